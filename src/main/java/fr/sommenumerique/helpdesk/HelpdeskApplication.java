@@ -1,0 +1,11 @@
+package fr.sommenumerique.helpdesk;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class HelpdeskApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(HelpdeskApplication.class, args);
+    }
+}

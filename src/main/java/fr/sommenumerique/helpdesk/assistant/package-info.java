@@ -1,0 +1,5 @@
+/**
+ * The assistant's decision engine: answer / subscription / ticket / out of scope. Pure: no side effects.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Assistant")
+package fr.sommenumerique.helpdesk.assistant;

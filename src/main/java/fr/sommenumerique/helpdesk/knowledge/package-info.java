@@ -1,0 +1,5 @@
+/**
+ * Knowledge base: the French FAQ articles of {@code knowledge-base/}, their Lucene index and search.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Knowledge base")
+package fr.sommenumerique.helpdesk.knowledge;

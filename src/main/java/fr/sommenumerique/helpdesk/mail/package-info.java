@@ -1,0 +1,5 @@
+/**
+ * Email channel: IMAP intake, MIME parsing, reply stripping, machine-mail detection, SMTP delivery.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Email channel")
+package fr.sommenumerique.helpdesk.mail;

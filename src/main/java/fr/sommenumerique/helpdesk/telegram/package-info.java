@@ -1,0 +1,5 @@
+/**
+ * Telegram channel: long polling bot, commands, buttons, delivery of staff replies.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Telegram channel")
+package fr.sommenumerique.helpdesk.telegram;

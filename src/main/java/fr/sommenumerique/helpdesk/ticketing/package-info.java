@@ -1,0 +1,5 @@
+/**
+ * Tickets, messages, contacts, communes, subscription requests, SLA, outbox and audit log.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Ticketing")
+package fr.sommenumerique.helpdesk.ticketing;

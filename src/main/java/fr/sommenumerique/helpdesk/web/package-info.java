@@ -1,0 +1,5 @@
+/**
+ * Staff triage web UI and REST API.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Staff web UI and API")
+package fr.sommenumerique.helpdesk.web;
