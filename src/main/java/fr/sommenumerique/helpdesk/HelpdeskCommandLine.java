@@ -1,0 +1,97 @@
+package fr.sommenumerique.helpdesk;
+
+import ch.qos.logback.classic.Level;
+import fr.sommenumerique.helpdesk.assistant.AssistantSettings;
+import fr.sommenumerique.helpdesk.assistant.Decision;
+import fr.sommenumerique.helpdesk.assistant.DecisionEngine;
+import fr.sommenumerique.helpdesk.assistant.Evaluation;
+import fr.sommenumerique.helpdesk.assistant.EvaluationSet;
+import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The staff's command-line tools, which run the decision engine alone: no web server, no database, no channel.
+ * {@code eval FILE.tsv} checks the assistant against an evaluation file; {@code ask "question"} prints a decision.
+ */
+final class HelpdeskCommandLine {
+
+    static final String KNOWLEDGE_FOLDER_PROPERTY = "helpdesk.knowledge.folder";
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    HelpdeskCommandLine(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    static boolean handles(String[] args) {
+        return args.length > 0 && (args[0].equals("eval") || args[0].equals("ask"));
+    }
+
+    /** Returns the process exit code. */
+    int run(String[] args) {
+        quietLogging();
+        if (args.length != 2) {
+            err.println("Usage : java -jar helpdesk.jar eval FICHIER.tsv | java -jar helpdesk.jar ask \"question\"");
+            return 2;
+        }
+        DecisionEngine engine;
+        try {
+            engine = new DecisionEngine(KnowledgeBase.load(knowledgeFolder()), AssistantSettings.DEFAULTS);
+        } catch (RuntimeException e) {
+            err.println("Erreur : base de connaissances illisible : " + e.getMessage());
+            return 2;
+        }
+        return args[0].equals("eval") ? evaluate(engine, Path.of(args[1])) : ask(engine, args[1]);
+    }
+
+    private int evaluate(DecisionEngine engine, Path file) {
+        EvaluationSet set;
+        try {
+            if (!Files.isRegularFile(file)) {
+                err.println("Erreur : fichier d'évaluation introuvable : " + file.toAbsolutePath());
+                return 2;
+            }
+            set = EvaluationSet.read(file);
+        } catch (IOException | RuntimeException e) {
+            err.println("Erreur : fichier d'évaluation illisible : " + file.toAbsolutePath() + " (" + e.getMessage() + ")");
+            return 2;
+        }
+        set.errors().forEach(error -> out.println("FAIL\t" + error));
+        List<Evaluation.Outcome> outcomes = new Evaluation(engine).run(set);
+        outcomes.forEach(outcome -> out.println(outcome.line()));
+        long passed = outcomes.stream().filter(Evaluation.Outcome::passed).count();
+        long failed = outcomes.size() - passed + set.errors().size();
+        out.println(passed + " passed, " + failed + " failed");
+        return 0;
+    }
+
+    private int ask(DecisionEngine engine, String question) {
+        Decision decision = engine.decide(question);
+        out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(decision));
+        return 0;
+    }
+
+    private static Path knowledgeFolder() {
+        String configured = System.getProperty(KNOWLEDGE_FOLDER_PROPERTY, System.getenv("HELPDESK_KNOWLEDGE_FOLDER"));
+        return Path.of(configured == null || configured.isBlank() ? "knowledge-base" : configured);
+    }
+
+    // The tools print results on stdout; the knowledge base's INFO lines would only get in the way.
+    private static void quietLogging() {
+        Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(Level.WARN);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package fr.sommenumerique.helpdesk.assistant;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Thresholds of the decision engine.
+ *
+ * @param minCoverage        the best article must match at least this share of the question's informative words
+ *                           (weighted by rarity) for the assistant to answer on its own
+ * @param secondArticleRatio a second article is added to the answer when it is also confident and its score is at
+ *                           least this fraction of the best one
+ */
+@ConfigurationProperties("helpdesk.assistant")
+public record AssistantSettings(Double minCoverage, Double secondArticleRatio) {
+
+    public static final AssistantSettings DEFAULTS = new AssistantSettings(null, null);
+
+    public AssistantSettings {
+        minCoverage = minCoverage == null ? 0.6 : minCoverage;
+        secondArticleRatio = secondArticleRatio == null ? 0.9 : secondArticleRatio;
+    }
+}

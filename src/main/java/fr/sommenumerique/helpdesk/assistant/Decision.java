@@ -1,0 +1,38 @@
+package fr.sommenumerique.helpdesk.assistant;
+
+import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
+
+import java.util.List;
+
+/**
+ * The assistant's decision about one message. Pure data: carrying it out (sending, recording) is the caller's job.
+ *
+ * @param kind             what to do
+ * @param reply            the French text to send back (the answer, or what happens next)
+ * @param sources          titles of the articles the reply is built from
+ * @param articles         the best articles found, with scores (also for hand-overs, to help the agent)
+ * @param services         services the message is about
+ * @param priority         suggested priority of the ticket (TICKET only, else null)
+ * @param subscriptionKind what is asked for (SUBSCRIPTION only, else null)
+ * @param subsidyEligible  for SUBSCRIPTION: whether the commune looks eligible for the subsidy, null if unknown
+ * @param confidence       0..1, how well the best article covers the question
+ * @param reason           a short explanation of the decision, for staff
+ */
+public record Decision(
+        DecisionKind kind,
+        String reply,
+        List<String> sources,
+        List<ArticleRef> articles,
+        List<ServiceArea> services,
+        Priority priority,
+        SubscriptionKind subscriptionKind,
+        Boolean subsidyEligible,
+        double confidence,
+        String reason) {
+
+    public Decision {
+        sources = List.copyOf(sources);
+        articles = List.copyOf(articles);
+        services = List.copyOf(services);
+    }
+}

@@ -1,0 +1,201 @@
+package fr.sommenumerique.helpdesk.assistant;
+
+import fr.sommenumerique.helpdesk.assistant.rules.MessageCleaner;
+import fr.sommenumerique.helpdesk.assistant.rules.PopulationInText;
+import fr.sommenumerique.helpdesk.assistant.rules.ReplyTexts;
+import fr.sommenumerique.helpdesk.assistant.rules.ServiceDetector;
+import fr.sommenumerique.helpdesk.assistant.rules.Signals;
+import fr.sommenumerique.helpdesk.knowledge.Article;
+import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
+import fr.sommenumerique.helpdesk.knowledge.SearchHit;
+import fr.sommenumerique.helpdesk.knowledge.SearchResult;
+import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides what to do with one message: answer it from the knowledge base, record a subscription request, hand it
+ * to a human as a ticket, or say it is out of scope. It has no side effects.
+ *
+ * <p>The order of the checks matters: an off-topic message is set aside first; an incident goes to a human even if
+ * an article looks related (the article cannot fix a broken account); a request to join is recorded; only then does
+ * the knowledge base answer, and only when its best article covers the question well, because a wrong confident
+ * answer is worse than a hand-over.
+ */
+public class DecisionEngine {
+
+    private static final int CANDIDATES = 5;
+
+    private final KnowledgeBase knowledgeBase;
+    private final AssistantSettings settings;
+    private final MessageCleaner cleaner = new MessageCleaner();
+
+    public DecisionEngine(KnowledgeBase knowledgeBase, AssistantSettings settings) {
+        this.knowledgeBase = knowledgeBase;
+        this.settings = settings;
+    }
+
+    public Decision decide(String text) {
+        return decide(Question.of(text));
+    }
+
+    public Decision decide(Question question) {
+        String text = cleaner.clean(question.text());
+        if (text.isBlank()) {
+            return new Decision(DecisionKind.OUT_OF_SCOPE, ReplyTexts.nothingToAnswer(), List.of(), List.of(),
+                    List.of(), null, null, null, 0, "no question: only a greeting, thanks or a signature");
+        }
+        Optional<String> strongDomain = Signals.strongDomain(text);
+        Optional<String> weakDomain = Signals.weakDomain(text);
+        Optional<String> offTopic = Signals.offTopic(text);
+        List<ServiceArea> services = ServiceDetector.detect(text);
+        SearchResult search = knowledgeBase.search(text, CANDIDATES);
+        List<ArticleRef> candidates = refs(search.hits());
+        double confidence = search.best().map(SearchHit::coverage).orElse(0.0);
+
+        if (offTopic.isPresent() && strongDomain.isEmpty()) {
+            return outOfScope(candidates, confidence, "off-topic: « " + offTopic.get() + " »");
+        }
+        Optional<String> incident = Signals.incident(text);
+        if (incident.isPresent() && (strongDomain.isPresent() || weakDomain.isPresent())) {
+            return ticket(ReplyTexts.incident(services), candidates, services, incidentPriority(text), confidence,
+                    "incident: « " + incident.get() + " »");
+        }
+        Optional<Decision> subscription = subscription(question, text, services, candidates, confidence);
+        if (subscription.isPresent()) {
+            return subscription.get();
+        }
+        List<SearchHit> confident = confidentHits(search);
+        if (!confident.isEmpty()) {
+            Article best = confident.get(0).article();
+            if (best.handover()) {
+                return ticket(ReplyTexts.unknownFact(best), List.of(best.title()), candidates,
+                        servicesOr(services, best.service()), Priority.NORMAL, confidence,
+                        "the knowledge base says this is not known here: « " + best.title() + " »");
+            }
+            List<Article> articles = confident.stream().map(SearchHit::article).toList();
+            return new Decision(DecisionKind.ANSWER, ReplyTexts.answer(articles),
+                    articles.stream().map(Article::title).toList(), candidates, servicesOr(services, best.service()),
+                    null, null, null, confidence, "answered by « " + best.title() + " »");
+        }
+        if (incident.isPresent()) {
+            return ticket(ReplyTexts.incident(services), candidates, services, incidentPriority(text), confidence,
+                    "incident: « " + incident.get() + " »");
+        }
+        if (strongDomain.isPresent() || weakDomain.isPresent()) {
+            return ticket(ReplyTexts.notConfident(), candidates, services, Priority.NORMAL, confidence,
+                    "no article covers the question well enough (best coverage " + percent(confidence) + ")");
+        }
+        return outOfScope(candidates, confidence, "no Mairie connectée subject and no article covers it (best coverage "
+                + percent(confidence) + ")");
+    }
+
+    /** The best article if it covers the question well enough, and a second one if it is nearly as good. */
+    private List<SearchHit> confidentHits(SearchResult search) {
+        List<SearchHit> hits = search.hits();
+        List<SearchHit> confident = new ArrayList<>();
+        if (hits.isEmpty() || hits.get(0).coverage() < settings.minCoverage()) {
+            return confident;
+        }
+        SearchHit best = hits.get(0);
+        confident.add(best);
+        if (hits.size() > 1 && !best.article().handover()) {
+            SearchHit second = hits.get(1);
+            if (!second.article().handover() && second.coverage() >= settings.minCoverage()
+                    && second.score() >= best.score() * settings.secondArticleRatio()) {
+                confident.add(second);
+            }
+        }
+        return confident;
+    }
+
+    private Optional<Decision> subscription(Question question, String text, List<ServiceArea> detected,
+                                            List<ArticleRef> candidates, double confidence) {
+        Optional<SubscriptionKind> kind = subscriptionKind(text);
+        if (kind.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ServiceArea> services = subscribedServices(kind.get(), detected);
+        Integer population = question.communePopulation() != null ? question.communePopulation()
+                : PopulationInText.find(text).orElse(null);
+        Boolean eligible = population == null ? null : population < ReplyTexts.SUBSIDY_POPULATION_LIMIT;
+        return Optional.of(new Decision(DecisionKind.SUBSCRIPTION,
+                ReplyTexts.subscription(kind.get(), services, population, question.communeName()), List.of(), candidates,
+                services, null, kind.get(), eligible, confidence, "subscription request: " + kind.get()));
+    }
+
+    private static Optional<SubscriptionKind> subscriptionKind(String text) {
+        if (Signals.trainingObject(text).isPresent()) {
+            return Optional.of(SubscriptionKind.TRAINING);
+        }
+        if (Signals.councilDecidedToJoin(text).isPresent()) {
+            return Optional.of(SubscriptionKind.MEMBERSHIP);
+        }
+        if (Signals.requestIntent(text).isEmpty()) {
+            return Optional.empty();
+        }
+        if (Signals.accountObject(text).isPresent()) {
+            return Optional.of(SubscriptionKind.ACCOUNT);
+        }
+        if (Signals.addServiceObject(text).isPresent()) {
+            return Optional.of(SubscriptionKind.ADD_SERVICE);
+        }
+        if (Signals.membershipObject(text).isPresent()) {
+            return Optional.of(SubscriptionKind.MEMBERSHIP);
+        }
+        return Optional.empty();
+    }
+
+    private static List<ServiceArea> subscribedServices(SubscriptionKind kind, List<ServiceArea> detected) {
+        List<ServiceArea> services = new ArrayList<>(detected.stream()
+                .filter(s -> s == ServiceArea.ACTES || s == ServiceArea.MARCHES || s == ServiceArea.PARTAGE
+                        || s == ServiceArea.FORMATION || s == ServiceArea.OFFRE)
+                .toList());
+        if (kind == SubscriptionKind.TRAINING && !services.contains(ServiceArea.FORMATION)) {
+            services.add(ServiceArea.FORMATION);
+        }
+        if (services.isEmpty()) {
+            services.add(ServiceArea.OFFRE);
+        }
+        return services;
+    }
+
+    private static Priority incidentPriority(String text) {
+        return Signals.urgency(text).isPresent() ? Priority.URGENT : Priority.HIGH;
+    }
+
+    private Decision ticket(String reply, List<ArticleRef> candidates, List<ServiceArea> services, Priority priority,
+                            double confidence, String reason) {
+        return ticket(reply, List.of(), candidates, services, priority, confidence, reason);
+    }
+
+    private Decision ticket(String reply, List<String> sources, List<ArticleRef> candidates, List<ServiceArea> services,
+                            Priority priority, double confidence, String reason) {
+        return new Decision(DecisionKind.TICKET, reply, sources, candidates, services, priority, null, null, confidence,
+                reason);
+    }
+
+    private static Decision outOfScope(List<ArticleRef> candidates, double confidence, String reason) {
+        return new Decision(DecisionKind.OUT_OF_SCOPE, ReplyTexts.outOfScope(), List.of(), candidates, List.of(), null,
+                null, null, confidence, reason);
+    }
+
+    private static List<ServiceArea> servicesOr(List<ServiceArea> detected, ServiceArea fallback) {
+        return detected.isEmpty() ? List.of(fallback) : detected;
+    }
+
+    private static List<ArticleRef> refs(List<SearchHit> hits) {
+        return hits.stream().map(h -> new ArticleRef(h.article().id(), h.article().title(), h.article().service().code(),
+                round(h.score()), round(h.coverage()), h.passage())).toList();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private static String percent(double value) {
+        return Math.round(value * 100) + " %";
+    }
+}

@@ -1,0 +1,55 @@
+package fr.sommenumerique.helpdesk.assistant.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Removes what surrounds a question in a message: the greeting, the thanks, the closing formula and the signature
+ * block after it, so that they do not sway the decision. Works on, and returns, normalized text
+ * ({@link TextNormalizer}): every later rule and the search compare that form anyway.
+ */
+public final class MessageCleaner {
+
+    private static final String TITLES = "(?:madame|monsieur|mesdames|messieurs|mme|mr|m\\.|cher|chere|chers|cheres"
+            + "|a tous|a toutes|tous|toutes|l'equipe|equipe|le support|support|somme numerique|de somme numerique)";
+    private static final Pattern LEADING_GREETING = Pattern.compile(
+            "^(?:(?:bonjour|bonsoir|bjr|salut|slt|hello|coucou|madame|monsieur|mesdames|messieurs|cher|chere|chers|cheres)\\b"
+                    + "(?:[ ,]+" + TITLES + "\\b)*[ ,!.;:-]*)+");
+    private static final String THANKS = "merci(?: beaucoup| bien| bcp)?(?: d'avance| par avance| de votre (?:aide|reponse|retour)"
+            + "| pour votre (?:aide|reponse|retour))?";
+    /** A line that is only a closing formula; what follows it is the signature. */
+    private static final Pattern CLOSING_LINE = Pattern.compile(
+            "^(?:(?:bien |tres )?cordialement|cdlt|cdt|bien a vous|a bientot|(?:sinceres )?salutations(?: distinguees)?"
+                    + "|respectueusement|bonne (?:journee|soiree|fin de journee)|en vous remerciant.*|" + THANKS
+                    + "|dans l'attente de votre (?:retour|reponse).*|veuillez agreer.*|je vous prie d'agreer.*|--)[ ,.!]*$");
+    /** Thanks or a closing formula at the very end of the remaining text. */
+    private static final Pattern TRAILING_POLITENESS = Pattern.compile(
+            "(?:[ ,.;!]*\\b(?:" + THANKS + "|cordialement|cdlt|bonne journee|svp|s'il vous plait|stp|a bientot)[ ,.!]*)+$");
+    private static final int MAX_SIGNATURE_LINES = 8;
+
+    public String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : text.replace("\r\n", "\n").replace('\r', '\n').split("\n")) {
+            lines.add(TextNormalizer.normalize(line));
+        }
+        cutSignature(lines);
+        String joined = String.join(" ", lines).replaceAll(" +", " ").strip();
+        String withoutGreeting = LEADING_GREETING.matcher(joined).replaceFirst("");
+        return TRAILING_POLITENESS.matcher(withoutGreeting).replaceFirst("").strip();
+    }
+
+    // A closing formula after some content, followed by a short block: the block is a signature.
+    private static void cutSignature(List<String> lines) {
+        for (int i = 1; i < lines.size(); i++) {
+            if (CLOSING_LINE.matcher(lines.get(i)).matches() && lines.size() - i - 1 <= MAX_SIGNATURE_LINES
+                    && lines.subList(0, i).stream().anyMatch(l -> !LEADING_GREETING.matcher(l).replaceFirst("").isBlank())) {
+                lines.subList(i, lines.size()).clear();
+                return;
+            }
+        }
+    }
+}

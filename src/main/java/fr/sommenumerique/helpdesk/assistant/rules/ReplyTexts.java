@@ -1,0 +1,100 @@
+package fr.sommenumerique.helpdesk.assistant.rules;
+
+import fr.sommenumerique.helpdesk.assistant.SubscriptionKind;
+import fr.sommenumerique.helpdesk.knowledge.Article;
+import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The French texts of the assistant's replies. Channels add the greeting, references and next steps. */
+public final class ReplyTexts {
+
+    public static final int SUBSIDY_POPULATION_LIMIT = 2000;
+
+    private ReplyTexts() {
+    }
+
+    public static String answer(List<Article> articles) {
+        StringBuilder reply = new StringBuilder();
+        for (Article article : articles) {
+            reply.append(article.text()).append("\n\n");
+        }
+        reply.append(articles.size() == 1 ? "Source : " : "Sources : ")
+                .append(articles.stream().map(a -> "« " + a.title() + " »").collect(Collectors.joining(" ; ")))
+                .append('.');
+        return reply.toString();
+    }
+
+    public static String unknownFact(Article article) {
+        return article.text() + "\n\nVotre question est transmise à un agent de Somme Numérique, qui vous répondra.";
+    }
+
+    public static String incident(List<ServiceArea> services) {
+        String about = services.isEmpty() ? "" : " (" + labels(services) + ")";
+        return "Votre signalement" + about + " est transmis à un agent de Somme Numérique, qui va le prendre en charge. "
+                + "Pour l'aider, vous pouvez préciser en répondant : la commune, le service concerné, le message d'erreur "
+                + "exact et, si possible, une capture d'écran.";
+    }
+
+    public static String notConfident() {
+        return "Je n'ai pas trouvé de réponse sûre à votre question dans la base de connaissances Mairie connectée : "
+                + "je préfère la transmettre à un agent de Somme Numérique, qui vous répondra.";
+    }
+
+    public static String outOfScope() {
+        return "Votre message ne semble pas concerner les services Mairie connectée de Somme Numérique (télétransmission "
+                + "des actes, plateforme des marchés publics, partage de fichiers, formation). Nous ne pouvons donc pas "
+                + "y répondre ici. Un agent le lira tout de même et vous orientera si besoin.";
+    }
+
+    public static String nothingToAnswer() {
+        return "Bonjour, je suis l'assistant Mairie connectée de Somme Numérique. Posez-moi votre question sur la "
+                + "télétransmission des actes, les marchés publics, le partage de fichiers, la formation ou l'offre "
+                + "Mairie connectée.";
+    }
+
+    public static String subscription(SubscriptionKind kind, List<ServiceArea> services, Integer population,
+                                      String communeName) {
+        StringBuilder reply = new StringBuilder();
+        reply.append("Votre demande (").append(kind.label().toLowerCase(java.util.Locale.ROOT));
+        if (!services.isEmpty()) {
+            reply.append(" : ").append(labels(services));
+        }
+        reply.append(") est enregistrée. Un agent de Somme Numérique l'étudie et revient vers vous pendant les heures "
+                + "d'ouverture. ");
+        reply.append(switch (kind) {
+            case MEMBERSHIP, ADD_SERVICE -> "L'adhésion se fait à la demande de la commune ou de l'EPCI, par la signature "
+                    + "de la charte de fonctionnement Mairie connectée et d'une convention avec Somme Numérique ; "
+                    + "l'agent vous enverra ces documents. Une délibération de votre conseil est conseillée.";
+            case ACCOUNT -> "L'agent créera l'accès demandé et vous enverra les informations de connexion.";
+            case TRAINING -> "Nous ne disposons pas ici du calendrier des formations : l'agent vous proposera une date.";
+        });
+        reply.append("\n\n").append(eligibility(population, communeName));
+        return reply.toString();
+    }
+
+    private static String eligibility(Integer population, String communeName) {
+        String commune = communeName == null ? "votre commune" : communeName;
+        if (population == null) {
+            return "La subvention européenne de 80 % prévue au lancement de l'offre vise les communes de moins de "
+                    + "2 000 habitants : indiquez-nous le nom de votre commune si ce n'est pas déjà fait, l'agent vérifiera "
+                    + "son éligibilité.";
+        }
+        if (population < SUBSIDY_POPULATION_LIMIT) {
+            return "Avec " + formatPopulation(population) + " habitants, " + commune + " fait partie des communes de moins de "
+                    + "2 000 habitants visées par la subvention européenne de 80 % ; l'agent vous confirmera si ce "
+                    + "financement s'applique encore aujourd'hui.";
+        }
+        return "Avec " + formatPopulation(population) + " habitants, " + commune + " dépasse le seuil de 2 000 habitants "
+                + "fixé pour la subvention européenne de 80 % ; l'agent vous indiquera les conditions applicables.";
+    }
+
+    private static String formatPopulation(int population) {
+        return String.format(java.util.Locale.FRANCE, "%,d", population).replace('\u202f', ' ').replace('\u00a0', ' ');
+    }
+
+    private static String labels(List<ServiceArea> services) {
+        return services.stream().map(ServiceArea::label).collect(Collectors.joining(", "));
+    }
+}

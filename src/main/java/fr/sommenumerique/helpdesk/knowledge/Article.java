@@ -1,0 +1,30 @@
+package fr.sommenumerique.helpdesk.knowledge;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One FAQ article of the knowledge base.
+ *
+ * @param handover true when the article's point is that the fact is not known here and an agent must answer
+ * @param body     the Markdown body
+ * @param text     the body as plain text, the form the assistant sends
+ */
+public record Article(
+        String id,
+        String title,
+        ServiceArea service,
+        List<String> tags,
+        List<String> questions,
+        LocalDate reviewed,
+        boolean handover,
+        String body,
+        String text,
+        Path source) {
+
+    public Article {
+        tags = List.copyOf(tags);
+        questions = List.copyOf(questions);
+    }
+}

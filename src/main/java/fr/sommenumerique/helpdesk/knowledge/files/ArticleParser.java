@@ -1,0 +1,106 @@
+package fr.sommenumerique.helpdesk.knowledge.files;
+
+import fr.sommenumerique.helpdesk.knowledge.Article;
+import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/** Reads one article: a YAML front matter between two {@code ---} lines, then a Markdown body. */
+public final class ArticleParser {
+
+    private final MarkdownText markdown = new MarkdownText();
+
+    public Article parse(Path file, String content) throws InvalidArticleException {
+        String normalized = content.replace("\r\n", "\n").replace('\uFEFF', ' ').strip();
+        if (!normalized.startsWith("---\n")) {
+            throw new InvalidArticleException("le fichier doit commencer par un en-tête (front matter) entre deux lignes ---");
+        }
+        int end = normalized.indexOf("\n---", 4);
+        if (end < 0) {
+            throw new InvalidArticleException("la ligne --- qui ferme l'en-tête est absente");
+        }
+        String frontMatter = normalized.substring(4, end);
+        String body = normalized.substring(normalized.indexOf('\n', end + 1) + 1).strip();
+        Map<String, Object> fields = readYaml(frontMatter);
+
+        String id = requiredString(fields, "id");
+        String expectedId = file.getFileName().toString().replaceFirst("\\.md$", "");
+        if (!id.equals(expectedId)) {
+            throw new InvalidArticleException("l'id « " + id + " » doit être égal au nom du fichier « " + expectedId + " »");
+        }
+        String serviceCode = requiredString(fields, "service");
+        ServiceArea service = ServiceArea.fromCode(serviceCode)
+                .orElseThrow(() -> new InvalidArticleException("service inconnu « " + serviceCode + " »"));
+        if (body.isBlank()) {
+            throw new InvalidArticleException("le corps de l'article est vide");
+        }
+        return new Article(id, requiredString(fields, "title"), service, stringList(fields, "tags"),
+                stringList(fields, "questions"), reviewed(fields), Boolean.TRUE.equals(fields.get("handover")),
+                body, markdown.toPlainText(body), file);
+    }
+
+    private static Map<String, Object> readYaml(String frontMatter) throws InvalidArticleException {
+        try {
+            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(frontMatter);
+            if (!(loaded instanceof Map<?, ?> map)) {
+                throw new InvalidArticleException("l'en-tête n'est pas une liste de champs « nom: valeur »");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = (Map<String, Object>) map;
+            return fields;
+        } catch (YAMLException e) {
+            throw new InvalidArticleException("en-tête YAML illisible : " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static String requiredString(Map<String, Object> fields, String name) throws InvalidArticleException {
+        Object value = fields.get(name);
+        if (value == null || value.toString().isBlank()) {
+            throw new InvalidArticleException("le champ « " + name + " » est obligatoire");
+        }
+        return value.toString().strip();
+    }
+
+    private static List<String> stringList(Map<String, Object> fields, String name) throws InvalidArticleException {
+        Object value = fields.get(name);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new InvalidArticleException("le champ « " + name + " » doit être une liste");
+        }
+        List<String> result = new ArrayList<>();
+        for (Object item : list) {
+            if (item != null && !item.toString().isBlank()) {
+                result.add(item.toString().strip());
+            }
+        }
+        return result;
+    }
+
+    private static LocalDate reviewed(Map<String, Object> fields) throws InvalidArticleException {
+        Object value = fields.get("reviewed");
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Date date) {
+            return date.toInstant().atZone(ZoneOffset.UTC).toLocalDate(); // YAML dates are UTC midnight
+        }
+        try {
+            return LocalDate.parse(value.toString().strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidArticleException("date « reviewed » invalide (attendu AAAA-MM-JJ) : " + value);
+        }
+    }
+}

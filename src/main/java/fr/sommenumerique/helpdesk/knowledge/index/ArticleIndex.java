@@ -1,0 +1,107 @@
+package fr.sommenumerique.helpdesk.knowledge.index;
+
+import fr.sommenumerique.helpdesk.knowledge.Article;
+import fr.sommenumerique.helpdesk.knowledge.SearchHit;
+import fr.sommenumerique.helpdesk.knowledge.SearchResult;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * An in-memory Lucene index over the articles (a few dozen: memory is the simplest and fastest store, and it is
+ * rebuilt from the files at start-up and on change). Immutable once built, so searches need no locking.
+ */
+public final class ArticleIndex {
+
+    static final String ID = "id";
+    static final String TITLE = "title";
+    static final String QUESTIONS = "questions";
+    static final String TAGS = "tags";
+    static final String BODY = "body";
+
+    private final List<Article> articles;
+    private final Map<String, Article> byId;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final QueryBuilder queries;
+    private final Map<String, Passages> passages;
+
+    public ArticleIndex(List<Article> articles, SynonymMap synonyms, FrenchAnalysis analysis) {
+        this.articles = List.copyOf(articles);
+        this.byId = this.articles.stream().collect(Collectors.toMap(Article::id, a -> a));
+        Analyzer indexAnalyzer = analysis.indexAnalyzer();
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer))) {
+            for (Article article : this.articles) {
+                writer.addDocument(toDocument(article));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            this.reader = DirectoryReader.open(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.searcher = new IndexSearcher(reader);
+        this.searcher.setQueryCache(null); // every query is new; caching would only cost
+        Vocabulary vocabulary = new Vocabulary(reader, List.copyOf(QueryBuilder.FIELD_BOOSTS.keySet()));
+        this.queries = new QueryBuilder(analysis, analysis.queryAnalyzer(synonyms), vocabulary, reader.numDocs());
+        this.passages = this.articles.stream()
+                .collect(Collectors.toMap(Article::id, a -> new Passages(a.text(), indexAnalyzer)));
+    }
+
+    private static Document toDocument(Article article) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, article.id(), Field.Store.YES));
+        doc.add(new TextField(TITLE, article.title(), Field.Store.NO));
+        for (String question : article.questions()) {
+            doc.add(new TextField(QUESTIONS, question, Field.Store.NO));
+        }
+        doc.add(new TextField(TAGS, String.join(" ", article.tags()), Field.Store.NO));
+        doc.add(new TextField(BODY, article.text(), Field.Store.NO));
+        return doc;
+    }
+
+    public int size() {
+        return articles.size();
+    }
+
+    public SearchResult search(String text, int maxHits) {
+        ParsedQuery parsed = queries.parse(text);
+        if (parsed.isEmpty()) {
+            return new SearchResult(List.of(), List.of(), List.of());
+        }
+        try {
+            TopDocs top = searcher.search(parsed.query(), Math.max(1, maxHits));
+            Set<String> highlighted = parsed.allTerms();
+            List<SearchHit> hits = new ArrayList<>();
+            for (ScoreDoc scoreDoc : top.scoreDocs) {
+                Article article = byId.get(searcher.storedFields().document(scoreDoc.doc).get(ID));
+                hits.add(new SearchHit(article, scoreDoc.score, parsed.coverage(scoreDoc.doc),
+                        parsed.matchedTerms(scoreDoc.doc), passages.get(article.id()).best(highlighted)));
+            }
+            return new SearchResult(parsed.termLabels(), parsed.unknownTerms(), hits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

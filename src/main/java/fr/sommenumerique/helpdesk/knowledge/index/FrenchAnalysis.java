@@ -1,0 +1,157 @@
+package fr.sommenumerique.helpdesk.knowledge.index;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.util.ElisionFilter;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * French text analysis shared by indexing and querying: elision (l', d', qu'…), lower case, accent folding (users
+ * often type without accents) and light stemming. Queries also get the domain synonyms; stop words and
+ * conversational fillers (« bonjour », « svp », « voudrais »…) are removed.
+ */
+public final class FrenchAnalysis {
+
+    private static final String FILLERS_RESOURCE = "query-fillers.txt";
+
+    private final CharArraySet stopWords;
+    private final Analyzer baseAnalyzer = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer tokenizer = new StandardTokenizer();
+            return new TokenStreamComponents(tokenizer, normalizeFrench(tokenizer));
+        }
+    };
+
+    public FrenchAnalysis() {
+        this.stopWords = buildStopWords();
+    }
+
+    private static TokenStream normalizeFrench(Tokenizer tokenizer) {
+        TokenStream stream = new ElisionFilter(tokenizer, FrenchAnalyzer.DEFAULT_ARTICLES);
+        stream = new LowerCaseFilter(stream);
+        stream = new ASCIIFoldingFilter(stream);
+        return new FrenchLightStemFilter(stream);
+    }
+
+    /** For indexing article fields: the normalization plus stop-word removal. */
+    public Analyzer indexAnalyzer() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new StandardTokenizer();
+                return new TokenStreamComponents(tokenizer, new StopFilter(normalizeFrench(tokenizer), stopWords));
+            }
+        };
+    }
+
+    /**
+     * For queries: the normalization plus synonyms. Stop words are left in the stream (a filter after the
+     * synonym graph would break it); the query builder skips them with {@link #isStopWord}.
+     */
+    public Analyzer queryAnalyzer(SynonymMap synonyms) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new StandardTokenizer();
+                TokenStream stream = normalizeFrench(tokenizer);
+                if (synonyms != null && synonyms.fst != null) {
+                    stream = new SynonymGraphFilter(stream, synonyms, true);
+                }
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+        };
+    }
+
+    public boolean isStopWord(CharSequence term) {
+        return stopWords.contains(term);
+    }
+
+    /** Parses a Solr-format synonym list, each entry normalized like the text it will meet. */
+    public SynonymMap parseSynonyms(String synonymsText) throws ParseException {
+        try {
+            SolrSynonymParser parser = new SolrSynonymParser(true, true, baseAnalyzer);
+            parser.parse(new StringReader(synonymsText));
+            return parser.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The normalized forms of a text, without stop words: what matching compares. */
+    public List<String> terms(String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = baseAnalyzer.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (!stopWords.contains(term)) {
+                    terms.add(term.toString());
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    // Stop words go through the same normalization as the text so that they still match after stemming.
+    private CharArraySet buildStopWords() {
+        List<String> words = new ArrayList<>();
+        FrenchAnalyzer.getDefaultStopSet().forEach(w -> words.add(new String((char[]) w)));
+        words.addAll(readFillers());
+        CharArraySet set = new CharArraySet(words.size() * 2, false);
+        for (String word : words) {
+            try (TokenStream stream = baseAnalyzer.tokenStream("", word)) {
+                CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+                stream.reset();
+                while (stream.incrementToken()) {
+                    set.add(term.toString());
+                }
+                stream.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return CharArraySet.unmodifiableSet(set);
+    }
+
+    private static List<String> readFillers() {
+        List<String> fillers = new ArrayList<>();
+        try (InputStream in = FrenchAnalysis.class.getResourceAsStream(FILLERS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + FILLERS_RESOURCE);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            reader.lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .forEach(fillers::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fillers;
+    }
+}

@@ -1,0 +1,86 @@
+package fr.sommenumerique.helpdesk.knowledge.index;
+
+import org.apache.lucene.search.Query;
+
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A query with, for each of its clauses, the articles that match it and how informative it is. */
+final class ParsedQuery {
+
+    /**
+     * @param label the words of the query this clause stands for
+     * @param terms the indexed terms that match it (the words, their synonyms, near spellings)
+     * @param docs  the articles that match it
+     */
+    record Clause(String label, Set<String> terms, BitSet docs) {
+    }
+
+    private final Query query;
+    private final List<Clause> clauses;
+    private final double[] weights;
+    private final double totalWeight;
+
+    ParsedQuery(Query query, List<Clause> clauses, int docCount) {
+        this.query = query;
+        this.clauses = List.copyOf(clauses);
+        this.weights = new double[clauses.size()];
+        double total = 0;
+        for (int i = 0; i < clauses.size(); i++) {
+            weights[i] = idf(clauses.get(i).docs().cardinality(), docCount);
+            total += weights[i];
+        }
+        this.totalWeight = total;
+    }
+
+    /**
+     * BM25's idf. A word no article contains weighs like the rarest known word: it is specific to the question,
+     * and leaving it out would let any article "cover" an off-topic question by its common words.
+     */
+    private static double idf(int docFreq, int docCount) {
+        int df = Math.max(1, docFreq);
+        return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+    }
+
+    boolean isEmpty() {
+        return clauses.isEmpty();
+    }
+
+    Query query() {
+        return query;
+    }
+
+    double coverage(int doc) {
+        if (totalWeight == 0) {
+            return 0;
+        }
+        double matched = 0;
+        for (int i = 0; i < clauses.size(); i++) {
+            if (clauses.get(i).docs().get(doc)) {
+                matched += weights[i];
+            }
+        }
+        return matched / totalWeight;
+    }
+
+    List<String> matchedTerms(int doc) {
+        return clauses.stream().filter(c -> c.docs().get(doc)).map(Clause::label).toList();
+    }
+
+    /** Every indexed term that matches some clause: what a passage should highlight. */
+    Set<String> allTerms() {
+        Set<String> terms = new HashSet<>();
+        clauses.forEach(c -> terms.addAll(c.terms()));
+        return terms;
+    }
+
+    List<String> unknownTerms() {
+        return clauses.stream().filter(c -> c.docs().isEmpty()).map(Clause::label).toList();
+    }
+
+    List<String> termLabels() {
+        return clauses.stream().map(Clause::label).toList();
+    }
+}

@@ -1,0 +1,131 @@
+package fr.sommenumerique.helpdesk.knowledge.index;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a user's text into a Lucene query: one clause per word, its synonyms and (for a word the index does not
+ * know) its near spellings being alternatives of the same clause. Records which articles match each clause, so that
+ * coverage can be measured.
+ */
+final class QueryBuilder {
+
+    /** Sample questions are what users ask, so they weigh most; the body weighs least. */
+    static final Map<String, Float> FIELD_BOOSTS = Map.of(
+            ArticleIndex.QUESTIONS, 2.5f,
+            ArticleIndex.TITLE, 2.0f,
+            ArticleIndex.TAGS, 1.5f,
+            ArticleIndex.BODY, 1.0f);
+    private static final float NEAR_SPELLING_BOOST = 0.5f;
+    private static final float TIE_BREAKER = 0.3f;
+    private static final int MIN_ONE_EDIT_LENGTH = 5;
+    private static final int MIN_TWO_EDITS_LENGTH = 9;
+
+    private final FrenchAnalysis analysis;
+    private final Analyzer queryAnalyzer;
+    private final Vocabulary vocabulary;
+    private final int docCount;
+
+    QueryBuilder(FrenchAnalysis analysis, Analyzer queryAnalyzer, Vocabulary vocabulary, int docCount) {
+        this.analysis = analysis;
+        this.queryAnalyzer = queryAnalyzer;
+        this.vocabulary = vocabulary;
+        this.docCount = docCount;
+    }
+
+    ParsedQuery parse(String text) {
+        List<ParsedQuery.Clause> clauses = new ArrayList<>();
+        BooleanQuery.Builder whole = new BooleanQuery.Builder();
+        for (Set<String> group : termGroups(text)) {
+            Map<String, Float> alternatives = alternatives(group);
+            BitSet docs = new BitSet();
+            alternatives.keySet().forEach(term -> docs.or(vocabulary.docs(term)));
+            clauses.add(new ParsedQuery.Clause(String.join("|", group), alternatives.keySet(), docs));
+            clauseQuery(alternatives).ifPresent(q -> whole.add(q, BooleanClause.Occur.SHOULD));
+        }
+        return new ParsedQuery(whole.build(), clauses, docCount);
+    }
+
+    /** The terms that may stand for the group's words, with their weight: near spellings only for unknown words. */
+    private Map<String, Float> alternatives(Set<String> group) {
+        Map<String, Float> alternatives = new LinkedHashMap<>();
+        for (String word : group) {
+            alternatives.put(word, 1f);
+        }
+        for (String word : group) {
+            if (!vocabulary.contains(word) && !word.chars().allMatch(Character::isDigit)) {
+                for (String near : vocabulary.near(word, maxEdits(word))) {
+                    alternatives.putIfAbsent(near, NEAR_SPELLING_BOOST);
+                }
+            }
+        }
+        return alternatives;
+    }
+
+    private static int maxEdits(String word) {
+        if (word.length() >= MIN_TWO_EDITS_LENGTH) {
+            return 2;
+        }
+        return word.length() >= MIN_ONE_EDIT_LENGTH ? 1 : 0;
+    }
+
+    private Optional<Query> clauseQuery(Map<String, Float> alternatives) {
+        List<Query> queries = new ArrayList<>();
+        alternatives.forEach((term, weight) -> FIELD_BOOSTS.forEach((field, boost) -> {
+            if (vocabulary.contains(field, term)) {
+                queries.add(new BoostQuery(new TermQuery(new Term(field, term)), boost * weight));
+            }
+        }));
+        return queries.isEmpty() ? Optional.empty() : Optional.of(new DisjunctionMaxQuery(queries, TIE_BREAKER));
+    }
+
+    /** Tokens at the same position (a word and its synonyms) form one group; stop words are dropped. */
+    private List<Set<String>> termGroups(String text) {
+        List<Set<String>> groups = new ArrayList<>();
+        try (TokenStream stream = queryAnalyzer.tokenStream(ArticleIndex.BODY, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            Set<String> current = null;
+            while (stream.incrementToken()) {
+                if (increment.getPositionIncrement() > 0 || current == null) {
+                    current = new LinkedHashSet<>();
+                    groups.add(current);
+                }
+                if (!analysis.isStopWord(term)) {
+                    current.add(term.toString());
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<Set<String>> distinct = new LinkedHashSet<>();
+        for (Set<String> group : groups) {
+            if (!group.isEmpty()) {
+                distinct.add(group);
+            }
+        }
+        return List.copyOf(distinct);
+    }
+}
