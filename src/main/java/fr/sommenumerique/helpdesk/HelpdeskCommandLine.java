@@ -47,7 +47,7 @@ final class HelpdeskCommandLine {
         }
         DecisionEngine engine;
         try {
-            engine = new DecisionEngine(KnowledgeBase.load(knowledgeFolder()), AssistantSettings.DEFAULTS);
+            engine = new DecisionEngine(KnowledgeBase.load(knowledgeFolder()), settings());
         } catch (RuntimeException e) {
             err.println("Erreur : base de connaissances illisible : " + e.getMessage());
             return 2;
@@ -80,6 +80,18 @@ final class HelpdeskCommandLine {
         Decision decision = engine.decide(question);
         out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(decision));
         return 0;
+    }
+
+    /** The same keys as the application's configuration, given as system properties ({@code -Dkey=value}). */
+    private static AssistantSettings settings() {
+        return new AssistantSettings(doubleProperty("helpdesk.assistant.min-coverage"),
+                doubleProperty("helpdesk.assistant.min-matched-share"),
+                doubleProperty("helpdesk.assistant.second-article-ratio"));
+    }
+
+    private static Double doubleProperty(String key) {
+        String value = System.getProperty(key);
+        return value == null ? null : Double.valueOf(value);
     }
 
     private static Path knowledgeFolder() {

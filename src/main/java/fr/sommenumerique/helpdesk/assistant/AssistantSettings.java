@@ -7,16 +7,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param minCoverage        the best article must match at least this share of the question's informative words
  *                           (weighted by rarity) for the assistant to answer on its own
+ * @param minMatchedShare    ... and at least this share of those words, counted one by one
  * @param secondArticleRatio a second article is added to the answer when it is also confident and its score is at
  *                           least this fraction of the best one
  */
 @ConfigurationProperties("helpdesk.assistant")
-public record AssistantSettings(Double minCoverage, Double secondArticleRatio) {
+public record AssistantSettings(Double minCoverage, Double minMatchedShare, Double secondArticleRatio) {
 
-    public static final AssistantSettings DEFAULTS = new AssistantSettings(null, null);
+    public static final AssistantSettings DEFAULTS = new AssistantSettings(null, null, null);
 
     public AssistantSettings {
-        minCoverage = minCoverage == null ? 0.6 : minCoverage;
+        minCoverage = minCoverage == null ? 0.4 : minCoverage;
+        minMatchedShare = minMatchedShare == null ? 0.5 : minMatchedShare;
         secondArticleRatio = secondArticleRatio == null ? 0.9 : secondArticleRatio;
     }
 }

@@ -96,19 +96,29 @@ public class DecisionEngine {
     private List<SearchHit> confidentHits(SearchResult search) {
         List<SearchHit> hits = search.hits();
         List<SearchHit> confident = new ArrayList<>();
-        if (hits.isEmpty() || hits.get(0).coverage() < settings.minCoverage()) {
+        if (hits.isEmpty() || !covers(hits.get(0), search)) {
             return confident;
         }
         SearchHit best = hits.get(0);
         confident.add(best);
         if (hits.size() > 1 && !best.article().handover()) {
             SearchHit second = hits.get(1);
-            if (!second.article().handover() && second.coverage() >= settings.minCoverage()
+            if (!second.article().handover() && covers(second, search)
                     && second.score() >= best.score() * settings.secondArticleRatio()) {
                 confident.add(second);
             }
         }
         return confident;
+    }
+
+    /**
+     * Two conditions: the words the article matches carry enough of the question's meaning (weighted coverage), and
+     * they are at least a set share of its words, so that one rare shared word cannot carry a question about
+     * something else.
+     */
+    private boolean covers(SearchHit hit, SearchResult search) {
+        return hit.coverage() >= settings.minCoverage()
+                && hit.matchedTerms().size() >= search.queryTerms().size() * settings.minMatchedShare();
     }
 
     private Optional<Decision> subscription(Question question, String text, List<ServiceArea> detected,

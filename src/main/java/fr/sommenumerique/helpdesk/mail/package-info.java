@@ -1,5 +1,7 @@
 /**
  * Email channel: IMAP intake, MIME parsing, reply stripping, machine-mail detection, SMTP delivery.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Email channel")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Email channel",
+        allowedDependencies = {"conversation", "ticketing", "assistant", "knowledge"})
 package fr.sommenumerique.helpdesk.mail;

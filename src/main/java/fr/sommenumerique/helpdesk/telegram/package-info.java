@@ -1,5 +1,7 @@
 /**
  * Telegram channel: long polling bot, commands, buttons, delivery of staff replies.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Telegram channel")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Telegram channel",
+        allowedDependencies = {"conversation", "ticketing", "assistant", "knowledge"})
 package fr.sommenumerique.helpdesk.telegram;

@@ -26,8 +26,9 @@ public final class ReplyTexts {
         return reply.toString();
     }
 
+    /** Hand-over articles are written to be sent as they are: they say what is known and that an agent answers. */
     public static String unknownFact(Article article) {
-        return article.text() + "\n\nVotre question est transmise à un agent de Somme Numérique, qui vous répondra.";
+        return article.text();
     }
 
     public static String incident(List<ServiceArea> services) {

@@ -44,7 +44,7 @@ public final class Signals {
     /** Something is broken or blocked. */
     private static final Pattern INCIDENT = Pattern.compile("(?:"
             + "\\bn'?arrive (?:pas|plus)|\\bj'?arrive (?:pas|plus)|\\barrive pas a\\b|\\bimpossible\\b|"
-            + "\\berreurs?\\b|\\berror\\b|\\bne (?:fonctionne|marche|passe|s'ouvre|s'affiche|charge) (?:pas|plus)\\b|"
+            + "(?<!par )\\berreurs?\\b|\\berror\\b|\\bne (?:fonctionne|marche|passe|s'ouvre|s'affiche|charge) (?:pas|plus)\\b|"
             + "\\b(?:fonctionne|marche|passe) (?:pas|plus)\\b|\\bbloque(?:e|s|es)?\\b|\\bplante\\b|\\bbug\\w*|\\bbeug\\w*|"
             + "\\ben panne\\b|\\bpanne\\b|\\b(?:a|est|sont) expire|\\bexpire(?:e|s)? (?:ce matin|hier|aujourd'hui|depuis)|"
             + "\\b(?:certificat|certif|cle|compte|mot de passe|mdp|identifiant)s? .{0,40}(?:expire|perime|refuse|invalide|revoque|bloque|desactive)|"
@@ -52,28 +52,32 @@ public final class Signals {
             + "\\bnon conforme\\b|\\bechec\\b|\\bechoue\\w*|\\bne (?:peux|peut|pouvons|pouvez) (?:pas|plus)\\b|"
             + "\\bpeux (?:pas|plus)\\b|\\bpage blanche\\b|\\becran blanc\\b|\\binaccessible\\b|\\bintrouvable\\b|"
             + "\\baidez[- ]?(?:moi|nous)\\b|\\bau secours\\b|\\bsos\\b|\\bdisparu\\b|\\bne (?:recois|recevons|recoit) (?:pas|plus)\\b|"
-            + "\\bjamais recu\\b|\\btoujours pas recu\\b)");
+            + "\\bjamais (?:recu|arrive|parvenu)\\w*|\\btoujours pas (?:recu|arrive|parvenu)\\w*|"
+            + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b)");
 
     /** A wish or a request: combined with a membership, account or training object it makes a subscription. */
     private static final Pattern REQUEST_INTENT = Pattern.compile("\\b(?:"
             + "souhait\\w*|voudri\\w*|voudr\\w*|veux|veut|voulons|veulent|aimeri\\w*|desir\\w*|envisage\\w*|"
-            + "interesse\\w*|il (?:nous |me )?faudrait|besoin d|pouvez[- ]vous|pourriez[- ]vous|merci de (?:nous |m')?"
+            + "interesse\\w*|il (?:nous |me |lui |leur )(?:faudrait|faut)|il faudrait|besoin d|pouvez[- ]vous|pourriez[- ]vous|merci de (?:nous |m')?"
             + "|comment (?:faire|proceder|on fait|fait-on|adherer|souscrire|s'inscrire|s'abonner|signer|devenir)|"
             + "a qui (?:j'|je |nous |on )?\\w+|ou (?:envoyer|transmettre|adresser)|je vous (?:envoie|transmets|adresse)|"
             + "ci-joint|vous trouverez|demande (?:d'adhesion|de compte|d'ouverture|d'acces|d'inscription|de creation))");
 
     /** « souhaiterions savoir… », « voudrais connaître… »: an information request, not a subscription. */
-    private static final Pattern INFORMATION_ONLY = Pattern.compile("\\b(?:souhait\\w*|voudri\\w*|voudr\\w*|aimeri\\w*)"
-            + " (?:savoir|connaitre|comprendre|avoir (?:des |plus d')?(?:infos?|informations|renseignements|precisions))");
+    private static final Pattern INFORMATION_ONLY = Pattern.compile("\\b(?:(?:souhait\\w*|voudri\\w*|voudr\\w*|aimeri\\w*)"
+            + " (?:savoir|connaitre|comprendre|avoir (?:des |plus d')?(?:infos?|informations|renseignements|precisions))"
+            + "|(?:pouvez|pourriez)[- ]vous (?:nous |me )?(?:indiquer|dire|preciser|expliquer|renseigner|communiquer|informer"
+            + "|confirmer|rappeler))");
 
     private static final Pattern MEMBERSHIP_OBJECT = Pattern.compile("\\b(?:"
-            + "adher\\w*|adhesion|souscri\\w*|abonn\\w*|rejoindre|signer (?:la|une|les) (?:charte|convention)s?|"
-            + "(?:la|une) (?:charte|convention)(?: d'adhesion)?|le pack|tout le pack|l'offre|mairie connectee|"
+            + "adher\\w*|adhesion|souscri\\w*|abonn\\w*|rejoindre|"
+            + "conventionn\\w*|(?:signer|recevoir|envoyer|obtenir|transmettre|retourner|renvoyer|avoir) (?:la|une|le projet de|notre|les|des|nos)"
+            + " (?:charte|convention)s?|(?:la|une) convention d'adhesion|le pack|tout le pack|l'offre|mairie connectee|"
             + "beneficier (?:de|des) (?:l'offre|services?|mairie connectee))\\b");
 
     private static final Pattern ACCOUNT_OBJECT = Pattern.compile("\\b(?:"
             + "(?:un|une|des|deux|trois|2|3|2e|2eme|3e|deuxieme|second|seconde|nouveau|nouvel|nouvelle|nouveaux|autre|"
-            + "autres|notre|son|mon) (?:comptes?|acces|identifiants?|codes? d'acces)|"
+            + "autres|notre|son|mon|ses|leurs|ses propres) (?:comptes?|acces|identifiants?|codes? d'acces)|"
             + "(?:creer|creation|ouvrir|ouverture|ajouter|activer) (?:de |d')?(?:un |une |des |les |le )?"
             + "(?:comptes?|acces|utilisateurs?|agents?|collegues?)|"
             + "acces (?:a|pour|au) .{0,30}(?:collegue|agent|adjoint|secretaire|maire|elu)|"
@@ -82,7 +86,7 @@ public final class Signals {
     private static final Pattern TRAINING_OBJECT = Pattern.compile("(?:"
             + "\\binscri\\w*\\b.{0,60}\\bformations?\\b|\\bformations?\\b.{0,60}\\binscri\\w*|"
             + "\\bparticiper a (?:la|une|vos) (?:prochaine )?(?:formation|session)|\\bplaces? (?:pour|a) (?:la|une) formation|"
-            + "\\b(?:s'|m'|nous )inscrire\\b|\\bsession de (?:formation|presentation))");
+            + "\\b(?:s'|m'|nous )inscrire\\b)");
 
     private static final Pattern ADD_SERVICE_OBJECT = Pattern.compile("\\b(?:"
             + "ajouter|activer|ajout|activation|etendre|extension) (?:du |de |le |la |l'|un |au )?"

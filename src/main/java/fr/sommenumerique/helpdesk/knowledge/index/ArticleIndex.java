@@ -20,6 +20,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,9 @@ public final class ArticleIndex {
     static final String QUESTIONS = "questions";
     static final String TAGS = "tags";
     static final String BODY = "body";
+
+    /** How many of BM25's best articles are re-ranked. */
+    private static final int RERANKED = 10;
 
     private final List<Article> articles;
     private final Map<String, Article> byId;
@@ -81,6 +85,14 @@ public final class ArticleIndex {
         return doc;
     }
 
+    /**
+     * BM25 alone favours an article that repeats one of the words (a synonym-rich topic wins on a single word);
+     * coverage alone ignores how central the words are to the article. Half of each, the score relative to the best.
+     */
+    private static double rank(SearchHit hit, float bestScore) {
+        return 0.5 * hit.coverage() + 0.5 * hit.score() / bestScore;
+    }
+
     public int size() {
         return articles.size();
     }
@@ -91,7 +103,7 @@ public final class ArticleIndex {
             return new SearchResult(List.of(), List.of(), List.of());
         }
         try {
-            TopDocs top = searcher.search(parsed.query(), Math.max(1, maxHits));
+            TopDocs top = searcher.search(parsed.query(), Math.max(RERANKED, maxHits));
             Set<String> highlighted = parsed.allTerms();
             List<SearchHit> hits = new ArrayList<>();
             for (ScoreDoc scoreDoc : top.scoreDocs) {
@@ -99,7 +111,10 @@ public final class ArticleIndex {
                 hits.add(new SearchHit(article, scoreDoc.score, parsed.coverage(scoreDoc.doc),
                         parsed.matchedTerms(scoreDoc.doc), passages.get(article.id()).best(highlighted)));
             }
-            return new SearchResult(parsed.termLabels(), parsed.unknownTerms(), hits);
+            float bestScore = hits.isEmpty() ? 1f : hits.get(0).score();
+            hits.sort(Comparator.comparingDouble((SearchHit h) -> -rank(h, bestScore)));
+            return new SearchResult(parsed.termLabels(), parsed.unknownTerms(),
+                    hits.subList(0, Math.min(maxHits, hits.size())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,12 +36,18 @@ final class ParsedQuery {
     }
 
     /**
-     * BM25's idf. A word no article contains weighs like the rarest known word: it is specific to the question,
-     * and leaving it out would let any article "cover" an off-topic question by its common words.
+     * A word no article contains still counts, or any article would "cover" an off-topic question by its common
+     * words; but it counts like a fairly common word, not a rare one, because most such words are incidental
+     * (« collègue », « type », « exactement »). Chosen on the evaluation sets: 1.0 to 2.0 give the same results.
      */
+    private static final double UNKNOWN_WORD_WEIGHT = 1.5;
+
+    /** BM25's idf: the rarer a word among the articles, the more it says about the topic. */
     private static double idf(int docFreq, int docCount) {
-        int df = Math.max(1, docFreq);
-        return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+        if (docFreq == 0) {
+            return UNKNOWN_WORD_WEIGHT;
+        }
+        return Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
     }
 
     boolean isEmpty() {

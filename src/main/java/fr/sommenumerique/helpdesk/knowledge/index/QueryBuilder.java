@@ -4,6 +4,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -105,10 +107,14 @@ final class QueryBuilder {
         try (TokenStream stream = queryAnalyzer.tokenStream(ArticleIndex.BODY, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            TypeAttribute type = stream.addAttribute(TypeAttribute.class);
             stream.reset();
             Set<String> current = null;
             while (stream.incrementToken()) {
-                if (increment.getPositionIncrement() > 0 || current == null) {
+                // The later words of a multi-word synonym come at new positions but belong to the same group.
+                boolean startsGroup = increment.getPositionIncrement() > 0
+                        && !SynonymGraphFilter.TYPE_SYNONYM.equals(type.type());
+                if (startsGroup || current == null) {
                     current = new LinkedHashSet<>();
                     groups.add(current);
                 }

@@ -1,0 +1,75 @@
+package fr.sommenumerique.helpdesk.assistant;
+
+import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The quality bar on the evaluation sets: the shared development questions and the project's own. A wrong confident
+ * answer is worse than a hand-over, so no question expecting a ticket or an out-of-scope reply may get an answer.
+ */
+class AssistantQualityTest {
+
+    private static Evaluation evaluation;
+
+    @BeforeAll
+    static void load() {
+        evaluation = new Evaluation(new DecisionEngine(KnowledgeBase.load(Path.of("knowledge-base")), AssistantSettings.DEFAULTS));
+    }
+
+    @Test
+    void development_questions_pass_at_least_18_of_20_with_no_answer_to_a_hand_over() throws IOException {
+        List<Evaluation.Outcome> outcomes = run(Path.of("../shared/eval/questions-dev.tsv"));
+
+        assertThat(outcomes).hasSize(20);
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(18);
+        assertNoAnswerToAHandOver(outcomes);
+    }
+
+    @Test
+    void the_brief_questions_pass() throws IOException {
+        List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-brief.tsv"));
+
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(outcomes.size() - 1);
+        assertNoAnswerToAHandOver(outcomes);
+    }
+
+    @Test
+    void the_projects_own_questions_pass() throws IOException {
+        List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-kb.tsv"));
+
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo((int) Math.ceil(outcomes.size() * 0.93));
+        assertNoAnswerToAHandOver(outcomes);
+    }
+
+    private static List<Evaluation.Outcome> run(Path file) throws IOException {
+        assertThat(file).as("evaluation file (CI checks out ../shared beside the project)").exists();
+        EvaluationSet set = EvaluationSet.read(file);
+        assertThat(set.errors()).isEmpty();
+        List<Evaluation.Outcome> outcomes = evaluation.run(set);
+        System.out.println("== " + file + ": " + passed(outcomes) + " / " + outcomes.size() + " passed");
+        outcomes.stream().filter(o -> !o.passed()).forEach(o -> System.out.println("   " + o.line()));
+        return outcomes;
+    }
+
+    private static long passed(List<Evaluation.Outcome> outcomes) {
+        return outcomes.stream().filter(Evaluation.Outcome::passed).count();
+    }
+
+    private static void assertNoAnswerToAHandOver(List<Evaluation.Outcome> outcomes) {
+        List<String> wronglyAnswered = outcomes.stream()
+                .filter(o -> o.testCase().expected() == DecisionKind.TICKET || o.testCase().expected() == DecisionKind.OUT_OF_SCOPE)
+                .filter(o -> o.decision().kind() == DecisionKind.ANSWER)
+                .map(Evaluation.Outcome::line)
+                .toList();
+        assertThat(wronglyAnswered).as("questions for a human that got an answer").isEmpty();
+    }
+}

@@ -1,0 +1,87 @@
+package fr.sommenumerique.helpdesk.knowledge;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real knowledge base under {@code knowledge-base/}: its articles load and search finds the right ones. */
+class KnowledgeBaseTest {
+
+    private static KnowledgeBase knowledgeBase;
+
+    @BeforeAll
+    static void load() {
+        knowledgeBase = KnowledgeBase.load(Path.of("knowledge-base"));
+    }
+
+    @Test
+    void every_article_loads_and_covers_every_service() {
+        assertThat(knowledgeBase.status().problems()).isEmpty();
+        assertThat(knowledgeBase.articles()).hasSizeBetween(25, 45);
+        assertThat(knowledgeBase.articles()).extracting(Article::service).contains(ServiceArea.values());
+        assertThat(knowledgeBase.articles()).allSatisfy(article -> {
+            assertThat(article.questions()).as(article.id()).isNotEmpty();
+            assertThat(article.reviewed()).as(article.id()).isNotNull();
+            assertThat(article.text()).as(article.id()).doesNotContain("](", "## ");
+        });
+    }
+
+    @Test
+    void search_returns_scores_coverage_and_a_highlighted_passage() {
+        SearchResult result = knowledgeBase.search("Quel certificat faut-il pour télétransmettre ?", 3);
+
+        SearchHit best = result.best().orElseThrow();
+        assertThat(best.article().id()).isEqualTo("actes-certificat-rgs");
+        assertThat(best.score()).isPositive();
+        assertThat(best.coverage()).isBetween(0.5, 1.0);
+        assertThat(best.passage()).contains("<mark>").contains("RGS");
+        assertThat(result.hits()).hasSizeLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void accents_elisions_and_plurals_do_not_matter() {
+        assertThat(bestId("delai du prefet pour deferer une deliberation au tribunal"))
+                .isEqualTo(bestId("Délai du préfet pour déférer les délibérations au tribunal"));
+    }
+
+    @Test
+    void domain_synonyms_are_applied() {
+        assertThat(topIds("délib")).contains(topIds("délibération").get(0));
+        assertThat(knowledgeBase.search("AR", 5).hits()).isNotEmpty();
+        assertThat(topIds("pas reçu l'AR")).contains("actes-envoi-accuse-reception");
+        assertThat(topIds("DPD")).contains("rgpd-dpo");
+        assertThat(topIds("mise en ligne du DCE")).contains("marches-profil-acheteur");
+    }
+
+    @Test
+    void typos_are_tolerated() {
+        assertThat(bestId("cerificat rgs pour la teletransmision")).isEqualTo("actes-certificat-rgs");
+        assertThat(bestId("donées esentielles des marchés")).isEqualTo("marches-donnees-essentielles");
+    }
+
+    @Test
+    void a_query_of_only_stop_words_and_politeness_finds_nothing() {
+        SearchResult result = knowledgeBase.search("Bonjour, merci beaucoup !", 5);
+        assertThat(result.queryTerms()).isEmpty();
+        assertThat(result.hits()).isEmpty();
+    }
+
+    @Test
+    void words_no_article_contains_are_reported_and_lower_coverage() {
+        SearchResult result = knowledgeBase.search("ramassage des encombrants", 5);
+        assertThat(result.unknownTerms()).isNotEmpty();
+        assertThat(result.best().map(SearchHit::coverage).orElse(0.0)).isLessThan(0.3);
+    }
+
+    private static String bestId(String query) {
+        return knowledgeBase.search(query, 1).best().orElseThrow().article().id();
+    }
+
+    private static List<String> topIds(String query) {
+        return knowledgeBase.search(query, 3).hits().stream().map(h -> h.article().id()).toList();
+    }
+}
