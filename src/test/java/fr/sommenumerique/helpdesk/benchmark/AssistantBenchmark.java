@@ -1,0 +1,80 @@
+package fr.sommenumerique.helpdesk.benchmark;
+
+import fr.sommenumerique.helpdesk.assistant.AssistantSettings;
+import fr.sommenumerique.helpdesk.assistant.DecisionEngine;
+import fr.sommenumerique.helpdesk.assistant.EvaluationSet;
+import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Prints the knowledge-base index build time and the decision engine's latency per question, over every evaluation
+ * question. Single-threaded, so the figures are those of one core. Not a test: figures, not assertions.
+ */
+public final class AssistantBenchmark {
+
+    private static final int WARM_UP_ROUNDS = 50;
+    private static final int MEASURED_ROUNDS = 50;
+    private static final int BUILDS = 20;
+
+    public static void main(String[] args) throws IOException {
+        Path folder = Path.of("knowledge-base");
+        long coldStart = System.nanoTime();
+        KnowledgeBase knowledgeBase = KnowledgeBase.load(folder);
+        double coldMillis = (System.nanoTime() - coldStart) / 1e6;
+        double[] builds = new double[BUILDS];
+        for (int i = 0; i < BUILDS; i++) {
+            builds[i] = knowledgeBase.reload().indexBuildTime().toNanos() / 1e6;
+        }
+
+        List<String> questions = questions(folder, Path.of("../shared/eval/questions-dev.tsv"));
+        DecisionEngine engine = new DecisionEngine(knowledgeBase, AssistantSettings.DEFAULTS);
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            questions.forEach(engine::decide);
+        }
+        double[] latencies = new double[questions.size() * MEASURED_ROUNDS];
+        int n = 0;
+        for (int round = 0; round < MEASURED_ROUNDS; round++) {
+            for (String question : questions) {
+                long start = System.nanoTime();
+                engine.decide(question);
+                latencies[n++] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+
+        System.out.printf("Knowledge base: %d articles%n", knowledgeBase.articles().size());
+        System.out.printf("Index build, first (cold JVM, files read and parsed too): %.1f ms%n", coldMillis);
+        System.out.printf("Index build, median of %d rebuilds: %.1f ms (max %.1f ms)  [target < 1000 ms]%n",
+                BUILDS, percentile(builds, 50), percentile(builds, 100));
+        System.out.printf("Decision engine over %d questions x %d rounds: median %.3f ms, p99 %.3f ms, max %.3f ms  "
+                + "[target p99 < 5 ms]%n", questions.size(), MEASURED_ROUNDS, percentile(latencies, 50),
+                percentile(latencies, 99), percentile(latencies, 100));
+    }
+
+    private static List<String> questions(Path folder, Path devFile) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (var stream = Files.list(folder.resolve("eval"))) {
+            stream.filter(f -> f.toString().endsWith(".tsv")).sorted().forEach(files::add);
+        }
+        if (Files.exists(devFile)) {
+            files.add(devFile);
+        }
+        List<String> questions = new ArrayList<>();
+        for (Path file : files) {
+            EvaluationSet.read(file).cases().forEach(c -> questions.add(c.question()));
+        }
+        return questions;
+    }
+
+    private static double percentile(double[] values, double percentile) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}
