@@ -105,18 +105,43 @@ public final class QuotationStripper {
         if (removed == null) {
             kept = new ArrayList<>(lines);
             kept.addAll(tail);
-            quoted = List.of();
+            quoted = new ArrayList<>();
         } else {
             kept = new ArrayList<>(lines.subList(0, removed[0]));
             kept.addAll(lines.subList(removed[1], lines.size()));
             quoted = new ArrayList<>(lines.subList(removed[0], removed[1]));
             if (removed[1] == lines.size()) {
-                ((List<String>) quoted).addAll(tail);
+                quoted.addAll(tail);
             } else {
                 kept.addAll(tail);
             }
         }
+        if (removed != null) {
+            List<String> separators = trailingSeparators(kept);
+            quoted.addAll(0, separators);
+        }
         return new QuoteSplit(postprocess(String.join("\n", kept)), postprocess(String.join("\n", quoted)));
+    }
+
+    private static final Pattern SEPARATOR_LINE = Pattern.compile("^[ \\t]*[-_=*~]{3,}[ \\t]*$");
+
+    /** Removes (and returns) the separator lines left at the end once the quotation below them is gone. */
+    private static List<String> trailingSeparators(List<String> kept) {
+        List<String> removed = new ArrayList<>();
+        int end = kept.size();
+        while (end > 0 && (kept.get(end - 1).isBlank() || SEPARATOR_LINE.matcher(kept.get(end - 1)).matches())) {
+            end--;
+        }
+        boolean hadSeparator = false;
+        for (int k = end; k < kept.size(); k++) {
+            hadSeparator |= !kept.get(k).isBlank();
+        }
+        if (!hadSeparator) {
+            return removed;
+        }
+        removed.addAll(kept.subList(end, kept.size()));
+        kept.subList(end, kept.size()).clear();
+        return removed;
     }
 
     /** Strips quotation from an HTML body (containers cut on the DOM, then the text algorithm). */
@@ -126,7 +151,13 @@ public final class QuotationStripper {
         }
         HtmlQuotes.Cut cut = HtmlQuotes.cut(org.jsoup.Jsoup.parse(html));
         QuoteSplit text = stripPlain(HtmlToText.convert(cut.document().body()));
-        return new QuoteSplit(text.reply(), String.join("\n", cut.quoted(), text.quoted()).strip());
+        String reply = text.reply();
+        if (!cut.quoted().isEmpty()) {
+            List<String> kept = new ArrayList<>(List.of(reply.split("\n", -1)));
+            trailingSeparators(kept);
+            reply = String.join("\n", kept).strip();
+        }
+        return new QuoteSplit(reply, String.join("\n", cut.quoted(), text.quoted()).strip());
     }
 
     /** Marks each line: e, m, s, f or t. */
