@@ -63,12 +63,6 @@ public final class MachineMailDetector {
         if (h.has(LOOP_HEADER)) {
             return MachineMailVerdict.of(MachineMailKind.OWN_MAIL, "En-tête " + LOOP_HEADER + " présent : message émis par le support.");
         }
-        String idDomain = domainOf(mail.messageId());
-        if (idDomain != null && (idDomain.equals(ownDomain) || idDomain.endsWith("." + ownDomain))) {
-            return MachineMailVerdict.of(MachineMailKind.OWN_MAIL,
-                    "Message-ID dans notre domaine (" + idDomain + ") : message émis par le support.");
-        }
-
         // 2. delivery failures
         List<String> failed = failedRecipients(mail);
         boolean report = isDeliveryReport(mail);
@@ -89,6 +83,12 @@ public final class MachineMailDetector {
         if (BOUNCE_SUBJECT.matcher(subject).find() && (nullReturnPath || mail.from() == null
                 || fromLocal.contains("daemon") || fromLocal.contains("postmaster") || !mail.attachedMessages().isEmpty())) {
             return new MachineMailVerdict(MachineMailKind.BOUNCE, "Objet de non-remise : « " + subject + " ».", failed);
+        }
+
+        String idDomain = domainOf(mail.messageId());
+        if (idDomain != null && (idDomain.equals(ownDomain) || idDomain.endsWith("." + ownDomain))) {
+            return MachineMailVerdict.of(MachineMailKind.OWN_MAIL,
+                    "Message-ID dans notre domaine (" + idDomain + ") : message émis par le support.");
         }
 
         // 3. absence notices and other automatic answers

@@ -358,7 +358,7 @@ public final class MailParser {
                         warnings.add("Partie " + childPath + " illisible : " + e.getMessage());
                         Node broken = new Node(childPath, new HeaderParams("application/octet-stream", java.util.Map.of()),
                                 "attachment", null);
-                        broken.leaf = leaf(childPath, broken.type, null, null, "attachment", split.parts().get(i));
+                        broken.leaf = leaf(childPath, broken.type, null, null, "attachment", split.parts().get(i), warnings);
                         node.children.add(broken);
                     }
                 }
@@ -366,7 +366,7 @@ public final class MailParser {
             }
             warnings.add("Multipart sans séparateur trouvé, partie " + path + " conservée en texte.");
             Node fallback = new Node(path, new HeaderParams("text/plain", type.params()), node.disposition, filename);
-            fallback.leaf = leaf(path, fallback.type, filename, node.contentId, node.disposition, body);
+            fallback.leaf = leaf(path, fallback.type, filename, node.contentId, node.disposition, body, warnings);
             return fallback;
         }
         byte[] decoded = TransferDecoding.decode(raw, cte);
@@ -377,7 +377,7 @@ public final class MailParser {
             node.children.add(nestedRoot(node.message, path + "_1"));
             return node;
         }
-        node.leaf = leaf(path, type, filename, node.contentId, node.disposition, decoded);
+        node.leaf = leaf(path, type, filename, node.contentId, node.disposition, decoded, warnings);
         return node;
     }
 
@@ -410,18 +410,22 @@ public final class MailParser {
 
     private Node leafFromBytes(byte[] raw, String path, List<String> warnings) {
         Node node = new Node(path, new HeaderParams("text/plain", java.util.Map.of()), null, null);
-        node.leaf = leaf(path, node.type, null, null, null, raw);
+        node.leaf = leaf(path, node.type, null, null, null, raw, warnings);
         return node;
     }
 
     private MailPart leaf(String path, HeaderParams type, String filename, String contentId, String disposition,
-                          byte[] bytes) {
+                          byte[] bytes, List<String> warnings) {
         if (type.primaryType().equals("text")) {
             String declared = type.param("charset");
             if (declared == null && type.value().equals("text/html")) {
                 declared = htmlMetaCharset(bytes);
             }
             TextCharsets.Decoded decoded = TextCharsets.decode(bytes, declared);
+            if (decoded.fallback() && warnings != null) {
+                warnings.add("Partie " + path + " : jeu de caractères déclaré « " + (declared == null ? "aucun" : declared)
+                        + " » inutilisable, texte décodé en " + decoded.charset().name() + ".");
+            }
             return new MailPart(path, type.value(), decoded.charset().name(), declared, filename, contentId, disposition,
                     bytes, decoded.text());
         }

@@ -30,18 +30,21 @@ public final class QuotationStripper {
     private static final String END = "wrote|sent|a écrit|a ecrit|napisał|schreef|verzond|geschreven|schrieb|skrev"
             + "|đã viết|escribió|ha scritto";
 
-    /** « On <date>, <somebody> wrote: » over up to five lines; a digit is required (a date). */
+    /**
+     * « On <date>, <somebody> wrote: » over up to five lines; the date must start right after the lead
+     * word (a digit within 25 characters), so French prose starting with « Le … » is not taken for it.
+     */
     static final Pattern ON_DATE_SMB_WROTE = Pattern.compile(
-            "-*>?[ ]?(?:" + LEAD + ")[ ](?=[^\\n]*\\d)[^\\n]*(?:,|użytkownik)(?:[^\\n]*\\n){0,4}?[^\\n]*(?:" + END
+            "-*>?[ ]?(?:" + LEAD + ")[ ](?=[^\\n]{0,25}\\d)[^\\n]*(?:,|użytkownik)(?:[^\\n]*\\n){0,4}?[^\\n]*(?:" + END
                     + ")[ \\u00a0]*:?[ ]*-*[ ]*$",
             Pattern.MULTILINE);
     /** Same, searched anywhere in a line (reply text and splitter sharing one line). */
     private static final Pattern ON_DATE_INLINE = Pattern.compile(
-            "-*>?[ ]?(?:On|Le)[ ](?=[^\\n]*\\d)[^\\n]*,(?:[^\\n]*\\n){0,2}?[^\\n]*(?:wrote|a écrit)[ \\u00a0]*:[ ]*-*[ ]*$",
+            "-*>?[ ]?(?:On|Le)[ ](?=[^\\n]{0,25}\\d)[^\\n]*,(?:[^\\n]*\\n){0,2}?[^\\n]*(?:wrote|a écrit)[ \\u00a0]*:[ ]*-*[ ]*$",
             Pattern.MULTILINE);
     /** Dutch and German: « Op <date> schreef <somebody>: ». */
     private static final Pattern ON_DATE_WROTE_SMB = Pattern.compile(
-            "-*>?[ ]?(?:Op|Am)[ ](?=[^\\n]*\\d)[^\\n]*(?:\\n[^\\n]*){0,2}?(?:schreef|verzond|geschreven|schrieb)[ ]*[^\\n]*:[ ]*$",
+            "-*>?[ ]?(?:Op|Am)[ ](?=[^\\n]{0,25}\\d)[^\\n]*(?:\\n[^\\n]*){0,2}?(?:schreef|verzond|geschreven|schrieb)[ ]*[^\\n]*:[ ]*$",
             Pattern.MULTILINE);
     static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
             "[ \\t]*-+[ ]*(?:Original Message|Reply Message|Ursprüngliche Nachricht|Antwort Nachricht"
