@@ -1,7 +1,6 @@
 package fr.sommenumerique.helpdesk.mail.parsing;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,10 +80,5 @@ final class EncodedWords {
             }
         }
         return out.toByteArray();
-    }
-
-    /** Charset label to Java charset, used by callers that need it. */
-    static Charset charset(String label) {
-        return TextCharsets.lookup(label);
     }
 }
