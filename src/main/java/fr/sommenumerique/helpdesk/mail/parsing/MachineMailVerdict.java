@@ -1,0 +1,25 @@
+package fr.sommenumerique.helpdesk.mail.parsing;
+
+import java.util.List;
+
+/**
+ * Classification of a mail.
+ *
+ * @param kind             the verdict
+ * @param reason           French explanation of the signal that decided (for logs and the staff UI)
+ * @param failedRecipients addresses that could not be delivered (bounces only), lower-cased
+ */
+public record MachineMailVerdict(MachineMailKind kind, String reason, List<String> failedRecipients) {
+
+    public MachineMailVerdict {
+        failedRecipients = List.copyOf(failedRecipients);
+    }
+
+    public boolean isHuman() {
+        return kind == MachineMailKind.HUMAN;
+    }
+
+    static MachineMailVerdict of(MachineMailKind kind, String reason) {
+        return new MachineMailVerdict(kind, reason, List.of());
+    }
+}
