@@ -26,7 +26,7 @@ class AssistantQualityTest {
 
     @Test
     void development_questions_pass_at_least_18_of_20_with_no_answer_to_a_hand_over() throws IOException {
-        List<Evaluation.Outcome> outcomes = run(Path.of("../shared/eval/questions-dev.tsv"));
+        List<Evaluation.Outcome> outcomes = run(Path.of("src/test/resources/shared/eval/questions-dev.tsv"));
 
         assertThat(outcomes).hasSize(20);
         assertThat(passed(outcomes)).isGreaterThanOrEqualTo(18);
@@ -51,7 +51,7 @@ class AssistantQualityTest {
     }
 
     private static List<Evaluation.Outcome> run(Path file) throws IOException {
-        assertThat(file).as("evaluation file (CI checks out ../shared beside the project)").exists();
+        assertThat(file).as("evaluation file").exists();
         EvaluationSet set = EvaluationSet.read(file);
         assertThat(set.errors()).isEmpty();
         List<Evaluation.Outcome> outcomes = evaluation.run(set);

@@ -32,7 +32,7 @@ public final class AssistantBenchmark {
             builds[i] = knowledgeBase.reload().indexBuildTime().toNanos() / 1e6;
         }
 
-        List<String> questions = questions(folder, Path.of("../shared/eval/questions-dev.tsv"));
+        List<String> questions = questions(folder, Path.of("src/test/resources/shared/eval/questions-dev.tsv"));
         DecisionEngine engine = new DecisionEngine(knowledgeBase, AssistantSettings.DEFAULTS);
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             questions.forEach(engine::decide);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Locates the shared mail corpus: {@code ../shared/mail-corpus} next to the project (CI layout). */
+/** Locates the mail corpus: the copy of {@code ../shared/mail-corpus} under src/test/resources/shared (see its README). */
 final class CorpusLocation {
 
     private CorpusLocation() {
@@ -14,11 +14,10 @@ final class CorpusLocation {
     static Path corpus() {
         String override = System.getProperty("mailCorpusDir");
         Path dir = override != null && !override.isBlank() ? Path.of(override)
-                : Path.of(System.getProperty("user.dir")).resolve("../shared/mail-corpus").normalize();
+                : Path.of(System.getProperty("user.dir")).resolve("src/test/resources/shared/mail-corpus").normalize();
         if (!Files.isDirectory(dir) || !Files.exists(dir.resolve("MANIFEST.json"))) {
             fail("Corpus de messages introuvable : " + dir.toAbsolutePath()
-                    + " (attendu à côté du projet : ../shared/mail-corpus ; ou -DmailCorpusDir=...)."
-                    + " Ce test ne doit pas être ignoré : la CI fournit ../shared.");
+                    + " (copie attendue dans src/test/resources/shared/mail-corpus ; ou -DmailCorpusDir=...).");
         }
         return dir;
     }

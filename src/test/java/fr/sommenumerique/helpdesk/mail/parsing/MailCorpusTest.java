@@ -11,7 +11,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the shared public corpus (../shared/mail-corpus): mime4j decoding expectations and the talon /
+ * Runs the public mail corpus (a copy of ../shared/mail-corpus under src/test/resources/shared): mime4j decoding expectations and the talon /
  * email_reply_parser reply-stripping expectations. Prints a summary table and every failing case.
  */
 class MailCorpusTest {
