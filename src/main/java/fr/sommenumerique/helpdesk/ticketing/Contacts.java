@@ -65,7 +65,12 @@ public class Contacts {
         return e.substring(e.lastIndexOf('@') + 1);
     }
 
-    /** The contact with that address, created if new; a missing display name is filled in. */
+    /**
+     * The contact with that address, created if new; a missing display name is filled in.
+     *
+     * @throws IllegalArgumentException for an invalid address (nothing written; the caller's transaction stays usable)
+     */
+    @Transactional(noRollbackFor = IllegalArgumentException.class)
     public Contact findOrCreateByEmail(String email, String displayName) {
         String e = normalizeEmail(email);
         String name = TextKeys.truncate(TextKeys.blankToNull(displayName), 200);
@@ -142,8 +147,10 @@ public class Contacts {
     /**
      * Gives a contact an e-mail address (e.g. a Telegram-only contact who typed it).
      *
-     * @throws IllegalStateException when another contact already has that address (link the chat to it instead)
+     * @throws IllegalStateException when another contact already has that address (link the chat to it instead);
+     *                               nothing is written and the caller's transaction stays usable
      */
+    @Transactional(noRollbackFor = {IllegalStateException.class, IllegalArgumentException.class})
     public Contact setEmail(long contactId, String email, String actor) {
         String e = normalizeEmail(email);
         Contact contact = require(contactId);

@@ -50,8 +50,10 @@ public class Outbox {
 
     /**
      * Queues a message, due now. E-mail recipients are validated and lower-cased; Telegram recipients must be a
-     * chat id.
+     * chat id; an invalid recipient throws {@link IllegalArgumentException} before anything is written (the
+     * caller's transaction stays usable).
      */
+    @Transactional(noRollbackFor = IllegalArgumentException.class)
     public OutboxMessage enqueue(OutgoingMessage m) {
         String recipient = normalizeRecipient(m.channel(), m.recipient());
         Instant now = clock.now();

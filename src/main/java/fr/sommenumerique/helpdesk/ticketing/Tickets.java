@@ -136,8 +136,10 @@ public class Tickets {
     /**
      * Adds a message from the requester (or another contact). PENDING or RESOLVED → OPEN.
      *
-     * @throws TicketClosedException when the ticket is CLOSED
+     * @throws TicketClosedException when the ticket is CLOSED (nothing written; the caller's transaction stays
+     *                               usable, e.g. to open a linked ticket)
      */
+    @Transactional(noRollbackFor = TicketClosedException.class)
     public TicketMessage addInbound(long ticketId, long contactId, NewMessage message) {
         Ticket ticket = lockFollowingMerges(ticketId);
         if (ticket.status() == TicketStatus.CLOSED) {

@@ -71,6 +71,16 @@ class OutboxTest extends TicketingTestBase {
     }
 
     @Test
+    void anInvalidRecipientDoesNotSpoilTheCallersTransaction() {
+        tx.executeWithoutResult(s -> {
+            assertThatThrownBy(() -> outbox.enqueue(OutgoingMessage.email("bad address", "s", "t")))
+                    .isInstanceOf(IllegalArgumentException.class);
+            outbox.enqueue(OutgoingMessage.email("good@b.fr", "s", "t"));
+        });
+        assertThat(outbox.backlog(Channel.EMAIL)).isEqualTo(1);
+    }
+
+    @Test
     void claimOnlyDueMessagesOfTheChannelAndLeaseThem() {
         OutboxMessage mail = outbox.enqueue(OutgoingMessage.email("a@b.fr", "s", "t"));
         outbox.enqueue(OutgoingMessage.telegram(42L, "t"));

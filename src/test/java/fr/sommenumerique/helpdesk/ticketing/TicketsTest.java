@@ -334,6 +334,23 @@ class TicketsTest extends TicketingTestBase {
         assertThat(audit.of(AuditLog.TICKET, next.id()).get(0).details()).contains("suite du ticket " + old.reference());
     }
 
+    @Test
+    void callerCanCatchAClosedTicketAndOpenALinkedOneInTheSameTransaction() {
+        Ticket old = openSimple("Ancien");
+        tickets.changeStatus(old.id(), TicketStatus.CLOSED, "alice");
+        Ticket next = tx.execute(s -> {
+            try {
+                tickets.addInbound(old.id(), marie.id(), NewMessage.of(Channel.EMAIL, "Re: Ancien").withEmailIds("r1@mairie-y.fr", null));
+                throw new AssertionError("closed ticket accepted a message");
+            } catch (TicketClosedException closed) {
+                return tickets.open(NewTicket.of("Re: Ancien", Channel.EMAIL, marie.id()).withLinkedTicket(closed.ticketId())
+                        .withFirstMessage(NewMessage.of(Channel.EMAIL, "Re: Ancien").withEmailIds("r1@mairie-y.fr", null)));
+            }
+        });
+        assertThat(tickets.findById(next.id())).map(Ticket::linkedTicketId).contains(old.id());
+        assertThat(tickets.findByEmailMessageId("r1@mairie-y.fr")).map(Ticket::id).contains(next.id());
+    }
+
     // ---------------------------------------------------------------- merge
 
     @Test
