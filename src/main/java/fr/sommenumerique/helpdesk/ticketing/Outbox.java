@@ -198,8 +198,15 @@ public class Outbox {
         if (r == null) {
             return 0;
         }
+        if (r.contains("@")) {
+            try {
+                r = Contacts.normalizeEmail(r);
+            } catch (IllegalArgumentException invalid) {
+                r = r.toLowerCase(Locale.ROOT);
+            }
+        }
         return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND automatic = TRUE AND created_at >= ?")
-                .params(r.contains("@") ? r.toLowerCase(Locale.ROOT) : r, Db.ts(since)).query(Long.class).single();
+                .params(r, Db.ts(since)).query(Long.class).single();
     }
 
     /**

@@ -53,6 +53,11 @@ class CommuneLinkerTest extends TicketingTestBase {
             commune de L'Étoile                                                 | L'Étoile
             80100 Abbeville                                                     | Abbeville
             Ville d'Amiens, direction du numérique                              | Amiens
+            Bonjour Somme Numérique, la commune de Fins souhaite adhérer        | Fins
+            De : Mairie de Y\\nÀ : Somme Numérique\\nObjet : adhésion            | Y
+            Bonjour Somme Numérique,\\nMairie de Y\\n80190 Y                 | Y
+            Bonjour Somme Numérique,\\nici Acheux-en-Amiénois                 | Acheux-en-Amiénois
+            Merci !\\nMairie de Fins\\nLe lun. 2 mars 2026 à 10:00, Support <s@x.fr> a écrit :\\nMairie de Y | Fins
             """)
     void mentionWithEnoughEvidence(String text, String commune) {
         assertThat(mentioned(text.replace("\\n", "\n"))).contains(commune);
@@ -83,6 +88,11 @@ class CommuneLinkerTest extends TicketingTestBase {
             "> Somme Numérique\n> 43 avenue d'Italie, 80090 Amiens",
             "Somme Numérique - 43 avenue d'Italie - 80090 Amiens",
             "on part en vacances au crotoy",
+            "Merci\n\nLe lun. 2 mars 2026 à 10:00, Somme Numérique <support@x.fr> a écrit :\nMairie de Y",
+            "Merci\n\nDe : Support Somme Numérique\nEnvoyé : lundi 2 mars 2026 10:00\nObjet : Re: Actes\n\nMairie de Y\n80190 Y",
+            "Merci\n-----Message d'origine-----\nMairie de Fins",
+            "Somme Numérique\n> 43 avenue d'Italie\n> 80090 Amiens",
+            "Cordialement\n\nSomme Numérique\nService Mairie connectée\n80090 Amiens\nTél. 03 22 22 27 27",
     })
     void noMatchWithoutEnoughEvidence(String text) {
         assertThat(mentioned(text)).isEmpty();

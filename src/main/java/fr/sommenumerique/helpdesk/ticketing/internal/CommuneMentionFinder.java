@@ -25,9 +25,10 @@ import fr.sommenumerique.helpdesk.ticketing.Commune;
  *       anywhere; an article name such as « Le Crotoy » only when written with its capital.</li>
  * </ul>
  * Only the strongest kind of evidence found is used, and it must designate exactly one commune: two communes
- * named with equal evidence, or a name shared by two communes without a postal code, give no match. Quoted lines
- * (« > ») and lines with configured phrases (our own signature, « Somme Numérique … 80090 Amiens ») are skipped,
- * and so are e-mail addresses and web addresses.
+ * named with equal evidence, or a name shared by two communes without a postal code, give no match.
+ * Not searched: quoted lines (« > »), everything after a reply or forward header (« Le … a écrit : »,
+ * « De : », « -----Message d'origine----- »), lines with a configured phrase (our own signature,
+ * « Somme Numérique … 80090 Amiens ») unless they also say « commune de »/« mairie de »…, e-mail and web addresses.
  */
 public final class CommuneMentionFinder {
 
@@ -53,6 +54,14 @@ public final class CommuneMentionFinder {
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern EMAIL_OR_URL = Pattern.compile("\\S+@\\S+|(?i:https?://|www\\.)\\S+");
     private static final Pattern INSEE = Pattern.compile("\\binsee\\b(?: [a-z]+){0,5} (80\\d{3})\\b");
+    private static final Pattern REPLY_HEADER = Pattern.compile(
+            "(?i)^\\s*(?:-{2,}\\s*(?:original message|message d'origine|message transf[ée]r[ée]|forwarded message).*"
+                    + "|le\\s.*\\d.*\\s(?:a\\s+)?[ée]crit\\s*:\\s*|on\\s.*\\d.*\\swrote\\s*:\\s*)$");
+    /** Outlook-style header: « De : … » followed shortly by « Envoyé : … » or « Date : … ». */
+    private static final Pattern FROM_LINE = Pattern.compile("(?i)^\\s*(?:de|from)\\s*:.*$");
+    private static final Pattern SENT_LINE = Pattern.compile("(?i)^\\s*(?:envoy[ée]|sent|date)\\s*:.*$");
+    private static final Pattern CONTEXT_IN_KEY = Pattern.compile("\\b(?:commune|mairie|maire|ville|village) (?:de|d|du|des)\\b");
+    private static final Pattern POSTAL_OR_PHONE = Pattern.compile("\\b\\d{2}\\s?\\d{3}\\b");
     private static final Pattern DEPARTMENT_AFTER = Pattern.compile("^\\s*\\(\\s*80(?:\\s?(\\d{3}))?\\s*\\)");
 
     private final Map<String, List<NameEntry>> byFirstToken = new HashMap<>();
@@ -126,20 +135,46 @@ public final class CommuneMentionFinder {
 
     private String clean(String text) {
         StringBuilder sb = new StringBuilder(text.length());
-        for (String line : text.split("\\R")) {
+        String[] lines = text.split("\\R");
+        boolean inSignature = false;
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n];
             String trimmed = line.strip();
-            if (trimmed.startsWith(">")) {
-                sb.append('\n');
-                continue;
+            if (REPLY_HEADER.matcher(trimmed).matches() || isOutlookHeader(lines, n)) {
+                break; // the rest is an earlier message, often ours
             }
-            String key = " " + TextKeys.key(line) + " ";
-            if (ignoredLineKeys.stream().anyMatch(k -> key.contains(" " + k + " "))) {
-                sb.append('\n');
-                continue;
+            String key = TextKeys.key(line);
+            String padded = " " + key + " ";
+            boolean context = CONTEXT_IN_KEY.matcher(padded).find();
+            if (trimmed.isEmpty()) {
+                inSignature = false;
+            } else if (trimmed.startsWith(">")) {
+                line = "";
+            } else if (inSignature && !context) {
+                line = ""; // the rest of our signature block (service, address, phone)
+            } else if (!context && ignoredLineKeys.stream().anyMatch(k -> padded.contains(" " + k + " "))) {
+                // « Somme Numérique » alone or followed by our address starts our signature block;
+                // « Bonjour Somme Numérique, » is only a greeting line
+                inSignature = ignoredLineKeys.stream().anyMatch(key::startsWith) || POSTAL_OR_PHONE.matcher(line).find();
+                line = "";
+            } else {
+                inSignature = false;
             }
             sb.append(EMAIL_OR_URL.matcher(line).replaceAll(" ")).append('\n');
         }
         return sb.toString();
+    }
+
+    private static boolean isOutlookHeader(String[] lines, int n) {
+        if (!FROM_LINE.matcher(lines[n]).matches()) {
+            return false;
+        }
+        for (int k = n + 1; k < Math.min(lines.length, n + 4); k++) {
+            if (SENT_LINE.matcher(lines[k]).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Token> tokenize(String text) {
