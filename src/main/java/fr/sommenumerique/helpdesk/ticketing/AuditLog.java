@@ -17,7 +17,6 @@ import fr.sommenumerique.helpdesk.ticketing.internal.TicketingClock;
 public class AuditLog {
 
     public static final String TICKET = "ticket";
-    public static final String MESSAGE = "message";
     public static final String SUBSCRIPTION = "subscription";
     public static final String CONTACT = "contact";
     public static final String OUTBOX = "outbox";
