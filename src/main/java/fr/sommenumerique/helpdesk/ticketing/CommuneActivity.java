@@ -1,0 +1,6 @@
+package fr.sommenumerique.helpdesk.ticketing;
+
+/** A commune with how much it uses the helpdesk. */
+public record CommuneActivity(Commune commune, long contacts, long tickets, long activeTickets,
+                              long subscriptionRequests) {
+}

@@ -1,0 +1,267 @@
+package fr.sommenumerique.helpdesk.ticketing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.sommenumerique.helpdesk.ticketing.internal.Db;
+import fr.sommenumerique.helpdesk.ticketing.internal.TextKeys;
+import fr.sommenumerique.helpdesk.ticketing.internal.TicketingClock;
+
+/** People who write in, found by e-mail address or Telegram chat. */
+@Service
+@Transactional
+public class Contacts {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
+
+    private final JdbcClient jdbc;
+    private final TicketingClock clock;
+    private final AuditLog audit;
+    private final Communes communes;
+
+    public Contacts(JdbcClient jdbc, TicketingClock clock, AuditLog audit, Communes communes) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+        this.communes = communes;
+    }
+
+    /**
+     * Canonical form of an address: trimmed, without {@code <>} or {@code mailto:}, lower case.
+     *
+     * @throws IllegalArgumentException when it does not look like an e-mail address
+     */
+    public static String normalizeEmail(String email) {
+        if (email == null) {
+            throw new IllegalArgumentException("Adresse e-mail manquante");
+        }
+        String e = email.strip();
+        if (e.regionMatches(true, 0, "mailto:", 0, 7)) {
+            e = e.substring(7);
+        }
+        if (e.startsWith("<") && e.endsWith(">")) {
+            e = e.substring(1, e.length() - 1).strip();
+        }
+        e = e.toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(e).matches() || e.length() > 320) {
+            throw new IllegalArgumentException("Adresse e-mail invalide : « " + email + " »");
+        }
+        return e;
+    }
+
+    /** The domain of an address, lower case ({@code mairie@Rue.fr} → {@code rue.fr}). */
+    public static String domainOf(String email) {
+        String e = normalizeEmail(email);
+        return e.substring(e.lastIndexOf('@') + 1);
+    }
+
+    /**
+     * The contact with that address, created if new; a missing display name is filled in.
+     *
+     * @throws IllegalArgumentException for an invalid address (nothing written; the caller's transaction stays usable)
+     */
+    @Transactional(noRollbackFor = IllegalArgumentException.class)
+    public Contact findOrCreateByEmail(String email, String displayName) {
+        String e = normalizeEmail(email);
+        String name = TextKeys.truncate(TextKeys.blankToNull(displayName), 200);
+        Optional<Contact> existing = byEmail(e);
+        if (existing.isPresent()) {
+            return fillDisplayName(existing.get(), name);
+        }
+        try {
+            long id = insert(e, name, null);
+            return byId(id).orElseThrow();
+        } catch (DuplicateKeyException createdConcurrently) {
+            return fillDisplayName(byEmail(e).orElseThrow(), name);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Contact> byId(long id) {
+        return jdbc.sql("SELECT * FROM contacts WHERE id = ?").params(id).query(Contacts::map).optional();
+    }
+
+    /** Lookup by address; an invalid address simply finds nothing. */
+    @Transactional(readOnly = true)
+    public Optional<Contact> byEmail(String email) {
+        String e;
+        try {
+            e = normalizeEmail(email);
+        } catch (IllegalArgumentException invalid) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT * FROM contacts WHERE email = ?").params(e).query(Contacts::map).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Contact> byTelegramChatId(long chatId) {
+        return jdbc.sql("SELECT * FROM contacts WHERE telegram_chat_id = ?").params(chatId).query(Contacts::map).optional();
+    }
+
+    /** The contact of a Telegram private chat, created (without e-mail) if new. */
+    public Contact findOrCreateByTelegramChat(long chatId, String displayName) {
+        String name = TextKeys.truncate(TextKeys.blankToNull(displayName), 200);
+        Optional<Contact> existing = byTelegramChatId(chatId);
+        if (existing.isPresent()) {
+            return fillDisplayName(existing.get(), name);
+        }
+        try {
+            long id = insert(null, name, chatId);
+            return byId(id).orElseThrow();
+        } catch (DuplicateKeyException createdConcurrently) {
+            return fillDisplayName(byTelegramChatId(chatId).orElseThrow(), name);
+        }
+    }
+
+    /**
+     * Attaches a Telegram chat to a contact (e.g. once the Telegram user has given a known e-mail address),
+     * taking it off any other contact. Audited on both contacts.
+     */
+    public Contact linkTelegramChat(long contactId, long chatId, String actor) {
+        Contact target = require(contactId);
+        if (Long.valueOf(chatId).equals(target.telegramChatId())) {
+            return target;
+        }
+        Optional<Contact> previous = byTelegramChatId(chatId);
+        if (previous.isPresent()) {
+            jdbc.sql("UPDATE contacts SET telegram_chat_id = NULL WHERE id = ?").params(previous.get().id()).update();
+            audit.record(actor, AuditLog.CONTACT, previous.get().id(), "telegram.unlinked",
+                    "Conversation Telegram " + chatId + " rattachée au contact n° " + contactId);
+        }
+        jdbc.sql("UPDATE contacts SET telegram_chat_id = ? WHERE id = ?").params(chatId, contactId).update();
+        audit.record(actor, AuditLog.CONTACT, contactId, "telegram.linked", "Conversation Telegram " + chatId
+                + previous.map(p -> " (reprise du contact n° " + p.id() + ")").orElse(""));
+        return require(contactId);
+    }
+
+    /**
+     * Gives a contact an e-mail address (e.g. a Telegram-only contact who typed it).
+     *
+     * @throws IllegalStateException when another contact already has that address (link the chat to it instead);
+     *                               nothing is written and the caller's transaction stays usable
+     */
+    @Transactional(noRollbackFor = {IllegalStateException.class, IllegalArgumentException.class})
+    public Contact setEmail(long contactId, String email, String actor) {
+        String e = normalizeEmail(email);
+        Contact contact = require(contactId);
+        if (e.equals(contact.email())) {
+            return contact;
+        }
+        Optional<Contact> owner = byEmail(e);
+        if (owner.isPresent()) {
+            throw new IllegalStateException("L'adresse " + e + " appartient déjà au contact n° " + owner.get().id());
+        }
+        jdbc.sql("UPDATE contacts SET email = ?, email_domain = ?, email_failing = FALSE, email_failing_reason = NULL,"
+                        + " email_failing_since = NULL WHERE id = ?")
+                .params(e, domainOf(e), contactId).update();
+        audit.record(actor, AuditLog.CONTACT, contactId, "email.changed",
+                "Adresse : " + (contact.email() == null ? "aucune" : contact.email()) + " → " + e);
+        return require(contactId);
+    }
+
+    /** Links a contact to a commune (null unlinks). Audited. */
+    public Contact assignCommune(long contactId, String inseeCode, String actor) {
+        Contact contact = require(contactId);
+        String code = TextKeys.blankToNull(inseeCode);
+        Commune commune = null;
+        if (code != null) {
+            commune = communes.byInsee(code).orElseThrow(() -> new IllegalArgumentException("Commune inconnue : " + inseeCode));
+        }
+        if (java.util.Objects.equals(code, contact.communeInsee())) {
+            return contact;
+        }
+        jdbc.sql("UPDATE contacts SET commune_insee = ? WHERE id = ?").params(code, contactId).update();
+        String before = contact.communeInsee() == null ? "aucune"
+                : communes.byInsee(contact.communeInsee()).map(Commune::name).orElse(contact.communeInsee());
+        audit.record(actor, AuditLog.CONTACT, contactId, "commune.changed",
+                "Commune : " + before + " → " + (commune == null ? "aucune" : commune.name()));
+        return require(contactId);
+    }
+
+    public Contact rename(long contactId, String displayName, String actor) {
+        Contact contact = require(contactId);
+        String name = TextKeys.truncate(TextKeys.blankToNull(displayName), 200);
+        jdbc.sql("UPDATE contacts SET display_name = ? WHERE id = ?").params(name, contactId).update();
+        audit.record(actor, AuditLog.CONTACT, contactId, "name.changed",
+                "Nom : " + contact.displayName() + " → " + name);
+        return require(contactId);
+    }
+
+    /** Records that mail to this address bounces; returns the contact, if the address is known. Audited. */
+    public Optional<Contact> markEmailFailing(String email, String reason) {
+        Optional<Contact> contact = byEmail(email);
+        contact.ifPresent(c -> {
+            jdbc.sql("UPDATE contacts SET email_failing = TRUE, email_failing_reason = ?, email_failing_since = ? WHERE id = ?")
+                    .params(TextKeys.truncate(reason, 2000), Db.ts(clock.now()), c.id()).update();
+            audit.record("system", AuditLog.CONTACT, c.id(), "email.failing", "Adresse en échec : " + reason);
+        });
+        return contact.flatMap(c -> byId(c.id()));
+    }
+
+    /** Clears the failing flag (e.g. after a message from that address was received again). */
+    public Optional<Contact> clearEmailFailing(String email) {
+        Optional<Contact> contact = byEmail(email).filter(Contact::emailFailing);
+        contact.ifPresent(c -> {
+            jdbc.sql("UPDATE contacts SET email_failing = FALSE, email_failing_reason = NULL, email_failing_since = NULL WHERE id = ?")
+                    .params(c.id()).update();
+            audit.record("system", AuditLog.CONTACT, c.id(), "email.restored", "Adresse de nouveau valide");
+        });
+        return byEmail(email);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Contact> byCommune(String inseeCode) {
+        return jdbc.sql("SELECT * FROM contacts WHERE commune_insee = ? ORDER BY display_name, email, id")
+                .params(inseeCode).query(Contacts::map).list();
+    }
+
+    /** Contacts whose address or name contains the query (case-insensitive). */
+    @Transactional(readOnly = true)
+    public List<Contact> search(String query, int limit) {
+        String q = TextKeys.blankToNull(query);
+        if (q == null || limit <= 0) {
+            return List.of();
+        }
+        String like = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("""
+                        SELECT * FROM contacts WHERE email LIKE :q ESCAPE '\\' OR LOWER(display_name) LIKE :q ESCAPE '\\'
+                        ORDER BY display_name, email, id LIMIT :limit""")
+                .param("q", like).param("limit", limit).query(Contacts::map).list();
+    }
+
+    Contact require(long contactId) {
+        return byId(contactId).orElseThrow(() -> new NotFoundException("Contact n° " + contactId + " introuvable"));
+    }
+
+    private Contact fillDisplayName(Contact contact, String name) {
+        if (name != null && contact.displayName() == null) {
+            jdbc.sql("UPDATE contacts SET display_name = ? WHERE id = ?").params(name, contact.id()).update();
+            return byId(contact.id()).orElseThrow();
+        }
+        return contact;
+    }
+
+    private long insert(String email, String name, Long chatId) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO contacts (email, email_domain, display_name, telegram_chat_id, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(email, email == null ? null : domainOf(email), name, chatId, Db.ts(clock.now()))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    static Contact map(ResultSet rs, int rowNum) throws SQLException {
+        return new Contact(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+                rs.getString("commune_insee"), Db.nullableLong(rs, "telegram_chat_id"), rs.getBoolean("email_failing"),
+                rs.getString("email_failing_reason"), Db.instant(rs, "email_failing_since"), Db.instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,275 @@
+package fr.sommenumerique.helpdesk.ticketing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.sommenumerique.helpdesk.ticketing.internal.Db;
+import fr.sommenumerique.helpdesk.ticketing.internal.OutboxProperties;
+import fr.sommenumerique.helpdesk.ticketing.internal.TextKeys;
+import fr.sommenumerique.helpdesk.ticketing.internal.TicketingClock;
+
+/**
+ * Persistent queue of outgoing messages for every channel. Producers {@link #enqueue} inside their own transaction
+ * (the message exists only if their effects commit); channel pollers {@link #claimDue claim} due messages, send
+ * them, then {@link #markSent} or {@link #markAttemptFailed}. A claim reserves a message for
+ * {@code helpdesk.outbox.lease} (5 min): two pollers never get the same message, and a crashed poller's messages
+ * come back after the lease. Failed attempts are retried after 30 s, 2 min, 10 min, 30 min, then every hour,
+ * until {@code helpdesk.outbox.max-attempts} (8), then FAILED (audited, listed by {@link #failed()}).
+ */
+@Service
+@Transactional
+public class Outbox {
+
+    private final JdbcClient jdbc;
+    private final TicketingClock clock;
+    private final AuditLog audit;
+    private final OutboxProperties properties;
+
+    public Outbox(JdbcClient jdbc, TicketingClock clock, AuditLog audit, OutboxProperties properties) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+        this.properties = properties;
+    }
+
+    /** A fresh Message-ID, without {@code <>}: {@code <uuid>@<helpdesk.outbox.message-id-domain>}. */
+    public String newMessageId() {
+        return UUID.randomUUID() + "@" + properties.messageIdDomain();
+    }
+
+    /**
+     * Queues a message, due now. E-mail recipients are validated and lower-cased; Telegram recipients must be a
+     * chat id; an invalid recipient throws {@link IllegalArgumentException} before anything is written (the
+     * caller's transaction stays usable).
+     */
+    @Transactional(noRollbackFor = IllegalArgumentException.class)
+    public OutboxMessage enqueue(OutgoingMessage m) {
+        String recipient = normalizeRecipient(m.channel(), m.recipient());
+        Instant now = clock.now();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO outbox (channel, recipient, subject, text_body, html_body, message_id, in_reply_to,
+                            references_header, automatic, ticket_id, subscription_id, status, attempts, next_attempt_at, created_at)
+                        VALUES (:channel, :recipient, :subject, :text, :html, :messageId, :inReplyTo, :references, :automatic,
+                            :ticket, :subscription, 'PENDING', 0, :now, :now)""")
+                .param("channel", m.channel().name())
+                .param("recipient", recipient)
+                .param("subject", TextKeys.truncate(m.subject(), 998))
+                .param("text", m.textBody())
+                .param("html", m.htmlBody())
+                .param("messageId", TextKeys.truncate(Tickets.normalizeMessageId(m.messageId()), 998))
+                .param("inReplyTo", TextKeys.truncate(Tickets.normalizeMessageId(m.inReplyTo()), 998))
+                .param("references", TextKeys.truncate(TextKeys.blankToNull(m.references()), 20000))
+                .param("automatic", m.automatic())
+                .param("ticket", m.ticketId())
+                .param("subscription", m.subscriptionId())
+                .param("now", Db.ts(now))
+                .update(keys, "id");
+        return require(keys.getKey().longValue());
+    }
+
+    /**
+     * Reserves up to {@code max} due PENDING messages of a channel for the caller, oldest first. Safe with several
+     * pollers: each message is handed to one of them only (until its lease ends).
+     */
+    public List<OutboxMessage> claimDue(Channel channel, int max) {
+        if (max <= 0) {
+            return List.of();
+        }
+        Instant now = clock.now();
+        String token = UUID.randomUUID().toString();
+        List<Long> candidates = jdbc.sql("""
+                        SELECT id FROM outbox WHERE status = 'PENDING' AND channel = ? AND next_attempt_at <= ?
+                            AND (claimed_until IS NULL OR claimed_until <= ?)
+                        ORDER BY next_attempt_at, id LIMIT ?""")
+                .params(channel.name(), Db.ts(now), Db.ts(now), max)
+                .query(Long.class).list();
+        for (Long id : candidates) {
+            // conditional update: a concurrent poller that got the row first makes this match nothing
+            jdbc.sql("""
+                            UPDATE outbox SET claimed_until = ?, claim_token = ?
+                            WHERE id = ? AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until <= ?)""")
+                    .params(Db.ts(now.plus(properties.lease())), token, id, Db.ts(now))
+                    .update();
+        }
+        return jdbc.sql("SELECT * FROM outbox WHERE claim_token = ? AND status = 'PENDING' ORDER BY next_attempt_at, id")
+                .params(token).query(Outbox::map).list();
+    }
+
+    /** Delivered: SENT with the channel's id for it. Idempotent for an already SENT message. */
+    public OutboxMessage markSent(long id, String externalId) {
+        OutboxMessage m = lock(id);
+        if (m.status() == OutboxStatus.SENT) {
+            return m;
+        }
+        jdbc.sql("""
+                        UPDATE outbox SET status = 'SENT', sent_at = ?, external_id = ?, claimed_until = NULL, claim_token = NULL
+                        WHERE id = ?""")
+                .params(Db.ts(clock.now()), TextKeys.truncate(externalId, 500), id).update();
+        return require(id);
+    }
+
+    /**
+     * A failed attempt: retried later with exponential backoff, or FAILED once the attempts are used up (audited).
+     */
+    public OutboxMessage markAttemptFailed(long id, String error) {
+        OutboxMessage m = lock(id);
+        if (m.status() != OutboxStatus.PENDING) {
+            return m;
+        }
+        int attempts = m.attempts() + 1;
+        Instant now = clock.now();
+        if (attempts >= properties.maxAttempts()) {
+            return fail(m, attempts, error, "Abandon après " + attempts + " tentative(s) : " + error);
+        }
+        Instant next = now.plus(backoff(attempts));
+        jdbc.sql("""
+                        UPDATE outbox SET attempts = ?, last_error = ?, next_attempt_at = ?, claimed_until = NULL, claim_token = NULL
+                        WHERE id = ?""")
+                .params(attempts, TextKeys.truncate(error, 4000), Db.ts(next), id).update();
+        return require(id);
+    }
+
+    /** A permanent error (e.g. unknown mailbox, bot blocked by the user): FAILED at once, audited. */
+    public OutboxMessage markFailedPermanently(long id, String error) {
+        OutboxMessage m = lock(id);
+        if (m.status() != OutboxStatus.PENDING) {
+            return m;
+        }
+        return fail(m, m.attempts() + 1, error, "Erreur définitive : " + error);
+    }
+
+    /** Staff: send again as soon as possible (FAILED or waiting PENDING), with a fresh set of attempts. Audited. */
+    public OutboxMessage retryNow(long id, String actor) {
+        OutboxMessage m = lock(id);
+        if (m.status() == OutboxStatus.SENT) {
+            throw new IllegalStateException("Le message n° " + id + " a déjà été envoyé");
+        }
+        jdbc.sql("""
+                        UPDATE outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_until = NULL,
+                            claim_token = NULL WHERE id = ?""")
+                .params(Db.ts(clock.now()), id).update();
+        audit.record(actor, AuditLog.OUTBOX, id, "retry", "Nouvel envoi demandé (était " + m.status().label()
+                + ", " + m.attempts() + " tentative(s))");
+        return require(id);
+    }
+
+    /** Number of PENDING messages of a channel (due or waiting for a retry). */
+    @Transactional(readOnly = true)
+    public long backlog(Channel channel) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING' AND channel = ?")
+                .params(channel.name()).query(Long.class).single();
+    }
+
+    /** FAILED messages, newest first, for staff. */
+    @Transactional(readOnly = true)
+    public List<OutboxMessage> failed() {
+        return jdbc.sql("SELECT * FROM outbox WHERE status = 'FAILED' ORDER BY created_at DESC, id DESC")
+                .query(Outbox::map).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OutboxMessage> byId(long id) {
+        return jdbc.sql("SELECT * FROM outbox WHERE id = ?").params(id).query(Outbox::map).optional();
+    }
+
+    /** Messages queued for a ticket, oldest first. */
+    @Transactional(readOnly = true)
+    public List<OutboxMessage> ofTicket(long ticketId) {
+        return jdbc.sql("SELECT * FROM outbox WHERE ticket_id = ? ORDER BY created_at, id")
+                .params(ticketId).query(Outbox::map).list();
+    }
+
+    /** Automatic messages queued for this recipient since that instant (whatever their status). */
+    @Transactional(readOnly = true)
+    public long automaticRepliesSince(String recipient, Instant since) {
+        String r = TextKeys.blankToNull(recipient);
+        if (r == null) {
+            return 0;
+        }
+        if (r.contains("@")) {
+            try {
+                r = Contacts.normalizeEmail(r);
+            } catch (IllegalArgumentException invalid) {
+                r = r.toLowerCase(Locale.ROOT);
+            }
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND automatic = TRUE AND created_at >= ?")
+                .params(r, Db.ts(since)).query(Long.class).single();
+    }
+
+    /**
+     * Whether one more automatic reply may go to this recipient: fewer than {@code helpdesk.outbox.auto-reply-limit}
+     * (3) within {@code helpdesk.outbox.auto-reply-window} (1 h). Stops mail loops with other robots.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayAutoReply(String recipient) {
+        return automaticRepliesSince(recipient, clock.now().minus(properties.autoReplyWindow())) < properties.autoReplyLimit();
+    }
+
+    /** Wait before the next attempt after {@code failedAttempts} failures. */
+    Duration backoff(int failedAttempts) {
+        List<Duration> steps = properties.backoff();
+        return steps.get(Math.min(failedAttempts, steps.size()) - 1);
+    }
+
+    private OutboxMessage fail(OutboxMessage m, int attempts, String error, String details) {
+        jdbc.sql("""
+                        UPDATE outbox SET status = 'FAILED', attempts = ?, last_error = ?, claimed_until = NULL, claim_token = NULL
+                        WHERE id = ?""")
+                .params(attempts, TextKeys.truncate(error, 4000), m.id()).update();
+        audit.record("system", AuditLog.OUTBOX, m.id(), "failed",
+                TextKeys.truncate(m.channel().label() + " vers " + m.recipient() + " — " + details, 4000));
+        return require(m.id());
+    }
+
+    private static String normalizeRecipient(Channel channel, String recipient) {
+        return switch (channel) {
+            case EMAIL -> Contacts.normalizeEmail(recipient);
+            case TELEGRAM -> {
+                String r = recipient.strip();
+                if (!r.matches("-?\\d{1,20}")) {
+                    throw new IllegalArgumentException("Identifiant de conversation Telegram invalide : « " + recipient + " »");
+                }
+                yield r;
+            }
+            case WEB -> {
+                String r = TextKeys.blankToNull(recipient);
+                if (r == null) {
+                    throw new IllegalArgumentException("Destinataire manquant");
+                }
+                yield TextKeys.truncate(r, 320);
+            }
+        };
+    }
+
+    private OutboxMessage lock(long id) {
+        return jdbc.sql("SELECT * FROM outbox WHERE id = ? FOR UPDATE").params(id).query(Outbox::map).optional()
+                .orElseThrow(() -> new NotFoundException("Message sortant n° " + id + " introuvable"));
+    }
+
+    private OutboxMessage require(long id) {
+        return byId(id).orElseThrow(() -> new NotFoundException("Message sortant n° " + id + " introuvable"));
+    }
+
+    static OutboxMessage map(ResultSet rs, int rowNum) throws SQLException {
+        return new OutboxMessage(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
+                rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"), rs.getString("message_id"),
+                rs.getString("in_reply_to"), rs.getString("references_header"), rs.getBoolean("automatic"),
+                Db.nullableLong(rs, "ticket_id"), Db.nullableLong(rs, "subscription_id"),
+                OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), Db.instant(rs, "next_attempt_at"),
+                rs.getString("last_error"), Db.instant(rs, "created_at"), Db.instant(rs, "sent_at"),
+                rs.getString("external_id"));
+    }
+}

@@ -1,0 +1,46 @@
+package fr.sommenumerique.helpdesk.ticketing.internal;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gap-free yearly references such as MC-2026-00042. The counter row is incremented inside the caller's
+ * transaction: concurrent callers wait on its row lock, and a rolled-back caller gives its number back.
+ */
+@Component
+public class ReferenceGenerator {
+
+    private final JdbcClient jdbc;
+
+    public ReferenceGenerator(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String next(String prefix, int year) {
+        if (increment(prefix, year) == 0) {
+            try {
+                jdbc.sql("INSERT INTO reference_counters (prefix, ref_year, last_value) VALUES (?, ?, 1)")
+                        .params(prefix, year)
+                        .update();
+            } catch (DuplicateKeyException concurrentlyCreated) {
+                // another transaction created this year's row first (and has committed): take the next number
+                increment(prefix, year);
+            }
+        }
+        int value = jdbc.sql("SELECT last_value FROM reference_counters WHERE prefix = ? AND ref_year = ?")
+                .params(prefix, year)
+                .query(Integer.class)
+                .single();
+        return "%s-%d-%05d".formatted(prefix, year, value);
+    }
+
+    private int increment(String prefix, int year) {
+        return jdbc.sql("UPDATE reference_counters SET last_value = last_value + 1 WHERE prefix = ? AND ref_year = ?")
+                .params(prefix, year)
+                .update();
+    }
+}
