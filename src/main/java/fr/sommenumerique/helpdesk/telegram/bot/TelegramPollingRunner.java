@@ -222,6 +222,7 @@ public final class TelegramPollingRunner implements SmartLifecycle {
                 log.debug("Telegram update {} already handled, skipped.", id);
                 continue;
             }
+            UpdateDescriptions.primeEntities(update);
             boolean handled = invoke(handler, update);
             lastHandledUpdateId = id;
             health.updateHandled(id, handled);

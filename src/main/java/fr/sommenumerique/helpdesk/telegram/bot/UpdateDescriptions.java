@@ -25,6 +25,26 @@ public final class UpdateDescriptions {
         return "other";
     }
 
+    /**
+     * Library quirk (10.2.0): {@code Message.isCommand()}/{@code getCommand()} read the entities' text, which is
+     * only computed inside {@code getEntities()}/{@code getCaptionEntities()}; before those are called a command
+     * is not recognised. Calling them once makes the update behave as expected.
+     */
+    static void primeEntities(Update update) {
+        prime(update.getMessage());
+        prime(update.getEditedMessage());
+        if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() instanceof Message message) {
+            prime(message);
+        }
+    }
+
+    private static void prime(Message message) {
+        if (message != null) {
+            message.getEntities();
+            message.getCaptionEntities();
+        }
+    }
+
     private static String ids(Message message) {
         return " chat=" + message.getChatId() + " message=" + message.getMessageId();
     }
