@@ -95,7 +95,7 @@ public final class TelegramPollingRunner implements SmartLifecycle {
             TelegramUpdateHandler handler = handlerSupplier.get();
             if (handler == null) {
                 health.idle();
-                log.warn("Telegram polling NOT started: no TelegramUpdateHandler bean; updates stay queued at Telegram.");
+                log.warn("Telegram polling NOT started: no (or more than one) TelegramUpdateHandler bean; updates stay queued at Telegram.");
                 return;
             }
             http = TelegramHttpClients.pollingClient(properties);
