@@ -1,0 +1,38 @@
+package fr.sommenumerique.helpdesk.conversation;
+
+import fr.sommenumerique.helpdesk.assistant.Decision;
+
+/**
+ * What handling one inbound message did.
+ *
+ * @param ticketId       the ticket it opened or joined, if any
+ * @param subscriptionId the subscription request it recorded, if any
+ * @param decision       the assistant's decision, when it was asked
+ * @param replied        whether a reply was queued
+ */
+public record HandlingResult(Outcome outcome, Long ticketId, String ticketReference, Long subscriptionId,
+                             Decision decision, boolean replied) {
+
+    public enum Outcome {
+        /** The assistant answered; the conversation is recorded as a resolved ticket. */
+        ANSWERED,
+        /** A new ticket for a human. */
+        TICKET_OPENED,
+        /** The message joined an open ticket. */
+        ADDED_TO_TICKET,
+        /** A resolved or closed ticket was reopened by the message. */
+        TICKET_REOPENED,
+        /** A subscription request was recorded. */
+        SUBSCRIPTION_RECORDED,
+        /** Not a Mairie connectée matter; recorded for a human to see. */
+        OUT_OF_SCOPE,
+        /** A bare « merci » on a finished ticket: kept, nothing reopened. */
+        ACKNOWLEDGEMENT,
+        /** An automatic reply or out-of-office: kept on its ticket if any, never answered. */
+        AUTOMATIC_REPLY,
+        /** A delivery failure: the address is marked as failing. */
+        BOUNCE,
+        /** Mailing-list or own mail: not for the helpdesk. */
+        IGNORED
+    }
+}
