@@ -43,6 +43,11 @@ public class Outbox {
         this.properties = properties;
     }
 
+    /** The domain of our Message-IDs: mail carrying one is ours. */
+    public String messageIdDomain() {
+        return properties.messageIdDomain();
+    }
+
     /** A fresh Message-ID, without {@code <>}: {@code <uuid>@<helpdesk.outbox.message-id-domain>}. */
     public String newMessageId() {
         return UUID.randomUUID() + "@" + properties.messageIdDomain();

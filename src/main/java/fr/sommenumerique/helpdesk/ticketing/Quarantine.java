@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +30,13 @@ public class Quarantine {
     private final JdbcClient jdbc;
     private final TicketingClock clock;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    public Quarantine(JdbcClient jdbc, TicketingClock clock, AuditLog audit) {
+    public Quarantine(JdbcClient jdbc, TicketingClock clock, AuditLog audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
+        this.events = events;
     }
 
     /** Stores a message in its own transaction, so it survives the caller's failed one. */
@@ -92,13 +95,25 @@ public class Quarantine {
                 .query((rs, n) -> rs.getBytes(1)).optional();
     }
 
-    /** The item was handed back for another try (QUARANTINED → RETRIED). */
+    /**
+     * The item is handed back for another try (QUARANTINED → RETRIED): {@link QuarantineRetryRequested} is published,
+     * and the channel processes it again after commit; if it fails again, {@link #failedAgain} puts it back.
+     */
     public QuarantinedItem markRetried(long id, String actor) {
         QuarantinedItem item = lock(id);
         if (item.status() != QuarantineStatus.QUARANTINED) {
             throw new IllegalStateException("L'élément n° " + id + " n'est plus en quarantaine (" + item.status().label() + ")");
         }
-        return change(item, QuarantineStatus.RETRIED, actor, "retried");
+        QuarantinedItem retried = change(item, QuarantineStatus.RETRIED, actor, "retried");
+        events.publishEvent(new QuarantineRetryRequested(id, item.channel()));
+        return retried;
+    }
+
+    /** A retried item failed again: back to QUARANTINED with the new reason. */
+    public QuarantinedItem failedAgain(long id, String reason) {
+        QuarantinedItem item = lock(id);
+        jdbc.sql("UPDATE quarantine SET reason = ? WHERE id = ?").params(TextKeys.truncate(reason, 4000), id).update();
+        return change(item, QuarantineStatus.QUARANTINED, null, "failed.again");
     }
 
     /** Gives up on the item (kept for the record, but no longer listed as to do). */

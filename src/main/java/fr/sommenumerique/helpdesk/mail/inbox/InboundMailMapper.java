@@ -1,0 +1,77 @@
+package fr.sommenumerique.helpdesk.mail.inbox;
+
+import fr.sommenumerique.helpdesk.conversation.Automation;
+import fr.sommenumerique.helpdesk.conversation.InboundAttachment;
+import fr.sommenumerique.helpdesk.conversation.InboundMessage;
+import fr.sommenumerique.helpdesk.mail.parsing.MachineMailVerdict;
+import fr.sommenumerique.helpdesk.mail.parsing.MailAddress;
+import fr.sommenumerique.helpdesk.mail.parsing.ParsedMail;
+import fr.sommenumerique.helpdesk.mail.parsing.SubjectNormalizer;
+import fr.sommenumerique.helpdesk.ticketing.Channel;
+import fr.sommenumerique.helpdesk.ticketing.InboundRecord;
+import fr.sommenumerique.helpdesk.ticketing.ProcessedInbound;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A parsed e-mail in the form every channel hands to the conversation layer. */
+public final class InboundMailMapper {
+
+    private final ProcessedInbound processed;
+
+    public InboundMailMapper(ProcessedInbound processed) {
+        this.processed = processed;
+    }
+
+    public InboundMessage map(ParsedMail mail, MachineMailVerdict verdict) {
+        MailAddress from = mail.from() != null ? mail.from() : mail.sender();
+        String text = mail.strippedText() == null ? "" : mail.strippedText();
+        if (mail.forwarded() && mail.forwardedText() != null && !mail.forwardedText().isBlank()) {
+            // A forwarded message is usually the question itself, with a line from the person who forwards it.
+            text = (text + "\n\n" + mail.forwardedText()).strip();
+        }
+        String subject = mail.subject() == null ? null : SubjectNormalizer.normalize(mail.subject());
+        Instant receivedAt = mail.date() == null ? Instant.now() : mail.date().toInstant();
+        return InboundMessage.email(dedupeKey(mail), from == null ? null : from.normalizedAddress(),
+                        from == null ? null : from.displayName(), subject, text)
+                .withBody(text, mail.signature(), mail.textBody(), mail.sanitizedHtml())
+                .withThreading(mail.messageId(), mail.inReplyTo(), mail.references(),
+                        mail.subject() == null ? null : SubjectNormalizer.ticketReference(mail.subject()).orElse(null))
+                .withOrigin(null, mail.contentHash(), receivedAt)
+                .withAttachments(mail.attachments().stream()
+                        .map(a -> new InboundAttachment(a.filename(), a.contentType(), a.bytes(), a.contentId(), a.inline()))
+                        .toList())
+                .withAutomation(automation(verdict), verdict.isHuman() ? null : verdict.reason(),
+                        verdict.failedRecipients());
+    }
+
+    /**
+     * The Message-ID when there is one; the content hash when there is none, or when the same Message-ID already
+     * came with different content (some clients and gateways reuse them).
+     */
+    String dedupeKey(ParsedMail mail) {
+        if (mail.messageId() == null || mail.messageId().isBlank()) {
+            return "hash:" + mail.contentHash();
+        }
+        String key = "mid:" + mail.messageId();
+        Optional<InboundRecord> earlier = processed.find(Channel.EMAIL, key);
+        if (earlier.isPresent() && earlier.get().contentHash() != null
+                && !earlier.get().contentHash().equals(mail.contentHash())) {
+            return key + "#" + mail.contentHash();
+        }
+        return key;
+    }
+
+    private static Automation automation(MachineMailVerdict verdict) {
+        return switch (verdict.kind()) {
+            case HUMAN -> Automation.NONE;
+            case AUTO_REPLY -> Automation.AUTO_REPLY;
+            case OUT_OF_OFFICE -> Automation.OUT_OF_OFFICE;
+            case BOUNCE -> Automation.BOUNCE;
+            case MAILING_LIST -> Automation.MAILING_LIST;
+            case OWN_MAIL -> Automation.OWN_MAIL;
+        };
+    }
+
+}

@@ -1,0 +1,88 @@
+package fr.sommenumerique.helpdesk.mail.inbox;
+
+import fr.sommenumerique.helpdesk.conversation.Conversations;
+import fr.sommenumerique.helpdesk.conversation.HandlingResult;
+import fr.sommenumerique.helpdesk.conversation.InboundMessage;
+import fr.sommenumerique.helpdesk.mail.parsing.MachineMailDetector;
+import fr.sommenumerique.helpdesk.mail.parsing.MailParser;
+import fr.sommenumerique.helpdesk.mail.parsing.ParsedMail;
+import fr.sommenumerique.helpdesk.mail.parsing.UnparseableMailException;
+import fr.sommenumerique.helpdesk.ticketing.AlreadyProcessedException;
+import fr.sommenumerique.helpdesk.ticketing.Channel;
+import fr.sommenumerique.helpdesk.ticketing.Quarantine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one raw e-mail: parse it, hand it to the conversation layer, or quarantine it with its reason. Never
+ * throws for a bad message, so that one message can never block the ones after it.
+ */
+public final class MailIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
+
+    /** What became of a message. */
+    public enum Result { PROCESSED, DUPLICATE, QUARANTINED }
+
+    private final MailParser parser;
+    private final MachineMailDetector detector;
+    private final InboundMailMapper mapper;
+    private final Conversations conversations;
+    private final Quarantine quarantine;
+
+    public MailIntake(MailParser parser, MachineMailDetector detector, InboundMailMapper mapper,
+                      Conversations conversations, Quarantine quarantine) {
+        this.parser = parser;
+        this.detector = detector;
+        this.mapper = mapper;
+        this.conversations = conversations;
+        this.quarantine = quarantine;
+    }
+
+    /** What one attempt gave, and why it failed when it did. */
+    public record Attempt(Result result, String failure) {
+    }
+
+    /** @param sourceRef where the message came from (mailbox and UID), kept with a quarantined message */
+    public Result process(byte[] raw, String sourceRef) {
+        Attempt attempt = attempt(raw, sourceRef);
+        if (attempt.result() == Result.QUARANTINED) {
+            quarantine.store(Channel.EMAIL, raw, attempt.failure(), sourceRef);
+            log.warn("E-mail {} mis en quarantaine : {}", sourceRef, attempt.failure());
+        }
+        return attempt.result();
+    }
+
+    /** Processes the message; on failure, says why, and leaves keeping the raw message to the caller. */
+    public Attempt attempt(byte[] raw, String sourceRef) {
+        ParsedMail mail;
+        try {
+            mail = parser.parse(raw);
+        } catch (UnparseableMailException e) {
+            return failed("Message illisible : " + e.reason());
+        } catch (RuntimeException e) {
+            return failed("Message illisible (erreur inattendue du décodage) : " + e);
+        }
+        if (mail.from() == null && mail.sender() == null) {
+            return failed("Message sans expéditeur (en-tête From absent ou illisible)");
+        }
+        InboundMessage message = mapper.map(mail, detector.classify(mail));
+        try {
+            HandlingResult result = conversations.handle(message);
+            log.info("E-mail {} de {} : {}{}", sourceRef, message.senderAddress(), result.outcome(),
+                    result.ticketReference() == null ? "" : " " + result.ticketReference());
+            return new Attempt(Result.PROCESSED, null);
+        } catch (AlreadyProcessedException e) {
+            log.info("E-mail {} déjà traité ({}), ignoré", sourceRef, e.dedupeKey());
+            return new Attempt(Result.DUPLICATE, null);
+        } catch (RuntimeException e) {
+            log.error("E-mail {} : le traitement a échoué", sourceRef, e);
+            return failed("Traitement impossible : " + e.getMessage());
+        }
+    }
+
+    private static Attempt failed(String reason) {
+        return new Attempt(Result.QUARANTINED, reason);
+    }
+
+}

@@ -1,0 +1,279 @@
+package fr.sommenumerique.helpdesk.mail.inbox;
+
+import fr.sommenumerique.helpdesk.mail.MailEndpoints;
+import fr.sommenumerique.helpdesk.mail.MailProperties;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.search.FlagTerm;
+import jakarta.mail.search.NotTerm;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads the support mailbox over IMAP on one thread: handles every message not yet marked as done, then waits for new
+ * mail with IDLE (or polls when the server lacks it), and reconnects with a growing back-off after any failure.
+ *
+ * <p>A message is marked as done (keyword flag or move, as configured) only after its effects are committed. A crash
+ * in between leaves it unmarked: it is fetched again on restart, recognised as already processed, and only then
+ * marked. So nothing is lost and nothing is processed twice.
+ */
+public final class MailboxPoller implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
+
+    private final MailProperties.Imap settings;
+    private final MailEndpoints endpoints;
+    private final MailIntake intake;
+    private final MailProcessingObserver observer;
+    private final MailboxStatus status;
+    private final ScheduledExecutorService idleRefresher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mail-idle-refresh");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Thread thread;
+    private volatile boolean running;
+    private volatile Store store;
+    private volatile Folder openFolder;
+
+    public MailboxPoller(MailProperties.Imap settings, MailEndpoints endpoints, MailIntake intake,
+                         MailProcessingObserver observer, MailboxStatus status) {
+        this.settings = settings;
+        this.endpoints = endpoints;
+        this.intake = intake;
+        this.observer = observer;
+        this.status = status;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "mail-inbox");
+        thread.setDaemon(true);
+        thread.start();
+        log.info("Lecture de la boîte support : {}", endpoints);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            wakeFromIdle();
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(5));
+                if (t.isAlive()) {
+                    closeQuietly(store);
+                    t.join(TimeUnit.SECONDS.toMillis(5));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        idleRefresher.shutdownNow();
+        status.stopped();
+    }
+
+    @Override
+    public void stop(Runnable callback) {
+        stop();
+        callback.run();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100; // start after the rest of the application, stop before it
+    }
+
+    private void run() {
+        Duration backoff = settings.backoffInitial();
+        while (running) {
+            try {
+                session();
+                backoff = settings.backoffInitial();
+            } catch (MessagingException | IOException | RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                status.failed(e.toString());
+                log.warn("Boîte support injoignable ({}), nouvel essai dans {} s", e.getMessage(), backoff.toSeconds());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(settings.backoffMax()) > 0 ? settings.backoffMax()
+                        : backoff.multipliedBy(2);
+            } finally {
+                closeQuietly(store);
+            }
+        }
+    }
+
+    /** One connection: process what is waiting, then wait for more, until the connection fails or we stop. */
+    private void session() throws MessagingException, IOException {
+        store = connect();
+        Folder folder = store.getFolder(settings.folder());
+        folder.open(Folder.READ_WRITE);
+        openFolder = folder;
+        boolean idle = settings.idle() && store instanceof IMAPStore imap && imap.hasCapability("IDLE")
+                && folder instanceof IMAPFolder;
+        status.connected(idle);
+        try {
+            while (running) {
+                // Mail that arrived while we were busy may not be announced by the next IDLE: look until none is left.
+                while (running && processWaiting(folder) > 0) {
+                    status.checked();
+                }
+                status.checked();
+                if (idle) {
+                    idleOnce((IMAPFolder) folder);
+                } else {
+                    sleep(settings.pollInterval());
+                    folder.getMessageCount(); // keeps the connection checked between polls
+                }
+            }
+        } finally {
+            if (folder.isOpen()) {
+                try {
+                    folder.close(settings.processed() == MailProperties.ProcessedMarker.MOVE);
+                } catch (MessagingException e) {
+                    log.debug("Closing the mailbox folder failed", e);
+                }
+            }
+        }
+    }
+
+    // Any call on the folder from another thread ends a pending IDLE.
+    private void wakeFromIdle() {
+        Folder folder = openFolder;
+        if (folder != null && folder.isOpen()) {
+            try {
+                folder.getMessageCount();
+            } catch (MessagingException | RuntimeException e) {
+                log.debug("Waking the mailbox reader failed", e);
+            }
+        }
+    }
+
+    private void idleOnce(IMAPFolder folder) throws MessagingException {
+        // IDLE returns on new mail; another thread touching the folder also ends it, which renews it in time.
+        ScheduledFuture<?> refresh = idleRefresher.schedule(this::wakeFromIdle, settings.idleRefresh().toMillis(),
+                TimeUnit.MILLISECONDS);
+        try {
+            folder.idle(true);
+        } finally {
+            refresh.cancel(false);
+        }
+    }
+
+    /** Handles the messages not yet marked as done; returns how many there were. */
+    private int processWaiting(Folder folder) throws MessagingException, IOException {
+        Message[] waiting = settings.processed() == MailProperties.ProcessedMarker.FLAG
+                ? folder.search(new NotTerm(new FlagTerm(new Flags(settings.processedFlag()), true)))
+                : folder.getMessages();
+        if (waiting.length == 0) {
+            return 0;
+        }
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        folder.fetch(waiting, profile);
+        for (Message message : waiting) {
+            if (!running) {
+                break;
+            }
+            if (message.isExpunged()) {
+                continue;
+            }
+            String sourceRef = settings.folder() + " UID " + ((UIDFolder) folder).getUID(message);
+            MailIntake.Result result = intake.process(rawBytes(message), sourceRef);
+            status.count(result);
+            observer.committed(sourceRef);
+            markDone(folder, message);
+        }
+        return waiting.length;
+    }
+
+    private static byte[] rawBytes(Message message) throws MessagingException, IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, message.getSize()));
+        message.writeTo(out);
+        return out.toByteArray();
+    }
+
+    private void markDone(Folder folder, Message message) throws MessagingException {
+        if (settings.processed() == MailProperties.ProcessedMarker.FLAG) {
+            message.setFlags(new Flags(settings.processedFlag()), true);
+            return;
+        }
+        Folder target = folder.getStore().getFolder(settings.processedFolder());
+        if (!target.exists()) {
+            target.create(Folder.HOLDS_MESSAGES);
+        }
+        folder.copyMessages(new Message[]{message}, target);
+        message.setFlag(Flags.Flag.DELETED, true);
+        folder.expunge();
+    }
+
+    private Store connect() throws MessagingException {
+        String protocol = endpoints.imapSecurity() == MailProperties.Security.SSL ? "imaps" : "imap";
+        Properties props = new Properties();
+        String prefix = "mail." + protocol + ".";
+        props.put(prefix + "host", endpoints.imapHost());
+        props.put(prefix + "port", String.valueOf(endpoints.imapPort()));
+        props.put(prefix + "connectiontimeout", String.valueOf(settings.timeout().toMillis()));
+        props.put(prefix + "timeout", String.valueOf(settings.timeout().toMillis()));
+        props.put(prefix + "writetimeout", String.valueOf(settings.timeout().toMillis()));
+        if (endpoints.imapSecurity() == MailProperties.Security.STARTTLS) {
+            props.put(prefix + "starttls.enable", "true");
+            props.put(prefix + "starttls.required", "true");
+        }
+        if (endpoints.imapSecurity() != MailProperties.Security.NONE) {
+            props.put(prefix + "ssl.checkserveridentity", "true");
+        }
+        Store connected = Session.getInstance(props).getStore(protocol);
+        connected.connect(endpoints.imapHost(), endpoints.imapPort(), endpoints.imapUser(), endpoints.imapPassword());
+        return connected;
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static void closeQuietly(Store store) {
+        if (store != null) {
+            try {
+                store.close();
+            } catch (MessagingException e) {
+                log.debug("Closing the mail store failed", e);
+            }
+        }
+    }
+}

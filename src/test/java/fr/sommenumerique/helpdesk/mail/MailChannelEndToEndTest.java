@@ -1,0 +1,332 @@
+package fr.sommenumerique.helpdesk.mail;
+
+import fr.sommenumerique.helpdesk.assistant.Priority;
+import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
+import fr.sommenumerique.helpdesk.ticketing.Channel;
+import fr.sommenumerique.helpdesk.ticketing.Communes;
+import fr.sommenumerique.helpdesk.ticketing.ProcessedInbound;
+import fr.sommenumerique.helpdesk.ticketing.Contact;
+import fr.sommenumerique.helpdesk.ticketing.Contacts;
+import fr.sommenumerique.helpdesk.ticketing.MessageDirection;
+import fr.sommenumerique.helpdesk.ticketing.Outbox;
+import fr.sommenumerique.helpdesk.ticketing.OutboxStatus;
+import fr.sommenumerique.helpdesk.ticketing.Quarantine;
+import fr.sommenumerique.helpdesk.ticketing.QuarantineStatus;
+import fr.sommenumerique.helpdesk.ticketing.QuarantinedItem;
+import fr.sommenumerique.helpdesk.ticketing.SubscriptionKind;
+import fr.sommenumerique.helpdesk.ticketing.SubscriptionRequest;
+import fr.sommenumerique.helpdesk.ticketing.Subscriptions;
+import fr.sommenumerique.helpdesk.ticketing.Ticket;
+import fr.sommenumerique.helpdesk.ticketing.TicketMessage;
+import fr.sommenumerique.helpdesk.ticketing.TicketStatus;
+import fr.sommenumerique.helpdesk.ticketing.Tickets;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The e-mail channel end to end, through real servers: mails sent over SMTP to the support mailbox, read by the
+ * application over IMAP, turned into tickets and requests in H2, and replies delivered by SMTP to the sender.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class MailChannelEndToEndTest {
+
+    private static final MailTestServers servers = new MailTestServers();
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @DynamicPropertySource
+    static void mailServers(DynamicPropertyRegistry registry) {
+        servers.register(registry);
+    }
+
+    @AfterAll
+    static void stopServers() {
+        servers.stop();
+    }
+
+    @Autowired
+    Tickets tickets;
+    @Autowired
+    Contacts contacts;
+    @Autowired
+    Subscriptions subscriptions;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    Quarantine quarantine;
+    @Autowired
+    Communes communes;
+    @Autowired
+    ProcessedInbound processed;
+
+    @Test
+    void a_question_the_knowledge_base_covers_is_answered_by_a_threaded_automatic_reply() throws Exception {
+        String from = unique("secretaire");
+        MimeMessage question = servers.newMessage(from, "Question délai préfet",
+                "Bonjour,\n\nCombien de temps le préfet a-t-il pour déférer une délibération au tribunal ?\n\nCordialement,\nMarie");
+        servers.send(question);
+
+        MimeMessage reply = awaitOneReply(from);
+        String reference = referenceIn(reply.getSubject());
+        assertThat(reply.getSubject()).isEqualTo("[" + reference + "] RE : Question délai préfet");
+        assertThat(header(reply, "In-Reply-To")).isEqualTo(question.getMessageID());
+        assertThat(header(reply, "References")).contains(question.getMessageID());
+        assertThat(reply.getMessageID()).endsWith("@mairie-connectee.local>");
+        assertThat(header(reply, "Auto-Submitted")).isEqualTo("auto-replied");
+        assertThat(body(reply)).contains("2 mois").contains("non résolu").contains("Source : « ");
+
+        Ticket ticket = tickets.findByReference(reference).orElseThrow();
+        assertThat(ticket.status()).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(tickets.messages(ticket.id())).extracting(TicketMessage::direction)
+                .containsExactly(MessageDirection.INBOUND, MessageDirection.OUTBOUND);
+    }
+
+    @Test
+    void an_incident_opens_a_ticket_acknowledged_with_reference_response_time_and_opening_hours() throws Exception {
+        String from = unique("accueil");
+        servers.send(servers.newMessage(from, "Actes bloqué",
+                "Message d'erreur « fichier non conforme » quand je dépose ma délibération sur Actes, c'est urgent !!"));
+
+        MimeMessage ack = awaitOneReply(from);
+        Ticket ticket = tickets.findByReference(referenceIn(ack.getSubject())).orElseThrow();
+        assertThat(ticket.status()).isEqualTo(TicketStatus.NEW);
+        assertThat(ticket.service()).isEqualTo(ServiceArea.ACTES);
+        assertThat(ticket.priority()).isEqualTo(Priority.URGENT);
+        assertThat(body(ack)).contains(ticket.reference()).contains("Délai de première réponse visé : sous")
+                .contains("de 9h00 à 12h30 et de 14h00 à 17h30");
+    }
+
+    @Test
+    void a_subscription_request_is_recorded_and_confirmed_with_the_communes_eligibility() throws Exception {
+        String from = unique("mairie");
+        servers.send(servers.newMessage(from, "Adhésion",
+                "Bonjour, nous souhaitons adhérer à Mairie connectée pour Actes.\n\nCordialement,\n"
+                        + "Julie Petit\nSecrétaire de mairie de Cannessières"));
+
+        MimeMessage confirmation = awaitOneReply(from);
+        String reference = confirmation.getSubject().replaceAll(".*\\[(DA-\\d{4}-\\d{5})].*", "$1");
+        SubscriptionRequest request = subscriptions.byReference(reference).orElseThrow();
+        assertThat(request.kind()).isEqualTo(SubscriptionKind.MEMBERSHIP);
+        assertThat(request.services()).contains(ServiceArea.ACTES);
+        assertThat(communes.byInsee(request.communeInsee()).orElseThrow().name()).isEqualTo("Cannessières");
+        assertThat(request.subsidyEligible()).isTrue();
+        assertThat(body(confirmation)).contains(reference).contains("Prochaines étapes").contains("moins de 2 000 habitants");
+    }
+
+    @Test
+    void an_out_of_scope_message_gets_a_polite_reply_and_stays_visible_to_staff() throws Exception {
+        String from = unique("elu");
+        servers.send(servers.newMessage(from, "Encombrants", "Quand passe le ramassage des encombrants rue des Lilas ?"));
+
+        MimeMessage reply = awaitOneReply(from);
+        assertThat(body(reply)).contains("ne semble pas concerner");
+        Ticket ticket = tickets.findByReference(referenceIn(reply.getSubject())).orElseThrow();
+        assertThat(ticket.status()).isEqualTo(TicketStatus.NEW);
+        assertThat(ticket.priority()).isEqualTo(Priority.LOW);
+    }
+
+    @Test
+    void not_resolved_reopens_the_answered_ticket_for_a_human_but_a_bare_thank_you_does_not() throws Exception {
+        String from = unique("compta");
+        servers.send(servers.newMessage(from, "Seuil", "Quel est le seuil des procédures formalisées pour une commune en fournitures ?"));
+        MimeMessage answer = awaitOneReply(from);
+        Ticket ticket = tickets.findByReference(referenceIn(answer.getSubject())).orElseThrow();
+        assertThat(ticket.status()).isEqualTo(TicketStatus.RESOLVED);
+
+        MimeMessage thanks = servers.newMessage(from, "RE: " + answer.getSubject(), "Merci beaucoup !\n\nLe mar. 3 mars 2026 à 10:12, Assistance Mairie connectée <support@mairie-connectee.local> a écrit :\n> Pour 2026-2027, le seuil...");
+        thanks.setHeader("In-Reply-To", answer.getMessageID());
+        servers.send(thanks);
+        await().atMost(WAIT).until(() -> notes(ticket.id()).stream().anyMatch(n -> n.contains("sans la rouvrir")));
+        assertThat(tickets.findById(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.RESOLVED);
+
+        MimeMessage notResolved = servers.newMessage(from, "RE: " + answer.getSubject(),
+                "Non résolu : notre marché est un marché de travaux, quel seuil ?\n\nLe mar. 3 mars 2026, Support a écrit :\n> Pour 2026-2027...");
+        notResolved.setHeader("In-Reply-To", answer.getMessageID());
+        notResolved.setHeader("References", answer.getMessageID());
+        servers.send(notResolved);
+
+        await().atMost(WAIT).until(() -> tickets.findById(ticket.id()).orElseThrow().status() == TicketStatus.OPEN);
+        await().atMost(WAIT).until(() -> servers.repliesTo(from).size() == 2);
+        assertThat(body(servers.repliesTo(from).get(1))).contains("rouverte").contains(ticket.reference());
+        assertThat(tickets.messages(ticket.id())).filteredOn(m -> m.direction() == MessageDirection.INBOUND).hasSize(2);
+    }
+
+    @Test
+    void an_out_of_office_never_reopens_nor_gets_an_answer() throws Exception {
+        String from = unique("absente");
+        servers.send(servers.newMessage(from, "Certificat", "Mon certificat RGS a expiré, impossible de télétransmettre"));
+        MimeMessage ack = awaitOneReply(from);
+        Ticket ticket = tickets.findByReference(referenceIn(ack.getSubject())).orElseThrow();
+        tickets.changeStatus(ticket.id(), TicketStatus.RESOLVED, "agent");
+
+        MimeMessage absence = servers.newMessage(from, "Réponse automatique : " + ack.getSubject(),
+                "Je suis absente jusqu'au 5 janvier. Pour toute urgence, contactez la mairie.");
+        absence.setHeader("Auto-Submitted", "auto-replied");
+        absence.setHeader("In-Reply-To", ack.getMessageID());
+        servers.send(absence);
+
+        await().atMost(WAIT).until(() -> notes(ticket.id()).stream().anyMatch(n -> n.contains("absence")));
+        assertThat(tickets.findById(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.RESOLVED);
+        Thread.sleep(1000); // a wrongly queued answer would have been sent by now
+        assertThat(servers.repliesTo(from)).hasSize(1);
+    }
+
+    @Test
+    void a_bounce_marks_the_address_as_failing_and_is_not_answered() {
+        String from = unique("inconnue");
+        contacts.findOrCreateByEmail(from, "Adresse qui n'existe plus");
+        servers.deliverRaw("""
+                From: Mail Delivery System <MAILER-DAEMON@mx.example.fr>
+                To: support@mairie-connectee.local
+                Subject: Undelivered Mail Returned to Sender
+                Message-ID: <bounce-%s@mx.example.fr>
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="b1"
+
+                --b1
+                Content-Type: text/plain; charset=us-ascii
+
+                Your message could not be delivered.
+                --b1
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; mx.example.fr
+
+                Final-Recipient: rfc822; %s
+                Action: failed
+                Status: 5.1.1
+                --b1--
+                """.formatted(UUID.randomUUID(), from).replace("\n", "\r\n"));
+
+        await().atMost(WAIT).until(() -> contacts.byEmail(from).map(Contact::emailFailing).orElse(false));
+        assertThat(servers.repliesTo("MAILER-DAEMON@mx.example.fr")).isEmpty();
+    }
+
+    @Test
+    void mailing_list_mail_is_ignored() throws Exception {
+        String from = unique("lettre");
+        MimeMessage newsletter = servers.newMessage(from, "Lettre d'information", "Les actualités du mois : marchés publics, seuils...");
+        newsletter.setHeader("List-Unsubscribe", "<mailto:unsubscribe@example.fr>");
+        newsletter.setHeader("Precedence", "bulk");
+        servers.send(newsletter);
+
+        await().atMost(WAIT).until(() -> processed.find(Channel.EMAIL, "mid:" + newsletter.getMessageID().replaceAll("[<>]", ""))
+                .map(r -> r.outcome().startsWith("IGNORED")).orElse(false));
+        assertThat(servers.repliesTo(from)).isEmpty();
+        assertThat(contacts.byEmail(from).map(c -> tickets.ticketsOf(c.id())).orElse(List.of())).isEmpty();
+    }
+
+    @Test
+    void a_ticket_reference_in_the_subject_threads_only_for_the_requester_or_the_same_commune() throws Exception {
+        String requester = unique("requerante");
+        servers.send(servers.newMessage(requester, "Partage", "Le lien de partage de fichiers que j'ai envoyé ne fonctionne plus"));
+        MimeMessage ack = awaitOneReply(requester);
+        Ticket ticket = tickets.findByReference(referenceIn(ack.getSubject())).orElseThrow();
+
+        servers.send(servers.newMessage(requester, "[" + ticket.reference() + "] complément", "Voici le lien : https://exemple.fr/abc"));
+        await().atMost(WAIT).until(() -> inbound(ticket.id()) == 2);
+
+        String stranger = unique("inconnu");
+        servers.send(servers.newMessage(stranger, "[" + ticket.reference() + "] lien", "Le lien de partage ne fonctionne plus chez moi non plus"));
+        MimeMessage strangerAck = awaitOneReply(stranger);
+        assertThat(referenceIn(strangerAck.getSubject())).isNotEqualTo(ticket.reference());
+        assertThat(inbound(ticket.id())).isEqualTo(2);
+    }
+
+    @Test
+    void an_unparseable_message_is_quarantined_with_its_reason_and_the_next_one_still_processed() throws Exception {
+        long before = quarantine.count(QuarantineStatus.QUARANTINED);
+        servers.deliverRaw(new byte[]{0, 1, 2, 3, 0, 0, 7, 8, 0, 12, 0, 14, 15, 0, 0, 1});
+        String from = unique("apres");
+        servers.send(servers.newMessage(from, "Horaires", "Quels sont vos horaires d'ouverture ?"));
+
+        awaitOneReply(from);
+        await().atMost(WAIT).until(() -> quarantine.count(QuarantineStatus.QUARANTINED) == before + 1);
+        QuarantinedItem item = quarantine.list(QuarantineStatus.QUARANTINED, 0, 1).items().get(0);
+        assertThat(item.reason()).startsWith("Message illisible");
+        assertThat(quarantine.raw(item.id())).isPresent();
+    }
+
+    @Test
+    void an_smtp_outage_delays_replies_and_loses_none() throws Exception {
+        servers.stopRelay();
+        try {
+            String from = unique("patiente");
+            servers.send(servers.newMessage(from, "Horaires", "Jusqu'à quelle heure êtes-vous joignables le vendredi ?"));
+            await().atMost(WAIT).until(() -> outbox.failed().isEmpty()
+                    && pendingWithError(from));
+        } finally {
+            servers.restartRelay();
+        }
+        // the queued reply goes out once the server is back
+        await().atMost(WAIT).until(() -> servers.relay().getReceivedMessages().length >= 1);
+    }
+
+    @Test
+    void automatic_replies_to_one_address_are_limited_to_stop_mail_loops() {
+        String from = unique("boucle");
+        for (int i = 0; i < 5; i++) {
+            servers.send(servers.newMessage(from, "Question " + i, "Quel certificat faut-il pour télétransmettre sur Actes ? (" + i + ")"));
+        }
+        await().atMost(WAIT).until(() -> contacts.byEmail(from).map(c -> tickets.ticketsOf(c.id()).size()).orElse(0) == 5);
+        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> servers.repliesTo(from).size() == 3);
+        Contact contact = contacts.byEmail(from).orElseThrow();
+        assertThat(tickets.ticketsOf(contact.id())).filteredOn(t -> notes(t.id()).stream().anyMatch(n -> n.contains("non envoyée")))
+                .hasSize(2);
+    }
+
+    // --- helpers ---
+
+    private boolean pendingWithError(String recipient) {
+        return contacts.byEmail(recipient).map(c -> tickets.ticketsOf(c.id())).orElse(List.of()).stream()
+                .flatMap(t -> outbox.ofTicket(t.id()).stream())
+                .anyMatch(m -> m.status() == OutboxStatus.PENDING && m.attempts() >= 1 && m.lastError() != null);
+    }
+
+    private long inbound(long ticketId) {
+        return tickets.messages(ticketId).stream().filter(m -> m.direction() == MessageDirection.INBOUND).count();
+    }
+
+    private List<String> notes(long ticketId) {
+        return tickets.messages(ticketId).stream().filter(m -> m.direction() == MessageDirection.NOTE)
+                .map(TicketMessage::text).toList();
+    }
+
+    private MimeMessage awaitOneReply(String address) {
+        await().atMost(WAIT).until(() -> servers.repliesTo(address).size() == 1);
+        return servers.repliesTo(address).get(0);
+    }
+
+    private static String referenceIn(String subject) {
+        return subject.replaceAll(".*\\[(MC-\\d{4}-\\d{5})].*", "$1");
+    }
+
+    private static String header(MimeMessage message, String name) throws MessagingException {
+        return message.getHeader(name, null);
+    }
+
+    private static String body(MimeMessage message) throws MessagingException, IOException {
+        return message.getContent().toString();
+    }
+
+    private static String unique(String name) {
+        // A domain of its own: a domain shared with a commune's contacts would link the sender to that commune.
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        return name + "-" + id + "@mairie-" + id + ".fr";
+    }
+}

@@ -1,0 +1,146 @@
+package fr.sommenumerique.helpdesk.mail;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Two real GreenMail servers for the e-mail channel's tests: the support {@code mailbox} (IMAP read by the
+ * application, SMTP to write to it) and the outgoing {@code relay} (the application's SMTP server, where its replies
+ * land). The relay can be stopped and started again on the same port to stage an SMTP outage.
+ */
+final class MailTestServers {
+
+    static final String SUPPORT = "support@mairie-connectee.local";
+    static final String SUPPORT_PASSWORD = "motdepasse-de-test";
+
+    final GreenMail mailbox;
+    private final int relayPort;
+    private volatile GreenMail relay;
+
+    MailTestServers() {
+        mailbox = new GreenMail(new ServerSetup[]{
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
+        mailbox.start();
+        mailbox.setUser(SUPPORT, SUPPORT, SUPPORT_PASSWORD);
+        relayPort = freePort();
+        relay = startRelay();
+    }
+
+    void register(DynamicPropertyRegistry registry) {
+        registry.add("helpdesk.mail.address", () -> SUPPORT);
+        registry.add("helpdesk.mail.imap.host", () -> "127.0.0.1");
+        registry.add("helpdesk.mail.imap.port", () -> mailbox.getImap().getPort());
+        registry.add("helpdesk.mail.imap.security", () -> "NONE");
+        registry.add("helpdesk.mail.imap.username", () -> SUPPORT);
+        registry.add("helpdesk.mail.imap.password", () -> SUPPORT_PASSWORD);
+        registry.add("helpdesk.mail.imap.backoff-initial", () -> "200ms");
+        registry.add("helpdesk.mail.imap.backoff-max", () -> "1s");
+        registry.add("helpdesk.mail.smtp.host", () -> "127.0.0.1");
+        registry.add("helpdesk.mail.smtp.port", () -> relayPort);
+        registry.add("helpdesk.mail.smtp.security", () -> "NONE");
+        registry.add("helpdesk.mail.sender.interval", () -> "200ms");
+        registry.add("helpdesk.outbox.backoff", () -> "300ms,600ms");
+    }
+
+    GreenMail relay() {
+        return relay;
+    }
+
+    void stopRelay() {
+        relay.stop();
+    }
+
+    void restartRelay() {
+        relay = startRelay();
+    }
+
+    void stop() {
+        relay.stop();
+        mailbox.stop();
+    }
+
+    /** Sends a message to the support mailbox through the mailbox's SMTP server, as a commune would. */
+    void send(MimeMessage message) {
+        try {
+            Transport.send(message);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    MimeMessage newMessage(String from, String subject, String body) {
+        try {
+            Properties props = new Properties();
+            props.put("mail.smtp.host", "127.0.0.1");
+            props.put("mail.smtp.port", String.valueOf(mailbox.getSmtp().getPort()));
+            MimeMessage message = new MimeMessage(Session.getInstance(props));
+            message.setFrom(new InternetAddress(from));
+            message.setRecipients(Message.RecipientType.TO, SUPPORT);
+            message.setSubject(subject, "UTF-8");
+            message.setText(body, "UTF-8");
+            return message;
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Puts raw bytes straight into the support mailbox, as a broken client or gateway might. */
+    void deliverRaw(byte[] raw) {
+        try {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+            mailbox.getUserManager().getUserByEmail(SUPPORT).deliver(message);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void deliverRaw(String raw) {
+        deliverRaw(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What the application sent to an address, oldest first. */
+    List<MimeMessage> repliesTo(String address) {
+        return Arrays.stream(relay.getReceivedMessages()).filter(m -> isTo(m, address)).toList();
+    }
+
+    private static boolean isTo(MimeMessage message, String address) {
+        try {
+            Address[] to = message.getRecipients(Message.RecipientType.TO);
+            return to != null && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private GreenMail startRelay() {
+        GreenMail server = new GreenMail(new ServerSetup(relayPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
