@@ -17,7 +17,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -30,34 +32,51 @@ final class MailTestServers {
     static final String SUPPORT = "support@mairie-connectee.local";
     static final String SUPPORT_PASSWORD = "motdepasse-de-test";
 
-    final GreenMail mailbox;
-    private final int relayPort;
+    private final int mailboxSmtpPort = freePort();
+    private final int mailboxImapPort = freePort();
+    private final int relayPort = freePort();
+    private volatile GreenMail mailbox;
     private volatile GreenMail relay;
 
     MailTestServers() {
-        mailbox = new GreenMail(new ServerSetup[]{
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
-        mailbox.start();
-        mailbox.setUser(SUPPORT, SUPPORT, SUPPORT_PASSWORD);
-        relayPort = freePort();
+        mailbox = startMailbox();
         relay = startRelay();
     }
 
+    GreenMail mailbox() {
+        return mailbox;
+    }
+
+    /** Stops the support mailbox server; {@link #restartMailbox} brings up an empty one on the same ports. */
+    void stopMailbox() {
+        mailbox.stop();
+    }
+
+    void restartMailbox() {
+        mailbox = startMailbox();
+    }
+
+    /** The application's settings pointing at these servers, with short waits for tests. */
+    Map<String, String> properties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("helpdesk.mail.address", SUPPORT);
+        properties.put("helpdesk.mail.imap.host", "127.0.0.1");
+        properties.put("helpdesk.mail.imap.port", String.valueOf(mailboxImapPort));
+        properties.put("helpdesk.mail.imap.security", "NONE");
+        properties.put("helpdesk.mail.imap.username", SUPPORT);
+        properties.put("helpdesk.mail.imap.password", SUPPORT_PASSWORD);
+        properties.put("helpdesk.mail.imap.backoff-initial", "200ms");
+        properties.put("helpdesk.mail.imap.backoff-max", "1s");
+        properties.put("helpdesk.mail.smtp.host", "127.0.0.1");
+        properties.put("helpdesk.mail.smtp.port", String.valueOf(relayPort));
+        properties.put("helpdesk.mail.smtp.security", "NONE");
+        properties.put("helpdesk.mail.sender.interval", "200ms");
+        properties.put("helpdesk.outbox.backoff", "300ms,600ms");
+        return properties;
+    }
+
     void register(DynamicPropertyRegistry registry) {
-        registry.add("helpdesk.mail.address", () -> SUPPORT);
-        registry.add("helpdesk.mail.imap.host", () -> "127.0.0.1");
-        registry.add("helpdesk.mail.imap.port", () -> mailbox.getImap().getPort());
-        registry.add("helpdesk.mail.imap.security", () -> "NONE");
-        registry.add("helpdesk.mail.imap.username", () -> SUPPORT);
-        registry.add("helpdesk.mail.imap.password", () -> SUPPORT_PASSWORD);
-        registry.add("helpdesk.mail.imap.backoff-initial", () -> "200ms");
-        registry.add("helpdesk.mail.imap.backoff-max", () -> "1s");
-        registry.add("helpdesk.mail.smtp.host", () -> "127.0.0.1");
-        registry.add("helpdesk.mail.smtp.port", () -> relayPort);
-        registry.add("helpdesk.mail.smtp.security", () -> "NONE");
-        registry.add("helpdesk.mail.sender.interval", () -> "200ms");
-        registry.add("helpdesk.outbox.backoff", () -> "300ms,600ms");
+        properties().forEach((key, value) -> registry.add(key, () -> value));
     }
 
     GreenMail relay() {
@@ -90,7 +109,7 @@ final class MailTestServers {
         try {
             Properties props = new Properties();
             props.put("mail.smtp.host", "127.0.0.1");
-            props.put("mail.smtp.port", String.valueOf(mailbox.getSmtp().getPort()));
+            props.put("mail.smtp.port", String.valueOf(mailboxSmtpPort));
             MimeMessage message = new MimeMessage(Session.getInstance(props));
             message.setFrom(new InternetAddress(from));
             message.setRecipients(Message.RecipientType.TO, SUPPORT);
@@ -128,6 +147,15 @@ final class MailTestServers {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private GreenMail startMailbox() {
+        GreenMail server = new GreenMail(new ServerSetup[]{
+                new ServerSetup(mailboxSmtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(mailboxImapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        server.start();
+        server.setUser(SUPPORT, SUPPORT, SUPPORT_PASSWORD);
+        return server;
     }
 
     private GreenMail startRelay() {
