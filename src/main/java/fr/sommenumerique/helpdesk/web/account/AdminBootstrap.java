@@ -32,7 +32,8 @@ public class AdminBootstrap implements ApplicationRunner {
         this(accounts, environment.getSystemEnvironment());
     }
 
-    AdminBootstrap(StaffAccounts accounts, Map<String, ?> processEnvironment) {
+    /** @param processEnvironment the variables of the process (a map in tests) */
+    public AdminBootstrap(StaffAccounts accounts, Map<String, ?> processEnvironment) {
         this.accounts = accounts;
         this.environment = processEnvironment;
     }

@@ -4,6 +4,7 @@ import fr.sommenumerique.helpdesk.web.account.ApiTokens;
 import fr.sommenumerique.helpdesk.web.account.StaffAccounts;
 import fr.sommenumerique.helpdesk.web.account.StaffUserStore;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +17,6 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -48,6 +48,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(LoginProperties.class)
 public class SecurityConfiguration {
 
@@ -57,12 +58,6 @@ public class SecurityConfiguration {
     /** Swagger UI sets inline styles. */
     static final String SWAGGER_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        // {bcrypt} by default; the prefix lets a stronger encoder take over later without a migration
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
 
     @Bean
     static RoleHierarchy roleHierarchy() {
