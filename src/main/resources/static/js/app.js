@@ -17,6 +17,48 @@
         input.addEventListener('focus', function () { input.select(); });
     });
 
+    // Replies and notes being typed are kept in this tab (sessionStorage) until the page shows they were saved:
+    // an expired session or a slip of the mouse loses nothing.
+    var saved = document.querySelector('.notice-success');
+    document.querySelectorAll('textarea[data-draft-key]').forEach(function (area) {
+        var key = 'brouillon:' + area.getAttribute('data-draft-key');
+        var sending = key + ':envoi';
+        try {
+            var storage = window.sessionStorage;
+            if (storage.getItem(sending) && saved) {
+                storage.removeItem(key); // its own form was just saved
+            }
+            storage.removeItem(sending);
+            var draft = storage.getItem(key);
+            if (draft && !area.value) {
+                area.value = draft;
+                var note = document.createElement('p');
+                note.className = 'hint';
+                note.setAttribute('role', 'status');
+                note.textContent = 'Brouillon non envoyé restauré.';
+                area.insertAdjacentElement('afterend', note);
+            }
+            area.addEventListener('input', function () {
+                storage.setItem(key, area.value);
+            });
+        } catch (e) {
+            // storage disabled: drafts are simply not kept
+        }
+    });
+    // registered after the confirmation listener: a cancelled submission is not a sending
+    document.addEventListener('submit', function (event) {
+        if (event.defaultPrevented) {
+            return;
+        }
+        event.target.querySelectorAll('textarea[data-draft-key]').forEach(function (area) {
+            try {
+                window.sessionStorage.setItem('brouillon:' + area.getAttribute('data-draft-key') + ':envoi', '1');
+            } catch (e) {
+                // storage disabled
+            }
+        });
+    });
+
     // « Insérer l'article »: adds the article to the reply being typed instead of reloading the page.
     var insertForm = document.querySelector('[data-insert-article]');
     var reply = document.getElementById('reply-text');
@@ -39,6 +81,7 @@
                     reply.focus();
                     var caret = (before + glue + text).length;
                     reply.setSelectionRange(caret, caret);
+                    reply.dispatchEvent(new Event('input'));
                 })
                 .catch(function () { insertForm.submit(); });
         });

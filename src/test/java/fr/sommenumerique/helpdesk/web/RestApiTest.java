@@ -81,6 +81,9 @@ class RestApiTest extends WebTestBase {
                 .andExpect(jsonPath("$.kind").value("SUBSCRIPTION"))
                 .andExpect(jsonPath("$.subsidyEligible").value(false));
         assertThat(engine.decide(new Question(question, "Amiens", 133_000)).subsidyEligible()).isFalse();
+        call(post("/api/assistant/ask"), "{\"question\": \"" + question + "\", \"commune\": \"80999\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Aucune commune de la Somme n'a le code INSEE « 80999 »."));
     }
 
     @Test

@@ -105,12 +105,17 @@ class TriageBrowserTest extends WebTestBase {
         assertThat(driver.findElement(By.cssSelector(".conversation")).getText()).contains("fichier non conforme");
         browser.screenshot("ticket");
 
+        // a reply being typed survives other actions on the page and leaving it (kept in the tab until sent)
+        driver.findElement(By.id("reply-text")).sendKeys("Bonjour Madame,");
         click(By.xpath("//button[normalize-space()=\"Me l'attribuer\"]"));
         assertThat(flash()).contains("Ticket attribué à " + agent.username());
+        driver.get(url("/tickets"));
+        driver.get(url("/tickets/" + ticket.id()));
+        WebElement reply = driver.findElement(By.id("reply-text"));
+        assertThat(reply.getDomProperty("value")).isEqualTo("Bonjour Madame,");
+        assertThat(driver.findElement(By.cssSelector("#reply-text + p.hint")).getText()).isEqualTo("Brouillon non envoyé restauré.");
 
         // the article goes into the reply without losing what was typed (JavaScript insertion)
-        WebElement reply = driver.findElement(By.id("reply-text"));
-        reply.sendKeys("Bonjour Madame,");
         new Select(driver.findElement(By.id("article"))).selectByIndex(0);
         driver.findElement(By.cssSelector("form.insert-article button")).click();
         waitFor().until(d -> reply.getDomProperty("value").contains("Source : « "));
@@ -129,6 +134,7 @@ class TriageBrowserTest extends WebTestBase {
         assertThat(after.status()).isEqualTo(TicketStatus.RESOLVED);
         assertThat(after.assignee()).isEqualTo(agent.username());
         assertThat(after.firstResponseAt()).isNotNull();
+        assertThat(driver.findElement(By.id("reply-text")).getDomProperty("value")).isEmpty(); // sent: the draft is gone
 
         MimeMessage delivered = await().atMost(WAIT).until(() -> WebTestMail.to(requester).stream()
                 .filter(m -> WebTestMail.body(m).contains("Réf. " + tag)).findFirst().orElse(null), m -> m != null);

@@ -27,11 +27,13 @@ public class AssistantLab {
         this.communes = communes;
     }
 
-    /** @param commune INSEE code or name, optional: its name and population are given to the assistant */
-    public Decision decide(String question, String commune) {
-        return engine.decide(question(question, resolve(commune)));
+    /** @param inseeCode optional: the commune's name and population are given to the assistant */
+    public Decision decide(String question, String inseeCode) {
+        Commune commune = inseeCode == null || inseeCode.isBlank() ? null : communes.byInseeCode(inseeCode.strip());
+        return engine.decide(question(question, commune));
     }
 
+    /** @param commune optional INSEE code, name or postal code, as staff type it */
     public AssistantTrial trial(String question, String commune) {
         Commune c = resolve(commune);
         Decision decision = engine.decide(question(question, c));

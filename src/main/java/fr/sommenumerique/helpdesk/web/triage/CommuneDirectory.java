@@ -43,8 +43,21 @@ public class CommuneDirectory {
         return communes.byInsee(insee).orElseThrow(() -> new NotFoundException("Commune « " + insee + " » inconnue"));
     }
 
-    /** The commune named or coded by what staff typed (« 80001 », « Abbeville »), the best match first. */
+    /** The commune of that exact INSEE code; an unknown code is bad input. */
+    public Commune byInseeCode(String insee) {
+        return communes.byInsee(insee).orElseThrow(() ->
+                new IllegalArgumentException("Aucune commune de la Somme n'a le code INSEE « " + insee + " »."));
+    }
+
+    /**
+     * The commune staff typed: an INSEE code (« 80001 »), else the best match of a name or postal code
+     * (« Abbeville », « 80100 »).
+     */
     public Commune resolve(String nameOrInsee) {
+        var exact = communes.byInsee(nameOrInsee.strip());
+        if (exact.isPresent()) {
+            return exact.get();
+        }
         List<Commune> found = search(nameOrInsee, 1);
         if (found.isEmpty()) {
             throw new IllegalArgumentException("Aucune commune de la Somme ne correspond à « " + nameOrInsee + " ».");
