@@ -198,6 +198,14 @@ class TriageBrowserTest extends WebTestBase {
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("contenu");
     }
 
+    @Test
+    void the_api_documentation_opens_for_signed_in_staff() {
+        driver.get(url("/swagger-ui.html"));
+        waitFor().until(d -> d.findElements(By.cssSelector(".opblock-summary-path")).stream()
+                .anyMatch(e -> e.getText().replace("\u200b", "").equals("/api/assistant/ask")));
+        assertThat(driver.findElement(By.cssSelector(".info .title")).getText()).contains("API de l'assistance Mairie connectée");
+    }
+
     private void click(By by) {
         WebElement element = waitFor().until(ExpectedConditions.elementToBeClickable(by));
         element.click();
