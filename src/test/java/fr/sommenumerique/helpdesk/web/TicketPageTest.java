@@ -199,6 +199,17 @@ class TicketPageTest extends WebTestBase {
     }
 
     @Test
+    void the_side_panel_lists_the_requesters_other_tickets() throws Exception {
+        String from = unique("habitue");
+        HandlingResult first = email(from, "Plateforme marchés", "je n'arrive plus à me connecter à la plateforme marchés");
+        HandlingResult second = email(from, "Partage de fichiers", "Le lien de partage de fichiers ne fonctionne plus.");
+        assertThat(second.ticketId()).isNotEqualTo(first.ticketId());
+        Document doc = Jsoup.parse(page("/tickets/" + second.ticketId()));
+        assertThat(doc.select(".other-tickets a").eachText())
+                .containsExactly(tickets.findById(first.ticketId()).orElseThrow().reference());
+    }
+
+    @Test
     void a_knowledge_base_article_starts_an_editable_reply() throws Exception {
         HandlingResult r = email(unique("article"), "Question", "Le lien de partage ne fonctionne plus depuis hier.");
         var article = knowledge.articles().get(0);

@@ -16,9 +16,10 @@ import java.util.List;
  * @param mergedIntoReference reference of the ticket this one was merged into, else null
  * @param linkedReference    reference of the earlier ticket this one follows, else null
  * @param suggestions        knowledge-base articles that look relevant, best first
+ * @param otherTickets       the requester's other tickets, newest first (at most 10)
  */
 public record TicketView(Ticket ticket, Contact requester, Commune commune, List<MessageView> messages,
                          List<OutboxMessage> deliveries, List<AuditEntry> history, String mergedIntoReference,
                          String linkedReference, boolean firstResponseOverdue, boolean resolutionOverdue,
-                         List<SearchHit> suggestions) {
+                         List<SearchHit> suggestions, List<Ticket> otherTickets) {
 }

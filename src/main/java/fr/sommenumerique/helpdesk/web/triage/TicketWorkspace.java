@@ -113,7 +113,8 @@ public class TicketWorkspace {
                 ticket.mergedIntoId() == null ? null : tickets.findById(ticket.mergedIntoId()).map(Ticket::reference).orElse(null),
                 ticket.linkedTicketId() == null ? null : tickets.findById(ticket.linkedTicketId()).map(Ticket::reference).orElse(null),
                 ticket.firstResponseOverdue(now), ticket.resolutionOverdue(now),
-                suggestions(ticket, messages));
+                suggestions(ticket, messages),
+                tickets.ticketsOf(ticket.requesterId()).stream().filter(t -> t.id() != ticket.id()).limit(10).toList());
     }
 
     /** Knowledge-base articles for the subject and the requester's first message. */
