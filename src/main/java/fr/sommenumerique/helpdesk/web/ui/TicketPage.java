@@ -122,13 +122,18 @@ class TicketPage {
         });
     }
 
+    /** On success the remaining ticket is shown; on refusal this one, with the reason. */
     @PostMapping("/tickets/{id}/fusion")
     String merge(@PathVariable long id, @RequestParam(defaultValue = "") String into, Principal principal,
                  RedirectAttributes redirect) {
-        Ticket[] target = new Ticket[1];
-        String result = UiActions.run(redirect, "/tickets/" + id, "Ticket fusionné.",
-                () -> target[0] = workspace.mergeInto(id, into, principal.getName()));
-        return target[0] == null ? result : "redirect:/tickets/" + target[0].id();
+        try {
+            Ticket target = workspace.mergeInto(id, into, principal.getName());
+            redirect.addFlashAttribute(UiActions.SUCCESS, "Ticket fusionné dans " + target.reference() + ".");
+            return "redirect:/tickets/" + target.id();
+        } catch (IllegalArgumentException | IllegalStateException | NotFoundException e) {
+            redirect.addFlashAttribute(UiActions.ERROR, e.getMessage());
+            return "redirect:/tickets/" + id;
+        }
     }
 
     @GetMapping("/tickets/{id}/pieces-jointes/{attachmentId}")
