@@ -27,7 +27,7 @@ import java.util.Properties;
  * application, SMTP to write to it) and the outgoing {@code relay} (the application's SMTP server, where its replies
  * land). The relay can be stopped and started again on the same port to stage an SMTP outage.
  */
-final class MailTestServers {
+public final class MailTestServers {
 
     static final String SUPPORT = "support@mairie-connectee.local";
     static final String SUPPORT_PASSWORD = "motdepasse-de-test";

@@ -21,6 +21,9 @@ import org.springframework.context.SmartLifecycle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 public final class MailboxPoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
+    private static final int BATCH = 50;
 
     private final MailProperties.Imap settings;
     private final MailEndpoints endpoints;
@@ -190,31 +194,46 @@ public final class MailboxPoller implements SmartLifecycle {
         }
     }
 
-    /** Handles the messages not yet marked as done; returns how many there were. */
+    /**
+     * Handles the messages not yet marked as done, a batch at a time (one FETCH for the batch, one STORE or move for
+     * the ones handled); returns how many there were.
+     */
     private int processWaiting(Folder folder) throws MessagingException, IOException {
         Message[] waiting = settings.processed() == MailProperties.ProcessedMarker.FLAG
                 ? folder.search(new NotTerm(new FlagTerm(new Flags(settings.processedFlag()), true)))
                 : folder.getMessages();
-        if (waiting.length == 0) {
-            return 0;
-        }
-        FetchProfile profile = new FetchProfile();
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        folder.fetch(waiting, profile);
-        for (Message message : waiting) {
-            if (!running) {
-                break;
-            }
-            if (message.isExpunged()) {
-                continue;
-            }
-            String sourceRef = settings.folder() + " UID " + ((UIDFolder) folder).getUID(message);
-            MailIntake.Result result = intake.process(rawBytes(message), sourceRef);
-            status.count(result);
-            observer.committed(sourceRef);
-            markDone(folder, message);
+        for (int from = 0; from < waiting.length && running; from += BATCH) {
+            processBatch(folder, Arrays.copyOfRange(waiting, from, Math.min(waiting.length, from + BATCH)));
         }
         return waiting.length;
+    }
+
+    private void processBatch(Folder folder, Message[] batch) throws MessagingException, IOException {
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        folder.fetch(batch, profile);
+        List<Message> done = new ArrayList<>();
+        try {
+            for (Message message : batch) {
+                if (!running) {
+                    break;
+                }
+                if (message.isExpunged()) {
+                    continue;
+                }
+                String sourceRef = settings.folder() + " UID " + ((UIDFolder) folder).getUID(message);
+                MailIntake.Result result = intake.process(rawBytes(message), sourceRef);
+                status.count(result);
+                observer.committed(sourceRef);
+                done.add(message);
+            }
+        } finally {
+            // Committed messages are marked even when a later one fails; one left unmarked is only seen again.
+            if (!done.isEmpty() && folder.isOpen()) {
+                markDone(folder, done.toArray(Message[]::new));
+            }
+        }
     }
 
     private static byte[] rawBytes(Message message) throws MessagingException, IOException {
@@ -223,17 +242,17 @@ public final class MailboxPoller implements SmartLifecycle {
         return out.toByteArray();
     }
 
-    private void markDone(Folder folder, Message message) throws MessagingException {
+    private void markDone(Folder folder, Message[] messages) throws MessagingException {
         if (settings.processed() == MailProperties.ProcessedMarker.FLAG) {
-            message.setFlags(new Flags(settings.processedFlag()), true);
+            folder.setFlags(messages, new Flags(settings.processedFlag()), true);
             return;
         }
         Folder target = folder.getStore().getFolder(settings.processedFolder());
         if (!target.exists()) {
             target.create(Folder.HOLDS_MESSAGES);
         }
-        folder.copyMessages(new Message[]{message}, target);
-        message.setFlag(Flags.Flag.DELETED, true);
+        folder.copyMessages(messages, target);
+        folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
         folder.expunge();
     }
 

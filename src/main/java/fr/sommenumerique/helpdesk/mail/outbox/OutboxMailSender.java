@@ -102,25 +102,41 @@ public final class OutboxMailSender implements SmartLifecycle {
         }
     }
 
-    /** Sends what is due now; returns how many were sent. */
+    /** Sends what is due now, one SMTP connection per batch; returns how many were sent. */
     public int sendDue() {
         int sent = 0;
         List<OutboxMessage> due;
         do {
             due = outbox.claimDue(Channel.EMAIL, properties.sender().batch());
-            for (OutboxMessage message : due) {
-                if (send(message)) {
-                    sent++;
+            if (due.isEmpty()) {
+                break;
+            }
+            int attempted = 0;
+            try (Transport transport = session.getTransport()) {
+                if (endpoints.smtpUser() == null) {
+                    transport.connect(); // host and port from the session; no authentication
+                } else {
+                    transport.connect(endpoints.smtpUser(), endpoints.smtpPassword());
                 }
+                for (OutboxMessage message : due) {
+                    attempted++;
+                    if (send(transport, message)) {
+                        sent++;
+                    }
+                }
+            } catch (MessagingException e) {
+                // The server cannot be reached: the claimed messages not yet tried wait for their next attempt.
+                due.subList(attempted, due.size()).forEach(m -> failed(m, e));
+                return sent;
             }
         } while (running && due.size() == properties.sender().batch());
         return sent;
     }
 
-    private boolean send(OutboxMessage message) {
+    private boolean send(Transport transport, OutboxMessage message) {
         try {
             MimeMessage mime = toMime(message);
-            Transport.send(mime, endpoints.smtpUser(), endpoints.smtpPassword());
+            transport.sendMessage(mime, mime.getAllRecipients());
             outbox.markSent(message.id(), message.messageId());
             lastSent = Instant.now();
             lastError = null;

@@ -1,0 +1,177 @@
+package fr.sommenumerique.helpdesk.conversation;
+
+import fr.sommenumerique.helpdesk.ticketing.AlreadyProcessedException;
+import fr.sommenumerique.helpdesk.ticketing.Channel;
+import fr.sommenumerique.helpdesk.ticketing.Contacts;
+import fr.sommenumerique.helpdesk.ticketing.MessageDirection;
+import fr.sommenumerique.helpdesk.ticketing.Outbox;
+import fr.sommenumerique.helpdesk.ticketing.OutboxMessage;
+import fr.sommenumerique.helpdesk.ticketing.SubscriptionRequest;
+import fr.sommenumerique.helpdesk.ticketing.SubscriptionStatus;
+import fr.sommenumerique.helpdesk.ticketing.Subscriptions;
+import fr.sommenumerique.helpdesk.ticketing.Ticket;
+import fr.sommenumerique.helpdesk.ticketing.TicketMessage;
+import fr.sommenumerique.helpdesk.ticketing.TicketStatus;
+import fr.sommenumerique.helpdesk.ticketing.Tickets;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What one inbound message does, for any channel, on the real database and the real assistant. */
+@SpringBootTest(properties = "helpdesk.mail.enabled=false")
+@ActiveProfiles("test")
+class ConversationsTest {
+
+    @Autowired
+    Conversations conversations;
+    @Autowired
+    StaffReplies staffReplies;
+    @Autowired
+    SubscriptionDecisions subscriptionDecisions;
+    @Autowired
+    Tickets tickets;
+    @Autowired
+    Contacts contacts;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    Subscriptions subscriptions;
+
+    @Test
+    void the_same_message_delivered_twice_is_handled_once() {
+        InboundMessage message = email(unique(), "Mon certificat a expiré, impossible de télétransmettre");
+        HandlingResult first = conversations.handle(message);
+
+        assertThatThrownBy(() -> conversations.handle(message)).isInstanceOf(AlreadyProcessedException.class);
+        long contactId = contacts.byEmail(message.senderAddress()).orElseThrow().id();
+        assertThat(tickets.ticketsOf(contactId)).singleElement().extracting(Ticket::id).isEqualTo(first.ticketId());
+        assertThat(outbox.ofTicket(first.ticketId())).hasSize(1);
+    }
+
+    @Test
+    void a_reply_to_a_closed_ticket_within_the_delay_reopens_it() {
+        String from = unique();
+        HandlingResult opened = conversations.handle(email(from, "Le lien de partage de fichiers ne fonctionne plus"));
+        tickets.changeStatus(opened.ticketId(), TicketStatus.CLOSED, "agent");
+        String ourMessageId = tickets.messages(opened.ticketId()).stream()
+                .filter(m -> m.direction() == MessageDirection.OUTBOUND).findFirst().orElseThrow().emailMessageId();
+
+        HandlingResult reply = conversations.handle(email(from, "Toujours en panne ce matin, pouvez-vous regarder ?")
+                .withThreading("r-" + UUID.randomUUID() + "@mairie.fr", ourMessageId, List.of(ourMessageId), null));
+
+        assertThat(reply.outcome()).isEqualTo(HandlingResult.Outcome.TICKET_REOPENED);
+        assertThat(reply.ticketId()).isEqualTo(opened.ticketId());
+        assertThat(tickets.findById(opened.ticketId()).orElseThrow().status()).isEqualTo(TicketStatus.OPEN);
+    }
+
+    @Test
+    void a_telegram_message_joins_the_persons_open_ticket_and_is_acknowledged_in_the_chat() {
+        long chatId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        HandlingResult opened = conversations.handle(InboundMessage.telegram("update:" + UUID.randomUUID(), chatId,
+                "Julie", "je n'arrive plus à me connecter à la plateforme marchés"));
+        HandlingResult next = conversations.handle(InboundMessage.telegram("update:" + UUID.randomUUID(), chatId,
+                "Julie", "voici la capture de l'erreur"));
+
+        assertThat(next.outcome()).isEqualTo(HandlingResult.Outcome.ADDED_TO_TICKET);
+        assertThat(next.ticketId()).isEqualTo(opened.ticketId());
+        List<OutboxMessage> sent = outbox.ofTicket(opened.ticketId());
+        assertThat(sent).extracting(OutboxMessage::channel).containsOnly(Channel.TELEGRAM);
+        assertThat(sent).extracting(OutboxMessage::recipient).containsOnly(String.valueOf(chatId));
+        assertThat(sent.get(sent.size() - 1).textBody()).contains("Message ajouté à votre demande " + opened.ticketReference());
+    }
+
+    @Test
+    void a_bounce_marks_the_failed_address_and_notes_it_on_the_ticket() {
+        String from = unique();
+        HandlingResult opened = conversations.handle(email(from, "Le lien de partage ne fonctionne plus"));
+        String ourMessageId = outbox.ofTicket(opened.ticketId()).get(0).messageId();
+
+        HandlingResult bounce = conversations.handle(InboundMessage.email(unique(), "mailer-daemon@mx.fr", null,
+                        "Undelivered Mail", "Delivery failed")
+                .withThreading(null, ourMessageId, List.of(), null)
+                .withAutomation(Automation.BOUNCE, "Rapport de non-remise", List.of(from)));
+
+        assertThat(bounce.outcome()).isEqualTo(HandlingResult.Outcome.BOUNCE);
+        assertThat(contacts.byEmail(from).orElseThrow().emailFailing()).isTrue();
+        assertThat(tickets.messages(opened.ticketId())).anySatisfy(m -> {
+            assertThat(m.direction()).isEqualTo(MessageDirection.NOTE);
+            assertThat(m.text()).contains("non distribué").contains(from);
+        });
+    }
+
+    @Test
+    void a_staff_reply_is_recorded_and_queued_as_a_threaded_email_and_can_set_the_status() {
+        String from = unique();
+        InboundMessage question = email(from, "Le lien de partage de fichiers ne fonctionne plus")
+                .withThreading("q-" + UUID.randomUUID() + "@mairie.fr", null, List.of(), null);
+        HandlingResult opened = conversations.handle(question);
+
+        TicketMessage reply = staffReplies.reply(opened.ticketId(), "agent.dupont", "Le lien est rétabli.", TicketStatus.PENDING);
+
+        assertThat(reply.direction()).isEqualTo(MessageDirection.OUTBOUND);
+        assertThat(reply.automatic()).isFalse();
+        OutboxMessage queued = outbox.ofTicket(opened.ticketId()).stream()
+                .filter(m -> !m.automatic()).findFirst().orElseThrow();
+        assertThat(queued.recipient()).isEqualTo(from);
+        assertThat(queued.subject()).startsWith("[" + opened.ticketReference() + "] RE : ");
+        assertThat(queued.textBody()).startsWith("Le lien est rétabli.").contains("Somme Numérique");
+        assertThat(queued.references()).contains(question.messageId());
+        assertThat(queued.messageId()).isEqualTo(reply.emailMessageId());
+        Ticket ticket = tickets.findById(opened.ticketId()).orElseThrow();
+        assertThat(ticket.status()).isEqualTo(TicketStatus.PENDING);
+        assertThat(ticket.firstResponseAt()).isNotNull();
+    }
+
+    @Test
+    void accepting_a_subscription_request_tells_the_commune() {
+        String from = unique();
+        HandlingResult recorded = conversations.handle(email(from, "Nous souhaitons adhérer à Mairie connectée"));
+
+        SubscriptionRequest accepted = subscriptionDecisions.accept(recorded.subscriptionId(),
+                "Vous recevrez la convention par courrier.", "agent.dupont");
+
+        assertThat(accepted.status()).isEqualTo(SubscriptionStatus.ACCEPTED);
+        assertThat(outbox.failed()).noneMatch(m -> from.equals(m.recipient()));
+        assertThat(subscriptions.byId(recorded.subscriptionId()).orElseThrow().decisionMessage())
+                .isEqualTo("Vous recevrez la convention par courrier.");
+    }
+
+    @Nested
+    @TestPropertySource(properties = "helpdesk.conversation.reopen-window=1ms")
+    class AfterTheReopenDelay {
+
+        @Test
+        void a_reply_to_an_old_closed_ticket_opens_a_new_one_linked_to_it() throws InterruptedException {
+            String from = unique();
+            HandlingResult opened = conversations.handle(email(from, "Le lien de partage de fichiers ne fonctionne plus"));
+            tickets.changeStatus(opened.ticketId(), TicketStatus.CLOSED, "agent");
+            String ourMessageId = outbox.ofTicket(opened.ticketId()).get(0).messageId();
+            Thread.sleep(20);
+
+            HandlingResult reply = conversations.handle(email(from, "Le lien de partage refonctionne mal depuis hier")
+                    .withThreading(null, ourMessageId, List.of(ourMessageId), null));
+
+            assertThat(reply.ticketId()).isNotEqualTo(opened.ticketId());
+            assertThat(tickets.findById(reply.ticketId()).orElseThrow().linkedTicketId()).isEqualTo(opened.ticketId());
+            assertThat(tickets.findById(opened.ticketId()).orElseThrow().status()).isEqualTo(TicketStatus.CLOSED);
+        }
+    }
+
+    private static InboundMessage email(String from, String text) {
+        return InboundMessage.email("test:" + UUID.randomUUID(), from, "Secrétariat", "Question", text);
+    }
+
+    private static String unique() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        return "agent-" + id + "@mairie-" + id + ".fr";
+    }
+}

@@ -1,0 +1,184 @@
+package fr.sommenumerique.helpdesk.mail;
+
+import fr.sommenumerique.helpdesk.HelpdeskApplication;
+import fr.sommenumerique.helpdesk.assistant.EvaluationSet;
+import fr.sommenumerique.helpdesk.ticketing.Channel;
+import fr.sommenumerique.helpdesk.ticketing.Outbox;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+
+/**
+ * Prints how many messages per second the e-mail channel takes from IMAP to committed tickets and sent replies, for
+ * 1,000 mixed mails (questions, incidents, requests, out-of-office notices, bounces, list mail, broken messages),
+ * beside the raw IMAP fetch rate of the same mails measured in the same run. A benchmark, not a test:
+ * {@code mvn -B -Pbenchmark test-compile exec:java -Dbenchmark=fr.sommenumerique.helpdesk.mail.MailThroughputBenchmark}
+ */
+public final class MailThroughputBenchmark {
+
+    private static final int MAILS = 1000;
+    private static final int SENDERS = 250;
+
+    public static void main(String[] args) throws Exception {
+        MailTestServers servers = new MailTestServers();
+        Path dataDir = Files.createTempDirectory("helpdesk-benchmark");
+        try {
+            List<String> questions = questions();
+            Random random = new Random(42);
+            int humans = 0;
+            for (int i = 0; i < MAILS; i++) {
+                String raw = mixedMail(i, questions, random);
+                if (raw == null) {
+                    servers.deliverRaw(new byte[]{0, 1, 2, 0, 3, 0, 0, 4});
+                } else {
+                    servers.deliverRaw(raw);
+                    humans += raw.contains("X-Benchmark-Kind: human") ? 1 : 0;
+                }
+            }
+
+            double oneByOne = rawFetchSeconds(servers, false);
+            double batched = rawFetchSeconds(servers, true);
+            System.out.printf("Raw IMAP fetch of the same %d mails, one connection, whole messages: one by one %.2f s "
+                    + "(%.0f messages/s); in batches of 50 %.2f s (%.0f messages/s)%n", MAILS, oneByOne, MAILS / oneByOne,
+                    batched, MAILS / batched);
+
+            long start = System.nanoTime();
+            ConfigurableApplicationContext app = start(servers, dataDir);
+            long ready = System.nanoTime(); // the mailbox reader starts as the context finishes starting
+            try {
+                JdbcClient jdbc = app.getBean(JdbcClient.class);
+                Outbox outbox = app.getBean(Outbox.class);
+                long committedAt = waitUntil(() -> processed(jdbc) + quarantined(jdbc) >= MAILS);
+                long repliedAt = Math.max(committedAt, waitUntil(() -> outbox.backlog(Channel.EMAIL) == 0));
+                long sent = jdbc.sql("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'").query(Long.class).single();
+                System.out.printf("Mixed mails: %d (%d from people, the rest machine mail or broken)%n", MAILS, humans);
+                System.out.printf("Application start: %.1f s%n", (ready - start) / 1e9);
+                report("IMAP -> committed tickets/requests", ready, committedAt);
+                report("IMAP -> committed and every reply sent (" + sent + " replies)", ready, repliedAt);
+                System.out.printf("Processed: %d, quarantined: %d, tickets: %d, subscription requests: %d%n",
+                        processed(jdbc), quarantined(jdbc),
+                        jdbc.sql("SELECT COUNT(*) FROM tickets").query(Long.class).single(),
+                        jdbc.sql("SELECT COUNT(*) FROM subscription_requests").query(Long.class).single());
+            } finally {
+                app.close();
+            }
+        } finally {
+            servers.stop();
+        }
+    }
+
+    private static void report(String what, long from, long to) {
+        double seconds = (to - from) / 1e9;
+        System.out.printf("%s: %.2f s after start, %.0f messages/s%n", what, seconds, MAILS / seconds);
+    }
+
+    private static String mixedMail(int i, List<String> questions, Random random) {
+        String sender = "agent" + (i % SENDERS) + "@commune" + (i % SENDERS) + ".fr";
+        int kind = random.nextInt(100);
+        if (kind < 2) {
+            return null; // broken: quarantined
+        }
+        String headers = "Message-ID: <bench-" + i + "@commune.fr>\r\nTo: support@mairie-connectee.local\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\nMIME-Version: 1.0\r\n";
+        if (kind < 10) {
+            return headers + "From: " + sender + "\r\nSubject: Réponse automatique : absence\r\nAuto-Submitted: auto-replied\r\n"
+                    + "X-Benchmark-Kind: machine\r\n\r\nJe suis absente jusqu'au 5 janvier.\r\n";
+        }
+        if (kind < 15) {
+            return headers + "From: MAILER-DAEMON@mx.commune.fr\r\nSubject: Undelivered Mail Returned to Sender\r\n"
+                    + "X-Failed-Recipients: " + sender + "\r\nX-Benchmark-Kind: machine\r\n\r\nDelivery failed.\r\n";
+        }
+        if (kind < 20) {
+            return headers + "From: lettre@association.fr\r\nSubject: Lettre d'information\r\nList-Unsubscribe: <mailto:u@association.fr>\r\n"
+                    + "Precedence: bulk\r\nX-Benchmark-Kind: machine\r\n\r\nLes actualités du mois.\r\n";
+        }
+        String question = questions.get(random.nextInt(questions.size()));
+        return headers + "From: Secrétariat <" + sender + ">\r\nSubject: Question " + i + "\r\nX-Benchmark-Kind: human\r\n\r\n"
+                + "Bonjour,\r\n\r\n" + question + "\r\n\r\nCordialement,\r\nLa secrétaire de mairie\r\n";
+    }
+
+    private static double rawFetchSeconds(MailTestServers servers, boolean batched) throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        long start = System.nanoTime();
+        store.connect("127.0.0.1", Integer.parseInt(servers.properties().get("helpdesk.mail.imap.port")),
+                MailTestServers.SUPPORT, MailTestServers.SUPPORT_PASSWORD);
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_ONLY);
+        long bytes = 0;
+        Message[] messages = inbox.getMessages();
+        if (batched) {
+            for (int from = 0; from < messages.length; from += 50) {
+                FetchProfile profile = new FetchProfile();
+                profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
+                inbox.fetch(Arrays.copyOfRange(messages, from, Math.min(messages.length, from + 50)), profile);
+            }
+        }
+        for (Message message : messages) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            message.writeTo(out);
+            bytes += out.size();
+        }
+        inbox.close(false);
+        store.close();
+        if (bytes == 0) {
+            throw new IllegalStateException("nothing fetched");
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static ConfigurableApplicationContext start(MailTestServers servers, Path dataDir) {
+        List<String> args = new ArrayList<>();
+        args.add("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("helpdesk").toAbsolutePath());
+        args.add("--server.port=0");
+        args.add("--helpdesk.outbox.auto-reply-limit=100");
+        args.add("--logging.level.fr.sommenumerique=WARN");
+        var properties = servers.properties();
+        properties.put("helpdesk.mail.sender.interval", "50ms");
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        return new SpringApplicationBuilder(HelpdeskApplication.class).profiles("test").run(args.toArray(String[]::new));
+    }
+
+    private static long processed(JdbcClient jdbc) {
+        return jdbc.sql("SELECT COUNT(*) FROM processed_inbound WHERE channel = 'EMAIL'").query(Long.class).single();
+    }
+
+    private static long quarantined(JdbcClient jdbc) {
+        return jdbc.sql("SELECT COUNT(*) FROM quarantine").query(Long.class).single();
+    }
+
+    private static List<String> questions() throws Exception {
+        List<String> questions = new ArrayList<>();
+        try (var files = Files.list(Path.of("knowledge-base/eval"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
+                EvaluationSet.read(file).cases().forEach(c -> questions.add(c.question()));
+            }
+        }
+        return questions;
+    }
+
+    private static long waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("benchmark did not finish in 10 minutes");
+            }
+            Thread.sleep(20);
+        }
+        return System.nanoTime();
+    }
+}
