@@ -126,6 +126,13 @@ public class Subscriptions {
                 .params(contactId).query(Subscriptions::map).list();
     }
 
+    /** Requests of a commune, newest first (the staff UI's commune page). */
+    @Transactional(readOnly = true)
+    public List<SubscriptionRequest> ofCommune(String inseeCode) {
+        return jdbc.sql("SELECT * FROM subscription_requests WHERE commune_insee = ? ORDER BY created_at DESC, id DESC")
+                .params(inseeCode).query(Subscriptions::map).list();
+    }
+
     /** RECEIVED → IN_REVIEW. */
     public SubscriptionRequest markInReview(long id, String actor) {
         SubscriptionRequest r = lockUndecided(id);

@@ -1,0 +1,34 @@
+package fr.sommenumerique.helpdesk.web.account;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** What a chosen password must satisfy (ANSSI-style length rather than composition rules). */
+public final class PasswordRules {
+
+    public static final int MIN_LENGTH = 12;
+    public static final int MAX_LENGTH = 128;
+
+    private static final Set<String> TOO_COMMON = Set.of("motdepasse123", "azertyuiop12", "123456789012",
+            "password1234", "administrateur", "mairieconnectee");
+
+    private PasswordRules() {
+    }
+
+    /** @throws IllegalArgumentException with a French message saying what is wrong */
+    public static void check(String password, String username) {
+        if (password == null || password.length() < MIN_LENGTH) {
+            throw new IllegalArgumentException("Le mot de passe doit contenir au moins " + MIN_LENGTH + " caractères.");
+        }
+        if (password.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("Le mot de passe ne doit pas dépasser " + MAX_LENGTH + " caractères.");
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (username != null && lower.contains(username.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("Le mot de passe ne doit pas contenir l'identifiant.");
+        }
+        if (TOO_COMMON.contains(lower) || password.chars().distinct().count() < 5) {
+            throw new IllegalArgumentException("Ce mot de passe est trop facile à deviner.");
+        }
+    }
+}

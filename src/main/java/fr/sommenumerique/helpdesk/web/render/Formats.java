@@ -1,0 +1,92 @@
+package fr.sommenumerique.helpdesk.web.render;
+
+import fr.sommenumerique.helpdesk.assistant.DecisionKind;
+import fr.sommenumerique.helpdesk.ticketing.BusinessCalendar;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** French formatting for the templates ({@code ${@fmt.dateTime(…)}}), in the helpdesk's time zone. */
+@Component("fmt")
+public class Formats {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRANCE);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
+    private static final DateTimeFormatter ISO_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    private final ZoneId zone;
+
+    public Formats(BusinessCalendar calendar) {
+        this.zone = calendar.zone();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public String dateTime(Instant instant) {
+        return instant == null ? "—" : DATE_TIME.format(instant.atZone(zone));
+    }
+
+    /** For {@code <time datetime="…">}. */
+    public String isoDateTime(Instant instant) {
+        return instant == null ? "" : ISO_LOCAL.format(instant.atZone(zone));
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "—" : DATE.format(date);
+    }
+
+    public String date(Instant instant) {
+        return instant == null ? "—" : DATE.format(instant.atZone(zone));
+    }
+
+    /** « 3 h 05 », « 45 min », « — » for null. */
+    public String duration(Duration duration) {
+        if (duration == null) {
+            return "—";
+        }
+        long minutes = duration.toMinutes();
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        return (minutes / 60) + " h " + String.format("%02d", minutes % 60);
+    }
+
+    /** « 12,5 » with a French decimal comma. */
+    public String decimal(double value, int digits) {
+        return String.format(Locale.FRANCE, "%." + digits + "f", value);
+    }
+
+    public String percent(double share) {
+        return String.format(Locale.FRANCE, "%.0f %%", share * 100);
+    }
+
+    /** « 12 Ko », « 1,4 Mo ». */
+    public String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " o";
+        }
+        if (bytes < 1024 * 1024) {
+            return (bytes + 512) / 1024 + " Ko";
+        }
+        return String.format(Locale.FRANCE, "%.1f Mo", bytes / (1024.0 * 1024.0));
+    }
+
+    public String number(long n) {
+        return String.format(Locale.FRANCE, "%,d", n).replace('\u202f', ' ').replace('\u00a0', ' ');
+    }
+
+    public String decisionKind(DecisionKind kind) {
+        return DecisionLabels.label(kind);
+    }
+
+    public String decisionKind(String kind) {
+        return DecisionLabels.label(kind);
+    }
+}

@@ -1,0 +1,70 @@
+package fr.sommenumerique.helpdesk.web;
+
+import fr.sommenumerique.helpdesk.ticketing.Channel;
+import fr.sommenumerique.helpdesk.ticketing.Outbox;
+import fr.sommenumerique.helpdesk.ticketing.OutboxMessage;
+import fr.sommenumerique.helpdesk.ticketing.OutgoingMessage;
+import fr.sommenumerique.helpdesk.web.account.StaffUser;
+import fr.sommenumerique.helpdesk.web.ops.OutboxHealthIndicator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Health with the helpdesk's parts (details for staff only) and the Prometheus metrics. */
+class ActuatorTest extends WebTestBase {
+
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    OutboxHealthIndicator outboxHealth;
+
+    @Test
+    void health_shows_mail_outbox_knowledge_base_and_telegram_to_staff_only() throws Exception {
+        StaffUser agent = newAgent("ops");
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").exists()).andExpect(jsonPath("$.components").doesNotExist());
+        mvc.perform(get("/actuator/health").with(httpBasic(agent.username(), PASSWORD)))
+                .andExpect(jsonPath("$.components.mail.details.imap").exists())
+                .andExpect(jsonPath("$.components.telegram").exists())
+                .andExpect(jsonPath("$.components.outbox.details.backlog.email").exists())
+                .andExpect(jsonPath("$.components.outbox.details.failed").exists())
+                .andExpect(jsonPath("$.components.knowledgeBase.status").value("UP"))
+                .andExpect(jsonPath("$.components.knowledgeBase.details.articles").isNumber())
+                .andExpect(jsonPath("$.components.knowledgeBase.details.loadedAt").exists());
+    }
+
+    @Test
+    void a_failed_outgoing_message_makes_the_outbox_degraded_until_retried() {
+        assertThat(outboxHealth.health().getStatus().getCode()).isIn("UP", "DEGRADED");
+        OutboxMessage queued = outbox.enqueue(OutgoingMessage.telegram(424242L, "Bonjour"));
+        OutboxMessage failed = outbox.markFailedPermanently(queued.id(), "bot bloqué par l'utilisateur");
+        Health health = outboxHealth.health();
+        assertThat(health.getStatus()).isEqualTo(OutboxHealthIndicator.DEGRADED);
+        assertThat((Integer) health.getDetails().get("failed")).isGreaterThanOrEqualTo(1);
+        outbox.retryNow(failed.id(), "test");
+        assertThat(outbox.backlog(Channel.TELEGRAM)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void prometheus_exposes_messages_decisions_tickets_and_outbox_figures() throws Exception {
+        StaffUser agent = newAgent("prom");
+        email(unique("metrique"), "Actes", "Message d'erreur sur Actes : le dépôt échoue.");
+        String metrics = mvc.perform(get("/actuator/prometheus").with(httpBasic(agent.username(), PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(metrics)
+                .contains("helpdesk_messages_in_total{channel=\"email\"")
+                .contains("helpdesk_assistant_decisions_total{kind=")
+                .contains("helpdesk_tickets_opened_total{channel=\"email\"")
+                .contains("helpdesk_outbox_backlog{channel=\"email\"}")
+                .contains("helpdesk_outbox_failed ")
+                .contains("helpdesk_quarantine_items ");
+    }
+}

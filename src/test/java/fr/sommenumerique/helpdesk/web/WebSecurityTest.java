@@ -1,0 +1,234 @@
+package fr.sommenumerique.helpdesk.web;
+
+import fr.sommenumerique.helpdesk.conversation.HandlingResult;
+import fr.sommenumerique.helpdesk.ticketing.MessageDirection;
+import fr.sommenumerique.helpdesk.ticketing.Tickets;
+import fr.sommenumerique.helpdesk.web.account.ApiTokens;
+import fr.sommenumerique.helpdesk.web.account.IssuedApiToken;
+import fr.sommenumerique.helpdesk.web.account.NewStaffMember;
+import fr.sommenumerique.helpdesk.web.account.StaffRole;
+import fr.sommenumerique.helpdesk.web.account.StaffUser;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Who may reach what: anonymous refusal everywhere, login, CSRF, roles, tokens, throttling, forced password change. */
+class WebSecurityTest extends WebTestBase {
+
+    /** Pages anyone may open. */
+    private static final Set<String> PUBLIC = Set.of("/connexion");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    Tickets tickets;
+    @Autowired
+    ApiTokens tokens;
+
+    @Test
+    void every_staff_url_refuses_anonymous_access() throws Exception {
+        List<String> checked = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+            if (!e.getValue().getBeanType().getPackageName().startsWith("fr.sommenumerique.helpdesk.web")) {
+                continue;
+            }
+            Set<String> patterns = e.getKey().getPatternValues();
+            Set<org.springframework.web.bind.annotation.RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
+            for (String pattern : patterns) {
+                if (PUBLIC.contains(pattern) || pattern.equals("/")) {
+                    continue;
+                }
+                String path = pattern.replace("{insee}", "80001").replaceAll("\\{[^}]+}", "1");
+                HttpMethod method = methods.isEmpty() ? HttpMethod.GET : HttpMethod.valueOf(methods.iterator().next().name());
+                MvcResult result = mvc.perform(request(method, path).with(csrf())).andReturn();
+                int status = result.getResponse().getStatus();
+                if (path.startsWith("/api/")) {
+                    assertThat(status).as(method + " " + path).isEqualTo(401);
+                    assertThat(result.getResponse().getContentType()).as(path).startsWith("application/problem+json");
+                } else {
+                    assertThat(status).as(method + " " + path).isEqualTo(302);
+                    assertThat(result.getResponse().getRedirectedUrl()).as(method + " " + path).endsWith("/connexion");
+                }
+                checked.add(method + " " + path);
+            }
+        }
+        assertThat(checked).hasSizeGreaterThan(50).contains("GET /tickets", "POST /tickets/1/reponse",
+                "POST /api/assistant/ask", "GET /admin/equipe");
+        for (String docs : List.of("/swagger-ui.html", "/v3/api-docs")) {
+            mvc.perform(get(docs)).andExpect(status().isFound()).andExpect(redirectedUrl("/connexion"));
+        }
+        for (String actuator : List.of("/actuator/prometheus", "/actuator/metrics")) {
+            mvc.perform(get(actuator)).andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.components").doesNotExist());
+        mvc.perform(get("/css/app.css")).andExpect(status().isOk());
+        mvc.perform(get("/connexion")).andExpect(status().isOk());
+    }
+
+    @Test
+    void form_login_opens_a_session_and_a_wrong_password_does_not() throws Exception {
+        StaffUser agent = newAgent("login");
+        mvc.perform(formLogin("/connexion").userParameter("identifiant").passwordParam("motdepasse")
+                        .user(agent.username()).password(PASSWORD))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/"));
+        mvc.perform(formLogin("/connexion").userParameter("identifiant").passwordParam("motdepasse")
+                        .user(agent.username()).password("pas le bon mot de passe"))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/connexion?erreur"));
+        assertThat(accounts.require(agent.username()).lastLoginAt()).isNotNull();
+    }
+
+    @Test
+    void forms_without_the_csrf_token_are_refused_and_change_nothing() throws Exception {
+        StaffUser agent = newAgent("csrf");
+        HandlingResult r = email(unique("csrf"), "Actes en panne", "Message d'erreur sur Actes : impossible de déposer.");
+        MockHttpSession session = login(agent.username());
+        mvc.perform(get("/tickets/" + r.ticketId()).session(session)).andExpect(status().isOk()); // the form and its token
+
+        mvc.perform(post("/tickets/" + r.ticketId() + "/note").session(session).param("text", "sans jeton CSRF"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/tickets/" + r.ticketId() + "/note").session(session).param("text", "jeton faux")
+                        .param("_csrf", "faux"))
+                .andExpect(status().isForbidden());
+        assertThat(notes(r.ticketId())).isEmpty();
+
+        mvc.perform(post("/tickets/" + r.ticketId() + "/note").session(session).param("text", "avec jeton CSRF").with(csrf()))
+                .andExpect(status().isFound());
+        assertThat(notes(r.ticketId())).containsExactly("avec jeton CSRF");
+
+        // the API ignores sessions and cookies: a session alone does not authenticate it, so CSRF cannot apply
+        mvc.perform(get("/api/tickets").session(session)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void team_management_is_for_administrators_only() throws Exception {
+        StaffUser agent = newAgent("agent");
+        StaffUser admin = newStaff("chef", StaffRole.ADMIN);
+        mvc.perform(get("/admin/equipe").with(user(agent.username()).roles("AGENT"))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/equipe").with(user(admin.username()).roles("ADMIN"))).andExpect(status().isOk());
+        mvc.perform(post("/api/staff").with(httpBasic(agent.username(), PASSWORD)).contentType("application/json")
+                        .content("{\"username\":\"intrus\",\"role\":\"ADMIN\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        assertThat(accounts.find("intrus")).isEmpty();
+        // an administrator is also an agent
+        mvc.perform(get("/api/tickets").with(httpBasic(admin.username(), PASSWORD))).andExpect(status().isOk());
+    }
+
+    @Test
+    void personal_tokens_authenticate_scripts_until_revoked() throws Exception {
+        StaffUser agent = newAgent("script");
+        IssuedApiToken issued = tokens.issue(agent.username(), "export", Duration.ofDays(30));
+        assertThat(issued.secret()).startsWith("hd_").hasSizeGreaterThan(40);
+
+        mvc.perform(get("/api/staff/me").header("Authorization", "Bearer " + issued.secret()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.username").value(agent.username()));
+        tokens.revoke(agent.username(), issued.token().id());
+        mvc.perform(get("/api/staff/me").header("Authorization", "Bearer " + issued.secret()))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value("Jeton d'API inconnu, expiré ou révoqué."));
+        mvc.perform(get("/api/staff/me").header("Authorization", "Bearer hd_inventé"))
+                .andExpect(status().isUnauthorized());
+        assertThat(tokens.of(agent.username()).get(0).lastUsedAt()).isNotNull();
+    }
+
+    @Test
+    void repeated_failed_logins_lock_the_account_for_a_while_even_with_the_right_password() throws Exception {
+        StaffUser agent = newAgent("cible");
+        RequestPostProcessor from = request -> {
+            request.setRemoteAddr("10.9.8.7");
+            return request;
+        };
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(loginRequest(agent.username(), "essai " + i).with(from))
+                    .andExpect(redirectedUrl("/connexion?erreur"));
+        }
+        MvcResult locked = mvc.perform(loginRequest(agent.username(), PASSWORD).with(from))
+                .andExpect(redirectedUrl("/connexion?erreur")).andReturn();
+        mvc.perform(get("/connexion").param("erreur", "").session((MockHttpSession) locked.getRequest().getSession()))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Trop de tentatives de connexion échouées")));
+        mvc.perform(get("/api/staff/me").with(httpBasic(agent.username(), PASSWORD)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Trop de tentatives")));
+    }
+
+    @Test
+    void a_generated_password_must_be_changed_before_anything_else() throws Exception {
+        StaffUser admin = newStaff("boss", StaffRole.ADMIN);
+        var created = accounts.create(new NewStaffMember("nouvelle-" + System.nanoTime() % 100000, "Nouvelle", null,
+                StaffRole.AGENT), admin.username());
+        String username = created.user().username();
+        MockHttpSession session = login(username, created.generatedPassword());
+
+        mvc.perform(get("/tickets").session(session)).andExpect(redirectedUrl("/compte/mot-de-passe"));
+        mvc.perform(get("/api/tickets").with(httpBasic(username, created.generatedPassword())))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(post("/compte/mot-de-passe").session(session).with(csrf()).param("current", created.generatedPassword())
+                        .param("password", "court").param("confirmation", "court"))
+                .andExpect(redirectedUrl("/compte/mot-de-passe"));
+        mvc.perform(post("/compte/mot-de-passe").session(session).with(csrf()).param("current", created.generatedPassword())
+                        .param("password", "une phrase de passe solide").param("confirmation", "une phrase de passe solide"))
+                .andExpect(redirectedUrl("/compte"));
+        mvc.perform(get("/tickets").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
+    void ui_pages_carry_a_strict_content_security_policy() throws Exception {
+        StaffUser agent = newAgent("csp");
+        mvc.perform(get("/tickets").with(user(agent.username()).roles("AGENT")))
+                .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("script-src 'self'"),
+                        org.hamcrest.Matchers.containsString("object-src 'none'"),
+                        org.hamcrest.Matchers.containsString("frame-ancestors 'self'"))))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+    }
+
+    private MockHttpSession login(String username) throws Exception {
+        return login(username, PASSWORD);
+    }
+
+    private MockHttpSession login(String username, String password) throws Exception {
+        MvcResult result = mvc.perform(formLogin("/connexion").userParameter("identifiant").passwordParam("motdepasse")
+                .user(username).password(password)).andExpect(status().isFound()).andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("erreur");
+        return (MockHttpSession) result.getRequest().getSession();
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder loginRequest(String username,
+                                                                                                         String password) {
+        return post("/connexion").param("identifiant", username).param("motdepasse", password).with(csrf());
+    }
+
+    private List<String> notes(long ticketId) {
+        return tickets.messages(ticketId).stream().filter(m -> m.direction() == MessageDirection.NOTE)
+                .map(m -> m.text()).toList();
+    }
+}
