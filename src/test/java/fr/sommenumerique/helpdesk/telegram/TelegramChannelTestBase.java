@@ -9,6 +9,9 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.ApiCall;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.EnqueuedUpdate;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.FakeUser;
+import fr.sommenumerique.helpdesk.telegram.bot.TelegramPollingRunner;
+import fr.sommenumerique.helpdesk.telegram.delivery.TelegramOutboxSender;
 import fr.sommenumerique.helpdesk.ticketing.AssistantInteractions;
 import fr.sommenumerique.helpdesk.ticketing.Channel;
 import fr.sommenumerique.helpdesk.ticketing.Contact;
@@ -42,9 +47,10 @@ import fr.sommenumerique.helpdesk.ticketing.Tickets;
         "helpdesk.telegram.backoff.max=300ms",
         "helpdesk.telegram.backoff.jitter=0",
         "helpdesk.telegram.delivery.interval=200ms",
-        "helpdesk.telegram.chat.flood-messages=6",
+        "helpdesk.telegram.chat.flood-messages=8",
         "helpdesk.outbox.backoff=300ms"})
 @ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TelegramChannelTestBase {
 
     /** Shared by every context of these tests; never closed (daemon threads), as cached contexts outlive classes. */
@@ -59,6 +65,10 @@ abstract class TelegramChannelTestBase {
     }
 
     @Autowired
+    private TelegramPollingRunner pollingRunner;
+    @Autowired
+    private TelegramOutboxSender outboxSender;
+    @Autowired
     protected Tickets tickets;
     @Autowired
     protected Contacts contacts;
@@ -72,6 +82,20 @@ abstract class TelegramChannelTestBase {
     protected AssistantInteractions interactions;
     @Autowired
     protected JdbcClient jdbc;
+
+    /** The context is cached between classes: the channel runs only while one of these classes does. */
+    @BeforeAll
+    void resumeTelegram() {
+        pollingRunner.start();
+        outboxSender.start();
+    }
+
+    /** Other tests of the JVM expect no Telegram thread polling (the context itself stays cached). */
+    @AfterAll
+    void pauseTelegram() {
+        pollingRunner.stop();
+        outboxSender.stop();
+    }
 
     /** A user of their own, whose private chat the bot may write to. */
     protected static FakeUser newUser() {
