@@ -28,7 +28,7 @@ final class TextChunks {
             rest = rest.substring(cut).stripLeading();
         }
         if (!rest.isBlank()) {
-            chunks.add(rest);
+            chunks.add(rest.stripTrailing());
         }
         return chunks;
     }
