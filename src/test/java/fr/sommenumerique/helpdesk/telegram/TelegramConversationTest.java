@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -233,6 +235,58 @@ class TelegramConversationTest extends TelegramChannelTestBase {
         awaitProcessed(update);
         assertThat(ticketsOf(user)).isEmpty();
         assertThat(api.calls("getFile")).noneMatch(c -> update.file().fileId().equals(c.text("file_id")));
+    }
+
+    @Test
+    void theWordsOfAMessageWithATooLargeFileStillReachTheAssistantWithATraceOfTheFile() {
+        FakeUser user = newUser();
+        ObjectNode message = privateMessage(user, 7001);
+        message.putObject("document").put("file_name", "registre.pdf").put("mime_type", "application/pdf")
+                .put("file_id", "BQACAgQAAxkBAAIhuge").put("file_unique_id", "AgADhuge").put("file_size", 25L * 1024 * 1024);
+        message.put("caption", "Voici le registre scanné, la plateforme Actes le refuse");
+
+        api.enqueueRaw("message", message);
+
+        awaitReply(user, "au-delà de 20 Mo");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !ticketsOf(user).isEmpty());
+        TicketMessage first = tickets.messages(ticketsOf(user).get(0).id()).get(0);
+        assertThat(first.text()).isEqualTo("Voici le registre scanné, la plateforme Actes le refuse\n\n"
+                + "[Fichier non reçu, plus de 20 Mo : registre.pdf (25,0 Mo)]");
+        assertThat(first.attachments()).isEmpty();
+    }
+
+    @Test
+    void aVoiceMessageIsPolitelyRefused() {
+        FakeUser user = newUser();
+        ObjectNode message = privateMessage(user, 7002);
+        message.putObject("voice").put("file_id", "AwACAgQAAxkBAAIvoice").put("file_unique_id", "AgADvoice")
+                .put("duration", 4).put("file_size", 12000);
+
+        api.enqueueRaw("message", message);
+
+        awaitReply(user, "Je ne peux pas écouter les messages vocaux");
+        assertThat(ticketsOf(user)).isEmpty();
+    }
+
+    @Test
+    void aSubscriptionRequestWrittenAsFreeTextIsRecordedAndConfirmedInTheChat() {
+        FakeUser user = newUser();
+        api.enqueueText(user, "Nous souhaitons adhérer au service Actes. Pouvez-vous nous envoyer la convention ?");
+
+        ApiCall confirmation = awaitReply(user, "Référence de votre demande : DA-");
+        var request = subscriptions.ofContact(contactOf(user).id()).get(0);
+        assertThat(confirmation.text("text")).contains(request.reference());
+        assertThat(ticketsOf(user)).isEmpty();
+    }
+
+    private static ObjectNode privateMessage(FakeUser user, int messageId) {
+        ObjectNode message = JsonNodeFactory.instance.objectNode();
+        message.put("message_id", messageId);
+        message.putObject("from").put("id", user.id()).put("is_bot", false).put("first_name", user.firstName())
+                .put("last_name", user.lastName()).put("language_code", "fr");
+        message.putObject("chat").put("id", user.chatId()).put("type", "private").put("first_name", user.firstName());
+        message.put("date", Instant.now().getEpochSecond());
+        return message;
     }
 
     @Test

@@ -132,13 +132,10 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
      */
     public Attempt process(Update update, boolean retry) {
         try {
-            route(update, retry);
-            return new Attempt(Result.PROCESSED, null);
+            return new Attempt(route(update, retry), null);
         } catch (AlreadyProcessedException duplicate) {
             log.info("Telegram update {} already processed ({}), skipped.", update.getUpdateId(), duplicate.dedupeKey());
             return new Attempt(Result.DUPLICATE, null);
-        } catch (SetAside setAside) {
-            return new Attempt(Result.SET_ASIDE, null);
         } catch (RuntimeException e) {
             String reason = "Échec du traitement de la mise à jour Telegram " + update.getUpdateId() + " : " + e;
             log.error("Telegram update {} ({}) failed{}.", update.getUpdateId(), UpdateDescriptions.describe(update),
@@ -153,10 +150,11 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
         }
     }
 
-    private void route(Update update, boolean retry) {
+    private Result route(Update update, boolean retry) {
         if (update.hasMessage()) {
-            onMessage(update, update.getMessage(), retry);
-        } else if (update.hasEditedMessage()) {
+            return onMessage(update, update.getMessage(), retry);
+        }
+        if (update.hasEditedMessage()) {
             onEdit(update, update.getEditedMessage());
         } else if (update.hasCallbackQuery()) {
             onButton(update, update.getCallbackQuery());
@@ -164,21 +162,22 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
             // my_chat_member (blocked/unblocked), channel posts, reactions…: nothing for the helpdesk
             log.debug("Telegram update {} ({}) ignored.", update.getUpdateId(), UpdateDescriptions.describe(update));
         }
+        return Result.PROCESSED;
     }
 
     // ------------------------------------------------------------------ messages
 
-    private void onMessage(Update update, Message message, boolean retry) {
+    private Result onMessage(Update update, Message message, boolean retry) {
         Chat chat = message.getChat();
         if (chat == null || message.getChatId() == null) {
-            return;
+            return Result.PROCESSED;
         }
         if (!Boolean.TRUE.equals(chat.isUserChat())) {
             onGroupMessage(update, message);
-            return;
+            return Result.PROCESSED;
         }
         if (message.getFrom() != null && Boolean.TRUE.equals(message.getFrom().getIsBot())) {
-            return;
+            return Result.PROCESSED;
         }
         ChatContext ctx = new ChatContext(update.getUpdateId(), messageKey(update, message), message.getChatId(),
                 message.getMessageId(), nameOf(message.getFrom(), chat), sentAt(message));
@@ -186,17 +185,17 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
             FloodGuard.Verdict verdict = flood.admit(ctx.chatId());
             if (verdict != FloodGuard.Verdict.ALLOWED) {
                 setAside(update, ctx, verdict == FloodGuard.Verdict.LIMITED_FIRST);
-                throw new SetAside();
+                return Result.SET_ASIDE;
             }
         }
         if (message.hasText()) {
             onText(ctx, message.getText());
-            return;
+            return Result.PROCESSED;
         }
         Optional<MediaIntake.FileRef> file = MediaIntake.fileOf(message);
         if (file.isPresent()) {
             onFile(ctx, file.get(), message.getCaption());
-            return;
+            return Result.PROCESSED;
         }
         if (message.hasVoice() || message.hasAudio()) {
             once(ctx, "VOCAL NON PRIS EN CHARGE", () -> say(ctx, ChatTexts.UNSUPPORTED_VOICE));
@@ -206,6 +205,7 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
         } else {
             log.debug("Telegram update {}: service message in chat {} ignored.", ctx.updateId(), ctx.chatId());
         }
+        return Result.PROCESSED;
     }
 
     private void onText(ChatContext ctx, String text) {
@@ -481,10 +481,4 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
         return chat == null ? null : chat.getTitle();
     }
 
-    /** Control flow: the update was set aside by the flood limit (already quarantined). */
-    private static final class SetAside extends RuntimeException {
-        SetAside() {
-            super(null, null, false, false);
-        }
-    }
 }

@@ -21,6 +21,7 @@ import fr.sommenumerique.helpdesk.telegram.bot.TelegramGatewayException;
 import fr.sommenumerique.helpdesk.ticketing.Channel;
 import fr.sommenumerique.helpdesk.ticketing.Outbox;
 import fr.sommenumerique.helpdesk.ticketing.OutboxMessage;
+import fr.sommenumerique.helpdesk.ticketing.OutboxStatus;
 
 /**
  * Delivers the TELEGRAM messages of the outbox: the assistant's replies queued by the conversation layer, the
@@ -202,6 +203,9 @@ public final class TelegramOutboxSender implements SmartLifecycle {
             return true;
         }
         OutboxMessage after = outbox.markAttemptFailed(message.id(), e.getMessage());
+        if (after.status() != OutboxStatus.PENDING) {
+            partsSent.remove(message.id()); // attempts used up: FAILED, staff may retry it from the start
+        }
         Duration pause = e.retryAfter().orElse(e.isTooManyRequests() ? properties.defaultPause() : null);
         if (pause != null) {
             pausedUntil = clock.instant().plus(pause);
