@@ -86,6 +86,13 @@ public class AssistantInteractions {
         return jdbc.sql(SELECT + " WHERE i.id = ?").params(id).query(AssistantInteractions::map).optional();
     }
 
+    /** The latest interaction attached to a ticket (the question that opened it), if any. */
+    @Transactional(readOnly = true)
+    public Optional<AssistantInteraction> byTicket(long ticketId) {
+        return jdbc.sql(SELECT + " WHERE i.ticket_id = ? ORDER BY i.asked_at DESC, i.id DESC LIMIT 1").params(ticketId)
+                .query(AssistantInteractions::map).optional();
+    }
+
     /** Interactions asked in [from, to), newest first. */
     @Transactional(readOnly = true)
     public List<AssistantInteraction> between(Instant from, Instant to) {

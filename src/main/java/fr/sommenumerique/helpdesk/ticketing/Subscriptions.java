@@ -191,6 +191,20 @@ public class Subscriptions {
         return require(id);
     }
 
+    /** Gives the request another contact (e.g. once a Telegram chat is linked to a known e-mail contact). Audited. */
+    public SubscriptionRequest changeContact(long id, long contactId, String actor) {
+        Contact contact = contacts.require(contactId);
+        SubscriptionRequest r = lock(id);
+        if (r.contactId() == contact.id()) {
+            return r;
+        }
+        jdbc.sql("UPDATE subscription_requests SET contact_id = ?, updated_at = ? WHERE id = ?")
+                .params(contact.id(), Db.ts(clock.now()), id).update();
+        audit.record(AuditLog.actorOrSystem(actor), AuditLog.SUBSCRIPTION, id, "contact.changed",
+                "Contact : n° " + r.contactId() + " → " + contact.label() + " (n° " + contact.id() + ")");
+        return require(id);
+    }
+
     private SubscriptionRequest decide(long id, SubscriptionStatus status, String message, String actor) {
         SubscriptionRequest r = lockUndecided(id);
         Instant now = clock.now();

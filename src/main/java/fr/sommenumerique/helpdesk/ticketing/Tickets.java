@@ -390,6 +390,28 @@ public class Tickets {
         return require(ticketId);
     }
 
+    /**
+     * Gives the ticket another requester (e.g. a Telegram-only contact turned out to be a known e-mail contact),
+     * with a note on the ticket. Audited.
+     */
+    public Ticket changeRequester(long ticketId, long contactId, String actor) {
+        Contact requester = contacts.require(contactId);
+        Ticket t = lock(ticketId);
+        if (t.requesterId() == requester.id()) {
+            return t;
+        }
+        String before = contacts.byId(t.requesterId()).map(Contact::label).orElse("contact n° " + t.requesterId());
+        Instant now = clock.now();
+        jdbc.sql("UPDATE tickets SET requester_id = ?, updated_at = ? WHERE id = ?")
+                .params(requester.id(), Db.ts(now), ticketId).update();
+        String who = AuditLog.actorOrSystem(actor);
+        String details = "Demandeur : " + before + " (n° " + t.requesterId() + ") → " + requester.label() + " (n° "
+                + requester.id() + ")";
+        insertMessage(ticketId, MessageDirection.NOTE, null, who, NewMessage.of(Channel.WEB, details + "."), now);
+        audit.record(who, AuditLog.TICKET, ticketId, "requester.changed", details);
+        return require(ticketId);
+    }
+
     /** Records a first response given outside the ticket (e.g. by phone); keeps an earlier one. */
     public Ticket recordFirstResponse(long ticketId, Instant at, String actor) {
         Ticket t = lock(ticketId);

@@ -1,0 +1,232 @@
+package fr.sommenumerique.helpdesk.telegram.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import fr.sommenumerique.helpdesk.telegram.bot.BotMenuCommand;
+import fr.sommenumerique.helpdesk.telegram.bot.InlineKeyboard;
+import fr.sommenumerique.helpdesk.telegram.bot.MessageContent;
+import fr.sommenumerique.helpdesk.telegram.bot.ParseMode;
+import fr.sommenumerique.helpdesk.telegram.bot.SentMessage;
+import fr.sommenumerique.helpdesk.telegram.bot.TelegramGateway;
+import fr.sommenumerique.helpdesk.telegram.bot.TelegramGatewayException;
+import fr.sommenumerique.helpdesk.ticketing.Channel;
+import fr.sommenumerique.helpdesk.ticketing.Outbox;
+import fr.sommenumerique.helpdesk.ticketing.OutboxMessage;
+import fr.sommenumerique.helpdesk.ticketing.OutboxStatus;
+
+/**
+ * Delivers the TELEGRAM messages of the outbox: the assistant's replies queued by the conversation layer, the
+ * staff's replies from the web UI, the bot's own messages. One thread; woken at once by the update handler after
+ * each update, else every {@code interval}. Also sets the bot's command menu once at start (retried until it works).
+ *
+ * <p>Failures: a 403 (the user blocked the bot) or another client error fails the message for good (visible to
+ * staff, who can retry it); network errors, 429 and 5xx are retried by the outbox with its backoff, and a 429 also
+ * pauses all sending for its {@code retry_after}, since Telegram's flood control is per bot. Texts above 4 096
+ * characters go as several messages, the buttons under the last one; the parts already sent are not sent again
+ * when a later part fails (remembered in memory until the message is done).
+ */
+public final class TelegramOutboxSender implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramOutboxSender.class);
+
+    private final Outbox outbox;
+    private final TelegramGateway gateway;
+    private final MessageOptions options;
+    private final FeedbackButtons feedback;
+    private final TelegramDeliveryProperties properties;
+    private final List<BotMenuCommand> menu;
+    private final Clock clock;
+
+    private final Object signal = new Object();
+    private final Map<Long, Integer> partsSent = new ConcurrentHashMap<>();
+    private boolean nudged;
+    private volatile boolean running;
+    private Thread thread;
+    private volatile Instant pausedUntil = Instant.MIN;
+    private boolean menuSet;
+    private Instant nextMenuAttempt = Instant.MIN;
+
+    public TelegramOutboxSender(Outbox outbox, TelegramGateway gateway, MessageOptions options, FeedbackButtons feedback,
+                                TelegramDeliveryProperties properties, List<BotMenuCommand> menu, Clock clock) {
+        this.outbox = outbox;
+        this.gateway = gateway;
+        this.options = options;
+        this.feedback = feedback;
+        this.properties = properties;
+        this.menu = List.copyOf(menu);
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running || !gateway.isEnabled()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "telegram-outbox");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread sending;
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            sending = thread;
+        }
+        wakeUp();
+        try {
+            sending.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Look at the outbox now (something was just queued). */
+    public void wakeUp() {
+        synchronized (signal) {
+            nudged = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                setMenuIfNeeded();
+                sendDue();
+            } catch (RuntimeException e) {
+                log.warn("Telegram outbox round failed, next round in {}: {}", properties.interval(), e.toString());
+            }
+            waitForWork();
+        }
+    }
+
+    private void waitForWork() {
+        synchronized (signal) {
+            Duration wait = properties.interval();
+            Duration untilResume = Duration.between(clock.instant(), pausedUntil);
+            if (untilResume.compareTo(wait) > 0) {
+                wait = untilResume;
+            }
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (running && !nudged) {
+                long millis = (deadline - System.nanoTime()) / 1_000_000;
+                if (millis <= 0) {
+                    break;
+                }
+                try {
+                    signal.wait(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            nudged = false;
+        }
+    }
+
+    /** Sends the due messages one by one until none is left, sending is paused, or Telegram fails. */
+    void sendDue() {
+        while (running && !clock.instant().isBefore(pausedUntil)) {
+            // one at a time: nothing stays claimed (leased) when a failure stops the round
+            List<OutboxMessage> due = outbox.claimDue(Channel.TELEGRAM, 1);
+            if (due.isEmpty() || !deliver(due.get(0))) {
+                return;
+            }
+        }
+    }
+
+    /** @return false when sending should stop for this round */
+    private boolean deliver(OutboxMessage message) {
+        long chatId;
+        try {
+            chatId = Long.parseLong(message.recipient());
+        } catch (NumberFormatException e) {
+            outbox.markFailedPermanently(message.id(), "Identifiant de conversation Telegram invalide : " + message.recipient());
+            return true;
+        }
+        MessageOptions.Options stored = options.find(message.id()).orElse(null);
+        ParseMode parseMode = stored == null ? ParseMode.PLAIN : stored.parseMode();
+        InlineKeyboard keyboard = stored != null && stored.keyboard() != null ? stored.keyboard()
+                : feedback.forMessage(message).orElse(null);
+        List<String> parts = TextChunks.split(message.textBody(), MessageContent.MAX_TEXT_LENGTH);
+        if (parts.isEmpty()) {
+            outbox.markFailedPermanently(message.id(), "Message vide");
+            return true;
+        }
+        try {
+            SentMessage last = null;
+            for (int i = partsSent.getOrDefault(message.id(), 0); i < parts.size(); i++) {
+                boolean lastPart = i == parts.size() - 1;
+                last = gateway.send(chatId, new MessageContent(parts.get(i), parseMode, lastPart ? keyboard : null));
+                partsSent.put(message.id(), i + 1);
+            }
+            outbox.markSent(message.id(), last == null ? null : String.valueOf(last.messageId()));
+            partsSent.remove(message.id());
+            return true;
+        } catch (TelegramGatewayException e) {
+            return failed(message, chatId, e);
+        }
+    }
+
+    private boolean failed(OutboxMessage message, long chatId, TelegramGatewayException e) {
+        if (e.isForbidden()) {
+            partsSent.remove(message.id());
+            outbox.markFailedPermanently(message.id(), "Le destinataire a bloqué le robot ou quitté la conversation : "
+                    + e.getMessage());
+            log.info("Telegram message {} to chat {} not delivered: the bot is blocked.", message.id(), chatId);
+            return true;
+        }
+        if (!e.isRetryable()) {
+            partsSent.remove(message.id());
+            outbox.markFailedPermanently(message.id(), e.getMessage());
+            log.warn("Telegram message {} to chat {} refused for good: {}", message.id(), chatId, e.getMessage());
+            return true;
+        }
+        OutboxMessage after = outbox.markAttemptFailed(message.id(), e.getMessage());
+        if (after.status() != OutboxStatus.PENDING) {
+            partsSent.remove(message.id()); // attempts used up: FAILED, staff may retry it from the start
+        }
+        Duration pause = e.retryAfter().orElse(e.isTooManyRequests() ? properties.defaultPause() : null);
+        if (pause != null) {
+            pausedUntil = clock.instant().plus(pause);
+        }
+        log.warn("Telegram message {} to chat {} not sent ({}); attempt {} failed, next attempt at {}{}.", message.id(),
+                chatId, e.getMessage(), after.attempts(), after.nextAttemptAt(),
+                pause == null ? "" : ", all sending paused for " + pause.toMillis() + " ms");
+        return false;
+    }
+
+    private void setMenuIfNeeded() {
+        if (menuSet || menu.isEmpty() || clock.instant().isBefore(nextMenuAttempt)) {
+            return;
+        }
+        try {
+            gateway.setCommands(menu);
+            menuSet = true;
+            log.info("Telegram command menu set ({} commands).", menu.size());
+        } catch (TelegramGatewayException e) {
+            nextMenuAttempt = clock.instant().plus(properties.menuRetry());
+            log.warn("Could not set the Telegram command menu ({}); retrying in {}.", e.getMessage(), properties.menuRetry());
+        }
+    }
+}

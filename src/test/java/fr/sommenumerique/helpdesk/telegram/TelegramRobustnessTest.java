@@ -1,0 +1,203 @@
+package fr.sommenumerique.helpdesk.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.ApiCall;
+import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.EnqueuedUpdate;
+import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.Failure;
+import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.FakeUser;
+import fr.sommenumerique.helpdesk.telegram.bot.PollingHealth;
+import fr.sommenumerique.helpdesk.telegram.bot.TelegramPollingRunner;
+import fr.sommenumerique.helpdesk.telegram.bot.TelegramProperties;
+import fr.sommenumerique.helpdesk.telegram.bot.TelegramUpdateHandler;
+import fr.sommenumerique.helpdesk.ticketing.MessageDirection;
+import fr.sommenumerique.helpdesk.ticketing.OutboxMessage;
+import fr.sommenumerique.helpdesk.ticketing.OutboxStatus;
+import fr.sommenumerique.helpdesk.ticketing.QuarantineStatus;
+import fr.sommenumerique.helpdesk.ticketing.QuarantinedItem;
+import fr.sommenumerique.helpdesk.ticketing.Ticket;
+import fr.sommenumerique.helpdesk.ticketing.TicketMessage;
+
+/** Restarts, Telegram errors, floods, failures: nothing is done twice, nothing is lost, nothing gets stuck. */
+class TelegramRobustnessTest extends TelegramChannelTestBase {
+
+    private static final String ANSWERED_QUESTION = "Quel type de certificat faut il pour envoyer sur Actes ?";
+    private static final String INCIDENT = "je n'arrive plus à me connecter à la plateforme marchés, mot de passe refusé";
+
+    @Autowired
+    TelegramPollingRunner runner;
+    @Autowired
+    TelegramProperties properties;
+    @Autowired
+    TelegramUpdateHandler handler;
+
+    @Test
+    void updatesDeliveredAgainAfterARestartAreNotProcessedTwice() {
+        FakeUser user = newUser();
+        EnqueuedUpdate question = api.enqueueText(user, INCIDENT);
+        api.enqueueCommand(user, "/ticket", "Le certificat RGS de l'adjoint a expiré hier");
+        api.enqueueCommand(user, "/services", null);
+        awaitReplies(user, 3);
+        int menu = awaitBotMessageWithButton(user, "svc:formation"::equals);
+        EnqueuedUpdate press = api.enqueueCallbackQuery(user, menu, "svc:formation");
+        awaitReply(user, "Formations et présentations");
+        awaitNothingPendingFor(user);
+        List<Ticket> ticketsBefore = ticketsOf(user);
+        long queuedBefore = queuedFor(user);
+        int sentBefore = delivered(user).size();
+        assertThat(ticketsBefore).hasSize(2);
+
+        runner.stop();
+        try {
+            // Telegram serves them again, as after a crash before the confirmation reached it
+            api.redeliverFrom(question.updateId());
+            PollingHealth health = new PollingHealth();
+            TelegramPollingRunner restarted = new TelegramPollingRunner(properties, () -> handler, health);
+            restarted.start();
+            try {
+                await().atMost(Duration.ofSeconds(15)).until(() -> health.snapshot().lastHandledUpdateId() != null
+                        && health.snapshot().lastHandledUpdateId() >= press.updateId());
+                assertThat(health.snapshot().handledUpdates()).isEqualTo(4);
+            } finally {
+                restarted.stop();
+            }
+        } finally {
+            runner.start();
+        }
+
+        assertThat(ticketsOf(user)).extracting(Ticket::id).isEqualTo(ticketsBefore.stream().map(Ticket::id).toList());
+        assertThat(ticketsOf(user)).allSatisfy(t -> assertThat(tickets.messages(t.id())
+                .stream().filter(m -> m.direction() == MessageDirection.INBOUND)).hasSize(1));
+        assertThat(queuedFor(user)).isEqualTo(queuedBefore);
+        api.enqueueCommand(user, "/aide", null);
+        awaitReply(user, "Ce que je sais faire");
+        assertThat(delivered(user)).hasSize(sentBefore + 1);
+    }
+
+    @Test
+    void tooManyRequestsAndServerErrorsDelaySendingButTheReplyArrivesAndPollingGoesOn() {
+        awaitTelegramOutboxEmpty();
+        api.failNext("sendMessage", 1, Failure.tooManyRequests(1));
+        api.failNext("sendMessage", 1, Failure.serverError());
+        api.failNext("getUpdates", 2, Failure.serverError());
+        FakeUser user = newUser();
+
+        api.enqueueText(user, ANSWERED_QUESTION);
+
+        ApiCall answer = awaitReply(user, "RGS");
+        List<ApiCall> attempts = sentTo(user);
+        assertThat(attempts).extracting(ApiCall::failure).containsExactly("429", "500", null);
+        assertThat(Duration.between(attempts.get(0).receivedAt(), attempts.get(1).receivedAt()))
+                .as("retry_after of 1 s honoured").isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(buttons(answer)).hasSize(2);
+        OutboxMessage sent = outbox.ofTicket(ticketsOf(user).get(0).id()).get(0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> outbox.byId(sent.id()).orElseThrow().status() == OutboxStatus.SENT);
+        OutboxMessage done = outbox.byId(sent.id()).orElseThrow();
+        assertThat(done.attempts()).isEqualTo(2);
+        assertThat(done.lastError()).contains("500");
+
+        api.enqueueCommand(user, "/horaires", null);
+        awaitReply(user, "L'équipe de Somme Numérique vous répond");
+    }
+
+    @Test
+    void aBotBlockedByTheUserFailsTheMessageForGoodWithoutRetrying() {
+        FakeUser user = newUser();
+        api.blockBotIn(user.chatId());
+        api.enqueueCommand(user, "/start", null);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> outboxOf(user).stream()
+                .anyMatch(m -> m.status() == OutboxStatus.FAILED));
+        OutboxMessage failed = outboxOf(user).get(0);
+        assertThat(failed.lastError()).contains("bloqué", "403");
+        assertThat(sentTo(user)).hasSize(1);
+    }
+
+    @Test
+    void aFloodIsSetAsideInTheQuarantineThePersonIsToldOnceAndStaffCanStillProcessIt() {
+        FakeUser user = newUser();
+        List<EnqueuedUpdate> updates = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            updates.add(api.enqueueText(user, "Message " + i + " : la plateforme Actes refuse mon certificat"));
+        }
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> quarantined(updates.get(9)).isPresent());
+        awaitReply(user, "beaucoup de messages en peu de temps");
+        for (int i = 0; i < 8; i++) {
+            awaitProcessed(updates.get(i));
+        }
+        QuarantinedItem ninth = quarantined(updates.get(8)).orElseThrow();
+        assertThat(ninth.reason()).contains("Trop de messages");
+        assertThat(inboundTexts(user)).hasSize(8).noneMatch(t -> t.startsWith("Message 9 "));
+        awaitNothingPendingFor(user);
+        assertThat(delivered(user)).filteredOn(c -> c.text("text").contains("beaucoup de messages")).hasSize(1);
+
+        quarantine.markRetried(ninth.id(), "agent.durand");
+
+        assertThat(inboundTexts(user)).hasSize(9).anyMatch(t -> t.startsWith("Message 9 "));
+        assertThat(quarantine.byId(ninth.id()).orElseThrow().status()).isEqualTo(QuarantineStatus.RETRIED);
+        assertThat(quarantine.byId(quarantined(updates.get(9)).orElseThrow().id()).orElseThrow().status())
+                .isEqualTo(QuarantineStatus.QUARANTINED);
+    }
+
+    @Test
+    void anUpdateThatFailsIsQuarantinedThePersonToldAndTheNextOnesGoOn() {
+        FakeUser user = newUser();
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3, 4, 5};
+        api.failNext("download", 1, Failure.serverError());
+
+        EnqueuedUpdate photo = api.enqueuePhoto(user, jpeg, "Capture de l'erreur sur Actes");
+
+        awaitReply(user, "Je n'ai pas pu traiter votre message automatiquement");
+        QuarantinedItem item = quarantined(photo).orElseThrow();
+        assertThat(item.reason()).contains("500");
+        assertThat(new String(quarantine.raw(item.id()).orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"update_id\":" + photo.updateId(), "Capture de l'erreur sur Actes");
+        assertThat(ticketsOf(user)).isEmpty();
+        api.enqueueCommand(user, "/aide", null);
+        awaitReply(user, "Ce que je sais faire");
+
+        quarantine.markRetried(item.id(), "agent.durand");
+
+        assertThat(quarantine.byId(item.id()).orElseThrow().status()).isEqualTo(QuarantineStatus.RETRIED);
+        Ticket ticket = ticketsOf(user).get(0);
+        TicketMessage first = tickets.messages(ticket.id()).get(0);
+        assertThat(first.text()).isEqualTo("Capture de l'erreur sur Actes");
+        assertThat(first.attachments()).singleElement()
+                .satisfies(a -> assertThat(tickets.attachment(a.id()).orElseThrow().data()).isEqualTo(jpeg));
+    }
+
+    private Optional<QuarantinedItem> quarantined(EnqueuedUpdate update) {
+        return quarantine.list(QuarantineStatus.QUARANTINED, 0, 200).items().stream()
+                .filter(i -> i.sourceRef() != null && i.sourceRef().startsWith("update " + update.updateId() + " "))
+                .findFirst()
+                .or(() -> quarantine.list(QuarantineStatus.RETRIED, 0, 200).items().stream()
+                        .filter(i -> i.sourceRef() != null && i.sourceRef().startsWith("update " + update.updateId() + " "))
+                        .findFirst());
+    }
+
+    private List<String> inboundTexts(FakeUser user) {
+        return ticketsOf(user).stream().flatMap(t -> tickets.messages(t.id()).stream())
+                .filter(m -> m.direction() == MessageDirection.INBOUND).map(TicketMessage::text).toList();
+    }
+
+    private long queuedFor(FakeUser user) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE channel = 'TELEGRAM' AND recipient = ?")
+                .params(String.valueOf(user.chatId())).query(Long.class).single();
+    }
+
+    private List<OutboxMessage> outboxOf(FakeUser user) {
+        return jdbc.sql("SELECT id FROM outbox WHERE channel = 'TELEGRAM' AND recipient = ? ORDER BY id")
+                .params(String.valueOf(user.chatId())).query(Long.class).list().stream()
+                .map(id -> outbox.byId(id).orElseThrow()).toList();
+    }
+}
