@@ -2,11 +2,14 @@ package fr.sommenumerique.helpdesk.ticketing;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Real H2 database migrated by the real Flyway scripts; every table but the communes is emptied before each test. */
-@SpringBootTest(classes = TicketingTestConfig.class, properties = {
+// A plain Spring test context, not @SpringBootTest: that would add the whole application to a @TestConfiguration.
+@SpringJUnitConfig(TicketingTestConfig.class)
+@TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:ticketing-test;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa",
         "spring.datasource.password=",
