@@ -17,8 +17,8 @@ public record AssistantSettings(Double minCoverage, Double minMatchedShare, Doub
     public static final AssistantSettings DEFAULTS = new AssistantSettings(null, null, null);
 
     public AssistantSettings {
-        minCoverage = minCoverage == null ? 0.4 : minCoverage;
-        minMatchedShare = minMatchedShare == null ? 0.5 : minMatchedShare;
+        minCoverage = minCoverage == null ? 0.35 : minCoverage;
+        minMatchedShare = minMatchedShare == null ? 0.4 : minMatchedShare;
         secondArticleRatio = secondArticleRatio == null ? 0.9 : secondArticleRatio;
     }
 }

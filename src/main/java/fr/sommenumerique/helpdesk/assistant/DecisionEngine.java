@@ -1,7 +1,9 @@
 package fr.sommenumerique.helpdesk.assistant;
 
+import fr.sommenumerique.helpdesk.assistant.rules.Acronyms;
 import fr.sommenumerique.helpdesk.assistant.rules.MessageCleaner;
 import fr.sommenumerique.helpdesk.assistant.rules.PopulationInText;
+import fr.sommenumerique.helpdesk.assistant.rules.QuestionFocus;
 import fr.sommenumerique.helpdesk.assistant.rules.ReplyTexts;
 import fr.sommenumerique.helpdesk.assistant.rules.ServiceDetector;
 import fr.sommenumerique.helpdesk.assistant.rules.Signals;
@@ -27,6 +29,8 @@ import java.util.Optional;
 public class DecisionEngine {
 
     private static final int CANDIDATES = 5;
+    /** A question sentence with fewer informative words (« C'est normal ? ») says too little on its own. */
+    private static final int MIN_FOCUSED_TERMS = 2;
 
     private final KnowledgeBase knowledgeBase;
     private final AssistantSettings settings;
@@ -67,7 +71,18 @@ public class DecisionEngine {
         if (subscription.isPresent()) {
             return subscription.get();
         }
-        List<SearchHit> confident = confidentHits(search);
+        Optional<String> unknownAcronym = unknownAcronym(question.text(), search);
+        List<SearchHit> confident = unknownAcronym.isPresent() ? List.of() : confidentHits(search);
+        if (confident.isEmpty() && unknownAcronym.isEmpty()) {
+            // Context around the question can hide a good match: try the question sentence alone.
+            Optional<SearchResult> focused = QuestionFocus.of(text).map(q -> knowledgeBase.search(q, CANDIDATES));
+            if (focused.isPresent() && focused.get().queryTerms().size() >= MIN_FOCUSED_TERMS) {
+                confident = confidentHits(focused.get());
+                if (!confident.isEmpty()) {
+                    confidence = confident.get(0).coverage();
+                }
+            }
+        }
         if (!confident.isEmpty()) {
             Article best = confident.get(0).article();
             if (best.handover()) {
@@ -84,12 +99,23 @@ public class DecisionEngine {
             return ticket(ReplyTexts.incident(services), candidates, services, incidentPriority(text), confidence,
                     "incident: « " + incident.get() + " »");
         }
-        if (strongDomain.isPresent() || weakDomain.isPresent()) {
+        if (strongDomain.isPresent() || weakDomain.isPresent() || unknownAcronym.isPresent()) {
             return ticket(ReplyTexts.notConfident(), candidates, services, Priority.NORMAL, confidence,
-                    "no article covers the question well enough (best coverage " + percent(confidence) + ")");
+                    unknownAcronym.map(a -> "the question names « " + a + " », which no article mentions")
+                            .orElse("no article covers the question well enough (best coverage " + percent(confidence) + ")"));
         }
         return outOfScope(candidates, confidence, "no Mairie connectée subject and no article covers it (best coverage "
                 + percent(confidence) + ")");
+    }
+
+    private Optional<String> unknownAcronym(String original, SearchResult search) {
+        for (String acronym : Acronyms.in(original)) {
+            List<String> terms = knowledgeBase.normalizedTerms(acronym);
+            if (!terms.isEmpty() && search.unknownTerms().containsAll(terms)) {
+                return Optional.of(acronym);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The best article if it covers the question well enough, and a second one if it is nearly as good. */

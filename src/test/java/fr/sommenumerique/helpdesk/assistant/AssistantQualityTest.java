@@ -50,6 +50,15 @@ class AssistantQualityTest {
         assertNoAnswerToAHandOver(outcomes);
     }
 
+    @Test
+    void questions_written_without_seeing_the_articles_mostly_pass() throws IOException {
+        List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-holdout.tsv"));
+
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(80);
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo((int) Math.ceil(outcomes.size() * 0.9));
+        assertNoAnswerToAHandOver(outcomes);
+    }
+
     private static List<Evaluation.Outcome> run(Path file) throws IOException {
         assertThat(file).as("evaluation file").exists();
         EvaluationSet set = EvaluationSet.read(file);

@@ -72,6 +72,7 @@ public final class MailTestServers {
         properties.put("helpdesk.mail.smtp.security", "NONE");
         properties.put("helpdesk.mail.sender.interval", "200ms");
         properties.put("helpdesk.outbox.backoff", "300ms,600ms");
+        properties.put("helpdesk.outbox.max-attempts", "100"); // short waits must not exhaust the attempts
         return properties;
     }
 

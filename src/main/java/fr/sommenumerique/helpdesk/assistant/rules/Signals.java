@@ -16,19 +16,23 @@ public final class Signals {
             + "@?ctes|actes?(?! (?:de naissance|de deces|de mariage|d'etat civil|de l'etat civil))|teletransm\\w*|tele-transm\\w*|controle de legalite|prefecture|sous-prefecture|prefet|"
             + "deliberations?|delibs?|delibere|arretes?|accuses? de reception|ar|executoire|tiers de teletransmission|"
             + "tdt|s2low|certificats?|certifs?|rgs|cle usb|token|signature electronique|signer electroniquement|"
-            + "marches? publics?|plateforme|plate-forme|marches|consultations?|dce|appels? d'offres?|"
+            + "marches? publics?|plateforme|plate-forme|marches|(?:le|un|ce|notre|du|au|son|leur) marche|consultations?|"
+            + "dce|appels? d'offres?|mise en concurrence|sans publicite|\\d ?(?:€|euros?) ?ht|"
             + "profil d'acheteur|mapa|boamp|jal|seuils?|procedures? formalisees?|dume|donnees essentielles|"
             + "commande publique|pli|plis|candidatures?|chorus|factures? electroniques?|pes|helios|"
             + "partage de fichiers?|lien de partage|liens? de telechargement|transfert de fichiers?|"
             + "formations?|mairie connectee|somme numerique|charte|conventions?|adhesion|adherer|souscri\\w*|"
             + "subventions?|feder|react-?eu|rgpd|cnil|dpo|dpd|donnees personnelles|violation de donnees|"
-            + "fuite de donnees|archives?|archivage|sae|publication|publier|affichage|proces-verbal|compte-rendu|"
+            + "fuite de donnees|archives?|archivage|sae|(?:courants|courantes) et intermediaires|publication|publier|"
+            + "affichage|proces-verbal|compte-rendu|"
             + "compte rendu|convocations?|recueil des actes|registres?(?! (?:d'etat civil|de l'etat civil)))\\b");
 
     /** Words about accounts and files that point to our platforms without naming them. */
     private static final Pattern WEAK_DOMAIN = Pattern.compile("\\b(?:"
             + "financements?|comptes?|identifiants?|login|mot de passe|mdp|connexion|connecter|acces|offres?|deposer|depot|"
-            + "date limite|lien|fichiers?|telecharger|envoyer|transmettre|horaires?|joindre|support|assistance)\\b");
+            + "date limite|lien|fichiers?|telecharger|envoyer|transmettre|horaires?|heures?|ouvert\\w*|fermee?s?|"
+            + "joignables?|joindre|pause|reprenez|telephone|numero|adresse|support|assistance|dossiers|stockage|"
+            + "conservation|prestataires?)\\b");
 
     /** Topics that are plainly not Mairie connectée matters. */
     private static final Pattern OFF_TOPIC = Pattern.compile("\\b(?:"
@@ -39,7 +43,7 @@ public final class Signals {
             + "permis de construire|urbanisme|cadastre|plu|cantine|periscolaire|garderie|"
             + "salle des fetes|location de salle|cimetiere|concession funeraire|elections?|listes? electorales?|"
             + "impots?|taxe fonciere|meteo|football|vacances|covoiturage|imprimante|photocopieur|antivirus|"
-            + "chauffage|eclairage public|lampadaires?|nids? de poule|voisins?|bruit)\\b");
+            + "chauffage|eclairage public|perso|a titre personnel|smartphone|lampadaires?|nids? de poule|voisins?|bruit)\\b");
 
     /** Something is broken or blocked. */
     private static final Pattern INCIDENT = Pattern.compile("(?:"
@@ -58,21 +62,24 @@ public final class Signals {
     /** A wish or a request: combined with a membership, account or training object it makes a subscription. */
     private static final Pattern REQUEST_INTENT = Pattern.compile("\\b(?:"
             + "souhait\\w*|voudri\\w*|voudr\\w*|veux|veut|voulons|veulent|aimeri\\w*|desir\\w*|envisage\\w*|"
-            + "interesse\\w*|il (?:nous |me |lui |leur )(?:faudrait|faut)|il faudrait|besoin d|pouvez[- ]vous|pourriez[- ]vous|merci de (?:nous |m')?"
+            + "interesse\\w*|il (?:nous |me |lui |leur )(?:faudrait|faut)|il faudrait|besoin d|"
+            + "(?:pouvez|pourriez)[- ]vous (?:nous |m'|me )?(?:envoyer|transmettre|inscrire|creer|ouvrir|ajouter|activer|"
+            + "adresser|faire parvenir|faire passer|donner acces)|merci de (?:nous |m')?"
             + "|comment (?:faire|proceder|on fait|fait-on|adherer|souscrire|s'inscrire|s'abonner|signer|devenir)|"
             + "a qui (?:j'|je |nous |on )?\\w+|ou (?:envoyer|transmettre|adresser)|je vous (?:envoie|transmets|adresse)|"
             + "ci-joint|vous trouverez|demande (?:d'adhesion|de compte|d'ouverture|d'acces|d'inscription|de creation))");
 
     /** « souhaiterions savoir… », « voudrais connaître… »: an information request, not a subscription. */
-    private static final Pattern INFORMATION_ONLY = Pattern.compile("\\b(?:(?:souhait\\w*|voudri\\w*|voudr\\w*|aimeri\\w*)"
-            + " (?:savoir|connaitre|comprendre|avoir (?:des |plus d')?(?:infos?|informations|renseignements|precisions))"
-            + "|(?:pouvez|pourriez)[- ]vous (?:nous |me )?(?:indiquer|dire|preciser|expliquer|renseigner|communiquer|informer"
-            + "|confirmer|rappeler))");
+    private static final Pattern INFORMATION_ONLY = Pattern.compile("\\b(?:(?:souhait\\w*|voudri\\w*|voudr\\w*|aimeri\\w*|"
+            + "veut|veulent|voulons|desir\\w*) (?:savoir|connaitre|comprendre|avoir (?:des |plus d')?(?:infos?|informations|"
+            + "renseignements|precisions))|il (?:me|nous|lui) faut (?:le|la|les|l') ?(?:montant|prix|tarifs?|couts?|date|numero|"
+            + "nom|adresse|infos?\\w*|references?|liste|details?))");
 
     private static final Pattern MEMBERSHIP_OBJECT = Pattern.compile("\\b(?:"
             + "adher\\w*|adhesion|souscri\\w*|abonn\\w*|rejoindre|"
             + "conventionn\\w*|(?:signer|recevoir|envoyer|obtenir|transmettre|retourner|renvoyer|avoir) (?:la|une|le projet de|notre|les|des|nos)"
-            + " (?:charte|convention)s?|(?:la|une) convention d'adhesion|le pack|tout le pack|l'offre|mairie connectee|"
+            + " (?:charte|convention)s?|(?:la|une) convention d'adhesion|(?:passer a|utiliser|mettre en place|demarrer|"
+            + "commencer) (?:la teletransmission|le service|vos services|votre service|la plateforme|actes)|le pack|tout le pack|l'offre|mairie connectee|"
             + "beneficier (?:de|des) (?:l'offre|services?|mairie connectee))\\b");
 
     private static final Pattern ACCOUNT_OBJECT = Pattern.compile("\\b(?:"
@@ -84,7 +91,8 @@ public final class Signals {
             + "(?:pour|a) (?:ma|mon|notre|nos|une|un) (?:nouvelle |nouveau )?(?:collegue|agent|secretaire|adjoint)\\w*)\\b");
 
     private static final Pattern TRAINING_OBJECT = Pattern.compile("(?:"
-            + "\\binscri\\w*\\b.{0,60}\\bformations?\\b|\\bformations?\\b.{0,60}\\binscri\\w*|"
+            + "\\binscri\\w*\\b.{0,60}\\b(?:formations?|sessions?|ateliers?|presentations?|webinaires?)\\b|"
+            + "\\bformations?\\b.{0,60}\\binscri\\w*|"
             + "\\bparticiper a (?:la|une|vos) (?:prochaine )?(?:formation|session)|\\bplaces? (?:pour|a) (?:la|une) formation|"
             + "\\b(?:s'|m'|nous )inscrire\\b)");
 

@@ -1,0 +1,38 @@
+package fr.sommenumerique.helpdesk.assistant.rules;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Acronyms a message uses (SIRET, URSSAF, TVA…). One that no article mentions names something the knowledge base
+ * does not cover, however well the rest of the question matches: then the assistant hands over.
+ */
+public final class Acronyms {
+
+    private static final Pattern ACRONYM = Pattern.compile("\\b\\p{Lu}{3,}\\b");
+    private static final double SHOUTING = 0.5;
+
+    private Acronyms() {
+    }
+
+    /** The acronyms of the text, none when the whole text is written in capitals. */
+    public static Set<String> in(String original) {
+        Set<String> acronyms = new LinkedHashSet<>();
+        if (original == null || upperCaseShare(original) > SHOUTING) {
+            return acronyms;
+        }
+        Matcher matcher = ACRONYM.matcher(original);
+        while (matcher.find()) {
+            acronyms.add(matcher.group());
+        }
+        return acronyms;
+    }
+
+    private static double upperCaseShare(String text) {
+        long letters = text.chars().filter(Character::isLetter).count();
+        long upper = text.chars().filter(Character::isUpperCase).count();
+        return letters == 0 ? 0 : (double) upper / letters;
+    }
+}

@@ -1,0 +1,30 @@
+package fr.sommenumerique.helpdesk.assistant;
+
+import fr.sommenumerique.helpdesk.assistant.rules.Acronyms;
+import fr.sommenumerique.helpdesk.assistant.rules.QuestionFocus;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QuestionFocusAndAcronymsTest {
+
+    @Test
+    void the_question_sentences_are_taken_out_of_their_context() {
+        assertThat(QuestionFocus.of("Notre marché fait 230 000 € HT sur 4 ans. Est-ce qu'on dépasse le seuil européen ?"))
+                .contains("Est-ce qu'on dépasse le seuil européen ?");
+        assertThat(QuestionFocus.of("Quel seuil ? Et quel délai ? Merci.")).contains("Quel seuil ? Et quel délai ?");
+    }
+
+    @Test
+    void a_message_that_is_only_a_question_or_has_none_has_no_separate_focus() {
+        assertThat(QuestionFocus.of("Quel est le seuil européen ?")).isEmpty();
+        assertThat(QuestionFocus.of("Merci de nous inscrire à la formation.")).isEmpty();
+    }
+
+    @Test
+    void acronyms_are_found_unless_the_whole_message_is_shouted() {
+        assertThat(Acronyms.in("Quel est le SIRET de la trésorerie ? Et la TVA ?")).containsExactly("SIRET", "TVA");
+        assertThat(Acronyms.in("Le PC est en panne")).isEmpty();
+        assertThat(Acronyms.in("JE N'ARRIVE PAS A ME CONNECTER SUR ACTES")).isEmpty();
+    }
+}
