@@ -63,7 +63,7 @@ public record MailProperties(Boolean enabled, String address, String displayName
             processedFolder = blank(processedFolder) ? "Traites" : processedFolder;
             idle = idle == null || idle;
             pollInterval = pollInterval == null ? Duration.ofSeconds(60) : pollInterval;
-            idleRefresh = idleRefresh == null ? Duration.ofMinutes(2) : idleRefresh;
+            idleRefresh = idleRefresh == null ? Duration.ofMinutes(1) : idleRefresh;
             backoffInitial = backoffInitial == null ? Duration.ofSeconds(2) : backoffInitial;
             backoffMax = backoffMax == null ? Duration.ofMinutes(5) : backoffMax;
             timeout = timeout == null ? Duration.ofSeconds(30) : timeout;

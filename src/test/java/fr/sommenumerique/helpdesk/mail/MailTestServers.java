@@ -67,6 +67,8 @@ public final class MailTestServers {
         properties.put("helpdesk.mail.imap.password", SUPPORT_PASSWORD);
         properties.put("helpdesk.mail.imap.backoff-initial", "200ms");
         properties.put("helpdesk.mail.imap.backoff-max", "1s");
+        // GreenMail's IDLE misses mail delivered just before it starts; renewing it often keeps tests prompt.
+        properties.put("helpdesk.mail.imap.idle-refresh", "1s");
         properties.put("helpdesk.mail.smtp.host", "127.0.0.1");
         properties.put("helpdesk.mail.smtp.port", String.valueOf(relayPort));
         properties.put("helpdesk.mail.smtp.security", "NONE");

@@ -148,10 +148,20 @@ public final class MailboxPoller implements SmartLifecycle {
         status.connected(idle);
         try {
             while (running) {
-                // Mail that arrived while we were busy may not be announced by the next IDLE: look until none is left.
-                while (running && processWaiting(folder) > 0) {
-                    status.checked();
-                }
+                // Mail that arrived while we were busy may not be announced by the next IDLE: look until none is
+                // left, then ask the server for news (NOOP) just before idling, and look again if there is some.
+                int countAtLastSearch;
+                do {
+                    do {
+                        countAtLastSearch = folder.getMessageCount();
+                    } while (running && processWaiting(folder) > 0);
+                    if (folder instanceof IMAPFolder imapFolder) {
+                        imapFolder.doCommand(protocol -> {
+                            protocol.simpleCommand("NOOP", null);
+                            return null;
+                        });
+                    }
+                } while (running && folder.getMessageCount() > countAtLastSearch);
                 status.checked();
                 if (idle) {
                     idleOnce((IMAPFolder) folder);
