@@ -24,7 +24,6 @@ import fr.sommenumerique.helpdesk.ticketing.NewMessage;
 import fr.sommenumerique.helpdesk.ticketing.NewSubscriptionRequest;
 import fr.sommenumerique.helpdesk.ticketing.NewTicket;
 import fr.sommenumerique.helpdesk.ticketing.ProcessedInbound;
-import fr.sommenumerique.helpdesk.ticketing.SubscriptionKind;
 import fr.sommenumerique.helpdesk.ticketing.SubscriptionRequest;
 import fr.sommenumerique.helpdesk.ticketing.Subscriptions;
 import fr.sommenumerique.helpdesk.ticketing.Ticket;
@@ -186,7 +185,7 @@ public class Conversations {
     private HandlingResult subscription(InboundMessage message, Contact contact, Commune commune, Decision decision) {
         Set<ServiceArea> services = new LinkedHashSet<>(decision.services());
         NewSubscriptionRequest request = NewSubscriptionRequest.of(contact.id(),
-                        SubscriptionKind.valueOf(decision.subscriptionKind().name()), message.channel(), message.text())
+                        decision.subscriptionKind(), message.channel(), message.text())
                 .withServices(services.isEmpty() ? EnumSet.of(ServiceArea.OFFRE) : services);
         if (commune != null) {
             request = request.withCommune(commune.inseeCode(), commune.name());

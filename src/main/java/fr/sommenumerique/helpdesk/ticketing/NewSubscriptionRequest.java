@@ -1,5 +1,6 @@
 package fr.sommenumerique.helpdesk.ticketing;
 
+import fr.sommenumerique.helpdesk.assistant.SubscriptionKind;
 import java.util.Objects;
 import java.util.Set;
 

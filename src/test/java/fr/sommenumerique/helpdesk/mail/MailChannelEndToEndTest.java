@@ -13,7 +13,7 @@ import fr.sommenumerique.helpdesk.ticketing.OutboxStatus;
 import fr.sommenumerique.helpdesk.ticketing.Quarantine;
 import fr.sommenumerique.helpdesk.ticketing.QuarantineStatus;
 import fr.sommenumerique.helpdesk.ticketing.QuarantinedItem;
-import fr.sommenumerique.helpdesk.ticketing.SubscriptionKind;
+import fr.sommenumerique.helpdesk.assistant.SubscriptionKind;
 import fr.sommenumerique.helpdesk.ticketing.SubscriptionRequest;
 import fr.sommenumerique.helpdesk.ticketing.Subscriptions;
 import fr.sommenumerique.helpdesk.ticketing.Ticket;

@@ -20,7 +20,7 @@ import fr.sommenumerique.helpdesk.ticketing.Channel;
 import fr.sommenumerique.helpdesk.ticketing.MessageDirection;
 import fr.sommenumerique.helpdesk.ticketing.NewSubscriptionRequest;
 import fr.sommenumerique.helpdesk.ticketing.SlaPolicy;
-import fr.sommenumerique.helpdesk.ticketing.SubscriptionKind;
+import fr.sommenumerique.helpdesk.assistant.SubscriptionKind;
 import fr.sommenumerique.helpdesk.ticketing.Ticket;
 import fr.sommenumerique.helpdesk.ticketing.TicketMessage;
 import fr.sommenumerique.helpdesk.ticketing.TicketStatus;

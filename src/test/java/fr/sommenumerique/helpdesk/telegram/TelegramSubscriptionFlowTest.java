@@ -16,7 +16,7 @@ import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.EnqueuedUpdate;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.FakeUser;
 import fr.sommenumerique.helpdesk.ticketing.Channel;
 import fr.sommenumerique.helpdesk.ticketing.OutboxMessage;
-import fr.sommenumerique.helpdesk.ticketing.SubscriptionKind;
+import fr.sommenumerique.helpdesk.assistant.SubscriptionKind;
 import fr.sommenumerique.helpdesk.ticketing.SubscriptionRequest;
 import fr.sommenumerique.helpdesk.ticketing.SubscriptionStatus;
 

@@ -1,5 +1,6 @@
 package fr.sommenumerique.helpdesk.ticketing;
 
+import fr.sommenumerique.helpdesk.assistant.SubscriptionKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -32,7 +32,7 @@ public final class ReplyTexts {
     }
 
     public static String incident(List<ServiceArea> services) {
-        String about = services.isEmpty() ? "" : " (" + labels(services) + ")";
+        String about = services.isEmpty() ? "" : " concernant " + labels(services);
         return "Votre signalement" + about + " est transmis à un agent de Somme Numérique, qui va le prendre en charge. "
                 + "Pour l'aider, vous pouvez préciser en répondant : la commune, le service concerné, le message d'erreur "
                 + "exact et, si possible, une capture d'écran.";

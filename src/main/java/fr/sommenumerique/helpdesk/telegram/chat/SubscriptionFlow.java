@@ -27,7 +27,7 @@ import fr.sommenumerique.helpdesk.ticketing.Communes;
 import fr.sommenumerique.helpdesk.ticketing.Contact;
 import fr.sommenumerique.helpdesk.ticketing.Contacts;
 import fr.sommenumerique.helpdesk.ticketing.NewSubscriptionRequest;
-import fr.sommenumerique.helpdesk.ticketing.SubscriptionKind;
+import fr.sommenumerique.helpdesk.assistant.SubscriptionKind;
 import fr.sommenumerique.helpdesk.ticketing.SubscriptionRequest;
 import fr.sommenumerique.helpdesk.ticketing.Subscriptions;
 
