@@ -9,8 +9,10 @@ import java.util.List;
  *
  * @param kind             what to do
  * @param reply            the French text to send back (the answer, or what happens next)
- * @param sources          titles of the articles the reply is built from
- * @param articles         the best articles found, with scores (also for hand-overs, to help the agent)
+ * @param articleIds       ids of the articles the reply is built from (ANSWER, or the article saying a fact is unknown)
+ * @param sources          titles of those articles, in the same order
+ * @param articles         the best articles of the search the decision rests on, with scores (also for hand-overs,
+ *                         to help the agent)
  * @param services         services the message is about
  * @param priority         suggested priority of the ticket (TICKET only, else null)
  * @param subscriptionKind what is asked for (SUBSCRIPTION only, else null)
@@ -21,6 +23,7 @@ import java.util.List;
 public record Decision(
         DecisionKind kind,
         String reply,
+        List<String> articleIds,
         List<String> sources,
         List<ArticleRef> articles,
         List<ServiceArea> services,
@@ -31,6 +34,7 @@ public record Decision(
         String reason) {
 
     public Decision {
+        articleIds = List.copyOf(articleIds);
         sources = List.copyOf(sources);
         articles = List.copyOf(articles);
         services = List.copyOf(services);

@@ -14,8 +14,10 @@ import fr.sommenumerique.helpdesk.knowledge.SearchResult;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides what to do with one message: answer it from the knowledge base, record a subscription request, hand it
@@ -49,7 +51,8 @@ public class DecisionEngine {
         String text = cleaner.clean(question.text());
         if (text.isBlank()) {
             return new Decision(DecisionKind.OUT_OF_SCOPE, ReplyTexts.nothingToAnswer(), List.of(), List.of(),
-                    List.of(), null, null, null, 0, "no question: only a greeting, thanks or a signature");
+                    List.of(), List.of(), null, null, null, 0,
+                    "pas de question : seulement une salutation, un remerciement ou une signature");
         }
         Optional<String> strongDomain = Signals.strongDomain(text);
         Optional<String> weakDomain = Signals.weakDomain(text);
@@ -60,12 +63,12 @@ public class DecisionEngine {
         double confidence = search.best().map(SearchHit::coverage).orElse(0.0);
 
         if (offTopic.isPresent() && strongDomain.isEmpty()) {
-            return outOfScope(candidates, confidence, "off-topic: « " + offTopic.get() + " »");
+            return outOfScope(candidates, confidence, "hors sujet : « " + offTopic.get() + " »");
         }
         Optional<String> incident = Signals.incident(text);
         if (incident.isPresent() && (strongDomain.isPresent() || weakDomain.isPresent())) {
             return ticket(ReplyTexts.incident(services), candidates, services, incidentPriority(text), confidence,
-                    "incident: « " + incident.get() + " »");
+                    "incident signalé : « " + incident.get() + " »");
         }
         Optional<Decision> subscription = subscription(question, text, services, candidates, confidence);
         if (subscription.isPresent()) {
@@ -78,34 +81,70 @@ public class DecisionEngine {
             Optional<SearchResult> focused = QuestionFocus.of(text).map(q -> knowledgeBase.search(q, CANDIDATES));
             if (focused.isPresent() && focused.get().queryTerms().size() >= MIN_FOCUSED_TERMS) {
                 confident = confidentHits(focused.get());
+                if (!confident.isEmpty() && !isBest(confident.get(0), search)) {
+                    // A short question (« est-ce autorisé ? ») leans on its context: the whole message must point
+                    // to the same article, or the sentence alone answers something else.
+                    confident = List.of();
+                }
                 if (!confident.isEmpty()) {
+                    // The articles shown with the decision are those of the search that answered.
                     confidence = confident.get(0).coverage();
+                    candidates = refs(focused.get().hits());
                 }
             }
         }
         if (!confident.isEmpty()) {
             Article best = confident.get(0).article();
             if (best.handover()) {
-                return ticket(ReplyTexts.unknownFact(best), List.of(best.title()), candidates,
-                        servicesOr(services, best.service()), Priority.NORMAL, confidence,
-                        "the knowledge base says this is not known here: « " + best.title() + " »");
+                return new Decision(DecisionKind.TICKET, ReplyTexts.unknownFact(best), List.of(best.id()),
+                        List.of(best.title()), candidates, servicesOr(services, best.service()), Priority.NORMAL, null,
+                        null, confidence, "la base de connaissances indique que ce point n'est pas connu ici : « "
+                        + best.title() + " »");
+            }
+            Optional<String> unknownPoint = unknownPoint(best, text);
+            if (unknownPoint.isPresent()) {
+                return new Decision(DecisionKind.TICKET, ReplyTexts.partlyUnknown(best), List.of(best.id()),
+                        List.of(best.title()), candidates, servicesOr(services, best.service()), Priority.NORMAL, null,
+                        null, confidence, "l'article « " + best.title() + " » dit ne pas connaître ce point : « "
+                        + unknownPoint.get() + " »");
             }
             List<Article> articles = confident.stream().map(SearchHit::article).toList();
             return new Decision(DecisionKind.ANSWER, ReplyTexts.answer(articles),
-                    articles.stream().map(Article::title).toList(), candidates, servicesOr(services, best.service()),
-                    null, null, null, confidence, "answered by « " + best.title() + " »");
+                    articles.stream().map(Article::id).toList(), articles.stream().map(Article::title).toList(),
+                    candidates, servicesOr(services, best.service()), null, null, null, confidence,
+                    "réponse tirée de « " + best.title() + " »" + (articles.size() > 1
+                            ? " et de « " + articles.get(1).title() + " »" : ""));
         }
         if (incident.isPresent()) {
             return ticket(ReplyTexts.incident(services), candidates, services, incidentPriority(text), confidence,
-                    "incident: « " + incident.get() + " »");
+                    "incident signalé : « " + incident.get() + " »");
         }
         if (strongDomain.isPresent() || weakDomain.isPresent() || unknownAcronym.isPresent()) {
             return ticket(ReplyTexts.notConfident(), candidates, services, Priority.NORMAL, confidence,
-                    unknownAcronym.map(a -> "the question names « " + a + " », which no article mentions")
-                            .orElse("no article covers the question well enough (best coverage " + percent(confidence) + ")"));
+                    unknownAcronym.map(a -> "la question cite « " + a + " », qu'aucun article ne mentionne")
+                            .orElse("aucun article ne couvre assez bien la question (meilleure couverture "
+                                    + percent(confidence) + ")"));
         }
-        return outOfScope(candidates, confidence, "no Mairie connectée subject and no article covers it (best coverage "
-                + percent(confidence) + ")");
+        return outOfScope(candidates, confidence, "pas de sujet Mairie connectée et aucun article ne couvre la question"
+                + " (meilleure couverture " + percent(confidence) + ")");
+    }
+
+    private static boolean isBest(SearchHit hit, SearchResult search) {
+        return search.best().filter(best -> best.article().id().equals(hit.article().id())).isPresent();
+    }
+
+    /** The point the article says it cannot answer, when every word of that point is in the message. */
+    private Optional<String> unknownPoint(Article article, String text) {
+        if (article.unknowns().isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> asked = new HashSet<>(knowledgeBase.normalizedTerms(text));
+        return article.unknowns().stream()
+                .filter(point -> {
+                    List<String> words = knowledgeBase.normalizedTerms(point);
+                    return !words.isEmpty() && asked.containsAll(words);
+                })
+                .findFirst();
     }
 
     private Optional<String> unknownAcronym(String original, SearchResult search) {
@@ -158,8 +197,9 @@ public class DecisionEngine {
                 : PopulationInText.find(text).orElse(null);
         Boolean eligible = population == null ? null : population < ReplyTexts.SUBSIDY_POPULATION_LIMIT;
         return Optional.of(new Decision(DecisionKind.SUBSCRIPTION,
-                ReplyTexts.subscription(kind.get(), services, population, question.communeName()), List.of(), candidates,
-                services, null, kind.get(), eligible, confidence, "subscription request: " + kind.get()));
+                ReplyTexts.subscription(kind.get(), services, population, question.communeName()), List.of(), List.of(),
+                candidates, services, null, kind.get(), eligible, confidence,
+                "demande d'abonnement : " + kind.get().label()));
     }
 
     private static Optional<SubscriptionKind> subscriptionKind(String text) {
@@ -202,20 +242,15 @@ public class DecisionEngine {
         return Signals.urgency(text).isPresent() ? Priority.URGENT : Priority.HIGH;
     }
 
-    private Decision ticket(String reply, List<ArticleRef> candidates, List<ServiceArea> services, Priority priority,
-                            double confidence, String reason) {
-        return ticket(reply, List.of(), candidates, services, priority, confidence, reason);
-    }
-
-    private Decision ticket(String reply, List<String> sources, List<ArticleRef> candidates, List<ServiceArea> services,
-                            Priority priority, double confidence, String reason) {
-        return new Decision(DecisionKind.TICKET, reply, sources, candidates, services, priority, null, null, confidence,
-                reason);
+    private static Decision ticket(String reply, List<ArticleRef> candidates, List<ServiceArea> services,
+                                   Priority priority, double confidence, String reason) {
+        return new Decision(DecisionKind.TICKET, reply, List.of(), List.of(), candidates, services, priority, null, null,
+                confidence, reason);
     }
 
     private static Decision outOfScope(List<ArticleRef> candidates, double confidence, String reason) {
-        return new Decision(DecisionKind.OUT_OF_SCOPE, ReplyTexts.outOfScope(), List.of(), candidates, List.of(), null,
-                null, null, confidence, reason);
+        return new Decision(DecisionKind.OUT_OF_SCOPE, ReplyTexts.outOfScope(), List.of(), List.of(), candidates,
+                List.of(), null, null, null, confidence, reason);
     }
 
     private static List<ServiceArea> servicesOr(List<ServiceArea> detected, ServiceArea fallback) {

@@ -143,7 +143,7 @@ public class Conversations {
         Decision decision = engine.decide(new Question(message.text(), commune == null ? null : commune.name(),
                 commune == null ? null : commune.population()));
         long interaction = interactions.record(new NewInteraction(message.channel(), contact.id(), message.text(),
-                decision.kind().name(), decision.articles().isEmpty() ? null : decision.articles().get(0).id(),
+                decision.kind().name(), nearestArticle(decision),
                 decision.services().isEmpty() ? null : decision.services().get(0), decision.confidence(), null));
         if (decision.kind() == DecisionKind.SUBSCRIPTION) {
             return subscription(message, contact, commune, decision);
@@ -308,5 +308,13 @@ public class Conversations {
     private static HandlingResult result(HandlingResult.Outcome outcome, Ticket ticket, Decision decision,
                                          boolean replied) {
         return new HandlingResult(outcome, ticket.id(), ticket.reference(), null, decision, replied);
+    }
+
+    /** The article the reply rests on, else the closest one found: what the unanswered-questions report groups by. */
+    private static String nearestArticle(Decision decision) {
+        if (!decision.articleIds().isEmpty()) {
+            return decision.articleIds().get(0);
+        }
+        return decision.articles().isEmpty() ? null : decision.articles().get(0).id();
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
  * One FAQ article of the knowledge base.
  *
  * @param handover true when the article's point is that the fact is not known here and an agent must answer
+ * @param unknowns questions this article says it cannot answer, each as a few words that must all appear in a
+ *                 message for it to be about that point (e.g. « prix certificat »): such a message goes to an agent
  * @param body     the Markdown body
  * @param text     the body as plain text, the form the assistant sends
  */
@@ -19,6 +21,7 @@ public record Article(
         List<String> questions,
         LocalDate reviewed,
         boolean handover,
+        List<String> unknowns,
         String body,
         String text,
         Path source) {
@@ -26,5 +29,6 @@ public record Article(
     public Article {
         tags = List.copyOf(tags);
         questions = List.copyOf(questions);
+        unknowns = List.copyOf(unknowns);
     }
 }

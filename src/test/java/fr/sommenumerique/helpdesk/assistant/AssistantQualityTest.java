@@ -1,5 +1,6 @@
 package fr.sommenumerique.helpdesk.assistant;
 
+import fr.sommenumerique.helpdesk.knowledge.Article;
 import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -7,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,16 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AssistantQualityTest {
 
+    private static KnowledgeBase knowledgeBase;
     private static Evaluation evaluation;
 
     @BeforeAll
     static void load() {
-        evaluation = new Evaluation(new DecisionEngine(KnowledgeBase.load(Path.of("knowledge-base")), AssistantSettings.DEFAULTS));
+        knowledgeBase = KnowledgeBase.load(Path.of("knowledge-base"));
+        evaluation = new Evaluation(new DecisionEngine(knowledgeBase, AssistantSettings.DEFAULTS));
     }
 
     @Test
     void development_questions_pass_at_least_18_of_20_with_no_answer_to_a_hand_over() throws IOException {
-        List<Evaluation.Outcome> outcomes = run(Path.of("src/test/resources/shared/eval/questions-dev.tsv"));
+        List<Evaluation.Outcome> outcomes = run(developmentQuestions());
 
         assertThat(outcomes).hasSize(20);
         assertThat(passed(outcomes)).isGreaterThanOrEqualTo(18);
@@ -46,8 +52,21 @@ class AssistantQualityTest {
         List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-kb.tsv"));
 
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(40);
-        assertThat(passed(outcomes)).isGreaterThanOrEqualTo((int) Math.ceil(outcomes.size() * 0.93));
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(outcomes.size() - 1);
         assertNoAnswerToAHandOver(outcomes);
+    }
+
+    @Test
+    void every_article_is_the_source_of_at_least_one_passing_question_of_the_projects_own() throws IOException {
+        List<Evaluation.Outcome> outcomes = new ArrayList<>(run(Path.of("knowledge-base/eval/questions-kb.tsv")));
+        outcomes.addAll(run(Path.of("knowledge-base/eval/questions-brief.tsv")));
+        Set<String> reached = outcomes.stream().filter(Evaluation.Outcome::passed)
+                .flatMap(o -> o.decision().articleIds().stream())
+                .collect(Collectors.toSet());
+
+        List<String> unreached = knowledgeBase.articles().stream().map(Article::id).filter(id -> !reached.contains(id))
+                .sorted().toList();
+        assertThat(unreached).as("articles no question of the project's own sets is answered from").isEmpty();
     }
 
     @Test
@@ -57,6 +76,12 @@ class AssistantQualityTest {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(80);
         assertThat(passed(outcomes)).isGreaterThanOrEqualTo((int) Math.ceil(outcomes.size() * 0.9));
         assertNoAnswerToAHandOver(outcomes);
+    }
+
+    /** The shared development set when the project sits beside it, else the copy kept with the tests. */
+    private static Path developmentQuestions() {
+        Path shared = Path.of("../shared/eval/questions-dev.tsv");
+        return Files.exists(shared) ? shared : Path.of("src/test/resources/shared/eval/questions-dev.tsv");
     }
 
     private static List<Evaluation.Outcome> run(Path file) throws IOException {

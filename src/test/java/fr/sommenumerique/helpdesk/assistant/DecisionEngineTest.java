@@ -26,7 +26,9 @@ class DecisionEngineTest {
 
         assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
         assertThat(decision.reply()).contains("2 mois").contains("Source : « ");
-        assertThat(decision.sources()).isNotEmpty();
+        assertThat(decision.articleIds()).first().isEqualTo("actes-controle-prefet");
+        assertThat(decision.sources()).hasSameSizeAs(decision.articleIds()).first()
+                .isEqualTo("Délai du préfet pour contester un acte (déféré)");
         assertThat(decision.articles().get(0).id()).isEqualTo("actes-controle-prefet");
         assertThat(decision.confidence()).isGreaterThanOrEqualTo(0.4);
         assertThat(decision.priority()).isNull();
@@ -38,6 +40,8 @@ class DecisionEngineTest {
                     + "Marie Durand\nSecrétaire de mairie\nMairie de Cannessières\nTél. 03 22 00 00 00",
             "bjr combien de temps une délibération doit-elle rester en ligne svp merci",
             "Madame, Monsieur, combien de temps une délibération doit-elle rester en ligne ? Bien cordialement",
+            "Combien de temps une délibération doit-elle rester en ligne ? Cordialement, Laurence Petit, secrétaire de "
+                    + "mairie de Hornoy-le-Bourg",
     })
     void greetings_thanks_and_signatures_do_not_change_the_decision(String message) {
         Decision bare = engine.decide("Combien de temps une délibération doit-elle rester en ligne ?");
@@ -144,5 +148,45 @@ class DecisionEngineTest {
     void the_same_question_gets_the_same_decision_every_time() {
         String question = "Quel est le seuil de dispense pour des travaux ?";
         assertThat(engine.decide(question)).isEqualTo(engine.decide(question));
+    }
+
+    @Test
+    void a_precise_point_the_article_says_it_does_not_know_goes_to_an_agent_with_what_is_known() {
+        Decision decision = engine.decide("Bonjour, combien coûte un certificat RGS** et chez qui l'acheter ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.articleIds()).containsExactly("actes-certificat-rgs");
+        assertThat(decision.reply()).contains("RGS**").contains("Ce point précis ne figure pas dans nos documents");
+        assertThat(decision.priority()).isEqualTo(Priority.NORMAL);
+    }
+
+    @Test
+    void what_the_same_article_does_know_is_still_answered() {
+        Decision decision = engine.decide("Quel niveau de certificat faut-il pour télétransmettre sur Actes ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).contains("actes-certificat-rgs");
+    }
+
+    @Test
+    void a_short_question_leaning_on_its_context_is_not_answered_from_an_article_about_something_else() {
+        Decision decision = engine.decide("Faute de place, nous souhaiterions confier nos dossiers courants et "
+                + "intermédiaires à une société privée de stockage. Est-ce autorisé et sous quelles conditions ?");
+
+        assertThat(decision.articleIds()).doesNotContain("actes-convention-prefecture");
+    }
+
+    @Test
+    void the_articles_shown_with_an_answer_start_with_the_one_it_is_built_from() throws Exception {
+        EvaluationSet set = EvaluationSet.read(Path.of("knowledge-base/eval/questions-kb.tsv"));
+        int answers = 0;
+        for (EvaluationSet.Case c : set.cases()) {
+            Decision decision = engine.decide(c.question());
+            if (decision.kind() == DecisionKind.ANSWER) {
+                answers++;
+                assertThat(decision.articles().get(0).id()).as(c.question()).isEqualTo(decision.articleIds().get(0));
+            }
+        }
+        assertThat(answers).isGreaterThan(40);
     }
 }

@@ -27,6 +27,9 @@ public final class MessageCleaner {
     private static final Pattern TRAILING_POLITENESS = Pattern.compile(
             "(?:[ ,.;!]*\\b(?:" + THANKS + "|cordialement|cdlt|bonne journee|svp|s'il vous plait|stp|a bientot)[ ,.!]*)+$");
     private static final int MAX_SIGNATURE_LINES = 8;
+    /** « … ? Cordialement, Laurence Petit, secrétaire de mairie de X » written on one line, as phones do. */
+    private static final Pattern INLINE_SIGNATURE = Pattern.compile(
+            "(?<=[.?!]) (?:bien |tres )?(?:cordialement|cdlt|bien a vous|salutations(?: distinguees)?)\b[^.?!]{0,120}$");
 
     public String clean(String text) {
         if (text == null) {
@@ -37,7 +40,7 @@ public final class MessageCleaner {
             lines.add(TextNormalizer.normalize(line));
         }
         cutSignature(lines);
-        String joined = String.join(" ", lines).replaceAll(" +", " ").strip();
+        String joined = INLINE_SIGNATURE.matcher(String.join(" ", lines).replaceAll(" +", " ").strip()).replaceFirst("");
         String withoutGreeting = LEADING_GREETING.matcher(joined).replaceFirst("");
         return TRAILING_POLITENESS.matcher(withoutGreeting).replaceFirst("").strip();
     }

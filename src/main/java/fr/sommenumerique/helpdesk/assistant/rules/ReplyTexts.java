@@ -31,6 +31,12 @@ public final class ReplyTexts {
         return article.text();
     }
 
+    /** An article that answers around the question but says the precise point asked is not known here. */
+    public static String partlyUnknown(Article article) {
+        return article.text() + "\n\nCe point précis ne figure pas dans nos documents : votre question est transmise à "
+                + "un agent de Somme Numérique, qui vous répondra pendant nos heures d'ouverture.";
+    }
+
     public static String incident(List<ServiceArea> services) {
         String about = services.isEmpty() ? "" : " concernant " + labels(services);
         return "Votre signalement" + about + " est transmis à un agent de Somme Numérique, qui va le prendre en charge. "
@@ -67,7 +73,7 @@ public final class ReplyTexts {
         reply.append(switch (kind) {
             case MEMBERSHIP, ADD_SERVICE -> "L'adhésion se fait à la demande de la commune ou de l'EPCI, par la signature "
                     + "de la charte de fonctionnement Mairie connectée et d'une convention avec Somme Numérique ; "
-                    + "l'agent vous enverra ces documents. Une délibération de votre conseil est conseillée.";
+                    + "l'agent vous enverra ces documents et vous indiquera les pièces à fournir.";
             case ACCOUNT -> "L'agent créera l'accès demandé et vous enverra les informations de connexion.";
             case TRAINING -> "Nous ne disposons pas ici du calendrier des formations : l'agent vous proposera une date.";
         });

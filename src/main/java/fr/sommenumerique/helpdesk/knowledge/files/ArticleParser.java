@@ -47,7 +47,7 @@ public final class ArticleParser {
         }
         return new Article(id, requiredString(fields, "title"), service, stringList(fields, "tags"),
                 stringList(fields, "questions"), reviewed(fields), Boolean.TRUE.equals(fields.get("handover")),
-                body, markdown.toPlainText(body), file);
+                stringList(fields, "unknowns"), body, markdown.toPlainText(body), file);
     }
 
     private static Map<String, Object> readYaml(String frontMatter) throws InvalidArticleException {
