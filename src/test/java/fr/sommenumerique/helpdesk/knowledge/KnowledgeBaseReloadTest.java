@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,6 +38,43 @@ class KnowledgeBaseReloadTest {
             });
             assertThat(knowledgeBase.search("archiveur agréé", 1).best().orElseThrow().article().id()).isEqualTo("archives");
         }
+    }
+
+    @Test
+    void an_edited_article_a_deleted_one_and_a_changed_synonym_list_take_effect_without_a_restart() throws IOException {
+        write("horaires.md", article("horaires", "Horaires", "contact", "Nous sommes ouverts le mardi."));
+        write("archives.md", article("archives", "Archives", "reglementation", "Le tiers archiveur doit être agréé."));
+        KnowledgeBase knowledgeBase = KnowledgeBase.load(folder);
+        assertThat(knowledgeBase.search("jour de permanence", 1).hits()).isEmpty();
+
+        try (FolderWatcher ignored = new FolderWatcher(folder, Duration.ofMillis(100), knowledgeBase::reload)) {
+            write("horaires.md", article("horaires", "Horaires", "contact", "Nous sommes ouverts le jeudi."));
+            Files.delete(folder.resolve("archives.md"));
+            Files.writeString(folder.resolve("synonymes.txt"), "jeudi, jour de permanence\n", StandardCharsets.UTF_8);
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(knowledgeBase.articles()).extracting(Article::id).containsExactly("horaires");
+                assertThat(knowledgeBase.search("jour de permanence", 1).best()).isPresent();
+            });
+            assertThat(knowledgeBase.search("mardi", 1).hits()).isEmpty();
+            assertThat(knowledgeBase.article("horaires").orElseThrow().text()).contains("jeudi");
+        }
+    }
+
+    @Test
+    void a_word_in_a_sample_question_or_the_title_weighs_more_than_the_same_word_in_a_body() throws IOException {
+        write("corps.md", "---\nid: corps\ntitle: Autre sujet\nservice: actes\nquestions:\n  - Une autre question ?\n---\n"
+                + "On parle ici du bordereau en passant, parmi d'autres choses.\n");
+        write("titre.md", "---\nid: titre\ntitle: Le bordereau\nservice: actes\nquestions:\n  - Une question ?\n---\n"
+                + "Un texte qui ne répète pas le mot, parmi d'autres choses.\n");
+        write("question.md", "---\nid: question\ntitle: Encore autre chose\nservice: actes\nquestions:\n"
+                + "  - Où trouver le bordereau ?\n---\nUn texte qui ne répète pas le mot, parmi d'autres choses.\n");
+        KnowledgeBase knowledgeBase = KnowledgeBase.load(folder);
+
+        List<SearchHit> hits = knowledgeBase.search("bordereau", 3).hits();
+        assertThat(hits).extracting(h -> h.article().id()).containsExactlyInAnyOrder("question", "titre", "corps");
+        assertThat(hits.get(2).article().id()).isEqualTo("corps");
+        assertThat(hits.get(1).score()).isGreaterThan(hits.get(2).score() * 1.5f);
     }
 
     @Test

@@ -24,6 +24,7 @@ class KnowledgeBaseTest {
         assertThat(knowledgeBase.articles()).hasSizeBetween(25, 45);
         assertThat(knowledgeBase.articles()).extracting(Article::service).contains(ServiceArea.values());
         assertThat(knowledgeBase.articles()).allSatisfy(article -> {
+            assertThat(article.tags()).as(article.id()).isNotEmpty();
             assertThat(article.questions()).as(article.id()).isNotEmpty();
             assertThat(article.reviewed()).as(article.id()).isNotNull();
             assertThat(article.text()).as(article.id()).doesNotContain("](", "## ");
@@ -55,6 +56,8 @@ class KnowledgeBaseTest {
         assertThat(topIds("pas reçu l'AR")).contains("actes-envoi-accuse-reception");
         assertThat(topIds("DPD")).contains("rgpd-dpo");
         assertThat(topIds("mise en ligne du DCE")).contains("marches-profil-acheteur");
+        assertThat(knowledgeBase.search("@ctes", 5).queryTerms()).isEqualTo(knowledgeBase.search("actes", 5).queryTerms());
+        assertThat(topIds("mdp perdu")).contains(topIds("mot de passe perdu").get(0));
     }
 
     @Test
