@@ -58,6 +58,17 @@ class HelpdeskCommandLineTest {
     }
 
     @Test
+    void eval_of_a_file_that_is_not_utf8_says_it_is_unreadable_and_exits_2() throws IOException {
+        Path file = dir.resolve("latin1.tsv");
+        Files.write(file, "question\texpected\nD\u00e9lai du pr\u00e9fet ?\tanswer\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        int code = run("eval", file.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("illisible").contains("latin1.tsv");
+    }
+
+    @Test
     void ask_prints_the_decision_as_json() {
         int code = run("ask", "Quel certificat faut-il pour télétransmettre sur Actes ?");
 

@@ -3,6 +3,9 @@ package fr.sommenumerique.helpdesk.knowledge;
 import fr.sommenumerique.helpdesk.knowledge.files.FolderWatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,6 +62,24 @@ class KnowledgeBaseReloadTest {
             });
             assertThat(knowledgeBase.search("mardi", 1).hits()).isEmpty();
             assertThat(knowledgeBase.article("horaires").orElseThrow().text()).contains("jeudi");
+        }
+    }
+
+    @Test
+    void the_application_context_watches_the_folder_it_indexes() throws IOException {
+        write("horaires.md", article("horaires", "Horaires", "contact", "Nous sommes ouverts le mardi."));
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", Map.of(
+                    "helpdesk.knowledge.folder", folder.toString(), "helpdesk.knowledge.reload-quiet-period", "PT0.1S")));
+            context.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance());
+            context.register(KnowledgeConfiguration.class);
+            context.refresh();
+            KnowledgeBase knowledgeBase = context.getBean(KnowledgeBase.class);
+
+            write("archives.md", article("archives", "Archives", "reglementation", "Le tiers archiveur doit être agréé."));
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(knowledgeBase.articles()).extracting(Article::id).contains("archives"));
         }
     }
 
