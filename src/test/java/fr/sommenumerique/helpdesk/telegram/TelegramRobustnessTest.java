@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.ApiCall;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.EnqueuedUpdate;
@@ -19,6 +20,7 @@ import fr.sommenumerique.helpdesk.telegram.bot.PollingHealth;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramPollingRunner;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramProperties;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramUpdateHandler;
+import fr.sommenumerique.helpdesk.telegram.chat.ChatUpdateHandler;
 import fr.sommenumerique.helpdesk.ticketing.MessageDirection;
 import fr.sommenumerique.helpdesk.ticketing.OutboxMessage;
 import fr.sommenumerique.helpdesk.ticketing.OutboxStatus;
@@ -39,6 +41,8 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
     TelegramProperties properties;
     @Autowired
     TelegramUpdateHandler handler;
+    @Autowired
+    AutowireCapableBeanFactory beanFactory;
 
     @Test
     void updatesDeliveredAgainAfterARestartAreNotProcessedTwice() {
@@ -150,6 +154,53 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
     }
 
     @Test
+    void aFloodedBatchDeliveredAgainAfterARestartIsNeitherDuplicatedNorSetAsideAgainNorAnnouncedTwice() {
+        FakeUser user = newUser();
+        List<EnqueuedUpdate> updates = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            updates.add(api.enqueueText(user, "Message " + i + " : le parapheur électronique ne s'ouvre plus"));
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> quarantined(updates.get(9)).isPresent());
+        for (int i = 0; i < 8; i++) {
+            awaitProcessed(updates.get(i));
+        }
+        awaitReply(user, "beaucoup de messages en peu de temps");
+        awaitNothingPendingFor(user);
+        List<String> textsBefore = inboundTexts(user);
+        long queuedBefore = queuedFor(user);
+        assertThat(textsBefore).hasSize(8);
+        assertThat(setAside(updates)).hasSize(2);
+
+        runner.stop();
+        try {
+            api.redeliverFrom(updates.get(0).updateId());
+            // a new handler, as after a restart: its in-memory flood allowance starts full again
+            TelegramUpdateHandler afterRestart = beanFactory.createBean(ChatUpdateHandler.class);
+            PollingHealth health = new PollingHealth();
+            TelegramPollingRunner restarted = new TelegramPollingRunner(properties, () -> afterRestart, health);
+            restarted.start();
+            try {
+                await().atMost(Duration.ofSeconds(15)).until(() -> health.snapshot().lastHandledUpdateId() != null
+                        && health.snapshot().lastHandledUpdateId() >= updates.get(9).updateId());
+                assertThat(health.snapshot().handledUpdates()).isEqualTo(10);
+                // the duplicates used none of the chat's allowance: the next message is answered normally
+                api.enqueueCommand(user, "/aide", null);
+                awaitReply(user, "Ce que je sais faire");
+            } finally {
+                restarted.stop();
+            }
+        } finally {
+            runner.start();
+        }
+
+        awaitNothingPendingFor(user);
+        assertThat(inboundTexts(user)).isEqualTo(textsBefore);
+        assertThat(queuedFor(user)).isEqualTo(queuedBefore + 1);
+        assertThat(setAside(updates)).hasSize(2);
+        assertThat(delivered(user)).filteredOn(c -> c.text("text").contains("beaucoup de messages")).hasSize(1);
+    }
+
+    @Test
     void anUpdateThatFailsIsQuarantinedThePersonToldAndTheNextOnesGoOn() {
         FakeUser user = newUser();
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3, 4, 5};
@@ -183,6 +234,16 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
                 .or(() -> quarantine.list(QuarantineStatus.RETRIED, 0, 200).items().stream()
                         .filter(i -> i.sourceRef() != null && i.sourceRef().startsWith("update " + update.updateId() + " "))
                         .findFirst());
+    }
+
+    /** Quarantine items (any status) holding one of these updates. */
+    private List<QuarantinedItem> setAside(List<EnqueuedUpdate> updates) {
+        List<QuarantinedItem> items = new ArrayList<>();
+        for (QuarantineStatus status : QuarantineStatus.values()) {
+            items.addAll(quarantine.list(status, 0, 200).items());
+        }
+        return items.stream().filter(i -> i.sourceRef() != null && updates.stream()
+                .anyMatch(u -> i.sourceRef().startsWith("update " + u.updateId() + " "))).toList();
     }
 
     private List<String> inboundTexts(FakeUser user) {

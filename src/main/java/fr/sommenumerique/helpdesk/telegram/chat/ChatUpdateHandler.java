@@ -54,7 +54,9 @@ import fr.sommenumerique.helpdesk.ticketing.Tickets;
  *   <li><b>Private chats only.</b> A group is told once that the bot answers in private, then ignored.</li>
  *   <li><b>Flood.</b> Beyond {@code flood-messages} per {@code flood-window} from one chat, messages are set aside
  *       in the quarantine without the assistant (a person is told once): staff see them and can still process
- *       them, and neither the assistant nor the ticket queue is flooded.</li>
+ *       them, and neither the assistant nor the ticket queue is flooded. Duplicates are recognised before the limit
+ *       applies, and a set-aside update is recorded as such, so a redelivered backlog is neither counted nor set
+ *       aside again.</li>
  * </ul>
  */
 @Component
@@ -181,6 +183,9 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
         }
         ChatContext ctx = new ChatContext(update.getUpdateId(), messageKey(update, message), message.getChatId(),
                 message.getMessageId(), nameOf(message.getFrom(), chat), sentAt(message));
+        if (seenBefore(ctx, retry)) {
+            return Result.DUPLICATE;
+        }
         if (!retry) {
             FloodGuard.Verdict verdict = flood.admit(ctx.chatId());
             if (verdict != FloodGuard.Verdict.ALLOWED) {
@@ -367,15 +372,45 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
 
     // ------------------------------------------------------------------ failures
 
+    /**
+     * Before the flood limit: a redelivered update (restart before Telegram got the confirmation) must neither use
+     * up the chat's allowance nor be set aside a second time. An update set aside earlier counts as seen, except when
+     * staff hand it back from the quarantine ({@code retry}).
+     */
+    private boolean seenBefore(ChatContext ctx, boolean retry) {
+        boolean processedBefore = processed.isProcessed(Channel.TELEGRAM, ctx.dedupeKey());
+        boolean setAsideBefore = !retry && processed.isProcessed(Channel.TELEGRAM, setAsideKey(ctx));
+        if (processedBefore || setAsideBefore) {
+            log.info("Telegram update {} already {}, skipped.", ctx.updateId(),
+                    processedBefore ? "processed" : "set aside in the quarantine");
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The raw update goes to the quarantine first (its own transaction, so it is safe whatever follows), then the
+     * update is recorded as set aside, with the notice, in one transaction. Its own key, not the message's: a staff
+     * retry must still be able to process the message. A crash between the two commits can only leave the update
+     * quarantined twice, never lost.
+     */
     private void setAside(Update update, ChatContext ctx, boolean tell) {
         quarantine.store(Channel.TELEGRAM, raw(update), "Trop de messages de cette conversation (plus de "
                 + flood.capacity() + " en " + flood.window().toSeconds() + " s) : message mis de côté sans réponse "
                 + "automatique. « Relancer » le traite normalement.", sourceRef(update));
         log.warn("Telegram chat {}: flood limit reached, update {} set aside in the quarantine.", ctx.chatId(),
                 ctx.updateId());
-        if (tell) {
-            tx.executeWithoutResult(status -> say(ctx, ChatTexts.FLOOD));
-        }
+        tx.executeWithoutResult(status -> {
+            processed.markProcessed(Channel.TELEGRAM, setAsideKey(ctx), ctx.externalRef(), null, null,
+                    "MIS DE CÔTÉ (TROP DE MESSAGES)");
+            if (tell) {
+                say(ctx, ChatTexts.FLOOD);
+            }
+        });
+    }
+
+    private static String setAsideKey(ChatContext ctx) {
+        return ctx.dedupeKey() + ":set-aside";
     }
 
     private void keepInQuarantine(Update update, String reason) {
