@@ -201,6 +201,57 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
     }
 
     @Test
+    void buttonPressesBeyondTheLimitAreAnsweredWithANoticeAndNotActedOn() {
+        FakeUser user = newUser();
+        api.enqueueCommand(user, "/services", null);
+        int menu = awaitBotMessageWithButton(user, "svc:formation"::equals);
+        awaitNothingPendingFor(user);
+        int before = delivered(user).size();
+
+        List<EnqueuedUpdate> presses = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            presses.add(api.enqueueCallbackQuery(user, menu, "svc:formation"));
+        }
+
+        List<Boolean> refused = presses.stream().map(p -> api.awaitCall("answerCallbackQuery",
+                        c -> p.callbackQueryId().equals(c.text("callback_query_id"))))
+                .map(a -> "Trop d'appuis en peu de temps : patientez un instant, puis réessayez.".equals(a.text("text")))
+                .toList();
+        long refusedCount = refused.stream().filter(r -> r).count();
+        // 8 presses a minute in these tests (the allowance refills by one every 7.5 s)
+        assertThat(refusedCount).isBetween(3L, 4L);
+        assertThat(refused.subList(0, 8)).containsOnly(false);
+        awaitNothingPendingFor(user);
+        assertThat(delivered(user).subList(before, delivered(user).size()))
+                .hasSize(12 - (int) refusedCount)
+                .allSatisfy(c -> assertThat(c.text("text")).contains("Formations et présentations"));
+    }
+
+    @Test
+    void editsBeyondTheLimitAreSetAsideLikeMessages() {
+        FakeUser user = newUser();
+        EnqueuedUpdate original = api.enqueueText(user, INCIDENT);
+        awaitReply(user, "Nous avons bien reçu votre message");
+        Ticket ticket = ticketsOf(user).get(0);
+
+        List<EnqueuedUpdate> edits = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            edits.add(api.enqueueEditedMessage(user, original.messageId(), "Correction " + i + " : " + INCIDENT));
+        }
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> quarantined(edits.get(9)).isPresent());
+        int setAside = setAside(edits).size();
+        // 8 a minute in these tests, one of which the message itself used
+        assertThat(setAside).isBetween(2, 3);
+        assertThat(setAside(edits)).extracting(QuarantinedItem::sourceRef)
+                .allSatisfy(ref -> assertThat(ref).contains("edited_message"));
+        assertThat(tickets.messages(ticket.id()).get(0).text()).startsWith("Correction " + (10 - setAside) + " : ");
+        awaitReply(user, "beaucoup de messages en peu de temps");
+        awaitNothingPendingFor(user);
+        assertThat(delivered(user)).filteredOn(c -> c.text("text").contains("beaucoup de messages")).hasSize(1);
+    }
+
+    @Test
     void anUpdateThatFailsIsQuarantinedThePersonToldAndTheNextOnesGoOn() {
         FakeUser user = newUser();
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3, 4, 5};

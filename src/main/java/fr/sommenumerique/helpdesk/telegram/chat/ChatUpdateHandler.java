@@ -54,7 +54,9 @@ import fr.sommenumerique.helpdesk.ticketing.Tickets;
  *   <li><b>Private chats only.</b> A group is told once that the bot answers in private, then ignored.</li>
  *   <li><b>Flood.</b> Beyond {@code flood-messages} per {@code flood-window} from one chat, messages are set aside
  *       in the quarantine without the assistant (a person is told once): staff see them and can still process
- *       them, and neither the assistant nor the ticket queue is flooded. Duplicates are recognised before the limit
+ *       them, and neither the assistant nor the ticket queue is flooded. Edits count and are set aside likewise;
+ *       button presses have an allowance of the same size, beyond which they are answered with a short notice and
+ *       not acted on. Duplicates are recognised before the limit
  *       applies, and a set-aside update is recorded as such, so a redelivered backlog is neither counted nor set
  *       aside again.</li>
  * </ul>
@@ -69,8 +71,11 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    /** What became of an update. */
-    public enum Result { PROCESSED, DUPLICATE, SET_ASIDE, FAILED }
+    /**
+     * What became of an update: {@code SET_ASIDE} a message or edit put in the quarantine by the flood limit,
+     * {@code REFUSED} a button pressed beyond the limit (answered with a notice, not acted on).
+     */
+    public enum Result { PROCESSED, DUPLICATE, SET_ASIDE, REFUSED, FAILED }
 
     /** The outcome, with the reason of a failure. */
     public record Attempt(Result result, String failure) {
@@ -92,6 +97,7 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
     private final TelegramGateway gateway;
     private final ObjectProvider<TelegramOutboxSender> sender;
     private final FloodGuard flood;
+    private final FloodGuard buttonFlood;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -118,6 +124,8 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
         this.sender = sender;
         this.clock = clock.getIfUnique(Clock::systemUTC);
         this.flood = new FloodGuard(properties.floodMessages(), properties.floodWindow(), this.clock);
+        // presses have an allowance of their own: a guided /souscrire mixes typed answers and presses
+        this.buttonFlood = new FloodGuard(properties.floodMessages(), properties.floodWindow(), this.clock);
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -157,9 +165,10 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
             return onMessage(update, update.getMessage(), retry);
         }
         if (update.hasEditedMessage()) {
-            onEdit(update, update.getEditedMessage());
-        } else if (update.hasCallbackQuery()) {
-            onButton(update, update.getCallbackQuery());
+            return onEdit(update, update.getEditedMessage(), retry);
+        }
+        if (update.hasCallbackQuery()) {
+            return onButton(update, update.getCallbackQuery(), retry);
         } else {
             // my_chat_member (blocked/unblocked), channel posts, reactions…: nothing for the helpdesk
             log.debug("Telegram update {} ({}) ignored.", update.getUpdateId(), UpdateDescriptions.describe(update));
@@ -284,17 +293,28 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
 
     // ------------------------------------------------------------------ edits, buttons, groups
 
-    private void onEdit(Update update, Message message) {
+    /** Edits count against the same allowance as messages, and are set aside the same way. */
+    private Result onEdit(Update update, Message message, boolean retry) {
         if (message.getChat() == null || !Boolean.TRUE.equals(message.getChat().isUserChat())) {
-            return;
+            return Result.PROCESSED;
         }
         String text = message.hasText() ? message.getText() : message.getCaption();
         if (text == null) {
-            return;
+            return Result.PROCESSED;
         }
         ChatContext ctx = new ChatContext(update.getUpdateId(), messageKey(update, message) + ":edit:"
                 + message.getEditDate(), message.getChatId(), message.getMessageId(),
                 nameOf(message.getFrom(), message.getChat()), sentAt(message));
+        if (seenBefore(ctx, retry)) {
+            return Result.DUPLICATE;
+        }
+        if (!retry) {
+            FloodGuard.Verdict verdict = flood.admit(ctx.chatId());
+            if (verdict != FloodGuard.Verdict.ALLOWED) {
+                setAside(update, ctx, verdict == FloodGuard.Verdict.LIMITED_FIRST);
+                return Result.SET_ASIDE;
+            }
+        }
         once(ctx, "MODIFICATION", () -> {
             if (tickets.updateMessageText(ctx.externalRef(), text).isPresent()) {
                 log.info("Telegram chat {}: message {} edited, ticket message updated.", ctx.chatId(), ctx.messageId());
@@ -303,21 +323,36 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
                         ctx.chatId(), ctx.messageId());
             }
         });
+        return Result.PROCESSED;
     }
 
-    private void onButton(Update update, CallbackQuery query) {
+    /**
+     * Beyond the allowance a press is answered with a short notice and not acted on (recorded, so a redelivery does
+     * not act on it later either): nothing is lost, the person presses again a moment later.
+     */
+    private Result onButton(Update update, CallbackQuery query, boolean retry) {
         MaybeInaccessibleMessage message = query.getMessage();
         if (message == null || message.getChat() == null) {
             answer(query, CallbackAnswer.alert(ChatTexts.BUTTON_EXPIRED));
-            return;
+            return Result.PROCESSED;
         }
         if (!Boolean.TRUE.equals(message.getChat().isUserChat())) {
             answer(query, CallbackAnswer.notice(ChatTexts.PRIVATE_ONLY));
-            return;
+            return Result.PROCESSED;
         }
         String data = query.getData() == null ? "" : query.getData();
         ChatContext ctx = new ChatContext(update.getUpdateId(), "update:" + update.getUpdateId() + ":cb:" + query.getId(),
                 message.getChatId(), message.getMessageId(), nameOf(query.getFrom(), message.getChat()), clock.instant());
+        if (seenBefore(ctx, retry)) {
+            return Result.DUPLICATE;
+        }
+        if (!retry && buttonFlood.admit(ctx.chatId()) != FloodGuard.Verdict.ALLOWED) {
+            once(ctx, "BOUTON IGNORÉ (TROP D'APPUIS) " + data, () -> { });
+            log.warn("Telegram chat {}: button flood limit reached, press {} ({}) refused.", ctx.chatId(),
+                    ctx.updateId(), data);
+            answer(query, CallbackAnswer.notice(ChatTexts.BUTTON_FLOOD));
+            return Result.REFUSED;
+        }
         CallbackAnswer answer = once(ctx, "BOUTON " + data, () -> {
             if (FeedbackHandler.handles(data)) {
                 return feedback.onButton(ctx, data);
@@ -334,6 +369,7 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
             return CallbackAnswer.alert(ChatTexts.BUTTON_EXPIRED).removingButtons();
         });
         answer(query, answer);
+        return Result.PROCESSED;
     }
 
     /** After commit: stops the button's spinner, and updates or removes the buttons. Best effort. */
