@@ -11,16 +11,22 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.ApiCall;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.EnqueuedUpdate;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.Failure;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.FakeUser;
+import fr.sommenumerique.helpdesk.telegram.bot.InlineButton;
+import fr.sommenumerique.helpdesk.telegram.bot.InlineKeyboard;
 import fr.sommenumerique.helpdesk.telegram.bot.PollingHealth;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramPollingRunner;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramProperties;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramUpdateHandler;
 import fr.sommenumerique.helpdesk.telegram.chat.ChatUpdateHandler;
+import fr.sommenumerique.helpdesk.telegram.delivery.BotMessage;
+import fr.sommenumerique.helpdesk.telegram.delivery.TelegramOutbound;
 import fr.sommenumerique.helpdesk.ticketing.MessageDirection;
 import fr.sommenumerique.helpdesk.ticketing.OutboxMessage;
 import fr.sommenumerique.helpdesk.ticketing.OutboxStatus;
@@ -43,6 +49,10 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
     TelegramUpdateHandler handler;
     @Autowired
     AutowireCapableBeanFactory beanFactory;
+    @Autowired
+    TelegramOutbound outbound;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void updatesDeliveredAgainAfterARestartAreNotProcessedTwice() {
@@ -249,6 +259,28 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
         awaitReply(user, "beaucoup de messages en peu de temps");
         awaitNothingPendingFor(user);
         assertThat(delivered(user)).filteredOn(c -> c.text("text").contains("beaucoup de messages")).hasSize(1);
+    }
+
+    @Test
+    void aMarkdownMessageTelegramCannotParseIsSentAgainAsPlainTextWithItsButtons() {
+        FakeUser user = newUser();
+        // '.', '-' and '!' left unescaped: Telegram answers 400 "can't parse entities"
+        BotMessage broken = BotMessage.markdown("*Horaires* : du lundi au vendredi, 9h-12h. Bonne journée!")
+                .withKeyboard(InlineKeyboard.row(InlineButton.of("📜 Actes", "svc:actes")));
+
+        OutboxMessage queued = new TransactionTemplate(transactions).execute(s -> outbound.toChat(user.chatId(), broken));
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> outbox.byId(queued.id()).orElseThrow().status() == OutboxStatus.SENT);
+        List<ApiCall> attempts = sentTo(user);
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0).text("parse_mode")).isEqualTo("MarkdownV2");
+        assertThat(attempts.get(1).text("parse_mode")).isNull();
+        assertThat(attempts.get(1).text("text")).isEqualTo("Horaires : du lundi au vendredi, 9h-12h. Bonne journée!");
+        assertThat(buttons(attempts.get(1))).containsExactly("svc:actes");
+        int shown = Integer.parseInt(outbox.byId(queued.id()).orElseThrow().externalId());
+        assertThat(api.botMessage(user.chatId(), shown).orElseThrow().get("text").asText())
+                .isEqualTo("Horaires : du lundi au vendredi, 9h-12h. Bonne journée!");
     }
 
     @Test

@@ -18,6 +18,7 @@ import fr.sommenumerique.helpdesk.telegram.bot.ParseMode;
 import fr.sommenumerique.helpdesk.telegram.bot.SentMessage;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramGateway;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramGatewayException;
+import fr.sommenumerique.helpdesk.telegram.bot.TelegramMarkdown;
 import fr.sommenumerique.helpdesk.ticketing.Channel;
 import fr.sommenumerique.helpdesk.ticketing.Outbox;
 import fr.sommenumerique.helpdesk.ticketing.OutboxMessage;
@@ -31,7 +32,8 @@ import fr.sommenumerique.helpdesk.ticketing.OutboxStatus;
  * <p>Failures: a 403 (the user blocked the bot) or another client error fails the message for good (visible to
  * staff, who can retry it); network errors, 429 and 5xx are retried by the outbox with its backoff, and a 429 also
  * pauses all sending for its {@code retry_after}, since Telegram's flood control is per bot. Texts above 4 096
- * characters go as several messages, the buttons under the last one; the parts already sent are not sent again
+ * characters go as several messages, the buttons under the last one. A MarkdownV2 text Telegram cannot parse is
+ * sent again as plain text rather than failed; the parts already sent are not sent again
  * when a later part fails (remembered in memory until the message is done).
  */
 public final class TelegramOutboxSender implements SmartLifecycle {
@@ -177,7 +179,7 @@ public final class TelegramOutboxSender implements SmartLifecycle {
             SentMessage last = null;
             for (int i = partsSent.getOrDefault(message.id(), 0); i < parts.size(); i++) {
                 boolean lastPart = i == parts.size() - 1;
-                last = gateway.send(chatId, new MessageContent(parts.get(i), parseMode, lastPart ? keyboard : null));
+                last = send(message.id(), chatId, new MessageContent(parts.get(i), parseMode, lastPart ? keyboard : null));
                 partsSent.put(message.id(), i + 1);
             }
             outbox.markSent(message.id(), last == null ? null : String.valueOf(last.messageId()));
@@ -185,6 +187,24 @@ public final class TelegramOutboxSender implements SmartLifecycle {
             return true;
         } catch (TelegramGatewayException e) {
             return failed(message, chatId, e);
+        }
+    }
+
+    /**
+     * A MarkdownV2 text Telegram cannot parse (a character left unescaped, a mark cut by the split) would fail the
+     * same way forever: it goes again at once as plain text, so the person gets the words without the formatting.
+     */
+    private SentMessage send(long outboxId, long chatId, MessageContent content) {
+        try {
+            return gateway.send(chatId, content);
+        } catch (TelegramGatewayException e) {
+            if (content.parseMode() != ParseMode.MARKDOWN_V2 || !e.isEntityParseError()) {
+                throw e;
+            }
+            log.warn("Telegram message {} to chat {} refused as MarkdownV2 ({}); sent as plain text instead.", outboxId,
+                    chatId, e.description());
+            return gateway.send(chatId, new MessageContent(TelegramMarkdown.toPlainText(content.text()), ParseMode.PLAIN,
+                    content.keyboard()));
         }
     }
 
