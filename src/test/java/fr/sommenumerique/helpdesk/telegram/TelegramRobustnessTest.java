@@ -3,6 +3,7 @@ package fr.sommenumerique.helpdesk.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +22,18 @@ import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.FakeUser;
 import fr.sommenumerique.helpdesk.telegram.bot.InlineButton;
 import fr.sommenumerique.helpdesk.telegram.bot.InlineKeyboard;
 import fr.sommenumerique.helpdesk.telegram.bot.PollingHealth;
+import fr.sommenumerique.helpdesk.telegram.bot.TelegramGateway;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramPollingRunner;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramProperties;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramUpdateHandler;
 import fr.sommenumerique.helpdesk.telegram.chat.ChatUpdateHandler;
 import fr.sommenumerique.helpdesk.telegram.delivery.BotMessage;
+import fr.sommenumerique.helpdesk.telegram.delivery.FeedbackButtons;
+import fr.sommenumerique.helpdesk.telegram.delivery.MessageOptions;
+import fr.sommenumerique.helpdesk.telegram.delivery.SentParts;
+import fr.sommenumerique.helpdesk.telegram.delivery.TelegramDeliveryProperties;
 import fr.sommenumerique.helpdesk.telegram.delivery.TelegramOutbound;
+import fr.sommenumerique.helpdesk.telegram.delivery.TelegramOutboxSender;
 import fr.sommenumerique.helpdesk.ticketing.MessageDirection;
 import fr.sommenumerique.helpdesk.ticketing.OutboxMessage;
 import fr.sommenumerique.helpdesk.ticketing.OutboxStatus;
@@ -51,6 +58,18 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
     AutowireCapableBeanFactory beanFactory;
     @Autowired
     TelegramOutbound outbound;
+    @Autowired
+    TelegramOutboxSender sender;
+    @Autowired
+    TelegramGateway gateway;
+    @Autowired
+    MessageOptions messageOptions;
+    @Autowired
+    FeedbackButtons feedbackButtons;
+    @Autowired
+    TelegramDeliveryProperties deliveryProperties;
+    @Autowired
+    SentParts sentParts;
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -281,6 +300,51 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
         int shown = Integer.parseInt(outbox.byId(queued.id()).orElseThrow().externalId());
         assertThat(api.botMessage(user.chatId(), shown).orElseThrow().get("text").asText())
                 .isEqualTo("Horaires : du lundi au vendredi, 9h-12h. Bonne journée!");
+    }
+
+    @Test
+    void aLongMessageCutOffAfterItsFirstPartGoesOnAfterARestartWithoutSendingThatPartAgain() {
+        awaitTelegramOutboxEmpty();
+        FakeUser user = newUser();
+        StringBuilder long_ = new StringBuilder();
+        for (int i = 1; i <= 60; i++) {
+            long_.append(i == 1 ? "" : "\n\n").append("Paragraphe ").append(i)
+                    .append(" : la délibération est transmise à la préfecture par la plateforme Actes.");
+        }
+        String text = long_.toString();
+        assertThat(text.length()).isBetween(4097, 8000);
+
+        sender.stop();
+        try {
+            api.failAfter("sendMessage", 1, 1000, Failure.serverError());
+            OutboxMessage queued = new TransactionTemplate(transactions)
+                    .execute(s -> outbound.toChat(user.chatId(), BotMessage.plain(text)));
+            sender.start();
+            await().atMost(Duration.ofSeconds(15)).until(() -> sentTo(user).stream().anyMatch(c -> c.failure() != null));
+            sender.stop(); // the application stops with the second part still to send
+            api.clearFailures();
+            assertThat(delivered(user)).hasSize(1);
+
+            // after the restart: a new sender, nothing in memory
+            TelegramOutboxSender restarted = new TelegramOutboxSender(outbox, gateway, messageOptions, feedbackButtons,
+                    deliveryProperties, List.of(), sentParts, Clock.systemUTC());
+            restarted.start();
+            try {
+                await().atMost(Duration.ofSeconds(15))
+                        .until(() -> outbox.byId(queued.id()).orElseThrow().status() == OutboxStatus.SENT);
+            } finally {
+                restarted.stop();
+            }
+            assertThat(sentParts.of(queued.id())).isZero();
+        } finally {
+            api.clearFailures();
+            sender.start();
+        }
+
+        List<String> parts = delivered(user).stream().map(c -> c.text("text")).toList();
+        assertThat(parts).hasSize(2).doesNotHaveDuplicates();
+        assertThat(parts.get(0)).startsWith("Paragraphe 1 :");
+        assertThat(String.join("\n\n", parts)).isEqualTo(text);
     }
 
     @Test
