@@ -56,9 +56,8 @@ import fr.sommenumerique.helpdesk.ticketing.Tickets;
  *       in the quarantine without the assistant (a person is told once): staff see them and can still process
  *       them, and neither the assistant nor the ticket queue is flooded. Edits count and are set aside likewise;
  *       button presses have an allowance of the same size, beyond which they are answered with a short notice and
- *       not acted on. Duplicates are recognised before the limit
- *       applies, and a set-aside update is recorded as such, so a redelivered backlog is neither counted nor set
- *       aside again.</li>
+ *       not acted on. Duplicates are recognised before the limit applies, and a set-aside update is recorded as
+ *       such, so a redelivered backlog is neither counted nor set aside again.</li>
  * </ul>
  */
 @Component
@@ -169,10 +168,9 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
         }
         if (update.hasCallbackQuery()) {
             return onButton(update, update.getCallbackQuery(), retry);
-        } else {
-            // my_chat_member (blocked/unblocked), channel posts, reactions…: nothing for the helpdesk
-            log.debug("Telegram update {} ({}) ignored.", update.getUpdateId(), UpdateDescriptions.describe(update));
         }
+        // my_chat_member (blocked/unblocked), channel posts, reactions…: nothing for the helpdesk
+        log.debug("Telegram update {} ({}) ignored.", update.getUpdateId(), UpdateDescriptions.describe(update));
         return Result.PROCESSED;
     }
 
