@@ -637,12 +637,29 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         return this;
     }
 
+    /** The next {@code passes} calls of {@code method} are answered normally, the {@code times} after them fail. */
+    public FakeTelegramBotApi failAfter(String method, int passes, int times, Failure failure) {
+        failNext(method, passes, PASS);
+        return failNext(method, times, failure);
+    }
+
+    /** Forgets every failure not served yet. */
+    public void clearFailures() {
+        synchronized (failures) {
+            failures.clear();
+        }
+    }
+
     private Failure takeFailure(String method) {
         synchronized (failures) {
             Deque<Failure> queue = failures.get(method.toLowerCase(Locale.ROOT));
-            return queue == null ? null : queue.poll();
+            Failure next = queue == null ? null : queue.poll();
+            return next == PASS ? null : next;
         }
     }
+
+    /** A queued "no failure": lets {@link #failAfter} put normal answers before the failures. */
+    private static final Failure PASS = new Failure("pass", 200, null, null, false);
 
     // ------------------------------------------------------------------ HTTP
 

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,8 +39,9 @@ import fr.sommenumerique.helpdesk.ticketing.Tickets;
 
 /**
  * The whole application (real H2, real assistant and knowledge base, real outbox) with the Telegram channel on,
- * its real client polling a fake Bot API on 127.0.0.1. The token is given as TELEGRAM_BOT_TOKEN, the only source
- * the channel accepts. Every test class extending this one shares one application context and one fake API, so
+ * its real client polling a fake Bot API on 127.0.0.1. The token is given as the TELEGRAM_BOT_TOKEN variable of
+ * the OS environment, the only source the channel accepts ({@link TokenInEnvironment}). Every test class
+ * extending this one shares one application context and one fake API, so
  * each test talks through users of its own ({@link #newUser()}) and looks only at their chats.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
@@ -50,6 +54,7 @@ import fr.sommenumerique.helpdesk.ticketing.Tickets;
         "helpdesk.telegram.chat.flood-messages=8",
         "helpdesk.outbox.backoff=300ms"})
 @ActiveProfiles("test")
+@ContextConfiguration(initializers = TelegramChannelTestBase.TokenInEnvironment.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TelegramChannelTestBase {
 
@@ -60,8 +65,18 @@ abstract class TelegramChannelTestBase {
 
     @DynamicPropertySource
     static void telegram(DynamicPropertyRegistry registry) {
-        registry.add("TELEGRAM_BOT_TOKEN", api::token);
         registry.add("helpdesk.telegram.api-url", () -> api.apiUrl().toString());
+    }
+
+    /**
+     * {@code export TELEGRAM_BOT_TOKEN=<the fake API's token>}: a property would be refused (see
+     * {@link TestEnvironmentVariables} for why the system-environment property source is replaced).
+     */
+    static final class TokenInEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestEnvironmentVariables.with("TELEGRAM_BOT_TOKEN", api.token()).initialize(context);
+        }
     }
 
     @Autowired

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.sommenumerique.helpdesk.assistant.Priority;
+import fr.sommenumerique.helpdesk.knowledge.Article;
+import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.ApiCall;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.EnqueuedUpdate;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.FakeUser;
@@ -32,6 +38,8 @@ class TelegramCommandsTest extends TelegramChannelTestBase {
     SlaPolicy sla;
     @Autowired
     BusinessCalendar calendar;
+    @Autowired
+    KnowledgeBase knowledgeBase;
 
     @Test
     void theMenuIsSetAtStartWithTheFrenchCommands() {
@@ -92,6 +100,38 @@ class TelegramCommandsTest extends TelegramChannelTestBase {
                 .endsWith("Pour en faire la demande : /souscrire");
         assertThat(shown.get("entities").get(0).get("type").asText()).isEqualTo("bold");
         assertThat(api.calls("answerCallbackQuery")).anyMatch(c -> press.callbackQueryId().equals(c.text("callback_query_id")));
+    }
+
+    /** Every button of the menu, each giving the title and first paragraph of that service's main article. */
+    @Test
+    void everyServiceButtonOpensItsOwnSummary() {
+        Map<String, String> mainArticles = new LinkedHashMap<>();
+        mainArticles.put("svc:actes", "actes-teletransmission");
+        mainArticles.put("svc:marches", "plateforme-marches");
+        mainArticles.put("svc:partage", "partage-de-fichiers");
+        mainArticles.put("svc:formation", "formation-presentation");
+        mainArticles.put("svc:offre", "offre-mairie-connectee");
+        FakeUser user = newUser();
+        api.enqueueCommand(user, "/services", null);
+        int menuId = awaitBotMessageWithButton(user, "svc:offre"::equals);
+        assertThat(buttons(api.awaitCall("sendMessage", c -> c.longValue("chat_id") == user.chatId())))
+                .containsExactlyElementsOf(mainArticles.keySet());
+
+        Set<String> summaries = new HashSet<>();
+        mainArticles.forEach((button, articleId) -> {
+            Article article = knowledgeBase.article(articleId).orElseThrow();
+            EnqueuedUpdate press = api.enqueueCallbackQuery(user, menuId, button);
+            api.awaitCall("answerCallbackQuery", c -> press.callbackQueryId().equals(c.text("callback_query_id")));
+            awaitProcessed(press);
+            String shown = api.botMessage(user.chatId(), Integer.parseInt(lastSentExternalId(user))).orElseThrow()
+                    .get("text").asText();
+            String firstParagraph = article.text().strip().split("\\n\\s*\\n")[0].strip();
+            assertThat(shown).as(button)
+                    .startsWith(article.title() + "\n\n" + firstParagraph.substring(0, Math.min(200, firstParagraph.length())))
+                    .endsWith("Une question sur ce service ? Écrivez-la ici. Pour en faire la demande : /souscrire");
+            summaries.add(shown);
+        });
+        assertThat(summaries).hasSize(5);
     }
 
     @Test

@@ -18,8 +18,14 @@ import fr.sommenumerique.helpdesk.ticketing.MessageDirection;
 import fr.sommenumerique.helpdesk.ticketing.NewTicket;
 import fr.sommenumerique.helpdesk.ticketing.Ticket;
 
-/** /lier: a one-time code sent by e-mail (queued in the outbox for the mail channel) links the chat to a contact. */
+/**
+ * /lier: a one-time code sent by e-mail (queued in the outbox for the mail channel) to a known contact's address
+ * links the chat to that contact. Unknown addresses get no mail, and the bot's answers do not tell them apart.
+ */
 class TelegramLinkingTest extends TelegramChannelTestBase {
+
+    private static final String SENT = "Si cette adresse est connue de nos services, un code à 6 chiffres vient d'y "
+            + "être envoyé (";
 
     private static final Pattern CODE = Pattern.compile("\\n {4}(\\d{6})\\n");
 
@@ -38,7 +44,7 @@ class TelegramLinkingTest extends TelegramChannelTestBase {
         awaitReply(user, "indiquez l'adresse e-mail");
         api.enqueueText(user, "Mon adresse : " + address.toUpperCase());
 
-        awaitReply(user, "Un code à 6 chiffres vient de partir vers " + address);
+        awaitReply(user, SENT + address);
         String code = codeMailedTo(address);
         assertThat(jdbc.sql("SELECT code_hash FROM telegram_link_codes WHERE email = ?").params(address)
                 .query(String.class).single()).isNotEqualTo(code).hasSize(64);
@@ -67,26 +73,41 @@ class TelegramLinkingTest extends TelegramChannelTestBase {
     }
 
     @Test
-    void aCodeToAnUnknownAddressGivesThatAddressToTheChatsOwnContact() {
-        String address = unique("mairie");
-        FakeUser user = newUser();
+    void anUnknownAddressGetsNoMailAndTheSameAnswersAsAKnownOne() {
+        String known = unique("connue");
+        contacts.findOrCreateByEmail(known, "Secrétariat de mairie");
+        String unknown = unique("inconnue");
+        FakeUser knownUser = newUser();
+        FakeUser unknownUser = newUser();
 
-        api.enqueueCommand(user, "/lier", address);
-        awaitReply(user, "Un code à 6 chiffres vient de partir");
-        api.enqueueText(user, codeMailedTo(address));
+        api.enqueueCommand(knownUser, "/lier", known);
+        api.enqueueCommand(unknownUser, "/lier", unknown);
 
-        awaitReply(user, "C'est fait");
-        Contact contact = contactOf(user);
-        assertThat(contact.email()).isEqualTo(address);
-        assertThat(contacts.byEmail(address).orElseThrow().id()).isEqualTo(contact.id());
+        String toKnown = awaitReply(knownUser, SENT).text("text");
+        String toUnknown = awaitReply(unknownUser, SENT).text("text");
+        assertThat(toUnknown.replace(unknown, "ADRESSE")).isEqualTo(toKnown.replace(known, "ADRESSE"))
+                .contains("Rien reçu", "courriers indésirables", "depuis cette adresse", "agent", "/ticket");
+        String code = codeMailedTo(known);
+        assertThat(mailsTo(unknown)).isEmpty();
+
+        // a guess (even the other chat's real code) fails as any wrong code does, and links nothing
+        api.enqueueText(unknownUser, code);
+        awaitReply(unknownUser, "Code incorrect. Il vous reste 4 essais.");
+        api.enqueueText(knownUser, wrong(code));
+        awaitReply(knownUser, "Code incorrect. Il vous reste 4 essais.");
+        assertThat(contacts.byEmail(unknown)).isEmpty();
+        assertThat(contacts.byTelegramChatId(unknownUser.chatId()).map(Contact::email)).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox WHERE channel = 'EMAIL' AND recipient = ?").params(unknown)
+                .query(Long.class).single()).isZero();
     }
 
     @Test
     void anExpiredCodeIsRefused() {
         String address = unique("expire");
+        Contact byMail = contacts.findOrCreateByEmail(address, "Secrétariat de mairie");
         FakeUser user = newUser();
         api.enqueueCommand(user, "/lier", address);
-        awaitReply(user, "Un code à 6 chiffres vient de partir");
+        awaitReply(user, SENT);
         String code = codeMailedTo(address);
         // sixteen minutes later
         jdbc.sql("UPDATE telegram_link_codes SET expires_at = DATEADD('MINUTE', -1, CURRENT_TIMESTAMP) WHERE chat_id = ?")
@@ -95,16 +116,17 @@ class TelegramLinkingTest extends TelegramChannelTestBase {
         api.enqueueText(user, code);
 
         awaitReply(user, "Ce code a expiré");
-        assertThat(contacts.byEmail(address)).isEmpty();
+        assertThat(contacts.byId(byMail.id()).orElseThrow().telegramChatId()).isNull();
         assertThat(contacts.byTelegramChatId(user.chatId()).map(Contact::email)).isEmpty();
     }
 
     @Test
     void fiveWrongCodesCancelTheCode() {
         String address = unique("essais");
+        Contact byMail = contacts.findOrCreateByEmail(address, "Secrétariat de mairie");
         FakeUser user = newUser();
         api.enqueueCommand(user, "/lier", address);
-        awaitReply(user, "Un code à 6 chiffres vient de partir");
+        awaitReply(user, SENT);
         String code = codeMailedTo(address);
 
         for (int i = 1; i <= 4; i++) {
@@ -116,7 +138,7 @@ class TelegramLinkingTest extends TelegramChannelTestBase {
         EnqueuedUpdate late = api.enqueueText(user, code);
 
         awaitProcessed(late);
-        assertThat(contacts.byEmail(address)).isEmpty();
+        assertThat(contacts.byId(byMail.id()).orElseThrow().telegramChatId()).isNull();
         assertThat(jdbc.sql("SELECT status FROM telegram_link_codes WHERE email = ?").params(address)
                 .query(String.class).single()).isEqualTo("BLOCKED");
     }
@@ -137,19 +159,23 @@ class TelegramLinkingTest extends TelegramChannelTestBase {
     }
 
     @Test
-    void onlyThreeCodesAnHourMayBeAskedFor() {
+    void onlyThreeCodesAnHourMayBeAskedForKnownAddressesOrNot() {
+        String known = unique("quota4");
+        contacts.findOrCreateByEmail(known, "Secrétariat de mairie");
         FakeUser user = newUser();
         for (int i = 1; i <= 3; i++) {
             api.enqueueCommand(user, "/lier", unique("quota" + i));
             awaitReplies(user, i);
         }
-        api.enqueueCommand(user, "/lier", unique("quota4"));
+        // three unknown addresses use up the quota as real codes would: the known one gets nothing either
+        api.enqueueCommand(user, "/lier", known);
 
         awaitReply(user, "Vous avez déjà demandé 3 codes cette heure-ci");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM telegram_link_codes WHERE chat_id = ?").params(user.chatId())
                 .query(Long.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM telegram_link_codes WHERE chat_id = ? AND status = 'PENDING'")
                 .params(user.chatId()).query(Long.class).single()).isEqualTo(1);
+        assertThat(mailsTo(known)).isEmpty();
     }
 
     /** The code in the newest e-mail queued for that address (the mail channel would send it). */

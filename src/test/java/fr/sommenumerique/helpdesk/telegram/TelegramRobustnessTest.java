@@ -3,6 +3,7 @@ package fr.sommenumerique.helpdesk.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,15 +11,29 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.ApiCall;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.EnqueuedUpdate;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.Failure;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.FakeUser;
+import fr.sommenumerique.helpdesk.telegram.bot.InlineButton;
+import fr.sommenumerique.helpdesk.telegram.bot.InlineKeyboard;
 import fr.sommenumerique.helpdesk.telegram.bot.PollingHealth;
+import fr.sommenumerique.helpdesk.telegram.bot.TelegramGateway;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramPollingRunner;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramProperties;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramUpdateHandler;
+import fr.sommenumerique.helpdesk.telegram.chat.ChatUpdateHandler;
+import fr.sommenumerique.helpdesk.telegram.delivery.BotMessage;
+import fr.sommenumerique.helpdesk.telegram.delivery.FeedbackButtons;
+import fr.sommenumerique.helpdesk.telegram.delivery.MessageOptions;
+import fr.sommenumerique.helpdesk.telegram.delivery.SentParts;
+import fr.sommenumerique.helpdesk.telegram.delivery.TelegramDeliveryProperties;
+import fr.sommenumerique.helpdesk.telegram.delivery.TelegramOutbound;
+import fr.sommenumerique.helpdesk.telegram.delivery.TelegramOutboxSender;
 import fr.sommenumerique.helpdesk.ticketing.MessageDirection;
 import fr.sommenumerique.helpdesk.ticketing.OutboxMessage;
 import fr.sommenumerique.helpdesk.ticketing.OutboxStatus;
@@ -39,6 +54,24 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
     TelegramProperties properties;
     @Autowired
     TelegramUpdateHandler handler;
+    @Autowired
+    AutowireCapableBeanFactory beanFactory;
+    @Autowired
+    TelegramOutbound outbound;
+    @Autowired
+    TelegramOutboxSender sender;
+    @Autowired
+    TelegramGateway gateway;
+    @Autowired
+    MessageOptions messageOptions;
+    @Autowired
+    FeedbackButtons feedbackButtons;
+    @Autowired
+    TelegramDeliveryProperties deliveryProperties;
+    @Autowired
+    SentParts sentParts;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void updatesDeliveredAgainAfterARestartAreNotProcessedTwice() {
@@ -150,6 +183,171 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
     }
 
     @Test
+    void aFloodedBatchDeliveredAgainAfterARestartIsNeitherDuplicatedNorSetAsideAgainNorAnnouncedTwice() {
+        FakeUser user = newUser();
+        List<EnqueuedUpdate> updates = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            updates.add(api.enqueueText(user, "Message " + i + " : le parapheur électronique ne s'ouvre plus"));
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> quarantined(updates.get(9)).isPresent());
+        for (int i = 0; i < 8; i++) {
+            awaitProcessed(updates.get(i));
+        }
+        awaitReply(user, "beaucoup de messages en peu de temps");
+        awaitNothingPendingFor(user);
+        List<String> textsBefore = inboundTexts(user);
+        long queuedBefore = queuedFor(user);
+        assertThat(textsBefore).hasSize(8);
+        assertThat(setAside(updates)).hasSize(2);
+
+        runner.stop();
+        try {
+            api.redeliverFrom(updates.get(0).updateId());
+            // a new handler, as after a restart: its in-memory flood allowance starts full again
+            TelegramUpdateHandler afterRestart = beanFactory.createBean(ChatUpdateHandler.class);
+            PollingHealth health = new PollingHealth();
+            TelegramPollingRunner restarted = new TelegramPollingRunner(properties, () -> afterRestart, health);
+            restarted.start();
+            try {
+                await().atMost(Duration.ofSeconds(15)).until(() -> health.snapshot().lastHandledUpdateId() != null
+                        && health.snapshot().lastHandledUpdateId() >= updates.get(9).updateId());
+                assertThat(health.snapshot().handledUpdates()).isEqualTo(10);
+                // the duplicates used none of the chat's allowance: the next message is answered normally
+                api.enqueueCommand(user, "/aide", null);
+                awaitReply(user, "Ce que je sais faire");
+            } finally {
+                restarted.stop();
+            }
+        } finally {
+            runner.start();
+        }
+
+        awaitNothingPendingFor(user);
+        assertThat(inboundTexts(user)).isEqualTo(textsBefore);
+        assertThat(queuedFor(user)).isEqualTo(queuedBefore + 1);
+        assertThat(setAside(updates)).hasSize(2);
+        assertThat(delivered(user)).filteredOn(c -> c.text("text").contains("beaucoup de messages")).hasSize(1);
+    }
+
+    @Test
+    void buttonPressesBeyondTheLimitAreAnsweredWithANoticeAndNotActedOn() {
+        FakeUser user = newUser();
+        api.enqueueCommand(user, "/services", null);
+        int menu = awaitBotMessageWithButton(user, "svc:formation"::equals);
+        awaitNothingPendingFor(user);
+        int before = delivered(user).size();
+
+        List<EnqueuedUpdate> presses = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            presses.add(api.enqueueCallbackQuery(user, menu, "svc:formation"));
+        }
+
+        List<Boolean> refused = presses.stream().map(p -> api.awaitCall("answerCallbackQuery",
+                        c -> p.callbackQueryId().equals(c.text("callback_query_id"))))
+                .map(a -> "Trop d'appuis en peu de temps : patientez un instant, puis réessayez.".equals(a.text("text")))
+                .toList();
+        long refusedCount = refused.stream().filter(r -> r).count();
+        // 8 presses a minute in these tests (the allowance refills by one every 7.5 s)
+        assertThat(refusedCount).isBetween(3L, 4L);
+        assertThat(refused.subList(0, 8)).containsOnly(false);
+        awaitNothingPendingFor(user);
+        assertThat(delivered(user).subList(before, delivered(user).size()))
+                .hasSize(12 - (int) refusedCount)
+                .allSatisfy(c -> assertThat(c.text("text")).contains("Formations et présentations"));
+    }
+
+    @Test
+    void editsBeyondTheLimitAreSetAsideLikeMessages() {
+        FakeUser user = newUser();
+        EnqueuedUpdate original = api.enqueueText(user, INCIDENT);
+        awaitReply(user, "Nous avons bien reçu votre message");
+        Ticket ticket = ticketsOf(user).get(0);
+
+        List<EnqueuedUpdate> edits = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            edits.add(api.enqueueEditedMessage(user, original.messageId(), "Correction " + i + " : " + INCIDENT));
+        }
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> quarantined(edits.get(9)).isPresent());
+        int setAside = setAside(edits).size();
+        // 8 a minute in these tests, one of which the message itself used
+        assertThat(setAside).isBetween(2, 3);
+        assertThat(setAside(edits)).extracting(QuarantinedItem::sourceRef)
+                .allSatisfy(ref -> assertThat(ref).contains("edited_message"));
+        assertThat(tickets.messages(ticket.id()).get(0).text()).startsWith("Correction " + (10 - setAside) + " : ");
+        awaitReply(user, "beaucoup de messages en peu de temps");
+        awaitNothingPendingFor(user);
+        assertThat(delivered(user)).filteredOn(c -> c.text("text").contains("beaucoup de messages")).hasSize(1);
+    }
+
+    @Test
+    void aMarkdownMessageTelegramCannotParseIsSentAgainAsPlainTextWithItsButtons() {
+        FakeUser user = newUser();
+        // '.', '-' and '!' left unescaped: Telegram answers 400 "can't parse entities"
+        BotMessage broken = BotMessage.markdown("*Horaires* : du lundi au vendredi, 9h-12h. Bonne journée!")
+                .withKeyboard(InlineKeyboard.row(InlineButton.of("📜 Actes", "svc:actes")));
+
+        OutboxMessage queued = new TransactionTemplate(transactions).execute(s -> outbound.toChat(user.chatId(), broken));
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> outbox.byId(queued.id()).orElseThrow().status() == OutboxStatus.SENT);
+        List<ApiCall> attempts = sentTo(user);
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0).text("parse_mode")).isEqualTo("MarkdownV2");
+        assertThat(attempts.get(1).text("parse_mode")).isNull();
+        assertThat(attempts.get(1).text("text")).isEqualTo("Horaires : du lundi au vendredi, 9h-12h. Bonne journée!");
+        assertThat(buttons(attempts.get(1))).containsExactly("svc:actes");
+        int shown = Integer.parseInt(outbox.byId(queued.id()).orElseThrow().externalId());
+        assertThat(api.botMessage(user.chatId(), shown).orElseThrow().get("text").asText())
+                .isEqualTo("Horaires : du lundi au vendredi, 9h-12h. Bonne journée!");
+    }
+
+    @Test
+    void aLongMessageCutOffAfterItsFirstPartGoesOnAfterARestartWithoutSendingThatPartAgain() {
+        awaitTelegramOutboxEmpty();
+        FakeUser user = newUser();
+        StringBuilder long_ = new StringBuilder();
+        for (int i = 1; i <= 60; i++) {
+            long_.append(i == 1 ? "" : "\n\n").append("Paragraphe ").append(i)
+                    .append(" : la délibération est transmise à la préfecture par la plateforme Actes.");
+        }
+        String text = long_.toString();
+        assertThat(text.length()).isBetween(4097, 8000);
+
+        sender.stop();
+        try {
+            api.failAfter("sendMessage", 1, 1000, Failure.serverError());
+            OutboxMessage queued = new TransactionTemplate(transactions)
+                    .execute(s -> outbound.toChat(user.chatId(), BotMessage.plain(text)));
+            sender.start();
+            await().atMost(Duration.ofSeconds(15)).until(() -> sentTo(user).stream().anyMatch(c -> c.failure() != null));
+            sender.stop(); // the application stops with the second part still to send
+            api.clearFailures();
+            assertThat(delivered(user)).hasSize(1);
+
+            // after the restart: a new sender, nothing in memory
+            TelegramOutboxSender restarted = new TelegramOutboxSender(outbox, gateway, messageOptions, feedbackButtons,
+                    deliveryProperties, List.of(), sentParts, Clock.systemUTC());
+            restarted.start();
+            try {
+                await().atMost(Duration.ofSeconds(15))
+                        .until(() -> outbox.byId(queued.id()).orElseThrow().status() == OutboxStatus.SENT);
+            } finally {
+                restarted.stop();
+            }
+            assertThat(sentParts.of(queued.id())).isZero();
+        } finally {
+            api.clearFailures();
+            sender.start();
+        }
+
+        List<String> parts = delivered(user).stream().map(c -> c.text("text")).toList();
+        assertThat(parts).hasSize(2).doesNotHaveDuplicates();
+        assertThat(parts.get(0)).startsWith("Paragraphe 1 :");
+        assertThat(String.join("\n\n", parts)).isEqualTo(text);
+    }
+
+    @Test
     void anUpdateThatFailsIsQuarantinedThePersonToldAndTheNextOnesGoOn() {
         FakeUser user = newUser();
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3, 4, 5};
@@ -183,6 +381,16 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
                 .or(() -> quarantine.list(QuarantineStatus.RETRIED, 0, 200).items().stream()
                         .filter(i -> i.sourceRef() != null && i.sourceRef().startsWith("update " + update.updateId() + " "))
                         .findFirst());
+    }
+
+    /** Quarantine items (any status) holding one of these updates. */
+    private List<QuarantinedItem> setAside(List<EnqueuedUpdate> updates) {
+        List<QuarantinedItem> items = new ArrayList<>();
+        for (QuarantineStatus status : QuarantineStatus.values()) {
+            items.addAll(quarantine.list(status, 0, 200).items());
+        }
+        return items.stream().filter(i -> i.sourceRef() != null && updates.stream()
+                .anyMatch(u -> i.sourceRef().startsWith("update " + u.updateId() + " "))).toList();
     }
 
     private List<String> inboundTexts(FakeUser user) {

@@ -6,7 +6,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Wires the Telegram channel with plain beans (there is no Spring Boot starter for telegrambots 10.x):
@@ -45,15 +48,40 @@ public class TelegramConfiguration {
     }
 
     /**
-     * The token must come from TELEGRAM_BOT_TOKEN (application.yml maps it); refuse any other source so that it
-     * never ends up in a committed file or on a command line.
+     * The token must come from the TELEGRAM_BOT_TOKEN variable of the operating-system environment (Spring's
+     * {@value StandardEnvironment#SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME} property source), which application.yml
+     * maps to helpdesk.telegram.token. Any other source (a yml or properties file, {@code -D}, {@code --arg}, a
+     * property named TELEGRAM_BOT_TOKEN anywhere else) is refused, so that the token never ends up in a committed
+     * file, a command line or a process listing. Comparing with {@code environment.getProperty(...)} would not do:
+     * every property source answers it.
      */
     static void checkTokenSource(TelegramProperties properties, Environment environment) {
-        String fromVariable = Objects.requireNonNullElse(environment.getProperty(TOKEN_VARIABLE), "").strip();
-        if (!properties.token().equals(fromVariable)) {
-            throw new IllegalStateException("helpdesk.telegram.token must not be set directly: the bot token is read "
-                    + "from the " + TOKEN_VARIABLE + " environment variable only (application.yml maps "
-                    + "helpdesk.telegram.token to ${" + TOKEN_VARIABLE + ":}).");
+        if (!properties.enabled()) {
+            return;
         }
+        String fromOs = Objects.requireNonNullElse(osEnvironmentValue(environment), "").strip();
+        if (fromOs.isEmpty()) {
+            throw new IllegalStateException("A Telegram bot token is configured, but not through the " + TOKEN_VARIABLE
+                    + " environment variable (it comes from a configuration file, a -D system property, a command-line "
+                    + "argument or another property source). The token is accepted from the operating-system "
+                    + "environment only: remove it from there and export " + TOKEN_VARIABLE + " before starting.");
+        }
+        if (!properties.token().equals(fromOs)) {
+            throw new IllegalStateException("helpdesk.telegram.token (or a " + TOKEN_VARIABLE + " property) is set "
+                    + "to something else than the " + TOKEN_VARIABLE + " environment variable: the token is accepted "
+                    + "from the operating-system environment only. Remove the other setting (configuration file, -D "
+                    + "system property, command-line argument).");
+        }
+    }
+
+    /** TELEGRAM_BOT_TOKEN as the operating system gave it, ignoring every other property source. */
+    private static String osEnvironmentValue(Environment environment) {
+        if (!(environment instanceof ConfigurableEnvironment configurable)) {
+            return null;
+        }
+        PropertySource<?> system = configurable.getPropertySources()
+                .get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        Object value = system == null ? null : system.getProperty(TOKEN_VARIABLE);
+        return value == null ? null : value.toString();
     }
 }

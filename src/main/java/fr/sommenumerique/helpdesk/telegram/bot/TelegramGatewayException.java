@@ -105,6 +105,12 @@ public class TelegramGatewayException extends RuntimeException {
                 && description.toLowerCase(Locale.ROOT).contains("message is not modified");
     }
 
+    /** 400 "can't parse entities": a MarkdownV2 (or HTML) text Telegram could not read; plain text would pass. */
+    public boolean isEntityParseError() {
+        return errorCode != null && errorCode == 400 && description != null
+                && description.toLowerCase(Locale.ROOT).contains("can't parse entities");
+    }
+
     private static String buildMessage(String method, Kind kind, Integer code, String description, Integer retryAfter) {
         StringBuilder sb = new StringBuilder("Telegram ").append(method).append(" failed (").append(kind);
         if (code != null) {

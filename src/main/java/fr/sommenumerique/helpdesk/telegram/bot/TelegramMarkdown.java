@@ -48,6 +48,39 @@ public final class TelegramMarkdown {
         return "[" + escape(text) + "](" + escapeLinkUrl(url) + ")";
     }
 
+    /**
+     * What a MarkdownV2 text shows, as plain text: escapes resolved, formatting marks ({@code * _ ~ ` |}) dropped,
+     * {@code [text](url)} as {@code text (url)}. For sending again as plain text a message Telegram refused to parse.
+     */
+    public static String toPlainText(String markdown) {
+        if (markdown == null || markdown.isEmpty()) {
+            return markdown == null ? "" : markdown;
+        }
+        StringBuilder sb = new StringBuilder(markdown.length());
+        boolean inCode = false;
+        boolean inUrl = false;
+        for (int i = 0; i < markdown.length(); i++) {
+            char c = markdown.charAt(i);
+            if (c == '\\' && i + 1 < markdown.length()) {
+                sb.append(markdown.charAt(++i));
+            } else if (c == '`' && !inUrl) {
+                inCode = !inCode;
+            } else if (inCode) {
+                sb.append(c);
+            } else if (inUrl) {
+                sb.append(c);
+                inUrl = c != ')';
+            } else if (c == ']' && i + 1 < markdown.length() && markdown.charAt(i + 1) == '(') {
+                sb.append(" (");
+                i++;
+                inUrl = true;
+            } else if ("*_~|[".indexOf(c) < 0) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     private static String escapeAll(String text, String reserved) {
         if (text == null || text.isEmpty()) {
             return text == null ? "" : text;

@@ -26,13 +26,15 @@ import fr.sommenumerique.helpdesk.ticketing.Ticket;
 import fr.sommenumerique.helpdesk.ticketing.Tickets;
 
 /**
- * /lier: links this chat to a contact by proving ownership of an e-mail address. The bot sends a one-time code to
- * the address (queued in the outbox, sent by the mail channel); typed back in the chat within 15 minutes and 5
- * tries, it links the chat.
+ * /lier: links this chat to a known contact by proving ownership of the contact's e-mail address. When the typed
+ * address belongs to a contact, the bot sends a one-time code there (queued in the outbox, sent by the mail channel);
+ * typed back in the chat within 15 minutes and 5 tries, it links the chat to that contact.
  *
- * <p>Decisions. The reply is the same whether the address is known or not, so the bot cannot be used to find out
- * who is a contact. A code received at an unknown address proves ownership just as well: the chat's own contact
- * then gets that address (no second contact is created). When the address belongs to another contact, the chat
+ * <p>Decisions. No code goes to an address we do not know: the bot must not mail strangers on anyone's say-so,
+ * and linking is about joining an existing contact. The reply is the same whether the address is known or not
+ * (and the quota, tries and expiry run the same, on a code row that can never match), so the bot cannot be used
+ * to find out who is a contact; the reply says what to do if nothing arrives. When the address belongs to another
+ * contact, the chat
  * moves to that contact ({@link Contacts#linkTelegramChat}) and the tickets and requests of the Telegram-only
  * contact move with it (a note on each ticket tells staff): left behind, they would belong to a contact that can no
  * longer be reached, and staff replies to them could not be delivered.
@@ -75,7 +77,8 @@ class ChatLinking {
         String current = contacts.byTelegramChatId(ctx.chatId()).map(Contact::email).orElse(null);
         say(ctx, (current == null ? "" : "Cette conversation est reliée à " + current + ".\n\n")
                 + "Pour relier cette conversation à votre fiche, indiquez l'adresse e-mail que vous utilisez avec "
-                + "Somme Numérique (par exemple secretariat@mairie-exemple.fr). Je vous y enverrai un code à 6 chiffres."
+                + "Somme Numérique (par exemple secretariat@mairie-exemple.fr). Si elle est connue de nos services, je vous y "
+                + "enverrai un code à 6 chiffres."
                 + "\n\n/annuler pour arrêter.");
     }
 
@@ -112,14 +115,30 @@ class ChatLinking {
             return;
         }
         Instant expires = now.plus(properties.linkCodeTtl());
-        LinkCodes.Issued issued = codes.issue(ctx.chatId(), email, now, expires);
-        outbox.enqueue(OutgoingMessage.email(email, "Votre code pour relier Telegram à Mairie connectée",
-                codeMail(email, issued.code())).withThreading(outbox.newMessageId(), null, null));
+        Optional<Contact> owner = contacts.byEmail(email);
+        if (owner.isPresent()) {
+            LinkCodes.Issued issued = codes.issue(ctx.chatId(), email, now, expires);
+            outbox.enqueue(OutgoingMessage.email(email, "Votre code pour relier Telegram à Mairie connectée",
+                    codeMail(email, issued.code())).withThreading(outbox.newMessageId(), null, null));
+            log.info("Telegram chat {}: link code {} queued for e-mail to contact {}.", ctx.chatId(),
+                    issued.row().id(), owner.get().id());
+        } else {
+            LinkCodes.LinkCode row = codes.issueUnsendable(ctx.chatId(), email, now, expires);
+            log.info("Telegram chat {}: /lier for an address of no contact, nothing sent (code row {}).", ctx.chatId(),
+                    row.id());
+        }
         states.save(ChatState.start(ctx.chatId(), Flow.LINK, Step.CODE).withEmail(email), now, properties.linkCodeTtl());
-        log.info("Telegram chat {}: link code {} queued for e-mail.", ctx.chatId(), issued.row().id());
-        say(ctx, "Un code à 6 chiffres vient de partir vers " + email + ". Tapez-le ici ; il est valable "
-                + minutes(properties.linkCodeTtl()) + ".\n\nRien reçu ? Vérifiez les courriers indésirables, ou tapez "
-                + "/lier pour recommencer.");
+        say(ctx, codeRequested(email));
+    }
+
+    /** The same whether the address is known or not. */
+    private String codeRequested(String email) {
+        return "Si cette adresse est connue de nos services, un code à 6 chiffres vient d'y être envoyé (" + email
+                + "). Tapez-le ici ; il est valable " + minutes(properties.linkCodeTtl()) + ".\n\n"
+                + "Rien reçu après quelques minutes ? Vérifiez vos courriers indésirables. Sinon, cette adresse n'est "
+                + "peut-être pas encore enregistrée chez nous : écrivez un e-mail au support Mairie connectée depuis "
+                + "cette adresse, puis tapez à nouveau /lier ; ou demandez à un agent de relier votre conversation "
+                + "(tapez /ticket suivi de votre demande).";
     }
 
     private void checkCode(ChatContext ctx, ChatState state, String typed) {
@@ -127,7 +146,8 @@ class ChatLinking {
         String digits = typed.replaceAll("[\\s.-]", "");
         if (!digits.matches("\\d{6}")) {
             states.save(state, now, properties.linkCodeTtl());
-            say(ctx, "J'attends le code à 6 chiffres reçu à " + state.email() + ". Tapez-le ici, ou /annuler.");
+            say(ctx, "J'attends le code à 6 chiffres envoyé à " + state.email() + " (si cette adresse est connue de nos "
+                    + "services). Tapez-le ici, ou /annuler.");
             return;
         }
         Optional<LinkCodes.LinkCode> pending = codes.latestPending(ctx.chatId());
@@ -160,23 +180,20 @@ class ChatLinking {
         }
         codes.finish(code.id(), LinkCodes.Status.USED, now);
         states.clear(ctx.chatId(), now);
-        Contact linked = link(ctx, code.email());
+        Optional<Contact> owner = contacts.byEmail(code.email());
+        if (owner.isEmpty()) {
+            // the contact's address changed since the code was sent
+            say(ctx, "L'adresse " + code.email() + " n'est plus enregistrée chez nous. Tapez /lier pour recommencer "
+                    + "avec votre adresse actuelle, ou /ticket suivi de votre demande pour qu'un agent vous aide.");
+            return;
+        }
+        Contact linked = link(ctx, owner.get());
         say(ctx, "C'est fait : cette conversation est reliée à " + linked.email() + ". Vos demandes envoyées par e-mail "
                 + "et sur Telegram sont maintenant regroupées ; tapez /statut pour les voir.");
     }
 
-    private Contact link(ChatContext ctx, String email) {
-        Optional<Contact> owner = contacts.byEmail(email);
+    private Contact link(ChatContext ctx, Contact target) {
         Contact chatContact = contacts.byTelegramChatId(ctx.chatId()).orElse(null);
-        if (owner.isEmpty()) {
-            Contact c = chatContact != null ? chatContact : contacts.findOrCreateByTelegramChat(ctx.chatId(), ctx.senderName());
-            if (c.email() == null) {
-                return contacts.setEmail(c.id(), email, AuditLog.contactActor(c.id()));
-            }
-            // the chat was linked to another address before: that contact keeps its address and its history
-            owner = Optional.of(contacts.findOrCreateByEmail(email, ctx.senderName()));
-        }
-        Contact target = owner.get();
         String actor = AuditLog.contactActor(target.id());
         if (chatContact != null && chatContact.id() != target.id() && chatContact.email() == null) {
             moveHistory(chatContact, target, actor);

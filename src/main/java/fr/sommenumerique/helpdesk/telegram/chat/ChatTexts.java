@@ -72,6 +72,9 @@ final class ChatTexts {
     static final String FLOOD = "Vous m'envoyez beaucoup de messages en peu de temps : je mets les suivants de côté "
             + "pour qu'un agent les lise. Patientez une minute avant de m'écrire à nouveau.";
 
+    /** Shown by Telegram over the chat (a callback notice, 200 characters at most). */
+    static final String BUTTON_FLOOD = "Trop d'appuis en peu de temps : patientez un instant, puis réessayez.";
+
     static final String QUARANTINED = "Je n'ai pas pu traiter votre message automatiquement. Il est bien conservé et "
             + "un agent de Somme Numérique va l'examiner.";
 

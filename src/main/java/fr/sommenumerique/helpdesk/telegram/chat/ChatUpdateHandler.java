@@ -54,7 +54,10 @@ import fr.sommenumerique.helpdesk.ticketing.Tickets;
  *   <li><b>Private chats only.</b> A group is told once that the bot answers in private, then ignored.</li>
  *   <li><b>Flood.</b> Beyond {@code flood-messages} per {@code flood-window} from one chat, messages are set aside
  *       in the quarantine without the assistant (a person is told once): staff see them and can still process
- *       them, and neither the assistant nor the ticket queue is flooded.</li>
+ *       them, and neither the assistant nor the ticket queue is flooded. Edits count and are set aside likewise;
+ *       button presses have an allowance of the same size, beyond which they are answered with a short notice and
+ *       not acted on. Duplicates are recognised before the limit applies, and a set-aside update is recorded as
+ *       such, so a redelivered backlog is neither counted nor set aside again.</li>
  * </ul>
  */
 @Component
@@ -67,8 +70,11 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    /** What became of an update. */
-    public enum Result { PROCESSED, DUPLICATE, SET_ASIDE, FAILED }
+    /**
+     * What became of an update: {@code SET_ASIDE} a message or edit put in the quarantine by the flood limit,
+     * {@code REFUSED} a button pressed beyond the limit (answered with a notice, not acted on).
+     */
+    public enum Result { PROCESSED, DUPLICATE, SET_ASIDE, REFUSED, FAILED }
 
     /** The outcome, with the reason of a failure. */
     public record Attempt(Result result, String failure) {
@@ -90,6 +96,7 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
     private final TelegramGateway gateway;
     private final ObjectProvider<TelegramOutboxSender> sender;
     private final FloodGuard flood;
+    private final FloodGuard buttonFlood;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -116,6 +123,8 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
         this.sender = sender;
         this.clock = clock.getIfUnique(Clock::systemUTC);
         this.flood = new FloodGuard(properties.floodMessages(), properties.floodWindow(), this.clock);
+        // presses have an allowance of their own: a guided /souscrire mixes typed answers and presses
+        this.buttonFlood = new FloodGuard(properties.floodMessages(), properties.floodWindow(), this.clock);
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -155,13 +164,13 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
             return onMessage(update, update.getMessage(), retry);
         }
         if (update.hasEditedMessage()) {
-            onEdit(update, update.getEditedMessage());
-        } else if (update.hasCallbackQuery()) {
-            onButton(update, update.getCallbackQuery());
-        } else {
-            // my_chat_member (blocked/unblocked), channel posts, reactions…: nothing for the helpdesk
-            log.debug("Telegram update {} ({}) ignored.", update.getUpdateId(), UpdateDescriptions.describe(update));
+            return onEdit(update, update.getEditedMessage(), retry);
         }
+        if (update.hasCallbackQuery()) {
+            return onButton(update, update.getCallbackQuery(), retry);
+        }
+        // my_chat_member (blocked/unblocked), channel posts, reactions…: nothing for the helpdesk
+        log.debug("Telegram update {} ({}) ignored.", update.getUpdateId(), UpdateDescriptions.describe(update));
         return Result.PROCESSED;
     }
 
@@ -181,6 +190,9 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
         }
         ChatContext ctx = new ChatContext(update.getUpdateId(), messageKey(update, message), message.getChatId(),
                 message.getMessageId(), nameOf(message.getFrom(), chat), sentAt(message));
+        if (seenBefore(ctx, retry)) {
+            return Result.DUPLICATE;
+        }
         if (!retry) {
             FloodGuard.Verdict verdict = flood.admit(ctx.chatId());
             if (verdict != FloodGuard.Verdict.ALLOWED) {
@@ -279,17 +291,28 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
 
     // ------------------------------------------------------------------ edits, buttons, groups
 
-    private void onEdit(Update update, Message message) {
+    /** Edits count against the same allowance as messages, and are set aside the same way. */
+    private Result onEdit(Update update, Message message, boolean retry) {
         if (message.getChat() == null || !Boolean.TRUE.equals(message.getChat().isUserChat())) {
-            return;
+            return Result.PROCESSED;
         }
         String text = message.hasText() ? message.getText() : message.getCaption();
         if (text == null) {
-            return;
+            return Result.PROCESSED;
         }
         ChatContext ctx = new ChatContext(update.getUpdateId(), messageKey(update, message) + ":edit:"
                 + message.getEditDate(), message.getChatId(), message.getMessageId(),
                 nameOf(message.getFrom(), message.getChat()), sentAt(message));
+        if (seenBefore(ctx, retry)) {
+            return Result.DUPLICATE;
+        }
+        if (!retry) {
+            FloodGuard.Verdict verdict = flood.admit(ctx.chatId());
+            if (verdict != FloodGuard.Verdict.ALLOWED) {
+                setAside(update, ctx, verdict == FloodGuard.Verdict.LIMITED_FIRST);
+                return Result.SET_ASIDE;
+            }
+        }
         once(ctx, "MODIFICATION", () -> {
             if (tickets.updateMessageText(ctx.externalRef(), text).isPresent()) {
                 log.info("Telegram chat {}: message {} edited, ticket message updated.", ctx.chatId(), ctx.messageId());
@@ -298,21 +321,36 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
                         ctx.chatId(), ctx.messageId());
             }
         });
+        return Result.PROCESSED;
     }
 
-    private void onButton(Update update, CallbackQuery query) {
+    /**
+     * Beyond the allowance a press is answered with a short notice and not acted on (recorded, so a redelivery does
+     * not act on it later either): nothing is lost, the person presses again a moment later.
+     */
+    private Result onButton(Update update, CallbackQuery query, boolean retry) {
         MaybeInaccessibleMessage message = query.getMessage();
         if (message == null || message.getChat() == null) {
             answer(query, CallbackAnswer.alert(ChatTexts.BUTTON_EXPIRED));
-            return;
+            return Result.PROCESSED;
         }
         if (!Boolean.TRUE.equals(message.getChat().isUserChat())) {
             answer(query, CallbackAnswer.notice(ChatTexts.PRIVATE_ONLY));
-            return;
+            return Result.PROCESSED;
         }
         String data = query.getData() == null ? "" : query.getData();
         ChatContext ctx = new ChatContext(update.getUpdateId(), "update:" + update.getUpdateId() + ":cb:" + query.getId(),
                 message.getChatId(), message.getMessageId(), nameOf(query.getFrom(), message.getChat()), clock.instant());
+        if (seenBefore(ctx, retry)) {
+            return Result.DUPLICATE;
+        }
+        if (!retry && buttonFlood.admit(ctx.chatId()) != FloodGuard.Verdict.ALLOWED) {
+            once(ctx, "BOUTON IGNORÉ (TROP D'APPUIS) " + data, () -> { });
+            log.warn("Telegram chat {}: button flood limit reached, press {} ({}) refused.", ctx.chatId(),
+                    ctx.updateId(), data);
+            answer(query, CallbackAnswer.notice(ChatTexts.BUTTON_FLOOD));
+            return Result.REFUSED;
+        }
         CallbackAnswer answer = once(ctx, "BOUTON " + data, () -> {
             if (FeedbackHandler.handles(data)) {
                 return feedback.onButton(ctx, data);
@@ -329,6 +367,7 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
             return CallbackAnswer.alert(ChatTexts.BUTTON_EXPIRED).removingButtons();
         });
         answer(query, answer);
+        return Result.PROCESSED;
     }
 
     /** After commit: stops the button's spinner, and updates or removes the buttons. Best effort. */
@@ -367,15 +406,45 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
 
     // ------------------------------------------------------------------ failures
 
+    /**
+     * Before the flood limit: a redelivered update (restart before Telegram got the confirmation) must neither use
+     * up the chat's allowance nor be set aside a second time. An update set aside earlier counts as seen, except when
+     * staff hand it back from the quarantine ({@code retry}).
+     */
+    private boolean seenBefore(ChatContext ctx, boolean retry) {
+        boolean processedBefore = processed.isProcessed(Channel.TELEGRAM, ctx.dedupeKey());
+        boolean setAsideBefore = !retry && processed.isProcessed(Channel.TELEGRAM, setAsideKey(ctx));
+        if (processedBefore || setAsideBefore) {
+            log.info("Telegram update {} already {}, skipped.", ctx.updateId(),
+                    processedBefore ? "processed" : "set aside in the quarantine");
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The raw update goes to the quarantine first (its own transaction, so it is safe whatever follows), then the
+     * update is recorded as set aside, with the notice, in one transaction. Its own key, not the message's: a staff
+     * retry must still be able to process the message. A crash between the two commits can only leave the update
+     * quarantined twice, never lost.
+     */
     private void setAside(Update update, ChatContext ctx, boolean tell) {
         quarantine.store(Channel.TELEGRAM, raw(update), "Trop de messages de cette conversation (plus de "
                 + flood.capacity() + " en " + flood.window().toSeconds() + " s) : message mis de côté sans réponse "
                 + "automatique. « Relancer » le traite normalement.", sourceRef(update));
         log.warn("Telegram chat {}: flood limit reached, update {} set aside in the quarantine.", ctx.chatId(),
                 ctx.updateId());
-        if (tell) {
-            tx.executeWithoutResult(status -> say(ctx, ChatTexts.FLOOD));
-        }
+        tx.executeWithoutResult(status -> {
+            processed.markProcessed(Channel.TELEGRAM, setAsideKey(ctx), ctx.externalRef(), null, null,
+                    "MIS DE CÔTÉ (TROP DE MESSAGES)");
+            if (tell) {
+                say(ctx, ChatTexts.FLOOD);
+            }
+        });
+    }
+
+    private static String setAsideKey(ChatContext ctx) {
+        return ctx.dedupeKey() + ":set-aside";
     }
 
     private void keepInQuarantine(Update update, String reason) {

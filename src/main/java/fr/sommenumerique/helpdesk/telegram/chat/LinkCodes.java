@@ -53,9 +53,13 @@ class LinkCodes {
 
     /** A new code for the chat; its earlier pending codes stop working. */
     Issued issue(long chatId, String email, Instant now, Instant expiresAt) {
+        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        return new Issued(code, store(chatId, email, code, now, expiresAt));
+    }
+
+    private LinkCode store(long chatId, String email, String code, Instant now, Instant expiresAt) {
         jdbc.sql("UPDATE telegram_link_codes SET status = 'REPLACED' WHERE chat_id = ? AND status = 'PENDING'")
                 .params(chatId).update();
-        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
         byte[] saltBytes = new byte[16];
         RANDOM.nextBytes(saltBytes);
         String salt = HexFormat.of().formatHex(saltBytes);
@@ -65,7 +69,18 @@ class LinkCodes {
                         VALUES (?, ?, ?, ?, 0, 'PENDING', ?, ?)""")
                 .params(chatId, email, salt, hash(salt, code), ChatStates.ts(now), ChatStates.ts(expiresAt))
                 .update(keys, "id");
-        return new Issued(code, byId(keys.getKey().longValue()).orElseThrow());
+        return byId(keys.getKey().longValue()).orElseThrow();
+    }
+
+    /**
+     * A code row for an address that belongs to no contact: nothing is sent, but the chat's flow (quota, tries,
+     * expiry) goes on exactly as for a real code, so the bot does not reveal which addresses are known. Its hash is
+     * that of a 256-bit secret thrown away at once: no six-digit code can ever match it.
+     */
+    LinkCode issueUnsendable(long chatId, String email, Instant now, Instant expiresAt) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return store(chatId, email, HexFormat.of().formatHex(secret), now, expiresAt);
     }
 
     Optional<LinkCode> latestPending(long chatId) {

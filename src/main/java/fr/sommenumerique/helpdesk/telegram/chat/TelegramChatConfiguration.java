@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramGateway;
 import fr.sommenumerique.helpdesk.telegram.delivery.FeedbackButtons;
 import fr.sommenumerique.helpdesk.telegram.delivery.MessageOptions;
+import fr.sommenumerique.helpdesk.telegram.delivery.SentParts;
 import fr.sommenumerique.helpdesk.telegram.delivery.TelegramDeliveryProperties;
 import fr.sommenumerique.helpdesk.telegram.delivery.TelegramOutboxSender;
 import fr.sommenumerique.helpdesk.ticketing.Outbox;
@@ -25,8 +26,8 @@ class TelegramChatConfiguration {
     @Bean
     TelegramOutboxSender telegramOutboxSender(Outbox outbox, TelegramGateway gateway, MessageOptions options,
                                               FeedbackButtons feedback, TelegramDeliveryProperties properties,
-                                              ObjectProvider<Clock> clock) {
-        return new TelegramOutboxSender(outbox, gateway, options, feedback, properties, ChatTexts.MENU,
+                                              SentParts partsSent, ObjectProvider<Clock> clock) {
+        return new TelegramOutboxSender(outbox, gateway, options, feedback, properties, ChatTexts.MENU, partsSent,
                 clock.getIfUnique(Clock::systemUTC));
     }
 }

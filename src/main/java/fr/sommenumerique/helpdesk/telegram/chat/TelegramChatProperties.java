@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code helpdesk.telegram.chat.*}: the bot's conversation rules.
  *
- * @param floodMessages    messages one chat may send per {@code floodWindow} before the rest are set aside (10)
+ * @param floodMessages    messages (edits included) one chat may send per {@code floodWindow} before the rest are
+ *                         set aside (10); button presses have an allowance of the same size of their own
  * @param floodWindow      window of that limit (1m); the allowance refills continuously
  * @param linkCodeTtl      how long a /lier code stays valid (15m)
  * @param linkMaxAttempts  wrong codes allowed before a code is cancelled (5)

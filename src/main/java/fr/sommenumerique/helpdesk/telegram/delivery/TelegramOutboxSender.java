@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +16,7 @@ import fr.sommenumerique.helpdesk.telegram.bot.ParseMode;
 import fr.sommenumerique.helpdesk.telegram.bot.SentMessage;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramGateway;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramGatewayException;
+import fr.sommenumerique.helpdesk.telegram.bot.TelegramMarkdown;
 import fr.sommenumerique.helpdesk.ticketing.Channel;
 import fr.sommenumerique.helpdesk.ticketing.Outbox;
 import fr.sommenumerique.helpdesk.ticketing.OutboxMessage;
@@ -31,8 +30,9 @@ import fr.sommenumerique.helpdesk.ticketing.OutboxStatus;
  * <p>Failures: a 403 (the user blocked the bot) or another client error fails the message for good (visible to
  * staff, who can retry it); network errors, 429 and 5xx are retried by the outbox with its backoff, and a 429 also
  * pauses all sending for its {@code retry_after}, since Telegram's flood control is per bot. Texts above 4 096
- * characters go as several messages, the buttons under the last one; the parts already sent are not sent again
- * when a later part fails (remembered in memory until the message is done).
+ * characters go as several messages, the buttons under the last one. A MarkdownV2 text Telegram cannot parse is
+ * sent again as plain text rather than failed; the parts already sent are not sent again
+ * when a later part fails, even across a restart ({@link SentParts}).
  */
 public final class TelegramOutboxSender implements SmartLifecycle {
 
@@ -44,10 +44,10 @@ public final class TelegramOutboxSender implements SmartLifecycle {
     private final FeedbackButtons feedback;
     private final TelegramDeliveryProperties properties;
     private final List<BotMenuCommand> menu;
+    private final SentParts partsSent;
     private final Clock clock;
 
     private final Object signal = new Object();
-    private final Map<Long, Integer> partsSent = new ConcurrentHashMap<>();
     private boolean nudged;
     private volatile boolean running;
     private Thread thread;
@@ -56,13 +56,15 @@ public final class TelegramOutboxSender implements SmartLifecycle {
     private Instant nextMenuAttempt = Instant.MIN;
 
     public TelegramOutboxSender(Outbox outbox, TelegramGateway gateway, MessageOptions options, FeedbackButtons feedback,
-                                TelegramDeliveryProperties properties, List<BotMenuCommand> menu, Clock clock) {
+                                TelegramDeliveryProperties properties, List<BotMenuCommand> menu, SentParts partsSent,
+                                Clock clock) {
         this.outbox = outbox;
         this.gateway = gateway;
         this.options = options;
         this.feedback = feedback;
         this.properties = properties;
         this.menu = List.copyOf(menu);
+        this.partsSent = partsSent;
         this.clock = clock;
     }
 
@@ -175,36 +177,56 @@ public final class TelegramOutboxSender implements SmartLifecycle {
         }
         try {
             SentMessage last = null;
-            for (int i = partsSent.getOrDefault(message.id(), 0); i < parts.size(); i++) {
+            for (int i = partsSent.of(message.id()); i < parts.size(); i++) {
                 boolean lastPart = i == parts.size() - 1;
-                last = gateway.send(chatId, new MessageContent(parts.get(i), parseMode, lastPart ? keyboard : null));
-                partsSent.put(message.id(), i + 1);
+                last = send(message.id(), chatId, new MessageContent(parts.get(i), parseMode, lastPart ? keyboard : null));
+                if (!lastPart) {
+                    partsSent.record(message.id(), i + 1);
+                }
             }
             outbox.markSent(message.id(), last == null ? null : String.valueOf(last.messageId()));
-            partsSent.remove(message.id());
+            partsSent.forget(message.id());
             return true;
         } catch (TelegramGatewayException e) {
             return failed(message, chatId, e);
         }
     }
 
+    /**
+     * A MarkdownV2 text Telegram cannot parse (a character left unescaped, a mark cut by the split) would fail the
+     * same way forever: it goes again at once as plain text, so the person gets the words without the formatting.
+     */
+    private SentMessage send(long outboxId, long chatId, MessageContent content) {
+        try {
+            return gateway.send(chatId, content);
+        } catch (TelegramGatewayException e) {
+            if (content.parseMode() != ParseMode.MARKDOWN_V2 || !e.isEntityParseError()) {
+                throw e;
+            }
+            log.warn("Telegram message {} to chat {} refused as MarkdownV2 ({}); sent as plain text instead.", outboxId,
+                    chatId, e.description());
+            return gateway.send(chatId, new MessageContent(TelegramMarkdown.toPlainText(content.text()), ParseMode.PLAIN,
+                    content.keyboard()));
+        }
+    }
+
     private boolean failed(OutboxMessage message, long chatId, TelegramGatewayException e) {
         if (e.isForbidden()) {
-            partsSent.remove(message.id());
+            partsSent.forget(message.id());
             outbox.markFailedPermanently(message.id(), "Le destinataire a bloqué le robot ou quitté la conversation : "
                     + e.getMessage());
             log.info("Telegram message {} to chat {} not delivered: the bot is blocked.", message.id(), chatId);
             return true;
         }
         if (!e.isRetryable()) {
-            partsSent.remove(message.id());
+            partsSent.forget(message.id());
             outbox.markFailedPermanently(message.id(), e.getMessage());
             log.warn("Telegram message {} to chat {} refused for good: {}", message.id(), chatId, e.getMessage());
             return true;
         }
         OutboxMessage after = outbox.markAttemptFailed(message.id(), e.getMessage());
         if (after.status() != OutboxStatus.PENDING) {
-            partsSent.remove(message.id()); // attempts used up: FAILED, staff may retry it from the start
+            partsSent.forget(message.id()); // attempts used up: FAILED, staff may retry it from the start
         }
         Duration pause = e.retryAfter().orElse(e.isTooManyRequests() ? properties.defaultPause() : null);
         if (pause != null) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -23,13 +24,21 @@ import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.EnqueuedUpdate;
 import fr.sommenumerique.helpdesk.telegram.TelegramChannelHealth.State;
 import fr.sommenumerique.helpdesk.telegram.TelegramChannelStatus;
+import fr.sommenumerique.helpdesk.telegram.TestEnvironmentVariables;
 
-/** The Spring wiring, with the real application.yml (token mapped from TELEGRAM_BOT_TOKEN). */
+/**
+ * The Spring wiring, with the real application.yml (token mapped from TELEGRAM_BOT_TOKEN). The OS environment of
+ * each context is the real one without TELEGRAM_BOT_TOKEN, or with the fake API's token where a test says so
+ * ({@link TestEnvironmentVariables}: a JVM cannot set its own environment variables).
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class TelegramConfigurationTest {
 
+    private static final String TOKEN = "TELEGRAM_BOT_TOKEN";
+
     private final ApplicationContextRunner contexts = new ApplicationContextRunner()
             .withInitializer(new ConfigDataApplicationContextInitializer())
+            .withInitializer(TestEnvironmentVariables.without(TOKEN))
             .withUserConfiguration(TelegramConfiguration.class);
 
     private FakeTelegramBotApi api;
@@ -46,7 +55,7 @@ class TelegramConfigurationTest {
 
     @Test
     void withoutTokenTheChannelIsOffAndEverythingElseStarts(CapturedOutput output) {
-        contexts.withPropertyValues("TELEGRAM_BOT_TOKEN=", "helpdesk.telegram.api-url=" + api.apiUrl())
+        contexts.withPropertyValues("helpdesk.telegram.api-url=" + api.apiUrl())
                 .withBean(TelegramUpdateHandler.class, () -> update -> { })
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -66,8 +75,8 @@ class TelegramConfigurationTest {
         List<Update> handled = new CopyOnWriteArrayList<>();
         EnqueuedUpdate update = api.enqueueText(SECRETARY, "Bonjour depuis la mairie");
 
-        contexts.withPropertyValues("TELEGRAM_BOT_TOKEN=" + api.token(),
-                        "helpdesk.telegram.api-url=" + api.apiUrl(),
+        contexts.withInitializer(TestEnvironmentVariables.with(TOKEN, api.token()))
+                .withPropertyValues("helpdesk.telegram.api-url=" + api.apiUrl(),
                         "helpdesk.telegram.polling-timeout=1s",
                         "helpdesk.telegram.backoff.initial=50ms",
                         "helpdesk.telegram.backoff.max=200ms")
@@ -91,7 +100,8 @@ class TelegramConfigurationTest {
 
     @Test
     void withTokenButNoHandlerNothingPolls() {
-        contexts.withPropertyValues("TELEGRAM_BOT_TOKEN=" + api.token(), "helpdesk.telegram.api-url=" + api.apiUrl())
+        contexts.withInitializer(TestEnvironmentVariables.with(TOKEN, api.token()))
+                .withPropertyValues("helpdesk.telegram.api-url=" + api.apiUrl())
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(TelegramPollingRunner.class).isRunning()).isFalse();
@@ -101,20 +111,43 @@ class TelegramConfigurationTest {
     }
 
     @Test
-    void aTokenSetAnyOtherWayThanTheEnvironmentVariableIsRefused() {
+    void aTokenWrittenInAConfigurationFileIsRefused() {
         String token = "123456:AAE-token-written-in-a-file-by-mistake";
-        contexts.withPropertyValues("TELEGRAM_BOT_TOKEN=", "helpdesk.telegram.token=" + token)
-                .run(context -> {
-                    assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).rootCause()
-                            .hasMessageContaining("TELEGRAM_BOT_TOKEN")
-                            .hasMessageNotContaining(token);
-                });
+        contexts.withPropertyValues("helpdesk.telegram.token=" + token)
+                .run(context -> assertRefused(context, token, "not through the TELEGRAM_BOT_TOKEN environment variable"));
+    }
+
+    /** -DTELEGRAM_BOT_TOKEN=…, --TELEGRAM_BOT_TOKEN=… or a TELEGRAM_BOT_TOKEN key in a yml: all mere properties. */
+    @Test
+    void aPropertyNamedLikeTheVariableIsNotTheEnvironment() {
+        String token = "123456:AAE-token-given-as-a-system-property";
+        contexts.withSystemProperties(TOKEN + "=" + token)
+                .run(context -> assertRefused(context, token, "not through the TELEGRAM_BOT_TOKEN environment variable"));
+        contexts.withPropertyValues(TOKEN + "=" + token)
+                .run(context -> assertRefused(context, token, "not through the TELEGRAM_BOT_TOKEN environment variable"));
+    }
+
+    @Test
+    void aTokenOverridingTheEnvironmentVariableIsRefused() {
+        String token = "123456:AAE-token-on-the-command-line";
+        contexts.withInitializer(TestEnvironmentVariables.with(TOKEN, api.token()))
+                .withPropertyValues("helpdesk.telegram.token=" + token)
+                .run(context -> assertRefused(context, token, "something else than the TELEGRAM_BOT_TOKEN environment"));
+        assertThat(api.calls()).isEmpty();
+    }
+
+    private static void assertRefused(AssertableApplicationContext context, String token, String why) {
+        assertThat(context).hasFailed();
+        assertThat(context.getStartupFailure()).rootCause()
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(why)
+                .hasMessageContaining("operating-system environment only")
+                .hasMessageNotContaining(token);
     }
 
     @Test
     void invalidSettingsFailWithAClearMessage() {
-        contexts.withPropertyValues("TELEGRAM_BOT_TOKEN=", "helpdesk.telegram.polling-timeout=90s")
+        contexts.withPropertyValues("helpdesk.telegram.polling-timeout=90s")
                 .run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(context.getStartupFailure()).rootCause()

@@ -13,6 +13,17 @@ class TelegramMarkdownTest {
     }
 
     @Test
+    void plainTextOfAMarkdownMessageIsWhatTelegramWouldShow() {
+        String text = "Actes (télé-transmission) : 9h-12h. C'est *simple*! \\ [fin]";
+        String markdown = TelegramMarkdown.bold("Horaires") + "\n\n" + TelegramMarkdown.escape(text) + " "
+                + TelegramMarkdown.italic("Voir") + " " + TelegramMarkdown.link("le guide", "https://exemple.fr/a_(b)")
+                + " " + TelegramMarkdown.code("x_`y");
+
+        assertThat(TelegramMarkdown.toPlainText(markdown))
+                .isEqualTo("Horaires\n\n" + text + " Voir le guide (https://exemple.fr/a_(b)) x_`y");
+    }
+
+    @Test
     void leavesOrdinaryFrenchTextAlone() {
         assertThat(TelegramMarkdown.escape("Délégation à l’élu : « oui » ; 20 % ? @mairie $ & ' \" / , : ;"))
                 .isEqualTo("Délégation à l’élu : « oui » ; 20 % ? @mairie $ & ' \" / , : ;");
