@@ -16,8 +16,8 @@ public final class MessageCleaner {
     private static final Pattern LEADING_GREETING = Pattern.compile(
             "^(?:(?:bonjour|bonsoir|bjr|salut|slt|hello|coucou|madame|monsieur|mesdames|messieurs|cher|chere|chers|cheres)\\b"
                     + "(?:[ ,]+" + TITLES + "\\b)*[ ,!.;:-]*)+");
-    private static final String THANKS = "merci(?: beaucoup| bien| bcp)?(?: d'avance| par avance| de votre (?:aide|reponse|retour)"
-            + "| pour votre (?:aide|reponse|retour))?";
+    private static final String THANKS = "(?:merci|(?:je|nous) vous (?:remercie|remercions))(?: beaucoup| bien| bcp)?"
+            + "(?: d'avance| par avance)?(?: de votre (?:aide|reponse|retour)| pour votre (?:aide|reponse|retour))?";
     /** A line that is only a closing formula; what follows it is the signature. */
     private static final Pattern CLOSING_LINE = Pattern.compile(
             "^(?:(?:bien |tres )?cordialement|cdlt|cdt|bien a vous|a bientot|(?:sinceres )?salutations(?: distinguees)?"
@@ -29,7 +29,7 @@ public final class MessageCleaner {
     private static final int MAX_SIGNATURE_LINES = 8;
     /** « … ? Cordialement, Laurence Petit, secrétaire de mairie de X » written on one line, as phones do. */
     private static final Pattern INLINE_SIGNATURE = Pattern.compile(
-            "(?<=[.?!]) (?:bien |tres )?(?:cordialement|cdlt|bien a vous|salutations(?: distinguees)?)\b[^.?!]{0,120}$");
+            "(?<=[.?!]) (?:bien |tres )?(?:cordialement|cdlt|bien a vous|salutations(?: distinguees)?)\\b[^.?!]{0,120}$");
 
     public String clean(String text) {
         if (text == null) {

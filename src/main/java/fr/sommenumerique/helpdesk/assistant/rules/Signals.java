@@ -22,7 +22,7 @@ public final class Signals {
             + "commande publique|pli|plis|candidatures?|chorus|factures? electroniques?|pes|helios|"
             + "partage de fichiers?|lien de partage|liens? de telechargement|transfert de fichiers?|"
             + "formations?|mairie connectee|somme numerique|charte|conventions?|adhesion|adherer|souscri\\w*|"
-            + "subventions?|feder|react-?eu|rgpd|cnil|dpo|dpd|donnees personnelles|violation de donnees|"
+            + "subventions?|feder|react-?eu|fonds europeens|financements? europeens?|aides? europeennes?|80 ?%|rgpd|cnil|dpo|dpd|donnees personnelles|violation de donnees|"
             + "fuite de donnees|archives?|archivage|sae|(?:courants|courantes) et intermediaires|publication|publier|"
             + "affichage|proces-verbal|compte-rendu|"
             + "compte rendu|convocations?|recueil des actes|registres?(?! (?:d'etat civil|de l'etat civil)))\\b");
@@ -41,7 +41,7 @@ public final class Signals {
             + "logiciels? de (?:paie|compta\\w*|facturation|gestion)|paie|bulletins? de salaire|"
             + "etat civil|acte de naissance|actes? de deces|mariage|pacs|carte d'identite|passeport|permis de conduire|"
             + "permis de construire|urbanisme|cadastre|plu|cantine|periscolaire|garderie|"
-            + "salle des fetes|location de salle|cimetiere|concession funeraire|elections?|listes? electorales?|"
+            + "salle des fetes|location de salle|cimetiere|concession funeraire|elections?|listes? electorales?|electeurs?|scrutin|bureau de vote|"
             + "impots?|taxe fonciere|meteo|football|vacances|covoiturage|imprimante|photocopieur|antivirus|"
             + "chauffage|eclairage public|perso|a titre personnel|smartphone|lampadaires?|nids? de poule|voisins?|bruit)\\b");
 
