@@ -201,6 +201,68 @@ class WebSecurityTest extends WebTestBase {
     }
 
     @Test
+    void disabling_an_account_ends_its_open_sessions() throws Exception {
+        StaffUser admin = newStaff("desactive-chef", StaffRole.ADMIN);
+        StaffUser agent = newAgent("desactive");
+        MockHttpSession agentSession = login(agent.username());
+        MockHttpSession adminSession = login(admin.username());
+        mvc.perform(get("/tickets").session(agentSession)).andExpect(status().isOk());
+
+        mvc.perform(post("/admin/equipe/" + agent.username() + "/activation").param("enabled", "false")
+                        .session(adminSession).with(csrf()))
+                .andExpect(redirectedUrl("/admin/equipe"));
+        assertThat(accounts.require(agent.username()).enabled()).isFalse();
+
+        mvc.perform(get("/tickets").session(agentSession)).andExpect(redirectedUrl("/connexion?expiree"));
+        assertThat(agentSession.isInvalid()).isTrue();
+        mvc.perform(loginRequest(agent.username(), PASSWORD)).andExpect(redirectedUrl("/connexion?erreur"));
+        // the administrator who did it is not affected
+        mvc.perform(get("/admin/equipe").session(adminSession)).andExpect(status().isOk());
+    }
+
+    @Test
+    void a_demoted_administrator_loses_admin_pages_at_once() throws Exception {
+        StaffUser boss = newStaff("retrograde-chef", StaffRole.ADMIN);
+        StaffUser demoted = newStaff("retrograde", StaffRole.ADMIN);
+        MockHttpSession demotedSession = login(demoted.username());
+        MockHttpSession bossSession = login(boss.username());
+        mvc.perform(get("/admin/equipe").session(demotedSession)).andExpect(status().isOk());
+
+        mvc.perform(post("/admin/equipe/" + demoted.username()).param("displayName", "Rétrogradé")
+                        .param("role", "AGENT").session(bossSession).with(csrf()))
+                .andExpect(redirectedUrl("/admin/equipe"));
+        assertThat(accounts.require(demoted.username()).role()).isEqualTo(StaffRole.AGENT);
+
+        mvc.perform(get("/admin/equipe").session(demotedSession)).andExpect(redirectedUrl("/connexion?expiree"));
+        // signed in again, as the agent they now are
+        MockHttpSession again = login(demoted.username());
+        mvc.perform(get("/admin/equipe").session(again)).andExpect(status().isForbidden());
+        mvc.perform(get("/tickets").session(again)).andExpect(status().isOk());
+    }
+
+    @Test
+    void a_password_reset_ends_the_sessions_opened_with_the_old_password_but_changing_it_oneself_does_not()
+            throws Exception {
+        StaffUser boss = newStaff("reinit-chef", StaffRole.ADMIN);
+        StaffUser agent = newAgent("reinit");
+        MockHttpSession first = login(agent.username());
+        MockHttpSession second = login(agent.username());
+        String next = "une autre phrase de passe 2026";
+        mvc.perform(post("/compte/mot-de-passe").session(first).with(csrf()).param("current", PASSWORD)
+                        .param("password", next).param("confirmation", next))
+                .andExpect(redirectedUrl("/compte"));
+        mvc.perform(get("/tickets").session(first)).andExpect(status().isOk());
+        mvc.perform(get("/tickets").session(second)).andExpect(redirectedUrl("/connexion?expiree"));
+
+        MockHttpSession third = login(agent.username(), next);
+        mvc.perform(post("/admin/equipe/" + agent.username() + "/reinitialiser").session(login(boss.username()))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/admin/equipe"));
+        mvc.perform(get("/tickets").session(first)).andExpect(redirectedUrl("/connexion?expiree"));
+        mvc.perform(get("/tickets").session(third)).andExpect(redirectedUrl("/connexion?expiree"));
+    }
+
+    @Test
     void ui_pages_carry_a_strict_content_security_policy() throws Exception {
         StaffUser agent = newAgent("csp");
         mvc.perform(get("/tickets").with(user(agent.username()).roles("AGENT")))
