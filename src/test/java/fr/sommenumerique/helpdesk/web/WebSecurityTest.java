@@ -19,7 +19,13 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -177,6 +183,31 @@ class WebSecurityTest extends WebTestBase {
         mvc.perform(get("/api/staff/me").with(httpBasic(agent.username(), PASSWORD)))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Trop de tentatives")));
+    }
+
+    @Test
+    void behind_a_proxy_on_this_machine_failures_are_counted_per_forwarded_client_address() throws Exception {
+        StaffUser agent = newAgent("mandataire");
+        HttpClient http = HttpClient.newHttpClient();
+        String attacker = "203.0.113.41";
+        for (int i = 0; i < 30; i++) { // the per-address threshold: each unknown token counts as a failure
+            assertThat(viaProxy(http, attacker, "Bearer hd_faux" + i).statusCode()).isEqualTo(401);
+        }
+        String basic = "Basic " + Base64.getEncoder().encodeToString((agent.username() + ":" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> locked = viaProxy(http, attacker, basic);
+        assertThat(locked.statusCode()).isEqualTo(401);
+        assertThat(locked.body()).contains("Trop de tentatives");
+        // another client behind the same proxy (same socket address, 127.0.0.1) is not locked out
+        HttpResponse<String> other = viaProxy(http, "198.51.100.23", basic);
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(other.body()).contains(agent.username());
+    }
+
+    private HttpResponse<String> viaProxy(HttpClient http, String clientAddress, String authorization) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/staff/me"))
+                .header("X-Forwarded-For", clientAddress).header("Authorization", authorization).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
