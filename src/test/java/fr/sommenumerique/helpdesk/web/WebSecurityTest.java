@@ -294,6 +294,34 @@ class WebSecurityTest extends WebTestBase {
     }
 
     @Test
+    void passwords_longer_than_bcrypt_accepts_are_refused_in_french_and_never_break_a_login() throws Exception {
+        StaffUser agent = newAgent("long");
+        MockHttpSession session = login(agent.username());
+        String accented = "mot de passe très long ".repeat(3) + "é".repeat(3); // 72 characters, 78 bytes
+        assertThat(accented).hasSize(72);
+        MvcResult refused = mvc.perform(post("/compte/mot-de-passe").session(session).with(csrf())
+                        .param("current", PASSWORD).param("password", accented).param("confirmation", accented))
+                .andExpect(redirectedUrl("/compte/mot-de-passe")).andReturn();
+        assertThat(refused.getFlashMap().get("error")).isEqualTo("Le mot de passe est trop long : 72 octets au plus,"
+                + " soit 72 caractères sans accents (une lettre accentuée compte pour deux).");
+        String longest = "x".repeat(60) + "abcdefghijkl"; // exactly 72 bytes is fine
+        mvc.perform(post("/compte/mot-de-passe").session(session).with(csrf()).param("current", PASSWORD)
+                        .param("password", longest).param("confirmation", longest))
+                .andExpect(redirectedUrl("/compte"));
+        // a too long current password is just wrong, not an English bcrypt error
+        MvcResult wrong = mvc.perform(post("/compte/mot-de-passe").session(session).with(csrf())
+                        .param("current", "y".repeat(100)).param("password", accented).param("confirmation", accented))
+                .andExpect(redirectedUrl("/compte/mot-de-passe")).andReturn();
+        assertThat(wrong.getFlashMap().get("error")).isEqualTo("Le mot de passe actuel est incorrect.");
+
+        mvc.perform(loginRequest(agent.username(), "z".repeat(100))).andExpect(redirectedUrl("/connexion?erreur"));
+        mvc.perform(loginRequest("inconnu-" + agent.username(), "z".repeat(100))).andExpect(redirectedUrl("/connexion?erreur"));
+        mvc.perform(get("/api/staff/me").with(httpBasic(agent.username(), "z".repeat(100))))
+                .andExpect(status().isUnauthorized());
+        login(agent.username(), longest);
+    }
+
+    @Test
     void ui_pages_carry_a_strict_content_security_policy() throws Exception {
         StaffUser agent = newAgent("csp");
         mvc.perform(get("/tickets").with(user(agent.username()).roles("AGENT")))

@@ -97,7 +97,7 @@ public class StaffAccounts {
     public StaffUser changePassword(String username, String currentPassword, String newPassword) {
         StaffUser user = require(username);
         String hash = store.passwordHash(user.username()).orElseThrow();
-        if (currentPassword == null || !encoder.matches(currentPassword, hash)) {
+        if (currentPassword == null || PasswordRules.tooLong(currentPassword) || !encoder.matches(currentPassword, hash)) {
             throw new IllegalArgumentException("Le mot de passe actuel est incorrect.");
         }
         PasswordRules.check(newPassword, user.username());
