@@ -1,6 +1,8 @@
 package fr.sommenumerique.helpdesk.web;
 
 import fr.sommenumerique.helpdesk.conversation.HandlingResult;
+import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
+import fr.sommenumerique.helpdesk.web.triage.AssistantLab;
 import fr.sommenumerique.helpdesk.ticketing.Channel;
 import fr.sommenumerique.helpdesk.ticketing.Contacts;
 import fr.sommenumerique.helpdesk.ticketing.Outbox;
@@ -51,6 +53,8 @@ class StaffPagesTest extends WebTestBase {
     Tickets tickets;
     @Autowired
     Contacts contacts;
+    @Autowired
+    AssistantLab lab;
 
     @Test
     void a_rejection_needs_a_message_and_keeps_what_was_typed_otherwise() throws Exception {
@@ -168,6 +172,33 @@ class StaffPagesTest extends WebTestBase {
                 .andExpect(flash().attribute("error", "Vous ne pouvez pas désactiver votre propre compte."));
         mvc.perform(post("/admin/equipe").with(as).with(csrf()).param("username", "assistant").param("role", "AGENT"))
                 .andExpect(flash().attribute("error", "L'identifiant « assistant » est réservé."));
+    }
+
+    @Test
+    void a_hand_edited_quarantine_filter_gets_a_french_error_page() throws Exception {
+        String body = mvc.perform(get("/quarantaine").param("status", "x").with(agent()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        Document page = Jsoup.parse(body);
+        assertThat(page.select("h1").text()).isEqualTo("Demande invalide");
+        assertThat(page.select("main").text()).contains("Valeur de statut inconnue : « x ». Valeurs possibles :"
+                + " En quarantaine, Relancé, Écarté.").doesNotContain("QUARANTINED").doesNotContain("No enum");
+        assertThat(page(agent(), "/quarantaine?status=ecarte").select(".notice-error")).isEmpty();
+    }
+
+    @Test
+    void the_assistant_test_page_shows_the_decision_and_the_articles_with_their_scores() throws Exception {
+        Document page = page(agent(), "/assistant?question=" + java.net.URLEncoder.encode(
+                "Quel type de certificat faut il pour envoyer sur Actes ?", StandardCharsets.UTF_8));
+        assertThat(page.select("#decision-titre").text()).isEqualTo("Décision : Réponse automatique");
+        var decision = lab.decide("Quel type de certificat faut il pour envoyer sur Actes ?", null);
+        var rows = page.select("table.data").first().select("tbody tr");
+        assertThat(rows).hasSize(decision.articles().size()).isNotEmpty();
+        var best = decision.articles().get(0);
+        assertThat(rows.first().select("td").get(0).text()).isEqualTo(best.title());
+        assertThat(rows.first().select("td").get(1).text())
+                .isEqualTo(ServiceArea.fromCode(best.service()).orElseThrow().label());
+        assertThat(rows.first().select("td").get(2).text())
+                .isEqualTo(String.format(java.util.Locale.FRANCE, "%.2f", best.score()));
     }
 
     private RequestPostProcessor agent() {

@@ -281,6 +281,44 @@ class TicketPageTest extends WebTestBase {
         assertThat(invalid.select(".notice-error").text()).contains("Valeur de priorité inconnue");
     }
 
+    @Test
+    void people_are_shown_by_name_in_french_and_hand_edited_values_get_a_french_refusal() throws Exception {
+        String from = unique("auteurs");
+        HandlingResult answered = email(from, "Certificat", "Quel type de certificat faut il pour envoyer sur Actes ?");
+        Ticket resolved = tickets.findById(answered.ticketId()).orElseThrow();
+        assertThat(resolved.status()).isEqualTo(TicketStatus.RESOLVED);
+        Document auto = Jsoup.parse(page("/tickets/" + resolved.id()));
+        assertThat(auto.select(".message-head").eachText()).anyMatch(h -> h.contains("Réponse automatique de Assistant"));
+        assertThat(auto.select(".message-head").text()).doesNotContain("de assistant");
+
+        mvc.perform(post("/tickets/" + resolved.id() + "/reponse").with(asAgent).with(csrf())
+                        .param("text", "Texte gardé").param("statusAfter", "FINI"))
+                .andExpect(flash().attribute("error", "Valeur de statut inconnue : « FINI ». Valeurs possibles : Nouveau,"
+                        + " Ouvert, En attente de la commune, Résolu, Clos."))
+                .andExpect(flash().attribute("draft", "Texte gardé"));
+        mvc.perform(post("/tickets/" + resolved.id() + "/service").with(asAgent).with(csrf()).param("service", "VOIRIE"))
+                .andExpect(redirectedUrl("/tickets/" + resolved.id()))
+                .andExpect(flash().attribute("error", org.hamcrest.Matchers.startsWith(
+                        "Valeur de service inconnue : « VOIRIE ». Valeurs possibles : Actes (contrôle de légalité),")));
+        mvc.perform(post("/tickets/" + resolved.id() + "/statut").with(asAgent).with(csrf()).param("status", "FINI"))
+                .andExpect(status().isBadRequest());
+        assertThat(tickets.messages(resolved.id())).noneMatch(m -> m.text().contains("Texte gardé"));
+
+        mvc.perform(post("/tickets/" + resolved.id() + "/reponse").with(asAgent).with(csrf())
+                        .param("text", "Un complément de l'agent.").param("statusAfter", "Résolu"))
+                .andExpect(flash().attribute("success", "Réponse envoyée."));
+        mvc.perform(post("/tickets/" + resolved.id() + "/note").with(asAgent).with(csrf()).param("text", "Vu."))
+                .andExpect(flash().attribute("success", "Note ajoutée."));
+        Document doc = Jsoup.parse(page("/tickets/" + resolved.id()));
+        assertThat(doc.select(".message-head").eachText())
+                .anyMatch(h -> h.contains("Message reçu de " + from))
+                .anyMatch(h -> h.contains("Réponse envoyée de " + agent.displayName()))
+                .anyMatch(h -> h.contains("Note interne de " + agent.displayName()));
+        List<String> by = doc.select("#historique-titre ~ details tbody tr td:nth-child(2)").eachText();
+        assertThat(by).isNotEmpty().contains(from, "Assistant", agent.displayName())
+                .noneMatch(a -> a.startsWith("contact:") || a.equals("assistant") || a.equals(agent.username()));
+    }
+
     private String page(String url) throws Exception {
         return mvc.perform(get(url).with(asAgent)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
