@@ -47,6 +47,8 @@ class TicketPageTest extends WebTestBase {
     Outbox outbox;
     @Autowired
     KnowledgeBase knowledge;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private StaffUser agent;
     private RequestPostProcessor asAgent;
@@ -317,6 +319,44 @@ class TicketPageTest extends WebTestBase {
         List<String> by = doc.select("#historique-titre ~ details tbody tr td:nth-child(2)").eachText();
         assertThat(by).isNotEmpty().contains(from, "Assistant", agent.displayName())
                 .noneMatch(a -> a.startsWith("contact:") || a.equals("assistant") || a.equals(agent.username()));
+    }
+
+    @Test
+    void the_overdue_commune_and_channel_filters_keep_only_the_matching_tickets() throws Exception {
+        String tag = "precis" + UUID.randomUUID().toString().substring(0, 5);
+        // addresses of a domain no other test uses: no commune is guessed from the domain
+        HandlingResult late = email("retard@" + tag + "-mairie.fr", "Actes " + tag, "Message d'erreur sur Actes : le dépôt échoue " + tag);
+        HandlingResult inRue = email("rue@" + tag + "-mairie.fr", "Marchés " + tag,
+                "je n'arrive plus à me connecter à la plateforme marchés " + tag);
+        HandlingResult byTelegram = conversations.handle(InboundMessage.telegram("tg-" + UUID.randomUUID(),
+                9_000_000L + (long) (Math.random() * 1_000_000), "Mairie test",
+                "Le lien de partage de fichiers ne fonctionne plus " + tag));
+        // the first ticket's deadlines have passed (as if it had waited for days)
+        jdbc.sql("UPDATE tickets SET first_response_due = ?, resolution_due = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(7200)),
+                        java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)), late.ticketId())
+                .update();
+        mvc.perform(post("/tickets/" + inRue.ticketId() + "/commune").with(asAgent).with(csrf()).param("commune", "80688"))
+                .andExpect(flash().attribute("success", "Commune mise à jour."));
+        String lateRef = reference(late), rueRef = reference(inRue), telegramRef = reference(byTelegram);
+
+        assertThat(rows("/tickets?status=all&q=" + tag)).hasSize(3);
+        assertThat(rows("/tickets?status=all&overdue=true&q=" + tag)).singleElement().asString().contains(lateRef);
+        assertThat(rows("/tickets?status=all&commune=80688&q=" + tag)).singleElement().asString().contains(rueRef);
+        assertThat(rows("/tickets?status=all&channel=TELEGRAM&q=" + tag)).singleElement().asString().contains(telegramRef);
+        assertThat(rows("/tickets?status=all&channel=EMAIL&q=" + tag)).hasSize(2)
+                .noneMatch(r -> r.contains(telegramRef));
+        assertThat(rows("/tickets?status=all&channel=EMAIL&overdue=true&commune=80688&q=" + tag)).isEmpty();
+    }
+
+    private String reference(HandlingResult r) {
+        return tickets.findById(r.ticketId()).orElseThrow().reference();
+    }
+
+    private List<String> rows(String url) throws Exception {
+        Document doc = Jsoup.parse(page(url));
+        assertThat(doc.select(".notice-error")).as(url).isEmpty();
+        return doc.select("table.data tbody tr").eachText();
     }
 
     private String page(String url) throws Exception {
