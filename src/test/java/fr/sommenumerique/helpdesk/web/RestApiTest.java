@@ -250,6 +250,28 @@ class RestApiTest extends WebTestBase {
                 .andExpect(jsonPath("$.detail").value("Valeur « abc » invalide pour « id »."));
     }
 
+    @Test
+    void a_staff_update_is_applied_whole_or_not_at_all() throws Exception {
+        StaffUser admin = newStaff("api-chef", StaffRole.ADMIN);
+        StaffUser colleague = newAgent("api-collegue");
+        // an administrator may not disable their own account: the new name must not be kept either
+        mvc.perform(put("/api/staff/" + admin.username()).with(httpBasic(admin.username(), PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"displayName\": \"Nom changé\", \"role\": \"ADMIN\", \"enabled\": false}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("Vous ne pouvez pas désactiver votre propre compte."));
+        assertThat(accounts.require(admin.username()).displayName()).isEqualTo(admin.displayName());
+        assertThat(accounts.require(admin.username()).enabled()).isTrue();
+
+        mvc.perform(put("/api/staff/" + colleague.username()).with(httpBasic(admin.username(), PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"displayName\": \"Claire Martin\", \"role\": \"ADMIN\", \"enabled\": false}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.displayName").value("Claire Martin"))
+                .andExpect(jsonPath("$.role").value("ADMIN"))
+                .andExpect(jsonPath("$.enabled").value(false));
+    }
+
     private ResultActions call(MockHttpServletRequestBuilder request, String json) throws Exception {
         request.with(basic).accept(MediaType.APPLICATION_JSON);
         if (json != null) {

@@ -123,6 +123,13 @@ public class StaffAccounts {
         return store.byId(user.id()).orElseThrow();
     }
 
+    /** Profile, role and activation at once: all of it or, when one part is refused, nothing (one transaction). */
+    public StaffUser update(String username, String displayName, String email, StaffRole role, boolean enabled,
+                            String actor) {
+        update(username, displayName, email, role, actor);
+        return setEnabled(username, enabled, actor);
+    }
+
     /** Disables or re-enables an account. Nobody disables themselves, and the last active administrator stays. */
     public StaffUser setEnabled(String username, boolean enabled, String actor) {
         StaffUser user = require(username);
