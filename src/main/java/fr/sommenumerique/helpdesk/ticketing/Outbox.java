@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -25,7 +26,8 @@ import fr.sommenumerique.helpdesk.ticketing.internal.TicketingClock;
  * them, then {@link #markSent} or {@link #markAttemptFailed}. A claim reserves a message for
  * {@code helpdesk.outbox.lease} (5 min): two pollers never get the same message, and a crashed poller's messages
  * come back after the lease. Failed attempts are retried after 30 s, 2 min, 10 min, 30 min, then every hour,
- * until {@code helpdesk.outbox.max-attempts} (8), then FAILED (audited, listed by {@link #failed()}).
+ * until {@code helpdesk.outbox.max-attempts} (8), then FAILED (audited, listed by {@link #failed()}). Each failed
+ * attempt publishes an {@link OutboxSendFailed} event.
  */
 @Service
 @Transactional
@@ -35,12 +37,15 @@ public class Outbox {
     private final TicketingClock clock;
     private final AuditLog audit;
     private final OutboxProperties properties;
+    private final ApplicationEventPublisher events;
 
-    public Outbox(JdbcClient jdbc, TicketingClock clock, AuditLog audit, OutboxProperties properties) {
+    public Outbox(JdbcClient jdbc, TicketingClock clock, AuditLog audit, OutboxProperties properties,
+                  ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
         this.properties = properties;
+        this.events = events;
     }
 
     /** The domain of our Message-IDs: mail carrying one is ours. */
@@ -143,6 +148,7 @@ public class Outbox {
                         UPDATE outbox SET attempts = ?, last_error = ?, next_attempt_at = ?, claimed_until = NULL, claim_token = NULL
                         WHERE id = ?""")
                 .params(attempts, TextKeys.truncate(error, 4000), Db.ts(next), id).update();
+        events.publishEvent(new OutboxSendFailed(id, m.channel(), false));
         return require(id);
     }
 
@@ -236,6 +242,7 @@ public class Outbox {
                 .params(attempts, TextKeys.truncate(error, 4000), m.id()).update();
         audit.record("system", AuditLog.OUTBOX, m.id(), "failed",
                 TextKeys.truncate(m.channel().label() + " vers " + m.recipient() + " — " + details, 4000));
+        events.publishEvent(new OutboxSendFailed(m.id(), m.channel(), true));
         return require(m.id());
     }
 

@@ -67,4 +67,33 @@ class ActuatorTest extends WebTestBase {
                 .contains("helpdesk_outbox_failed ")
                 .contains("helpdesk_quarantine_items ");
     }
+
+    @Test
+    void prometheus_counts_each_failed_send_attempt_and_each_message_given_up_by_channel() throws Exception {
+        StaffUser agent = newAgent("prom-echecs");
+        double attempts = counter(agent, "helpdesk_outbox_send_failures_total", "telegram");
+        double abandoned = counter(agent, "helpdesk_outbox_send_abandoned_total", "telegram");
+        double emailAttempts = counter(agent, "helpdesk_outbox_send_failures_total", "email");
+
+        OutboxMessage retried = outbox.enqueue(OutgoingMessage.telegram(515151L, "Bonjour"));
+        outbox.markAttemptFailed(retried.id(), "délai dépassé");
+        outbox.markAttemptFailed(retried.id(), "délai dépassé");
+        assertThat(counter(agent, "helpdesk_outbox_send_failures_total", "telegram")).isEqualTo(attempts + 2);
+        assertThat(counter(agent, "helpdesk_outbox_send_abandoned_total", "telegram")).isEqualTo(abandoned);
+
+        OutboxMessage refused = outbox.enqueue(OutgoingMessage.telegram(525252L, "Bonjour"));
+        outbox.markFailedPermanently(refused.id(), "bot bloqué par l'utilisateur");
+        assertThat(counter(agent, "helpdesk_outbox_send_failures_total", "telegram")).isEqualTo(attempts + 3);
+        assertThat(counter(agent, "helpdesk_outbox_send_abandoned_total", "telegram")).isEqualTo(abandoned + 1);
+        assertThat(counter(agent, "helpdesk_outbox_send_failures_total", "email")).isEqualTo(emailAttempts);
+    }
+
+    private double counter(StaffUser agent, String name, String channel) throws Exception {
+        String metrics = mvc.perform(get("/actuator/prometheus").with(httpBasic(agent.username(), PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String prefix = name + "{channel=\"" + channel + "\"";
+        return metrics.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .orElseThrow(() -> new AssertionError(prefix + " absent de /actuator/prometheus"));
+    }
 }

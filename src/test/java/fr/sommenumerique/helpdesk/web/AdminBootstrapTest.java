@@ -70,6 +70,13 @@ class AdminBootstrapTest {
                 .createFirstAdministrator())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("au moins 12 caractères");
         assertThat(accounts.find("admin")).isEmpty();
+        // bcrypt reads 72 bytes at most: 45 characters, 35 of them accented, are 80 bytes
+        assertThatThrownBy(() -> new AdminBootstrap(accounts, Map.of(AdminBootstrap.PASSWORD_VARIABLE,
+                "é".repeat(35) + "abcdefghij")).createFirstAdministrator())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage(AdminBootstrap.PASSWORD_VARIABLE + " refusé : Le mot de passe est trop long : 72 octets au plus,"
+                        + " soit 72 caractères sans accents (une lettre accentuée compte pour deux).");
+        assertThat(accounts.find("admin")).isEmpty();
 
         String chosen = "la phrase choisie par l'installateur";
         assertThat(new AdminBootstrap(accounts, Map.of(AdminBootstrap.PASSWORD_VARIABLE, chosen)).createFirstAdministrator())

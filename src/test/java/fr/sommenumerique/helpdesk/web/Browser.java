@@ -26,6 +26,8 @@ final class Browser implements AutoCloseable {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
+    static final int MAX_SCREENSHOT_HEIGHT = 12_000;
+
     private final Path profile;
     private final ChromeDriver driver;
 
@@ -57,18 +59,39 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Saves a PNG of the whole page under {@code target/screenshots/}. */
+    /**
+     * Saves a PNG of the whole page under {@code target/screenshots/}: the window is made as tall as the document
+     * (at most {@value #MAX_SCREENSHOT_HEIGHT} px) for the shot, then given back its laptop size.
+     */
     Path screenshot(String name) {
+        Dimension laptop = driver.manage().window().getSize();
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
             Path target = dir.resolve(name + ".png");
+            long documentHeight = documentHeight();
+            long viewport = ((Number) driver.executeScript("return window.innerHeight;")).longValue();
+            long wanted = Math.min(MAX_SCREENSHOT_HEIGHT, documentHeight);
+            if (wanted > viewport) {
+                // the window includes a little more than the viewport: add that difference
+                int height = (int) (wanted + laptop.getHeight() - viewport);
+                driver.manage().window().setSize(new Dimension(laptop.getWidth(), height));
+            }
             Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), target,
                     StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(laptop);
         }
+    }
+
+    /** Height of the whole page in CSS pixels. */
+    long documentHeight() {
+        return ((Number) driver.executeScript("return Math.max(document.body.scrollHeight, "
+                + "document.documentElement.scrollHeight, document.body.offsetHeight, "
+                + "document.documentElement.offsetHeight);")).longValue();
     }
 
     @Override

@@ -9,6 +9,9 @@ import fr.sommenumerique.helpdesk.ticketing.TicketStatus;
 import fr.sommenumerique.helpdesk.web.triage.QueueFilter;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,14 +51,34 @@ class QueueFilterTest {
     }
 
     @Test
-    void unknown_values_are_refused_with_the_accepted_ones() {
+    void unknown_values_are_refused_with_the_french_labels_of_the_accepted_ones() {
         assertThatThrownBy(() -> new QueueFilter(null, "voirie", null, null, null, null, null, null, null, null, null, null)
-                .toQuery("x")).hasMessageContaining("Service inconnu").hasMessageContaining("actes, marches");
+                .toQuery("x")).hasMessage("Valeur de service inconnue : « voirie ». Valeurs possibles : "
+                        + Arrays.stream(ServiceArea.values()).map(ServiceArea::label).collect(Collectors.joining(", ")) + ".");
         assertThatThrownBy(() -> new QueueFilter("FINI", null, null, null, null, null, null, null, null, null, null, null)
-                .toQuery("x")).hasMessageContaining("Valeurs possibles : NEW, OPEN");
+                .toQuery("x")).hasMessage("Valeur de statut inconnue : « FINI ». Valeurs possibles : Nouveau, Ouvert,"
+                        + " En attente de la commune, Résolu, Clos.");
+        assertThatThrownBy(() -> new QueueFilter(null, null, null, null, "fax", null, null, null, null, null, null, null)
+                .toQuery("x")).hasMessage("Valeur de canal inconnue : « fax ». Valeurs possibles : E-mail, Telegram, Web.");
+        assertThatThrownBy(() -> new QueueFilter(null, null, "enorme", null, null, null, null, null, "age", null, null, null)
+                .toQuery("x")).hasMessageNotContaining("URGENT").hasMessageContaining("Basse, Normale, Haute, Urgente");
+        assertThatThrownBy(() -> new QueueFilter(null, null, null, null, null, null, null, null, "age", null, null, null)
+                .toQuery("x")).hasMessage("Valeur de tri inconnue : « age ». Valeurs possibles : Création, Mise à jour,"
+                        + " Priorité, Échéance.");
         assertThatThrownBy(() -> new QueueFilter(null, null, null, "Amiens", null, null, null, null, null, null, null, null)
                 .toQuery("x")).hasMessageContaining("Code INSEE");
         assertThatThrownBy(() -> new QueueFilter(null, null, null, null, null, null, null, null, "due", "haut", null, null)
-                .toQuery("x")).hasMessageContaining("asc ou desc");
+                .toQuery("x")).hasMessageContaining("asc : croissant, desc : décroissant");
+    }
+
+    @Test
+    void values_are_accepted_by_code_or_by_french_label() {
+        TicketQuery q = new QueueFilter("open, en attente de la commune, résolu", "Actes", "urgente", null, "e-mail", null,
+                null, null, "echeance", null, null, null).toQuery("x");
+        assertThat(q.statuses()).containsExactlyInAnyOrder(TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.RESOLVED);
+        assertThat(q.service()).isEqualTo(ServiceArea.ACTES);
+        assertThat(q.priority()).isEqualTo(Priority.URGENT);
+        assertThat(q.channel()).isEqualTo(Channel.EMAIL);
+        assertThat(q.sort()).isEqualTo(TicketSort.DUE);
     }
 }

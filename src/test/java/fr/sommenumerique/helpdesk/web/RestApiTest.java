@@ -30,10 +30,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -222,6 +224,52 @@ class RestApiTest extends WebTestBase {
                 "/api/subscriptions/{id}/accept", "/api/quarantine/{id}/retry");
         assertThat(api.at("/components/securitySchemes/basic/scheme").asString()).isEqualTo("basic");
         mvc.perform(get("/swagger-ui/index.html").with(user(agent.username()).roles("AGENT"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void errors_raised_by_spring_itself_have_a_french_detail() throws Exception {
+        call(delete("/api/tickets"), null)
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(header().string("Allow", containsString("GET")))
+                .andExpect(jsonPath("$.title").value("Méthode non autorisée"))
+                .andExpect(jsonPath("$.detail", startsWith("La méthode DELETE n'est pas acceptée à cette adresse ;"
+                        + " méthodes acceptées : GET")));
+        mvc.perform(post("/api/assistant/ask").with(basic).contentType(MediaType.TEXT_PLAIN).content("question"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.title").value("Type de contenu non pris en charge"))
+                .andExpect(jsonPath("$.detail", startsWith("Type de contenu « text/plain")))
+                .andExpect(jsonPath("$.detail", containsString("non accepté ; envoyez application/json")));
+        call(get("/api/knowledge/search"), null)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.detail").value("Le paramètre obligatoire « q » est absent."));
+        call(get("/api/tickets/abc"), null)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Valeur « abc » invalide pour « id »."));
+    }
+
+    @Test
+    void a_staff_update_is_applied_whole_or_not_at_all() throws Exception {
+        StaffUser admin = newStaff("api-chef", StaffRole.ADMIN);
+        StaffUser colleague = newAgent("api-collegue");
+        // an administrator may not disable their own account: the new name must not be kept either
+        mvc.perform(put("/api/staff/" + admin.username()).with(httpBasic(admin.username(), PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"displayName\": \"Nom changé\", \"role\": \"ADMIN\", \"enabled\": false}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("Vous ne pouvez pas désactiver votre propre compte."));
+        assertThat(accounts.require(admin.username()).displayName()).isEqualTo(admin.displayName());
+        assertThat(accounts.require(admin.username()).enabled()).isTrue();
+
+        mvc.perform(put("/api/staff/" + colleague.username()).with(httpBasic(admin.username(), PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"displayName\": \"Claire Martin\", \"role\": \"ADMIN\", \"enabled\": false}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.displayName").value("Claire Martin"))
+                .andExpect(jsonPath("$.role").value("ADMIN"))
+                .andExpect(jsonPath("$.enabled").value(false));
     }
 
     private ResultActions call(MockHttpServletRequestBuilder request, String json) throws Exception {

@@ -1,6 +1,8 @@
 package fr.sommenumerique.helpdesk.web;
 
 import fr.sommenumerique.helpdesk.conversation.HandlingResult;
+import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
+import fr.sommenumerique.helpdesk.web.triage.AssistantLab;
 import fr.sommenumerique.helpdesk.ticketing.Channel;
 import fr.sommenumerique.helpdesk.ticketing.Contacts;
 import fr.sommenumerique.helpdesk.ticketing.Outbox;
@@ -27,6 +29,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +56,12 @@ class StaffPagesTest extends WebTestBase {
     Tickets tickets;
     @Autowired
     Contacts contacts;
+    @Autowired
+    AssistantLab lab;
+    @Autowired
+    fr.sommenumerique.helpdesk.ticketing.AssistantInteractions interactions;
+    @Autowired
+    fr.sommenumerique.helpdesk.knowledge.KnowledgeBase knowledge;
 
     @Test
     void a_rejection_needs_a_message_and_keeps_what_was_typed_otherwise() throws Exception {
@@ -168,6 +179,134 @@ class StaffPagesTest extends WebTestBase {
                 .andExpect(flash().attribute("error", "Vous ne pouvez pas désactiver votre propre compte."));
         mvc.perform(post("/admin/equipe").with(as).with(csrf()).param("username", "assistant").param("role", "AGENT"))
                 .andExpect(flash().attribute("error", "L'identifiant « assistant » est réservé."));
+    }
+
+    @Test
+    void a_hand_edited_quarantine_filter_gets_a_french_error_page() throws Exception {
+        String body = mvc.perform(get("/quarantaine").param("status", "x").with(agent()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        Document page = Jsoup.parse(body);
+        assertThat(page.select("h1").text()).isEqualTo("Demande invalide");
+        assertThat(page.select("main").text()).contains("Valeur de statut inconnue : « x ». Valeurs possibles :"
+                + " En quarantaine, Relancé, Écarté.").doesNotContain("QUARANTINED").doesNotContain("No enum");
+        assertThat(page(agent(), "/quarantaine?status=ecarte").select(".notice-error")).isEmpty();
+    }
+
+    @Test
+    void the_assistant_test_page_shows_the_decision_and_the_articles_with_their_scores() throws Exception {
+        Document page = page(agent(), "/assistant?question=" + java.net.URLEncoder.encode(
+                "Quel type de certificat faut il pour envoyer sur Actes ?", StandardCharsets.UTF_8));
+        assertThat(page.select("#decision-titre").text()).isEqualTo("Décision : Réponse automatique");
+        var decision = lab.decide("Quel type de certificat faut il pour envoyer sur Actes ?", null);
+        var rows = page.select("table.data").first().select("tbody tr");
+        assertThat(rows).hasSize(decision.articles().size()).isNotEmpty();
+        var best = decision.articles().get(0);
+        assertThat(rows.first().select("td").get(0).text()).isEqualTo(best.title());
+        assertThat(rows.first().select("td").get(1).text())
+                .isEqualTo(ServiceArea.fromCode(best.service()).orElseThrow().label());
+        assertThat(rows.first().select("td").get(2).text())
+                .isEqualTo(String.format(java.util.Locale.FRANCE, "%.2f", best.score()));
+    }
+
+    @Test
+    void the_dashboard_counts_new_tickets_per_status_and_service_and_in_this_weeks_volume() throws Exception {
+        RequestPostProcessor as = agent();
+        Document before = page(as, "/tableau-de-bord");
+        List<HandlingResult> created = List.of(
+                email(unique("tb1"), "Actes", "Message d'erreur sur Actes : le dépôt de la délibération échoue."),
+                email(unique("tb2"), "Marchés", "je n'arrive plus à me connecter à la plateforme marchés, mot de passe refusé"),
+                email(unique("tb3"), "Partage", "Le lien de partage de fichiers ne fonctionne plus."));
+        mvc.perform(post("/tickets/" + created.get(0).ticketId() + "/statut").with(as).with(csrf()).param("status", "OPEN"))
+                .andExpect(flash().attribute("success", "Statut changé : Ouvert."));
+        Document after = page(as, "/tableau-de-bord");
+
+        Map<String, Long> statusDelta = new HashMap<>();
+        Map<String, Long> serviceDelta = new HashMap<>();
+        for (HandlingResult r : created) {
+            var t = tickets.findById(r.ticketId()).orElseThrow();
+            statusDelta.merge(t.status().label(), 1L, Long::sum);
+            serviceDelta.merge(t.service() == null ? "Non classé" : t.service().label(), 1L, Long::sum);
+        }
+        assertThat(statusDelta.get("Ouvert")).isGreaterThanOrEqualTo(1);
+        Map<String, Long> statusesBefore = table(before, "#statuts-titre"), statusesAfter = table(after, "#statuts-titre");
+        for (var status : fr.sommenumerique.helpdesk.ticketing.TicketStatus.values()) {
+            assertThat(statusesAfter.get(status.label()) - statusesBefore.get(status.label())).as(status.label())
+                    .isEqualTo(statusDelta.getOrDefault(status.label(), 0L));
+        }
+        Map<String, Long> servicesBefore = table(before, "#services-titre"), servicesAfter = table(after, "#services-titre");
+        assertThat(servicesAfter.keySet()).contains("Actes (contrôle de légalité)", "Marchés publics", "Non classé");
+        for (String service : servicesAfter.keySet()) {
+            assertThat(servicesAfter.get(service) - servicesBefore.get(service)).as(service)
+                    .isEqualTo(serviceDelta.getOrDefault(service, 0L));
+        }
+        // the chart's table: the last row is this week, three tickets more
+        var weekBefore = before.select("#volume-titre ~ details tbody tr").last();
+        var weekAfter = after.select("#volume-titre ~ details tbody tr").last();
+        assertThat(weekAfter.select("th").text()).isEqualTo(weekBefore.select("th").text());
+        long thisWeek = Long.parseLong(weekAfter.select("td.num").text());
+        assertThat(thisWeek - Long.parseLong(weekBefore.select("td.num").text())).isEqualTo(3);
+        assertThat(after.select("svg rect.bar title").last().text()).isEqualTo(weekAfter.select("th").text() + " : " + thisWeek);
+    }
+
+    @Test
+    void the_unanswered_questions_report_groups_hand_overs_and_answers_judged_not_helpful() throws Exception {
+        RequestPostProcessor as = agent();
+        Document before = page(as, "/rapports/questions-sans-reponse?jours=7");
+        HandlingResult handedOver = email(unique("nr1"), "Actes", "Message d'erreur sur Actes : impossible de déposer l'acte.");
+        HandlingResult answered = email(unique("nr2"), "Certificat", "Quel type de certificat faut il pour envoyer sur Actes ?");
+        var handOver = interactions.byTicket(handedOver.ticketId()).orElseThrow();
+        var answer = interactions.byTicket(answered.ticketId()).orElseThrow();
+        assertThat(handOver.decisionKind()).isEqualTo("TICKET");
+        assertThat(answer.decisionKind()).isEqualTo("ANSWER");
+        interactions.recordFeedback(answer.id(), false); // the commune pressed « pas résolu »
+        Document after = page(as, "/rapports/questions-sans-reponse?jours=7");
+
+        assertThat(number(after, "p[role=status] strong", 0) - number(before, "p[role=status] strong", 0)).isEqualTo(2);
+        Map<String, long[]> groupsBefore = groups(before), groupsAfter = groups(after);
+        Map<String, long[]> expected = new HashMap<>();
+        expected.computeIfAbsent(groupKey(handOver), k -> new long[4])[0]++;
+        expected.get(groupKey(handOver))[1]++;
+        expected.computeIfAbsent(groupKey(answer), k -> new long[4])[0]++;
+        expected.get(groupKey(answer))[3]++;
+        for (var e : expected.entrySet()) {
+            long[] was = groupsBefore.getOrDefault(e.getKey(), new long[4]);
+            long[] is = groupsAfter.get(e.getKey());
+            assertThat(is).as(e.getKey()).isNotNull();
+            for (int i = 0; i < 4; i++) {
+                assertThat(is[i] - was[i]).as(e.getKey() + " colonne " + i).isEqualTo(e.getValue()[i]);
+            }
+        }
+    }
+
+    private String groupKey(fr.sommenumerique.helpdesk.ticketing.AssistantInteraction i) {
+        String article = i.topArticleId() == null ? "Aucun article trouvé"
+                : knowledge.articles().stream().filter(a -> a.id().equals(i.topArticleId())).findFirst().orElseThrow().title();
+        return article + " | " + (i.service() == null ? "inconnu" : i.service().label());
+    }
+
+    /** Group key → questions, tickets, out of scope, « pas résolu ». */
+    private static Map<String, long[]> groups(Document page) {
+        Map<String, long[]> groups = new HashMap<>();
+        for (var row : page.select("table.data tbody tr")) {
+            var cells = row.select("td");
+            groups.put(row.select("th").text() + " | " + cells.get(0).text(), new long[]{Long.parseLong(cells.get(1).text()),
+                    Long.parseLong(cells.get(2).text()), Long.parseLong(cells.get(3).text()),
+                    Long.parseLong(cells.get(4).text())});
+        }
+        return groups;
+    }
+
+    private static long number(Document page, String selector, int index) {
+        return Long.parseLong(page.select(selector).get(index).text().replaceAll("\\D", ""));
+    }
+
+    /** The first column → the number in the last one, of the table following the heading. */
+    private static Map<String, Long> table(Document page, String heading) {
+        Map<String, Long> values = new HashMap<>();
+        for (var row : page.select(heading + " ~ table tbody tr")) {
+            values.put(row.select("th").text(), Long.parseLong(row.select("td.num").text().replaceAll("\\D", "")));
+        }
+        return values;
     }
 
     private RequestPostProcessor agent() {

@@ -47,6 +47,8 @@ class TicketPageTest extends WebTestBase {
     Outbox outbox;
     @Autowired
     KnowledgeBase knowledge;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private StaffUser agent;
     private RequestPostProcessor asAgent;
@@ -279,6 +281,82 @@ class TicketPageTest extends WebTestBase {
 
         Document invalid = Jsoup.parse(page("/tickets?priority=TRES_HAUTE"));
         assertThat(invalid.select(".notice-error").text()).contains("Valeur de priorité inconnue");
+    }
+
+    @Test
+    void people_are_shown_by_name_in_french_and_hand_edited_values_get_a_french_refusal() throws Exception {
+        String from = unique("auteurs");
+        HandlingResult answered = email(from, "Certificat", "Quel type de certificat faut il pour envoyer sur Actes ?");
+        Ticket resolved = tickets.findById(answered.ticketId()).orElseThrow();
+        assertThat(resolved.status()).isEqualTo(TicketStatus.RESOLVED);
+        Document auto = Jsoup.parse(page("/tickets/" + resolved.id()));
+        assertThat(auto.select(".message-head").eachText()).anyMatch(h -> h.contains("Réponse automatique de Assistant"));
+        assertThat(auto.select(".message-head").text()).doesNotContain("de assistant");
+
+        mvc.perform(post("/tickets/" + resolved.id() + "/reponse").with(asAgent).with(csrf())
+                        .param("text", "Texte gardé").param("statusAfter", "FINI"))
+                .andExpect(flash().attribute("error", "Valeur de statut inconnue : « FINI ». Valeurs possibles : Nouveau,"
+                        + " Ouvert, En attente de la commune, Résolu, Clos."))
+                .andExpect(flash().attribute("draft", "Texte gardé"));
+        mvc.perform(post("/tickets/" + resolved.id() + "/service").with(asAgent).with(csrf()).param("service", "VOIRIE"))
+                .andExpect(redirectedUrl("/tickets/" + resolved.id()))
+                .andExpect(flash().attribute("error", org.hamcrest.Matchers.startsWith(
+                        "Valeur de service inconnue : « VOIRIE ». Valeurs possibles : Actes (contrôle de légalité),")));
+        mvc.perform(post("/tickets/" + resolved.id() + "/statut").with(asAgent).with(csrf()).param("status", "FINI"))
+                .andExpect(status().isBadRequest());
+        assertThat(tickets.messages(resolved.id())).noneMatch(m -> m.text().contains("Texte gardé"));
+
+        mvc.perform(post("/tickets/" + resolved.id() + "/reponse").with(asAgent).with(csrf())
+                        .param("text", "Un complément de l'agent.").param("statusAfter", "Résolu"))
+                .andExpect(flash().attribute("success", "Réponse envoyée."));
+        mvc.perform(post("/tickets/" + resolved.id() + "/note").with(asAgent).with(csrf()).param("text", "Vu."))
+                .andExpect(flash().attribute("success", "Note ajoutée."));
+        Document doc = Jsoup.parse(page("/tickets/" + resolved.id()));
+        assertThat(doc.select(".message-head").eachText())
+                .anyMatch(h -> h.contains("Message reçu de " + from))
+                .anyMatch(h -> h.contains("Réponse envoyée de " + agent.displayName()))
+                .anyMatch(h -> h.contains("Note interne de " + agent.displayName()));
+        List<String> by = doc.select("#historique-titre ~ details tbody tr td:nth-child(2)").eachText();
+        assertThat(by).isNotEmpty().contains(from, "Assistant", agent.displayName())
+                .noneMatch(a -> a.startsWith("contact:") || a.equals("assistant") || a.equals(agent.username()));
+    }
+
+    @Test
+    void the_overdue_commune_and_channel_filters_keep_only_the_matching_tickets() throws Exception {
+        String tag = "precis" + UUID.randomUUID().toString().substring(0, 5);
+        // addresses of a domain no other test uses: no commune is guessed from the domain
+        HandlingResult late = email("retard@" + tag + "-mairie.fr", "Actes " + tag, "Message d'erreur sur Actes : le dépôt échoue " + tag);
+        HandlingResult inRue = email("rue@" + tag + "-mairie.fr", "Marchés " + tag,
+                "je n'arrive plus à me connecter à la plateforme marchés " + tag);
+        HandlingResult byTelegram = conversations.handle(InboundMessage.telegram("tg-" + UUID.randomUUID(),
+                9_000_000L + (long) (Math.random() * 1_000_000), "Mairie test",
+                "Le lien de partage de fichiers ne fonctionne plus " + tag));
+        // the first ticket's deadlines have passed (as if it had waited for days)
+        jdbc.sql("UPDATE tickets SET first_response_due = ?, resolution_due = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(7200)),
+                        java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)), late.ticketId())
+                .update();
+        mvc.perform(post("/tickets/" + inRue.ticketId() + "/commune").with(asAgent).with(csrf()).param("commune", "80688"))
+                .andExpect(flash().attribute("success", "Commune mise à jour."));
+        String lateRef = reference(late), rueRef = reference(inRue), telegramRef = reference(byTelegram);
+
+        assertThat(rows("/tickets?status=all&q=" + tag)).hasSize(3);
+        assertThat(rows("/tickets?status=all&overdue=true&q=" + tag)).singleElement().asString().contains(lateRef);
+        assertThat(rows("/tickets?status=all&commune=80688&q=" + tag)).singleElement().asString().contains(rueRef);
+        assertThat(rows("/tickets?status=all&channel=TELEGRAM&q=" + tag)).singleElement().asString().contains(telegramRef);
+        assertThat(rows("/tickets?status=all&channel=EMAIL&q=" + tag)).hasSize(2)
+                .noneMatch(r -> r.contains(telegramRef));
+        assertThat(rows("/tickets?status=all&channel=EMAIL&overdue=true&commune=80688&q=" + tag)).isEmpty();
+    }
+
+    private String reference(HandlingResult r) {
+        return tickets.findById(r.ticketId()).orElseThrow().reference();
+    }
+
+    private List<String> rows(String url) throws Exception {
+        Document doc = Jsoup.parse(page(url));
+        assertThat(doc.select(".notice-error")).as(url).isEmpty();
+        return doc.select("table.data tbody tr").eachText();
     }
 
     private String page(String url) throws Exception {

@@ -97,13 +97,14 @@ class TriageBrowserTest extends WebTestBase {
         driver.get(url("/tickets?q=" + tag));
         List<WebElement> rows = driver.findElements(By.cssSelector("table.data tbody tr"));
         assertThat(rows).hasSize(3);
-        browser.screenshot("queue");
+        assertFullPage(browser.screenshot("queue"));
 
         driver.findElement(By.linkText(ticket.reference())).click();
         waitFor().until(ExpectedConditions.titleContains(ticket.reference()));
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains(ticket.reference()).contains("Dépôt refusé sur Actes");
         assertThat(driver.findElement(By.cssSelector(".conversation")).getText()).contains("fichier non conforme");
-        browser.screenshot("ticket");
+        assertThat(browser.documentHeight()).isGreaterThan(900); // taller than the window: the case that matters
+        assertFullPage(browser.screenshot("ticket"));
 
         // a reply being typed survives other actions on the page and leaving it (kept in the tab until sent)
         driver.findElement(By.id("reply-text")).sendKeys("Bonjour Madame,");
@@ -237,6 +238,18 @@ class TriageBrowserTest extends WebTestBase {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The PNG shows the whole page: as tall as the document (device pixels may be more than CSS pixels). */
+    private void assertFullPage(java.nio.file.Path png) {
+        try {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+            long document = browser.documentHeight();
+            assertThat((long) image.getHeight()).as(png.toString()).isGreaterThanOrEqualTo(document);
+            assertThat(driver.manage().window().getSize().getHeight()).isEqualTo(900); // window size restored
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -19,7 +19,13 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -180,6 +186,31 @@ class WebSecurityTest extends WebTestBase {
     }
 
     @Test
+    void behind_a_proxy_on_this_machine_failures_are_counted_per_forwarded_client_address() throws Exception {
+        StaffUser agent = newAgent("mandataire");
+        HttpClient http = HttpClient.newHttpClient();
+        String attacker = "203.0.113.41";
+        for (int i = 0; i < 30; i++) { // the per-address threshold: each unknown token counts as a failure
+            assertThat(viaProxy(http, attacker, "Bearer hd_faux" + i).statusCode()).isEqualTo(401);
+        }
+        String basic = "Basic " + Base64.getEncoder().encodeToString((agent.username() + ":" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> locked = viaProxy(http, attacker, basic);
+        assertThat(locked.statusCode()).isEqualTo(401);
+        assertThat(locked.body()).contains("Trop de tentatives");
+        // another client behind the same proxy (same socket address, 127.0.0.1) is not locked out
+        HttpResponse<String> other = viaProxy(http, "198.51.100.23", basic);
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(other.body()).contains(agent.username());
+    }
+
+    private HttpResponse<String> viaProxy(HttpClient http, String clientAddress, String authorization) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/staff/me"))
+                .header("X-Forwarded-For", clientAddress).header("Authorization", authorization).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void a_generated_password_must_be_changed_before_anything_else() throws Exception {
         StaffUser admin = newStaff("boss", StaffRole.ADMIN);
         var created = accounts.create(new NewStaffMember("nouvelle-" + System.nanoTime() % 100000, "Nouvelle", null,
@@ -198,6 +229,96 @@ class WebSecurityTest extends WebTestBase {
                         .param("password", "une phrase de passe solide").param("confirmation", "une phrase de passe solide"))
                 .andExpect(redirectedUrl("/compte"));
         mvc.perform(get("/tickets").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
+    void disabling_an_account_ends_its_open_sessions() throws Exception {
+        StaffUser admin = newStaff("desactive-chef", StaffRole.ADMIN);
+        StaffUser agent = newAgent("desactive");
+        MockHttpSession agentSession = login(agent.username());
+        MockHttpSession adminSession = login(admin.username());
+        mvc.perform(get("/tickets").session(agentSession)).andExpect(status().isOk());
+
+        mvc.perform(post("/admin/equipe/" + agent.username() + "/activation").param("enabled", "false")
+                        .session(adminSession).with(csrf()))
+                .andExpect(redirectedUrl("/admin/equipe"));
+        assertThat(accounts.require(agent.username()).enabled()).isFalse();
+
+        mvc.perform(get("/tickets").session(agentSession)).andExpect(redirectedUrl("/connexion?expiree"));
+        assertThat(agentSession.isInvalid()).isTrue();
+        mvc.perform(loginRequest(agent.username(), PASSWORD)).andExpect(redirectedUrl("/connexion?erreur"));
+        // the administrator who did it is not affected
+        mvc.perform(get("/admin/equipe").session(adminSession)).andExpect(status().isOk());
+    }
+
+    @Test
+    void a_demoted_administrator_loses_admin_pages_at_once() throws Exception {
+        StaffUser boss = newStaff("retrograde-chef", StaffRole.ADMIN);
+        StaffUser demoted = newStaff("retrograde", StaffRole.ADMIN);
+        MockHttpSession demotedSession = login(demoted.username());
+        MockHttpSession bossSession = login(boss.username());
+        mvc.perform(get("/admin/equipe").session(demotedSession)).andExpect(status().isOk());
+
+        mvc.perform(post("/admin/equipe/" + demoted.username()).param("displayName", "Rétrogradé")
+                        .param("role", "AGENT").session(bossSession).with(csrf()))
+                .andExpect(redirectedUrl("/admin/equipe"));
+        assertThat(accounts.require(demoted.username()).role()).isEqualTo(StaffRole.AGENT);
+
+        mvc.perform(get("/admin/equipe").session(demotedSession)).andExpect(redirectedUrl("/connexion?expiree"));
+        // signed in again, as the agent they now are
+        MockHttpSession again = login(demoted.username());
+        mvc.perform(get("/admin/equipe").session(again)).andExpect(status().isForbidden());
+        mvc.perform(get("/tickets").session(again)).andExpect(status().isOk());
+    }
+
+    @Test
+    void a_password_reset_ends_the_sessions_opened_with_the_old_password_but_changing_it_oneself_does_not()
+            throws Exception {
+        StaffUser boss = newStaff("reinit-chef", StaffRole.ADMIN);
+        StaffUser agent = newAgent("reinit");
+        MockHttpSession first = login(agent.username());
+        MockHttpSession second = login(agent.username());
+        String next = "une autre phrase de passe 2026";
+        mvc.perform(post("/compte/mot-de-passe").session(first).with(csrf()).param("current", PASSWORD)
+                        .param("password", next).param("confirmation", next))
+                .andExpect(redirectedUrl("/compte"));
+        mvc.perform(get("/tickets").session(first)).andExpect(status().isOk());
+        mvc.perform(get("/tickets").session(second)).andExpect(redirectedUrl("/connexion?expiree"));
+
+        MockHttpSession third = login(agent.username(), next);
+        mvc.perform(post("/admin/equipe/" + agent.username() + "/reinitialiser").session(login(boss.username()))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/admin/equipe"));
+        mvc.perform(get("/tickets").session(first)).andExpect(redirectedUrl("/connexion?expiree"));
+        mvc.perform(get("/tickets").session(third)).andExpect(redirectedUrl("/connexion?expiree"));
+    }
+
+    @Test
+    void passwords_longer_than_bcrypt_accepts_are_refused_in_french_and_never_break_a_login() throws Exception {
+        StaffUser agent = newAgent("long");
+        MockHttpSession session = login(agent.username());
+        String accented = "mot de passe très long ".repeat(3) + "é".repeat(3); // 72 characters, 78 bytes
+        assertThat(accented).hasSize(72);
+        MvcResult refused = mvc.perform(post("/compte/mot-de-passe").session(session).with(csrf())
+                        .param("current", PASSWORD).param("password", accented).param("confirmation", accented))
+                .andExpect(redirectedUrl("/compte/mot-de-passe")).andReturn();
+        assertThat(refused.getFlashMap().get("error")).isEqualTo("Le mot de passe est trop long : 72 octets au plus,"
+                + " soit 72 caractères sans accents (une lettre accentuée compte pour deux).");
+        String longest = "x".repeat(60) + "abcdefghijkl"; // exactly 72 bytes is fine
+        mvc.perform(post("/compte/mot-de-passe").session(session).with(csrf()).param("current", PASSWORD)
+                        .param("password", longest).param("confirmation", longest))
+                .andExpect(redirectedUrl("/compte"));
+        // a too long current password is just wrong, not an English bcrypt error
+        MvcResult wrong = mvc.perform(post("/compte/mot-de-passe").session(session).with(csrf())
+                        .param("current", "y".repeat(100)).param("password", accented).param("confirmation", accented))
+                .andExpect(redirectedUrl("/compte/mot-de-passe")).andReturn();
+        assertThat(wrong.getFlashMap().get("error")).isEqualTo("Le mot de passe actuel est incorrect.");
+
+        mvc.perform(loginRequest(agent.username(), "z".repeat(100))).andExpect(redirectedUrl("/connexion?erreur"));
+        mvc.perform(loginRequest("inconnu-" + agent.username(), "z".repeat(100))).andExpect(redirectedUrl("/connexion?erreur"));
+        mvc.perform(get("/api/staff/me").with(httpBasic(agent.username(), "z".repeat(100))))
+                .andExpect(status().isUnauthorized());
+        login(agent.username(), longest);
     }
 
     @Test

@@ -97,7 +97,7 @@ public class StaffAccounts {
     public StaffUser changePassword(String username, String currentPassword, String newPassword) {
         StaffUser user = require(username);
         String hash = store.passwordHash(user.username()).orElseThrow();
-        if (currentPassword == null || !encoder.matches(currentPassword, hash)) {
+        if (currentPassword == null || PasswordRules.tooLong(currentPassword) || !encoder.matches(currentPassword, hash)) {
             throw new IllegalArgumentException("Le mot de passe actuel est incorrect.");
         }
         PasswordRules.check(newPassword, user.username());
@@ -121,6 +121,13 @@ public class StaffAccounts {
                     "Rôle : " + user.role().label() + " → " + role.label());
         }
         return store.byId(user.id()).orElseThrow();
+    }
+
+    /** Profile, role and activation at once: all of it or, when one part is refused, nothing (one transaction). */
+    public StaffUser update(String username, String displayName, String email, StaffRole role, boolean enabled,
+                            String actor) {
+        update(username, displayName, email, role, actor);
+        return setEnabled(username, enabled, actor);
     }
 
     /** Disables or re-enables an account. Nobody disables themselves, and the last active administrator stays. */

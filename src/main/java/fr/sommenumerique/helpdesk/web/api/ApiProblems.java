@@ -90,6 +90,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(p);
     }
 
+    /** Errors Spring MVC raises itself (missing parameter, 405, 415…) get a French title and detail. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (body == null && response != null && response.getBody() instanceof ProblemDetail problem) {
+            FrenchProblems.translate(e, problem);
+        }
+        return response;
+    }
+
     private static String path(JacksonException e) {
         return e.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."));

@@ -5,6 +5,7 @@ import fr.sommenumerique.helpdesk.ticketing.QuarantinedItem;
 import fr.sommenumerique.helpdesk.web.api.ApiViews.DeliveryJson;
 import fr.sommenumerique.helpdesk.web.api.ApiViews.PageJson;
 import fr.sommenumerique.helpdesk.web.triage.DeliveryDesk;
+import fr.sommenumerique.helpdesk.web.triage.FrenchChoices;
 import fr.sommenumerique.helpdesk.web.ui.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -35,7 +36,7 @@ class DeliveryApi {
             @Parameter(description = "QUARANTINED (défaut), RETRIED, DISCARDED ou ALL") @RequestParam(defaultValue = "QUARANTINED") String status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size) {
         QuarantineStatus filter = "ALL".equalsIgnoreCase(status) ? null
-                : QueueParsing.enumValue(QuarantineStatus.class, status, "statut");
+                : FrenchChoices.parse(QuarantineStatus.class, status, "statut");
         return PageJson.of(desk.quarantine(filter, page, size));
     }
 

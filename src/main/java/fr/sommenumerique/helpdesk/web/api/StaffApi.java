@@ -56,8 +56,8 @@ class StaffApi {
     @PutMapping("/{username}")
     @Operation(summary = "Modifier nom, adresse, rôle, activation (ADMIN)")
     StaffJson update(@PathVariable String username, @Valid @RequestBody ApiRequests.StaffUpdate body, Principal principal) {
-        accounts.update(username, body.displayName(), body.email(), body.role(), principal.getName());
-        return StaffJson.of(accounts.setEnabled(username, body.enabled(), principal.getName()));
+        return StaffJson.of(accounts.update(username, body.displayName(), body.email(), body.role(), body.enabled(),
+                principal.getName()));
     }
 
     @PostMapping("/{username}/password-reset")

@@ -1,6 +1,7 @@
 package fr.sommenumerique.helpdesk.web.render;
 
 import fr.sommenumerique.helpdesk.assistant.DecisionKind;
+import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 import fr.sommenumerique.helpdesk.ticketing.BusinessCalendar;
 import org.springframework.stereotype.Component;
 
@@ -80,6 +81,14 @@ public class Formats {
 
     public String number(long n) {
         return String.format(Locale.FRANCE, "%,d", n).replace('\u202f', ' ').replace('\u00a0', ' ');
+    }
+
+    /** « Actes » for the code {@code actes}; an unknown code as it is, none as « — ». */
+    public String service(String code) {
+        if (code == null || code.isBlank()) {
+            return "—";
+        }
+        return ServiceArea.fromCode(code).map(ServiceArea::label).orElse(code);
     }
 
     public String decisionKind(DecisionKind kind) {

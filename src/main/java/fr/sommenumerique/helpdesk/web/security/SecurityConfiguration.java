@@ -44,7 +44,9 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  *   <li>{@code /actuator/**}: health for everyone (details only for staff); the rest (metrics, Prometheus) for
  *       staff, by Basic, token or an open UI session.</li>
  *   <li>Everything else is the UI: form login at {@code /connexion}, session cookie, CSRF token on every form,
- *       strict Content-Security-Policy; {@code /admin/**} for ADMIN only. ADMIN includes AGENT.</li>
+ *       strict Content-Security-Policy; {@code /admin/**} for ADMIN only. ADMIN includes AGENT. Each request
+ *       re-reads the account ({@link AccountRecheck}): disabling it, changing its role or resetting its password
+ *       ends its open sessions.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -141,9 +143,11 @@ public class SecurityConfiguration {
                         .anyRequest().hasRole("AGENT"))
                 .formLogin(form -> form.loginPage("/connexion").loginProcessingUrl("/connexion")
                         .usernameParameter("identifiant").passwordParameter("motdepasse")
-                        .defaultSuccessUrl("/", false).failureUrl("/connexion?erreur").permitAll())
+                        .successHandler(AccountRecheck.recordingLogin(accounts, "/"))
+                        .failureUrl("/connexion?erreur").permitAll())
                 .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnexion")
                         .deleteCookies("JSESSIONID"))
+                .addFilterBefore(new AccountRecheck(accounts), AuthorizationFilter.class)
                 .addFilterAfter(new PasswordChangeGate(accounts, problems), AuthorizationFilter.class)
                 .sessionManagement(session -> session.invalidSessionUrl("/connexion?expiree"))
                 .headers(headers -> headers

@@ -1,5 +1,6 @@
 package fr.sommenumerique.helpdesk.web.security;
 
+import fr.sommenumerique.helpdesk.web.account.PasswordRules;
 import fr.sommenumerique.helpdesk.web.account.StaffAccounts;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -35,15 +36,23 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
         if (remaining.isPresent()) {
             throw new ThrottledLoginException(remaining.get());
         }
+        if (authentication.getCredentials() instanceof String password && PasswordRules.tooLong(password)) {
+            // bcrypt cannot even compare it (it would throw): no stored password can be that long
+            throw failure(username, address);
+        }
         try {
             Authentication result = passwords.authenticate(authentication);
             throttle.succeeded(username);
             accounts.recordLogin(result.getName());
             return result;
         } catch (BadCredentialsException | DisabledException e) {
-            throttle.failed(username, address);
-            throw new BadCredentialsException("Identifiant ou mot de passe incorrect.");
+            throw failure(username, address);
         }
+    }
+
+    private BadCredentialsException failure(String username, String address) {
+        throttle.failed(username, address);
+        return new BadCredentialsException("Identifiant ou mot de passe incorrect.");
     }
 
     @Override

@@ -51,7 +51,7 @@ public record QueueFilter(String status, String service, String priority, String
             query = query.withService(area);
         }
         if (present(priority)) {
-            query = query.withPriority(parse(Priority.class, priority, "priorité"));
+            query = query.withPriority(FrenchChoices.parse(Priority.class, priority, "priorité"));
         }
         if (present(commune)) {
             if (!commune.strip().matches("\\d[0-9AB]\\d{3}")) {
@@ -60,7 +60,7 @@ public record QueueFilter(String status, String service, String priority, String
             query = query.withCommune(commune.strip());
         }
         if (present(channel)) {
-            query = query.withChannel(parse(Channel.class, channel, "canal"));
+            query = query.withChannel(FrenchChoices.parse(Channel.class, channel, "canal"));
         }
         if (present(assignee)) {
             String a = assignee.strip().toLowerCase(Locale.ROOT);
@@ -76,7 +76,7 @@ public record QueueFilter(String status, String service, String priority, String
         if (present(q)) {
             query = query.withText(q.strip());
         }
-        TicketSort order = present(sort) ? parse(TicketSort.class, sort, "tri") : TicketSort.DUE;
+        TicketSort order = present(sort) ? FrenchChoices.parse(TicketSort.class, sort, "tri") : TicketSort.DUE;
         boolean descending = present(direction) ? parseDirection() : order != TicketSort.DUE;
         int p = page == null ? 0 : Math.max(0, page);
         int s = size == null ? DEFAULT_SIZE : Math.max(1, Math.min(TicketQuery.MAX_PAGE_SIZE, size));
@@ -111,7 +111,7 @@ public record QueueFilter(String status, String service, String priority, String
             return Set.of();
         }
         return Arrays.stream(status.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> parse(TicketStatus.class, s, "statut"))
+                .map(s -> FrenchChoices.parse(TicketStatus.class, s, "statut"))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(TicketStatus.class)));
     }
 
@@ -119,26 +119,16 @@ public record QueueFilter(String status, String service, String priority, String
         if (!present(service)) {
             return null;
         }
-        return ServiceArea.fromCode(service).orElseThrow(() -> new IllegalArgumentException(
-                "Service inconnu : « " + service + " ». Valeurs possibles : " + Arrays.stream(ServiceArea.values())
-                        .map(ServiceArea::code).collect(Collectors.joining(", "))));
+        return FrenchChoices.parse(ServiceArea.class, service, "service");
     }
 
     private boolean parseDirection() {
         return switch (direction.strip().toLowerCase(Locale.ROOT)) {
             case "asc" -> false;
             case "desc" -> true;
-            default -> throw new IllegalArgumentException("Sens de tri inconnu : « " + direction + " » (asc ou desc)");
+            default -> throw new IllegalArgumentException("Sens de tri inconnu : « " + direction
+                    + " » (asc : croissant, desc : décroissant).");
         };
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String value, String what) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Valeur de " + what + " inconnue : « " + value + " ». Valeurs possibles : "
-                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
-        }
     }
 
     private static boolean present(String s) {

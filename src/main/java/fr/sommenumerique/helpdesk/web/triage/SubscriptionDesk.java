@@ -55,7 +55,7 @@ public class SubscriptionDesk {
             return Set.of();
         }
         return Arrays.stream(status.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> QueueFilter.parse(SubscriptionStatus.class, s, "statut"))
+                .map(s -> FrenchChoices.parse(SubscriptionStatus.class, s, "statut"))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(SubscriptionStatus.class)));
     }
 

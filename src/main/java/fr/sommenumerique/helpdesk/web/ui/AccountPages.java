@@ -4,6 +4,8 @@ import fr.sommenumerique.helpdesk.web.account.ApiTokens;
 import fr.sommenumerique.helpdesk.web.account.IssuedApiToken;
 import fr.sommenumerique.helpdesk.web.account.StaffAccounts;
 import fr.sommenumerique.helpdesk.web.account.StaffUser;
+import fr.sommenumerique.helpdesk.web.security.AccountRecheck;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,13 +44,13 @@ class AccountPages {
     @PostMapping("/compte/mot-de-passe")
     String changePassword(@RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
                           @RequestParam(defaultValue = "") String confirmation, Principal principal,
-                          RedirectAttributes redirect) {
+                          HttpSession session, RedirectAttributes redirect) {
         if (!password.equals(confirmation)) {
             redirect.addFlashAttribute(UiActions.ERROR, "Les deux saisies du nouveau mot de passe sont différentes.");
             return "redirect:/compte/mot-de-passe";
         }
         try {
-            accounts.changePassword(principal.getName(), current, password);
+            AccountRecheck.passwordChangedHere(session, accounts.changePassword(principal.getName(), current, password));
         } catch (IllegalArgumentException | IllegalStateException e) {
             redirect.addFlashAttribute(UiActions.ERROR, e.getMessage());
             return "redirect:/compte/mot-de-passe";

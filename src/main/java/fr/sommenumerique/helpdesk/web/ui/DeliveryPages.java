@@ -3,6 +3,7 @@ package fr.sommenumerique.helpdesk.web.ui;
 import fr.sommenumerique.helpdesk.ticketing.QuarantineStatus;
 import fr.sommenumerique.helpdesk.ticketing.QuarantinedItem;
 import fr.sommenumerique.helpdesk.web.triage.DeliveryDesk;
+import fr.sommenumerique.helpdesk.web.triage.FrenchChoices;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -28,7 +29,7 @@ class DeliveryPages {
     @GetMapping("/quarantaine")
     String quarantine(@RequestParam(defaultValue = "QUARANTINED") String status, @RequestParam(defaultValue = "0") int page,
                       Model model, HttpServletRequest request) {
-        QuarantineStatus filter = "ALL".equalsIgnoreCase(status) ? null : QuarantineStatus.valueOf(status.toUpperCase());
+        QuarantineStatus filter = "ALL".equalsIgnoreCase(status) ? null : FrenchChoices.parse(QuarantineStatus.class, status, "statut");
         model.addAttribute("page", desk.quarantine(filter, page, 25));
         model.addAttribute("status", filter == null ? "ALL" : filter.name());
         model.addAttribute("quarantineStatuses", QuarantineStatus.values());

@@ -8,6 +8,7 @@ import fr.sommenumerique.helpdesk.ticketing.Ticket;
 import fr.sommenumerique.helpdesk.ticketing.TicketStatus;
 import fr.sommenumerique.helpdesk.web.account.StaffAccounts;
 import fr.sommenumerique.helpdesk.web.triage.CommuneDirectory;
+import fr.sommenumerique.helpdesk.web.triage.FrenchChoices;
 import fr.sommenumerique.helpdesk.web.triage.KnowledgeArticles;
 import fr.sommenumerique.helpdesk.web.triage.TicketView;
 import fr.sommenumerique.helpdesk.web.triage.TicketWorkspace;
@@ -61,7 +62,7 @@ class TicketPage {
     String reply(@PathVariable long id, @RequestParam(defaultValue = "") String text,
                  @RequestParam(required = false) String statusAfter, Principal principal, RedirectAttributes redirect) {
         String result = UiActions.run(redirect, "/tickets/" + id, "Réponse envoyée.", () -> {
-            TicketStatus after = statusAfter == null || statusAfter.isBlank() ? null : TicketStatus.valueOf(statusAfter);
+            TicketStatus after = statusAfter == null || statusAfter.isBlank() ? null : FrenchChoices.parse(TicketStatus.class, statusAfter, "statut");
             workspace.reply(id, principal.getName(), text, after);
         });
         if (redirect.getFlashAttributes().containsKey(UiActions.ERROR)) {
@@ -107,7 +108,13 @@ class TicketPage {
     @PostMapping("/tickets/{id}/service")
     String service(@PathVariable long id, @RequestParam(defaultValue = "") String service, Principal principal,
                    RedirectAttributes redirect) {
-        ServiceArea area = service.isBlank() ? null : ServiceArea.valueOf(service);
+        ServiceArea area;
+        try {
+            area = service.isBlank() ? null : FrenchChoices.parse(ServiceArea.class, service, "service");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute(UiActions.ERROR, e.getMessage());
+            return "redirect:/tickets/" + id;
+        }
         return UiActions.run(redirect, "/tickets/" + id,
                 "Service changé : " + (area == null ? "non classé" : area.label()) + ".",
                 () -> workspace.changeService(id, area, principal.getName()));

@@ -1,0 +1,54 @@
+package fr.sommenumerique.helpdesk.web.render;
+
+import fr.sommenumerique.helpdesk.ticketing.Contact;
+import fr.sommenumerique.helpdesk.ticketing.Contacts;
+import fr.sommenumerique.helpdesk.web.account.StaffAccounts;
+import fr.sommenumerique.helpdesk.web.account.StaffUser;
+import org.springframework.stereotype.Component;
+
+import java.util.Locale;
+
+/**
+ * Who did something, as staff read it ({@code @actors.label(...)} in templates): the actor names stored by ticketing
+ * ({@code system}, {@code assistant}, {@code contact:12}, a staff username) become « Système », « Assistant », the
+ * contact's name or address, the staff member's display name.
+ */
+@Component("actors")
+public class ActorNames {
+
+    private static final String CONTACT_PREFIX = "contact:";
+
+    private final Contacts contacts;
+    private final StaffAccounts staff;
+
+    public ActorNames(Contacts contacts, StaffAccounts staff) {
+        this.contacts = contacts;
+        this.staff = staff;
+    }
+
+    public String label(String actor) {
+        if (actor == null || actor.isBlank()) {
+            return "—";
+        }
+        String a = actor.strip();
+        switch (a.toLowerCase(Locale.ROOT)) {
+            case "system", "systeme" -> {
+                return "Système";
+            }
+            case "assistant" -> {
+                return "Assistant";
+            }
+            default -> {
+            }
+        }
+        if (a.startsWith(CONTACT_PREFIX)) {
+            try {
+                long id = Long.parseLong(a.substring(CONTACT_PREFIX.length()));
+                return contacts.byId(id).map(Contact::label).orElse("Contact n° " + id);
+            } catch (NumberFormatException e) {
+                return a;
+            }
+        }
+        return staff.find(a).map(StaffUser::displayName).orElse(a);
+    }
+}
