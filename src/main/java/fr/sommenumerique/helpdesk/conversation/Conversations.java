@@ -92,6 +92,7 @@ public class Conversations {
             case NONE -> fromPerson(message);
             case BOUNCE -> bounce(message);
             case AUTO_REPLY, OUT_OF_OFFICE -> automaticReply(message);
+            case LIKELY_AUTO_REPLY -> likelyAutomaticReply(message);
             case MAILING_LIST, OWN_MAIL -> new HandlingResult(HandlingResult.Outcome.IGNORED, null, null, null, null, false);
         };
         processed.updateOutcome(message.channel(), message.dedupeKey(), result.ticketId(),
@@ -224,6 +225,31 @@ public class Conversations {
                 ? "absence" : "réponse automatique") + ") : " + summary(message)));
         return new HandlingResult(HandlingResult.Outcome.AUTOMATIC_REPLY, ticket.map(Ticket::id).orElse(null),
                 ticket.map(Ticket::reference).orElse(null), null, null, false);
+    }
+
+    /**
+     * Only the subject looks automatic: never answered, never reopening anything, but never lost either. On a
+     * ticket it is kept as a note, like a real automatic reply; with no ticket it opens one for a human, since it
+     * may well be a person's question with an unlucky subject.
+     */
+    private HandlingResult likelyAutomaticReply(InboundMessage message) {
+        Optional<Ticket> thread = tickets.findByEmailMessageIds(message.threadIds())
+                .or(() -> Optional.ofNullable(message.ticketReference()).flatMap(tickets::findByReference))
+                .flatMap(t -> tickets.resolveMerged(t.id()));
+        if (thread.isPresent()) {
+            tickets.addNote(thread.get().id(), Tickets.SYSTEM, "Message probablement automatique (d'après son objet) reçu de "
+                    + message.senderAddress() + ", sans réponse ni réouverture : " + summary(message));
+            return result(HandlingResult.Outcome.AUTOMATIC_REPLY, thread.get(), null, false);
+        }
+        Contact contact = linkCommune(contactOf(message), message);
+        Ticket ticket = tickets.open(NewTicket.of(subjectOf(message), message.channel(), contact.id())
+                .withCommune(contact.communeInsee())
+                .withFirstMessage(inboundRecord(message))
+                .withOpenedBy(AuditLog.contactActor(contact.id())));
+        tickets.addNote(ticket.id(), Tickets.SYSTEM, "Objet typique d'une réponse automatique, mais aucun en-tête ne le "
+                + "confirme : aucune réponse automatique n'a été envoyée. À lire : il peut s'agir d'une vraie demande. ("
+                + message.automationReason() + ")");
+        return result(HandlingResult.Outcome.TICKET_OPENED, ticket, null, false);
     }
 
     private Contact contactOf(InboundMessage message) {

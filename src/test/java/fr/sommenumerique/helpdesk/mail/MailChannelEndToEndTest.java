@@ -187,6 +187,34 @@ class MailChannelEndToEndTest {
     }
 
     @Test
+    void a_persons_subject_that_starts_like_an_absence_notice_is_answered_normally() throws Exception {
+        String from = unique("attente");
+        servers.send(servers.newMessage(from, "Absence de réponse de la préfecture",
+                "Bonjour, notre délibération déposée sur Actes il y a trois semaines n'a toujours pas d'accusé de réception de la préfecture."));
+
+        MimeMessage reply = awaitOneReply(from);
+        Ticket ticket = tickets.findByReference(referenceIn(reply.getSubject())).orElseThrow();
+        assertThat(ticket.subject()).isEqualTo("Absence de réponse de la préfecture");
+    }
+
+    @Test
+    void a_mail_automatic_by_its_subject_alone_gets_no_answer_but_opens_a_ticket_for_a_human() throws Exception {
+        String from = unique("douteux");
+        servers.send(servers.newMessage(from, "Réponse automatique : inscription",
+                "Bonjour, je voudrais inscrire deux agents à la formation Actes de mars."));
+
+        await().atMost(WAIT).until(() -> contacts.byEmail(from).map(c -> tickets.ticketsOf(c.id()).size()).orElse(0) == 1);
+        Ticket ticket = tickets.ticketsOf(contacts.byEmail(from).orElseThrow().id()).get(0);
+        assertThat(ticket.status()).isEqualTo(TicketStatus.NEW);
+        assertThat(tickets.messages(ticket.id())).filteredOn(m -> m.direction() == MessageDirection.INBOUND)
+                .extracting(TicketMessage::text).anyMatch(t -> t.contains("inscrire deux agents"));
+        assertThat(notes(ticket.id())).anyMatch(n -> n.contains("aucune réponse automatique n'a été envoyée"));
+        Thread.sleep(1000); // a wrongly queued answer would have been sent by now
+        assertThat(servers.repliesTo(from)).isEmpty();
+        assertThat(outbox.ofTicket(ticket.id())).isEmpty();
+    }
+
+    @Test
     void a_bounce_marks_the_address_as_failing_and_is_not_answered() {
         String from = unique("inconnue");
         contacts.findOrCreateByEmail(from, "Adresse qui n'existe plus");

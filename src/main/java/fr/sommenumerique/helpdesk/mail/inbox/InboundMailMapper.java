@@ -64,6 +64,9 @@ public final class InboundMailMapper {
     }
 
     private static Automation automation(MachineMailVerdict verdict) {
+        if (!verdict.isHuman() && verdict.bySubjectOnly()) {
+            return Automation.LIKELY_AUTO_REPLY;
+        }
         return switch (verdict.kind()) {
             case HUMAN -> Automation.NONE;
             case AUTO_REPLY -> Automation.AUTO_REPLY;
