@@ -215,6 +215,48 @@ class MailChannelEndToEndTest {
     }
 
     @Test
+    void two_different_mails_with_the_same_message_id_are_both_processed_and_the_same_mail_twice_once() throws Exception {
+        String from = unique("reutilise");
+        String messageId = "reused-" + UUID.randomUUID() + "@client-bogue.fr";
+        String first = rawMail(from, messageId, "Actes", "Mon certificat Actes expire demain, que faire ?");
+        String second = rawMail(from, messageId, "Marchés", "Notre avis de marché n'apparaît pas sur la plateforme.");
+        servers.deliverRaw(first);
+        servers.deliverRaw(second);
+        servers.deliverRaw(second); // exactly the same mail again
+
+        await().atMost(WAIT).until(() -> servers.repliesTo(from).size() == 2);
+        await().atMost(WAIT).until(() -> processed.find(Channel.EMAIL, "mid:" + messageId).isPresent());
+        Contact contact = contacts.byEmail(from).orElseThrow();
+        List<TicketMessage> stored = tickets.ticketsOf(contact.id()).stream()
+                .flatMap(t -> tickets.messages(t.id()).stream())
+                .filter(m -> m.direction() == MessageDirection.INBOUND).toList();
+        assertThat(stored).extracting(TicketMessage::emailMessageId).containsExactly(messageId, messageId);
+        assertThat(stored).extracting(TicketMessage::text).anyMatch(t -> t.contains("certificat"))
+                .anyMatch(t -> t.contains("avis de marché"));
+        Thread.sleep(1000); // the third copy, processed, would have queued a third reply by now
+        assertThat(servers.repliesTo(from)).hasSize(2);
+        assertThat(quarantine.list(QuarantineStatus.QUARANTINED, 0, 100).items())
+                .noneMatch(i -> i.reason().contains("déjà enregistré"));
+    }
+
+    @Test
+    void a_mail_without_message_id_delivered_twice_is_processed_once() throws Exception {
+        String from = unique("sansid");
+        String raw = rawMail(from, null, "Formation", "Quand a lieu la prochaine formation Actes ?");
+        servers.deliverRaw(raw);
+        servers.deliverRaw(raw);
+
+        await().atMost(WAIT).until(() -> servers.repliesTo(from).size() == 1);
+        Thread.sleep(1500); // the second copy has been read by now
+        Contact contact = contacts.byEmail(from).orElseThrow();
+        assertThat(tickets.ticketsOf(contact.id())).hasSize(1);
+        assertThat(tickets.messages(tickets.ticketsOf(contact.id()).get(0).id()))
+                .filteredOn(m -> m.direction() == MessageDirection.INBOUND).singleElement()
+                .satisfies(m -> assertThat(m.emailMessageId()).isNull());
+        assertThat(servers.repliesTo(from)).hasSize(1);
+    }
+
+    @Test
     void a_bounce_marks_the_address_as_failing_and_is_not_answered() {
         String from = unique("inconnue");
         contacts.findOrCreateByEmail(from, "Adresse qui n'existe plus");
@@ -349,6 +391,13 @@ class MailChannelEndToEndTest {
 
     private static String body(MimeMessage message) throws MessagingException, IOException {
         return message.getContent().toString();
+    }
+
+    private static String rawMail(String from, String messageId, String subject, String body) {
+        return ("From: " + from + "\nTo: support@mairie-connectee.local\nSubject: " + subject
+                + "\nDate: Mon, 2 Mar 2026 10:00:00 +0100\n" + (messageId == null ? "" : "Message-ID: <" + messageId + ">\n")
+                + "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n"
+                + body + "\n").replace("\n", "\r\n");
     }
 
     private static String unique(String name) {

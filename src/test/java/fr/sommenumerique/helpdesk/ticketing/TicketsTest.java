@@ -257,10 +257,26 @@ class TicketsTest extends TicketingTestBase {
         assertThat(tickets.findByEmailMessageId("<inconnu@x>")).isEmpty();
         assertThat(tickets.findByEmailMessageIds(List.of("<inconnu@x>", "<m1@mairie-y.fr>"))).map(Ticket::id).contains(t.id());
         assertThat(tickets.messages(t.id()).get(1).inReplyTo()).isEqualTo("m1@mairie-y.fr");
-        Ticket other = openSimple("Autre");
-        assertThatThrownBy(() -> tickets.addInbound(other.id(), marie.id(),
-                NewMessage.of(Channel.EMAIL, "doublon").withEmailIds("m1@mairie-y.fr", null)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("déjà enregistré").hasMessageContaining(t.reference());
+    }
+
+    @Test
+    void aReusedMessageIdIsKeptAndThreadsToOurOwnMessageThenTheLatestActiveTicket() {
+        Ticket first = tickets.open(NewTicket.of("Fil", Channel.EMAIL, marie.id())
+                .withFirstMessage(NewMessage.of(Channel.EMAIL, "Premier").withEmailIds("<m1@mairie-y.fr>", null)));
+        clock.advance(Duration.ofMinutes(5));
+        Ticket second = openSimple("Autre");
+        tickets.addInbound(second.id(), marie.id(), NewMessage.of(Channel.EMAIL, "Autre contenu, même Message-ID")
+                .withEmailIds("m1@mairie-y.fr", null));
+        assertThat(tickets.messages(second.id())).extracting(TicketMessage::emailMessageId).contains("m1@mairie-y.fr");
+        assertThat(tickets.findByEmailMessageId("m1@mairie-y.fr")).map(Ticket::id).contains(second.id());
+
+        tickets.changeStatus(second.id(), TicketStatus.CLOSED, "alice");
+        assertThat(tickets.findByEmailMessageId("m1@mairie-y.fr")).as("an active ticket before a closed one")
+                .map(Ticket::id).contains(first.id());
+
+        // our own Message-ID is never reused: when a reused one collides with it, ours decides
+        tickets.addOutbound(second.id(), "alice", NewMessage.of(Channel.EMAIL, "Réponse").withEmailIds("m1@mairie-y.fr", null));
+        assertThat(tickets.findByEmailMessageId("m1@mairie-y.fr")).map(Ticket::id).contains(second.id());
     }
 
     @Test
