@@ -103,8 +103,10 @@ public class Conversations {
 
     private HandlingResult fromPerson(InboundMessage message) {
         Contact contact = contactOf(message);
-        contact = linkCommune(contact, message);
+        // The thread is looked up with what was known of the sender before this message: a commune named in this
+        // very message must not let a stranger into that commune's tickets.
         Optional<Ticket> thread = existingTicket(message, contact);
+        contact = linkCommune(contact, message);
         if (thread.isPresent()) {
             return continueTicket(thread.get(), contact, message);
         }
@@ -271,8 +273,8 @@ public class Conversations {
 
     /**
      * Our own Message-IDs and the References chain first; then a ticket reference in the subject, but only from the
-     * ticket's requester or a contact of the same commune (anyone can type a reference); on Telegram, the person's
-     * ticket still open.
+     * ticket's requester or a contact already known (before this message) to belong to the ticket's commune: anyone
+     * can type a reference and a commune name; on Telegram, the person's ticket still open.
      */
     private Optional<Ticket> existingTicket(InboundMessage message, Contact contact) {
         Optional<Ticket> byHeaders = tickets.findByEmailMessageIds(message.threadIds());

@@ -319,6 +319,33 @@ class MailChannelEndToEndTest {
     }
 
     @Test
+    void naming_the_tickets_commune_does_not_let_a_new_sender_in_but_a_known_colleague_joins() throws Exception {
+        String requester = unique("secretaire-cannessieres");
+        servers.send(servers.newMessage(requester, "Partage bloqué",
+                "Bonjour, le lien de partage de fichiers que j'ai envoyé au conseil ne fonctionne plus.\n\n"
+                        + "Julie Petit\nSecrétaire de mairie de Cannessières"));
+        Ticket ticket = tickets.findByReference(referenceIn(awaitOneReply(requester).getSubject())).orElseThrow();
+        assertThat(ticket.communeInsee()).isNotNull();
+        assertThat(communes.byInsee(ticket.communeInsee()).orElseThrow().name()).isEqualTo("Cannessières");
+
+        String stranger = unique("inconnu-cannessieres");
+        servers.send(servers.newMessage(stranger, "[" + ticket.reference() + "] partage",
+                "Le lien de partage ne marche pas non plus chez nous.\n\nPaul Martin\nMairie de Cannessières"));
+        MimeMessage strangerReply = awaitOneReply(stranger);
+        assertThat(referenceIn(strangerReply.getSubject())).isNotEqualTo(ticket.reference());
+        assertThat(inbound(ticket.id())).isEqualTo(1);
+
+        String colleague = unique("adjointe-cannessieres");
+        Contact known = contacts.findOrCreateByEmail(colleague, "Adjointe");
+        contacts.assignCommune(known.id(), ticket.communeInsee(), "agent");
+        servers.send(servers.newMessage(colleague, "[" + ticket.reference() + "] complément",
+                "Voici le lien qui ne fonctionne pas : https://partage.exemple.fr/abc"));
+        await().atMost(WAIT).until(() -> inbound(ticket.id()) == 2);
+        assertThat(tickets.messages(ticket.id())).filteredOn(m -> m.direction() == MessageDirection.INBOUND)
+                .extracting(TicketMessage::authorContactId).contains(known.id());
+    }
+
+    @Test
     void an_unparseable_message_is_quarantined_with_its_reason_and_the_next_one_still_processed() throws Exception {
         long before = quarantine.count(QuarantineStatus.QUARANTINED);
         servers.deliverRaw(new byte[]{0, 1, 2, 3, 0, 0, 7, 8, 0, 12, 0, 14, 15, 0, 0, 1});
