@@ -81,7 +81,11 @@ public class Outbox {
                 .param("subscription", m.subscriptionId())
                 .param("now", Db.ts(now))
                 .update(keys, "id");
-        return require(keys.getKey().longValue());
+        long id = keys.getKey().longValue();
+        audit.record("system", AuditLog.OUTBOX, id, "queued", m.channel().label() + " vers " + recipient
+                + (m.automatic() ? " (automatique)" : "") + (m.ticketId() != null ? ", ticket n° " + m.ticketId() : "")
+                + (m.subscriptionId() != null ? ", demande n° " + m.subscriptionId() : ""));
+        return require(id);
     }
 
     /**
@@ -122,6 +126,8 @@ public class Outbox {
                         UPDATE outbox SET status = 'SENT', sent_at = ?, external_id = ?, claimed_until = NULL, claim_token = NULL
                         WHERE id = ?""")
                 .params(Db.ts(clock.now()), TextKeys.truncate(externalId, 500), id).update();
+        audit.record("system", AuditLog.OUTBOX, id, "sent", "Envoyé à " + m.recipient() + " (tentative n° "
+                + (m.attempts() + 1) + (externalId == null ? "" : ", " + TextKeys.truncate(externalId, 200)) + ")");
         return require(id);
     }
 
@@ -143,6 +149,8 @@ public class Outbox {
                         UPDATE outbox SET attempts = ?, last_error = ?, next_attempt_at = ?, claimed_until = NULL, claim_token = NULL
                         WHERE id = ?""")
                 .params(attempts, TextKeys.truncate(error, 4000), Db.ts(next), id).update();
+        audit.record("system", AuditLog.OUTBOX, id, "attempt.failed", "Tentative n° " + attempts + " échouée, nouvel essai à "
+                + next + " : " + TextKeys.truncate(error, 300));
         return require(id);
     }
 

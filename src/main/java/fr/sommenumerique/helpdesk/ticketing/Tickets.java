@@ -661,6 +661,10 @@ public class Tickets {
             throw duplicateMessage(emailId, externalRef, e);
         }
         long messageId = keys.getKey().longValue();
+        audit.record(contactId != null ? AuditLog.contactActor(contactId) : author, AuditLog.TICKET, ticketId,
+                "message.added", messageLabel(direction, m.automatic()) + " n° " + messageId
+                        + (direction == MessageDirection.NOTE ? "" : " (" + m.channel().label()
+                        + (m.attachments().isEmpty() ? "" : ", " + m.attachments().size() + " pièce(s) jointe(s)") + ")"));
         for (NewAttachment a : m.attachments()) {
             jdbc.sql("""
                             INSERT INTO ticket_attachments (message_id, filename, content_type, size_bytes, content_id, inline_part, data)
@@ -670,6 +674,14 @@ public class Tickets {
                     .update();
         }
         return messageId;
+    }
+
+    private static String messageLabel(MessageDirection direction, boolean automatic) {
+        return switch (direction) {
+            case INBOUND -> "Message reçu";
+            case OUTBOUND -> automatic ? "Réponse automatique" : "Réponse";
+            case NOTE -> "Note interne";
+        };
     }
 
     private IllegalStateException duplicateMessage(String emailId, String externalRef, DuplicateKeyException cause) {
