@@ -257,6 +257,35 @@ class MailChannelEndToEndTest {
     }
 
     @Test
+    void a_pdf_attachment_is_stored_with_its_bytes_on_the_ticket_message() throws Exception {
+        String from = unique("pj");
+        // with the binary comment line real PDFs start with, and a bare LF that a text encoding would alter
+        byte[] pdf = ("%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj << /Type /Catalog >> endobj\n" + UUID.randomUUID()
+                + "\n\u0000\u00ff\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        MimeMessage mail = servers.newMessage(from, "Délibération refusée", "");
+        jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+        text.setText("Bonjour, Actes refuse cette délibération, voici le fichier.", "UTF-8");
+        jakarta.mail.internet.MimeBodyPart file = new jakarta.mail.internet.MimeBodyPart();
+        file.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(pdf, "application/pdf")));
+        file.setFileName("délibération 2026-12.pdf");
+        file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        file.setHeader("Content-Transfer-Encoding", "base64");
+        mail.setContent(new jakarta.mail.internet.MimeMultipart(text, file));
+        servers.send(mail);
+
+        Ticket ticket = tickets.findByReference(referenceIn(awaitOneReply(from).getSubject())).orElseThrow();
+        TicketMessage first = tickets.messages(ticket.id()).get(0);
+        assertThat(first.direction()).isEqualTo(MessageDirection.INBOUND);
+        assertThat(first.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.filename()).isEqualTo("délibération 2026-12.pdf");
+            assertThat(a.contentType()).isEqualTo("application/pdf");
+            assertThat(a.size()).isEqualTo(pdf.length);
+            assertThat(a.inline()).isFalse();
+            assertThat(tickets.attachment(a.id()).orElseThrow().data()).isEqualTo(pdf);
+        });
+    }
+
+    @Test
     void a_bounce_marks_the_address_as_failing_and_is_not_answered() {
         String from = unique("inconnue");
         contacts.findOrCreateByEmail(from, "Adresse qui n'existe plus");
