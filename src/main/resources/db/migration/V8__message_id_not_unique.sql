@@ -7,3 +7,5 @@ UPDATE ticket_messages SET email_message_id_new = email_message_id;
 ALTER TABLE ticket_messages DROP COLUMN email_message_id;
 ALTER TABLE ticket_messages ALTER COLUMN email_message_id_new RENAME TO email_message_id;
 CREATE INDEX idx_messages_email_message_id ON ticket_messages (email_message_id);
+-- Replies to a subscription confirmation are recognised by our Message-ID kept in the outbox.
+CREATE INDEX idx_outbox_message_id ON outbox (message_id);

@@ -23,6 +23,7 @@ import fr.sommenumerique.helpdesk.ticketing.NewInteraction;
 import fr.sommenumerique.helpdesk.ticketing.NewMessage;
 import fr.sommenumerique.helpdesk.ticketing.NewSubscriptionRequest;
 import fr.sommenumerique.helpdesk.ticketing.NewTicket;
+import fr.sommenumerique.helpdesk.ticketing.Outbox;
 import fr.sommenumerique.helpdesk.ticketing.ProcessedInbound;
 import fr.sommenumerique.helpdesk.ticketing.SubscriptionRequest;
 import fr.sommenumerique.helpdesk.ticketing.Subscriptions;
@@ -63,12 +64,14 @@ public class Conversations {
     private final ReplyComposer replies;
     private final ConversationSettings settings;
     private final ConversationMetrics metrics;
+    private final Outbox outbox;
     private final Clock clock;
 
     public Conversations(DecisionEngine engine, ProcessedInbound processed, Contacts contacts, Communes communes,
                          CommuneLinker communeLinker, Tickets tickets, Subscriptions subscriptions,
                          AssistantInteractions interactions, OutboundMessages outbound, ReplyComposer replies,
-                         ConversationSettings settings, ConversationMetrics metrics, Optional<Clock> clock) {
+                         ConversationSettings settings, ConversationMetrics metrics, Outbox outbox,
+                         Optional<Clock> clock) {
         this.engine = engine;
         this.processed = processed;
         this.contacts = contacts;
@@ -81,6 +84,7 @@ public class Conversations {
         this.replies = replies;
         this.settings = settings;
         this.metrics = metrics;
+        this.outbox = outbox;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -106,11 +110,55 @@ public class Conversations {
         // The thread is looked up with what was known of the sender before this message: a commune named in this
         // very message must not let a stranger into that commune's tickets.
         Optional<Ticket> thread = existingTicket(message, contact);
+        Optional<SubscriptionRequest> request = thread.isPresent() ? Optional.empty() : existingSubscription(message, contact);
         contact = linkCommune(contact, message);
         if (thread.isPresent()) {
             return continueTicket(thread.get(), contact, message);
         }
+        if (request.isPresent()) {
+            return continueSubscription(request.get(), contact, message);
+        }
         return newConversation(message, contact, null);
+    }
+
+    /**
+     * A reply about a subscription request never starts a new conversation with the assistant: it is kept as a
+     * note on the request for the staff who examine it. Once the request is decided nobody looks at it any more,
+     * so a message saying more than « merci » also opens a ticket for a human, without automatic answer.
+     */
+    private HandlingResult continueSubscription(SubscriptionRequest request, Contact contact, InboundMessage message) {
+        subscriptions.addStaffNote(request.id(), "Message de " + contact.label() + " (" + message.channel().label()
+                + ") : « " + summary(message) + " »", AuditLog.contactActor(contact.id()));
+        if (!request.status().isDecided() || Acknowledgements.isBare(message.text())) {
+            return new HandlingResult(HandlingResult.Outcome.ADDED_TO_SUBSCRIPTION, null, request.reference(),
+                    request.id(), null, false);
+        }
+        Ticket ticket = tickets.open(NewTicket.of(subjectOf(message), message.channel(), contact.id())
+                .withCommune(contact.communeInsee())
+                .withFirstMessage(inboundRecord(message))
+                .withOpenedBy(AuditLog.contactActor(contact.id())));
+        tickets.addNote(ticket.id(), Tickets.SYSTEM, "Message au sujet de la demande " + request.reference() + " ("
+                + request.status().label().toLowerCase() + ") : aucune réponse automatique envoyée.");
+        return result(HandlingResult.Outcome.TICKET_OPENED, ticket, null, false);
+    }
+
+    /**
+     * The subscription request this message answers: our confirmation's Message-ID in In-Reply-To / References,
+     * or its reference in the subject from the request's contact or a contact already known in its commune.
+     */
+    private Optional<SubscriptionRequest> existingSubscription(InboundMessage message, Contact contact) {
+        if (message.channel() != Channel.EMAIL) {
+            return Optional.empty();
+        }
+        Optional<SubscriptionRequest> byHeaders = outbox.subscriptionOfMessageIds(message.threadIds())
+                .flatMap(subscriptions::byId);
+        if (byHeaders.isPresent() || message.ticketReference() == null
+                || !message.ticketReference().startsWith(Subscriptions.REFERENCE_PREFIX + "-")) {
+            return byHeaders;
+        }
+        return subscriptions.byReference(message.ticketReference())
+                .filter(r -> r.contactId() == contact.id()
+                        || (contact.communeInsee() != null && contact.communeInsee().equals(r.communeInsee())));
     }
 
     private HandlingResult continueTicket(Ticket ticket, Contact contact, InboundMessage message) {

@@ -192,6 +192,25 @@ public class Outbox {
                 .query(Outbox::map).list();
     }
 
+    /** The subscription request one of our messages with one of these Message-IDs was about (first match wins). */
+    @Transactional(readOnly = true)
+    public Optional<Long> subscriptionOfMessageIds(List<String> messageIds) {
+        for (String messageId : messageIds) {
+            String id = Tickets.normalizeMessageId(messageId);
+            if (id == null) {
+                continue;
+            }
+            Optional<Long> subscription = jdbc.sql("""
+                            SELECT subscription_id FROM outbox WHERE message_id = ? AND subscription_id IS NOT NULL
+                            ORDER BY id DESC LIMIT 1""")
+                    .params(id).query(Long.class).optional();
+            if (subscription.isPresent()) {
+                return subscription;
+            }
+        }
+        return Optional.empty();
+    }
+
     @Transactional(readOnly = true)
     public Optional<OutboxMessage> byId(long id) {
         return jdbc.sql("SELECT * FROM outbox WHERE id = ?").params(id).query(Outbox::map).optional();

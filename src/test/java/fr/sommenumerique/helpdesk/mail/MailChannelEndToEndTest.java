@@ -129,6 +129,43 @@ class MailChannelEndToEndTest {
     }
 
     @Test
+    void replies_to_a_subscription_confirmation_become_notes_on_the_request_without_automatic_answer() throws Exception {
+        String from = unique("adhesion");
+        servers.send(servers.newMessage(from, "Adhésion",
+                "Bonjour, nous souhaitons adhérer à Mairie connectée pour Actes.\n\nCordialement,\n"
+                        + "Julie Petit\nSecrétaire de mairie de Cannessières"));
+        MimeMessage confirmation = awaitOneReply(from);
+        String reference = confirmation.getSubject().replaceAll(".*\\[(DA-\\d{4}-\\d{5})].*", "$1");
+        SubscriptionRequest request = subscriptions.byReference(reference).orElseThrow();
+
+        MimeMessage byHeaders = servers.newMessage(from, "RE: " + confirmation.getSubject(),
+                "Merci ! Faut-il une délibération du conseil municipal pour adhérer ?\n\nLe 3 mars, Support a écrit :\n> Votre demande");
+        byHeaders.setHeader("In-Reply-To", confirmation.getMessageID());
+        servers.send(byHeaders);
+        await().atMost(WAIT).until(() -> notesOf(reference).contains("délibération du conseil municipal"));
+
+        servers.send(servers.newMessage(from, "[" + reference + "] pièce", "Notre numéro SIRET est 218 000 000 00012."));
+        await().atMost(WAIT).until(() -> notesOf(reference).contains("SIRET"));
+
+        String stranger = unique("autre");
+        servers.send(servers.newMessage(stranger, "[" + reference + "] Actes", "Le certificat RGS est expiré, impossible de télétransmettre."));
+        assertThat(referenceIn(awaitOneReply(stranger).getSubject())).startsWith("MC-");
+        assertThat(notesOf(reference)).doesNotContain("RGS");
+
+        // decided: nobody reads the request any more, so a question opens a ticket, still without automatic answer
+        subscriptions.accept(request.id(), "Bienvenue", "agent");
+        MimeMessage afterDecision = servers.newMessage(from, "RE: " + confirmation.getSubject(), "Quand aura lieu la formation Actes ?");
+        afterDecision.setHeader("In-Reply-To", confirmation.getMessageID());
+        servers.send(afterDecision);
+        Contact contact = contacts.byEmail(from).orElseThrow();
+        await().atMost(WAIT).until(() -> tickets.ticketsOf(contact.id()).size() == 1);
+        Ticket ticket = tickets.ticketsOf(contact.id()).get(0);
+        assertThat(notes(ticket.id())).anyMatch(n -> n.contains(reference) && n.contains("aucune réponse automatique"));
+        Thread.sleep(1000); // a wrongly queued answer would have been sent by now
+        assertThat(servers.repliesTo(from)).hasSize(1);
+    }
+
+    @Test
     void an_out_of_scope_message_gets_a_polite_reply_and_stays_visible_to_staff() throws Exception {
         String from = unique("elu");
         servers.send(servers.newMessage(from, "Encombrants", "Quand passe le ramassage des encombrants rue des Lilas ?"));
@@ -421,6 +458,11 @@ class MailChannelEndToEndTest {
         return contacts.byEmail(recipient).map(c -> tickets.ticketsOf(c.id())).orElse(List.of()).stream()
                 .flatMap(t -> outbox.ofTicket(t.id()).stream())
                 .anyMatch(m -> m.status() == OutboxStatus.PENDING && m.attempts() >= 1 && m.lastError() != null);
+    }
+
+    private String notesOf(String subscriptionReference) {
+        String notes = subscriptions.byReference(subscriptionReference).orElseThrow().staffNotes();
+        return notes == null ? "" : notes;
     }
 
     private long inbound(long ticketId) {

@@ -37,7 +37,8 @@ public final class InboundMailMapper {
                         from == null ? null : from.displayName(), subject, text)
                 .withBody(text, mail.signature(), mail.textBody(), mail.sanitizedHtml())
                 .withThreading(mail.messageId(), mail.inReplyTo(), mail.references(),
-                        mail.subject() == null ? null : SubjectNormalizer.ticketReference(mail.subject()).orElse(null))
+                        mail.subject() == null ? null : SubjectNormalizer.ticketReference(mail.subject())
+                                .or(() -> SubjectNormalizer.subscriptionReference(mail.subject())).orElse(null))
                 .withOrigin(null, mail.contentHash(), receivedAt)
                 .withAttachments(mail.attachments().stream()
                         .map(a -> new InboundAttachment(a.filename(), a.contentType(), a.bytes(), a.contentId(), a.inline()))
