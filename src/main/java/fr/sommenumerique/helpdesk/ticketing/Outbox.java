@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -31,26 +32,46 @@ import fr.sommenumerique.helpdesk.ticketing.internal.TicketingClock;
 @Transactional
 public class Outbox {
 
+    /** The domain of the default support address, {@code support@mairie-connectee.local}. */
+    static final String DEFAULT_MESSAGE_ID_DOMAIN = "mairie-connectee.local";
+
     private final JdbcClient jdbc;
     private final TicketingClock clock;
     private final AuditLog audit;
     private final OutboxProperties properties;
+    private final String messageIdDomain;
 
-    public Outbox(JdbcClient jdbc, TicketingClock clock, AuditLog audit, OutboxProperties properties) {
+    /**
+     * @param supportAddress {@code helpdesk.mail.address}: when {@code helpdesk.outbox.message-id-domain} is not
+     *                       set, our Message-IDs use its domain, so that the Message-IDs of a deployment at
+     *                       {@code support@example.fr} end with {@code @example.fr}
+     */
+    public Outbox(JdbcClient jdbc, TicketingClock clock, AuditLog audit, OutboxProperties properties,
+                  @Value("${helpdesk.mail.address:}") String supportAddress) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
         this.properties = properties;
+        this.messageIdDomain = properties.messageIdDomain() != null ? properties.messageIdDomain()
+                : defaultMessageIdDomain(supportAddress);
+    }
+
+    /** The domain of the support address; the default address's when there is none. */
+    static String defaultMessageIdDomain(String supportAddress) {
+        String address = supportAddress == null ? "" : supportAddress.strip();
+        int at = address.lastIndexOf('@');
+        String domain = at < 0 ? "" : address.substring(at + 1).replaceAll("[>\\s]", "").toLowerCase(Locale.ROOT);
+        return domain.isEmpty() ? DEFAULT_MESSAGE_ID_DOMAIN : domain;
     }
 
     /** The domain of our Message-IDs: mail carrying one is ours. */
     public String messageIdDomain() {
-        return properties.messageIdDomain();
+        return messageIdDomain;
     }
 
-    /** A fresh Message-ID, without {@code <>}: {@code <uuid>@<helpdesk.outbox.message-id-domain>}. */
+    /** A fresh Message-ID, without {@code <>}: {@code <uuid>@<messageIdDomain()>}. */
     public String newMessageId() {
-        return UUID.randomUUID() + "@" + properties.messageIdDomain();
+        return UUID.randomUUID() + "@" + messageIdDomain;
     }
 
     /**

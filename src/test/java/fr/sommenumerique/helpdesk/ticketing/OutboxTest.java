@@ -39,7 +39,7 @@ class OutboxTest extends TicketingTestBase {
         Contact c = contacts.findOrCreateByEmail("marie@mairie-y.fr", null);
         Ticket t = tickets.open(NewTicket.of("x", Channel.EMAIL, c.id()));
         String messageId = outbox.newMessageId();
-        assertThat(messageId).matches("[0-9a-f-]{36}@helpdesk\\.sommenumerique\\.fr");
+        assertThat(messageId).matches("[0-9a-f-]{36}@mairie-connectee\\.local"); // no support address set: the default one's domain
         OutboxMessage m = outbox.enqueue(OutgoingMessage.email(" Marie@Mairie-Y.fr ", "Re: x", "Bonjour")
                 .withHtml("<p>Bonjour</p>").withThreading("<" + messageId + ">", "<in@mairie-y.fr>", "<in@mairie-y.fr>")
                 .asAutomatic().forTicket(t.id()));
