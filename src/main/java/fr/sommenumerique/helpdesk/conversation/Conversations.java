@@ -291,6 +291,14 @@ public class Conversations {
                     + message.senderAddress() + ", sans réponse ni réouverture : " + summary(message));
             return result(HandlingResult.Outcome.AUTOMATIC_REPLY, thread.get(), null, false);
         }
+        Optional<SubscriptionRequest> request = outbox.subscriptionOfMessageIds(message.threadIds())
+                .flatMap(subscriptions::byId);
+        if (request.isPresent()) {
+            subscriptions.addStaffNote(request.get().id(), "Message probablement automatique (d'après son objet) de "
+                    + message.senderAddress() + " : « " + summary(message) + " »", Tickets.SYSTEM);
+            return new HandlingResult(HandlingResult.Outcome.ADDED_TO_SUBSCRIPTION, null, request.get().reference(),
+                    request.get().id(), null, false);
+        }
         Contact contact = linkCommune(contactOf(message), message);
         Ticket ticket = tickets.open(NewTicket.of(subjectOf(message), message.channel(), contact.id())
                 .withCommune(contact.communeInsee())

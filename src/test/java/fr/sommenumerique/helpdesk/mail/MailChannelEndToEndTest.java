@@ -147,6 +147,14 @@ class MailChannelEndToEndTest {
         servers.send(servers.newMessage(from, "[" + reference + "] pièce", "Notre numéro SIRET est 218 000 000 00012."));
         await().atMost(WAIT).until(() -> notesOf(reference).contains("SIRET"));
 
+        // automatic by its subject only, but in the confirmation's thread: a note too, no ticket
+        MimeMessage absence = servers.newMessage(from, "Réponse automatique : " + confirmation.getSubject(),
+                "Je suis absente jusqu'au 12 mars.");
+        absence.setHeader("In-Reply-To", confirmation.getMessageID());
+        servers.send(absence);
+        await().atMost(WAIT).until(() -> notesOf(reference).contains("absente jusqu'au 12 mars"));
+        assertThat(tickets.ticketsOf(contacts.byEmail(from).orElseThrow().id())).isEmpty();
+
         String stranger = unique("autre");
         servers.send(servers.newMessage(stranger, "[" + reference + "] Actes", "Le certificat RGS est expiré, impossible de télétransmettre."));
         assertThat(referenceIn(awaitOneReply(stranger).getSubject())).startsWith("MC-");
