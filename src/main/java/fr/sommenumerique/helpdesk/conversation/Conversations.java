@@ -138,7 +138,7 @@ public class Conversations {
                 .withFirstMessage(inboundRecord(message))
                 .withOpenedBy(AuditLog.contactActor(contact.id())));
         tickets.addNote(ticket.id(), Tickets.SYSTEM, "Message au sujet de la demande " + request.reference() + " ("
-                + request.status().label().toLowerCase() + ") : aucune réponse automatique envoyée.");
+                + request.status().label().toLowerCase(java.util.Locale.ROOT) + ") : aucune réponse automatique envoyée.");
         return result(HandlingResult.Outcome.TICKET_OPENED, ticket, null, false);
     }
 
