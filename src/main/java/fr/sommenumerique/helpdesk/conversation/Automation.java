@@ -8,6 +8,11 @@ public enum Automation {
     AUTO_REPLY,
     /** An out-of-office notice. */
     OUT_OF_OFFICE,
+    /**
+     * Looks like an automatic reply or an absence notice from its subject alone, with no header to confirm it: it
+     * may be a person's message, so it is never answered automatically but never dropped either.
+     */
+    LIKELY_AUTO_REPLY,
     /** A delivery failure report. */
     BOUNCE,
     /** Mail from a mailing list or a bulk sender. */

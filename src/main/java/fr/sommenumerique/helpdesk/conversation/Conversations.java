@@ -23,6 +23,7 @@ import fr.sommenumerique.helpdesk.ticketing.NewInteraction;
 import fr.sommenumerique.helpdesk.ticketing.NewMessage;
 import fr.sommenumerique.helpdesk.ticketing.NewSubscriptionRequest;
 import fr.sommenumerique.helpdesk.ticketing.NewTicket;
+import fr.sommenumerique.helpdesk.ticketing.Outbox;
 import fr.sommenumerique.helpdesk.ticketing.ProcessedInbound;
 import fr.sommenumerique.helpdesk.ticketing.SubscriptionRequest;
 import fr.sommenumerique.helpdesk.ticketing.Subscriptions;
@@ -63,12 +64,14 @@ public class Conversations {
     private final ReplyComposer replies;
     private final ConversationSettings settings;
     private final ConversationMetrics metrics;
+    private final Outbox outbox;
     private final Clock clock;
 
     public Conversations(DecisionEngine engine, ProcessedInbound processed, Contacts contacts, Communes communes,
                          CommuneLinker communeLinker, Tickets tickets, Subscriptions subscriptions,
                          AssistantInteractions interactions, OutboundMessages outbound, ReplyComposer replies,
-                         ConversationSettings settings, ConversationMetrics metrics, Optional<Clock> clock) {
+                         ConversationSettings settings, ConversationMetrics metrics, Outbox outbox,
+                         Optional<Clock> clock) {
         this.engine = engine;
         this.processed = processed;
         this.contacts = contacts;
@@ -81,6 +84,7 @@ public class Conversations {
         this.replies = replies;
         this.settings = settings;
         this.metrics = metrics;
+        this.outbox = outbox;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -92,6 +96,7 @@ public class Conversations {
             case NONE -> fromPerson(message);
             case BOUNCE -> bounce(message);
             case AUTO_REPLY, OUT_OF_OFFICE -> automaticReply(message);
+            case LIKELY_AUTO_REPLY -> likelyAutomaticReply(message);
             case MAILING_LIST, OWN_MAIL -> new HandlingResult(HandlingResult.Outcome.IGNORED, null, null, null, null, false);
         };
         processed.updateOutcome(message.channel(), message.dedupeKey(), result.ticketId(),
@@ -102,12 +107,58 @@ public class Conversations {
 
     private HandlingResult fromPerson(InboundMessage message) {
         Contact contact = contactOf(message);
-        contact = linkCommune(contact, message);
+        // The thread is looked up with what was known of the sender before this message: a commune named in this
+        // very message must not let a stranger into that commune's tickets.
         Optional<Ticket> thread = existingTicket(message, contact);
+        Optional<SubscriptionRequest> request = thread.isPresent() ? Optional.empty() : existingSubscription(message, contact);
+        contact = linkCommune(contact, message);
         if (thread.isPresent()) {
             return continueTicket(thread.get(), contact, message);
         }
+        if (request.isPresent()) {
+            return continueSubscription(request.get(), contact, message);
+        }
         return newConversation(message, contact, null);
+    }
+
+    /**
+     * A reply about a subscription request never starts a new conversation with the assistant: it is kept as a
+     * note on the request for the staff who examine it. Once the request is decided nobody looks at it any more,
+     * so a message saying more than « merci » also opens a ticket for a human, without automatic answer.
+     */
+    private HandlingResult continueSubscription(SubscriptionRequest request, Contact contact, InboundMessage message) {
+        subscriptions.addStaffNote(request.id(), "Message de " + contact.label() + " (" + message.channel().label()
+                + ") : « " + summary(message) + " »", AuditLog.contactActor(contact.id()));
+        if (!request.status().isDecided() || Acknowledgements.isBare(message.text())) {
+            return new HandlingResult(HandlingResult.Outcome.ADDED_TO_SUBSCRIPTION, null, request.reference(),
+                    request.id(), null, false);
+        }
+        Ticket ticket = tickets.open(NewTicket.of(subjectOf(message), message.channel(), contact.id())
+                .withCommune(contact.communeInsee())
+                .withFirstMessage(inboundRecord(message))
+                .withOpenedBy(AuditLog.contactActor(contact.id())));
+        tickets.addNote(ticket.id(), Tickets.SYSTEM, "Message au sujet de la demande " + request.reference() + " ("
+                + request.status().label().toLowerCase(java.util.Locale.ROOT) + ") : aucune réponse automatique envoyée.");
+        return result(HandlingResult.Outcome.TICKET_OPENED, ticket, null, false);
+    }
+
+    /**
+     * The subscription request this message answers: our confirmation's Message-ID in In-Reply-To / References,
+     * or its reference in the subject from the request's contact or a contact already known in its commune.
+     */
+    private Optional<SubscriptionRequest> existingSubscription(InboundMessage message, Contact contact) {
+        if (message.channel() != Channel.EMAIL) {
+            return Optional.empty();
+        }
+        Optional<SubscriptionRequest> byHeaders = outbox.subscriptionOfMessageIds(message.threadIds())
+                .flatMap(subscriptions::byId);
+        if (byHeaders.isPresent() || message.ticketReference() == null
+                || !message.ticketReference().startsWith(Subscriptions.REFERENCE_PREFIX + "-")) {
+            return byHeaders;
+        }
+        return subscriptions.byReference(message.ticketReference())
+                .filter(r -> r.contactId() == contact.id()
+                        || (contact.communeInsee() != null && contact.communeInsee().equals(r.communeInsee())));
     }
 
     private HandlingResult continueTicket(Ticket ticket, Contact contact, InboundMessage message) {
@@ -226,6 +277,39 @@ public class Conversations {
                 ticket.map(Ticket::reference).orElse(null), null, null, false);
     }
 
+    /**
+     * Only the subject looks automatic: never answered, never reopening anything, but never lost either. On a
+     * ticket it is kept as a note, like a real automatic reply; with no ticket it opens one for a human, since it
+     * may well be a person's question with an unlucky subject.
+     */
+    private HandlingResult likelyAutomaticReply(InboundMessage message) {
+        Optional<Ticket> thread = tickets.findByEmailMessageIds(message.threadIds())
+                .or(() -> Optional.ofNullable(message.ticketReference()).flatMap(tickets::findByReference))
+                .flatMap(t -> tickets.resolveMerged(t.id()));
+        if (thread.isPresent()) {
+            tickets.addNote(thread.get().id(), Tickets.SYSTEM, "Message probablement automatique (d'après son objet) reçu de "
+                    + message.senderAddress() + ", sans réponse ni réouverture : " + summary(message));
+            return result(HandlingResult.Outcome.AUTOMATIC_REPLY, thread.get(), null, false);
+        }
+        Optional<SubscriptionRequest> request = outbox.subscriptionOfMessageIds(message.threadIds())
+                .flatMap(subscriptions::byId);
+        if (request.isPresent()) {
+            subscriptions.addStaffNote(request.get().id(), "Message probablement automatique (d'après son objet) de "
+                    + message.senderAddress() + " : « " + summary(message) + " »", Tickets.SYSTEM);
+            return new HandlingResult(HandlingResult.Outcome.ADDED_TO_SUBSCRIPTION, null, request.get().reference(),
+                    request.get().id(), null, false);
+        }
+        Contact contact = linkCommune(contactOf(message), message);
+        Ticket ticket = tickets.open(NewTicket.of(subjectOf(message), message.channel(), contact.id())
+                .withCommune(contact.communeInsee())
+                .withFirstMessage(inboundRecord(message))
+                .withOpenedBy(AuditLog.contactActor(contact.id())));
+        tickets.addNote(ticket.id(), Tickets.SYSTEM, "Objet typique d'une réponse automatique, mais aucun en-tête ne le "
+                + "confirme : aucune réponse automatique n'a été envoyée. À lire : il peut s'agir d'une vraie demande. ("
+                + message.automationReason() + ")");
+        return result(HandlingResult.Outcome.TICKET_OPENED, ticket, null, false);
+    }
+
     private Contact contactOf(InboundMessage message) {
         if (message.channel() == Channel.TELEGRAM) {
             return contacts.findOrCreateByTelegramChat(message.telegramChatId(), message.senderName());
@@ -245,8 +329,8 @@ public class Conversations {
 
     /**
      * Our own Message-IDs and the References chain first; then a ticket reference in the subject, but only from the
-     * ticket's requester or a contact of the same commune (anyone can type a reference); on Telegram, the person's
-     * ticket still open.
+     * ticket's requester or a contact already known (before this message) to belong to the ticket's commune: anyone
+     * can type a reference and a commune name; on Telegram, the person's ticket still open.
      */
     private Optional<Ticket> existingTicket(InboundMessage message, Contact contact) {
         Optional<Ticket> byHeaders = tickets.findByEmailMessageIds(message.threadIds());

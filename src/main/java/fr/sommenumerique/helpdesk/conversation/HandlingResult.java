@@ -24,6 +24,8 @@ public record HandlingResult(Outcome outcome, Long ticketId, String ticketRefere
         TICKET_REOPENED,
         /** A subscription request was recorded. */
         SUBSCRIPTION_RECORDED,
+        /** A reply about a subscription request, kept as a note on it; no automatic answer. */
+        ADDED_TO_SUBSCRIPTION,
         /** Not a Mairie connectée matter; recorded for a human to see. */
         OUT_OF_SCOPE,
         /** A bare « merci » on a finished ticket: kept, nothing reopened. */

@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param signature        the signature block, used to recognise the commune
  * @param fullText         the whole text, shown to staff (quotes included)
  * @param sanitizedHtml    the HTML body made safe for display, if any
- * @param ticketReference  a reference such as MC-2026-00042 found in the subject
+ * @param ticketReference  a reference found in the subject: a ticket's (MC-2026-00042), else a subscription
+ *                         request's (DA-2026-00007)
  * @param externalRef      the channel's own id of this message (Telegram chat:message), to apply later edits
  * @param automation       whether a machine sent it, and which kind
  * @param failedRecipients for a bounce, the addresses that could not be delivered

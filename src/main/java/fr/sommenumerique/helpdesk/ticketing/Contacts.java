@@ -256,7 +256,10 @@ public class Contacts {
         jdbc.sql("INSERT INTO contacts (email, email_domain, display_name, telegram_chat_id, created_at) VALUES (?, ?, ?, ?, ?)")
                 .params(email, email == null ? null : domainOf(email), name, chatId, Db.ts(clock.now()))
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        long id = keys.getKey().longValue();
+        audit.record("system", AuditLog.CONTACT, id, "created", "Contact créé : "
+                + (email != null ? email : "conversation Telegram " + chatId) + (name == null ? "" : " (" + name + ")"));
+        return id;
     }
 
     static Contact map(ResultSet rs, int rowNum) throws SQLException {

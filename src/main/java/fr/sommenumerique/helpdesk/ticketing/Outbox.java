@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -33,29 +34,48 @@ import fr.sommenumerique.helpdesk.ticketing.internal.TicketingClock;
 @Transactional
 public class Outbox {
 
+    /** The domain of the default support address, {@code support@mairie-connectee.local}. */
+    static final String DEFAULT_MESSAGE_ID_DOMAIN = "mairie-connectee.local";
+
     private final JdbcClient jdbc;
     private final TicketingClock clock;
     private final AuditLog audit;
     private final OutboxProperties properties;
     private final ApplicationEventPublisher events;
+    private final String messageIdDomain;
 
+    /**
+     * @param supportAddress {@code helpdesk.mail.address}: when {@code helpdesk.outbox.message-id-domain} is not
+     *                       set, our Message-IDs use its domain, so that the Message-IDs of a deployment at
+     *                       {@code support@example.fr} end with {@code @example.fr}
+     */
     public Outbox(JdbcClient jdbc, TicketingClock clock, AuditLog audit, OutboxProperties properties,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, @Value("${helpdesk.mail.address:}") String supportAddress) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
         this.properties = properties;
         this.events = events;
+        this.messageIdDomain = properties.messageIdDomain() != null ? properties.messageIdDomain()
+                : defaultMessageIdDomain(supportAddress);
+    }
+
+    /** The domain of the support address; the default address's when there is none. */
+    static String defaultMessageIdDomain(String supportAddress) {
+        String address = supportAddress == null ? "" : supportAddress.strip();
+        int at = address.lastIndexOf('@');
+        String domain = at < 0 ? "" : address.substring(at + 1).replaceAll("[>\\s]", "").toLowerCase(Locale.ROOT);
+        return domain.isEmpty() ? DEFAULT_MESSAGE_ID_DOMAIN : domain;
     }
 
     /** The domain of our Message-IDs: mail carrying one is ours. */
     public String messageIdDomain() {
-        return properties.messageIdDomain();
+        return messageIdDomain;
     }
 
-    /** A fresh Message-ID, without {@code <>}: {@code <uuid>@<helpdesk.outbox.message-id-domain>}. */
+    /** A fresh Message-ID, without {@code <>}: {@code <uuid>@<messageIdDomain()>}. */
     public String newMessageId() {
-        return UUID.randomUUID() + "@" + properties.messageIdDomain();
+        return UUID.randomUUID() + "@" + messageIdDomain;
     }
 
     /**
@@ -86,7 +106,11 @@ public class Outbox {
                 .param("subscription", m.subscriptionId())
                 .param("now", Db.ts(now))
                 .update(keys, "id");
-        return require(keys.getKey().longValue());
+        long id = keys.getKey().longValue();
+        audit.record("system", AuditLog.OUTBOX, id, "queued", m.channel().label() + " vers " + recipient
+                + (m.automatic() ? " (automatique)" : "") + (m.ticketId() != null ? ", ticket n° " + m.ticketId() : "")
+                + (m.subscriptionId() != null ? ", demande n° " + m.subscriptionId() : ""));
+        return require(id);
     }
 
     /**
@@ -127,6 +151,8 @@ public class Outbox {
                         UPDATE outbox SET status = 'SENT', sent_at = ?, external_id = ?, claimed_until = NULL, claim_token = NULL
                         WHERE id = ?""")
                 .params(Db.ts(clock.now()), TextKeys.truncate(externalId, 500), id).update();
+        audit.record("system", AuditLog.OUTBOX, id, "sent", "Envoyé à " + m.recipient() + " (tentative n° "
+                + (m.attempts() + 1) + (externalId == null ? "" : ", " + TextKeys.truncate(externalId, 200)) + ")");
         return require(id);
     }
 
@@ -148,6 +174,8 @@ public class Outbox {
                         UPDATE outbox SET attempts = ?, last_error = ?, next_attempt_at = ?, claimed_until = NULL, claim_token = NULL
                         WHERE id = ?""")
                 .params(attempts, TextKeys.truncate(error, 4000), Db.ts(next), id).update();
+        audit.record("system", AuditLog.OUTBOX, id, "attempt.failed", "Tentative n° " + attempts + " échouée, nouvel essai à "
+                + next + " : " + TextKeys.truncate(error, 300));
         events.publishEvent(new OutboxSendFailed(id, m.channel(), false));
         return require(id);
     }
@@ -188,6 +216,25 @@ public class Outbox {
     public List<OutboxMessage> failed() {
         return jdbc.sql("SELECT * FROM outbox WHERE status = 'FAILED' ORDER BY created_at DESC, id DESC")
                 .query(Outbox::map).list();
+    }
+
+    /** The subscription request one of our messages with one of these Message-IDs was about (first match wins). */
+    @Transactional(readOnly = true)
+    public Optional<Long> subscriptionOfMessageIds(List<String> messageIds) {
+        for (String messageId : messageIds) {
+            String id = Tickets.normalizeMessageId(messageId);
+            if (id == null) {
+                continue;
+            }
+            Optional<Long> subscription = jdbc.sql("""
+                            SELECT subscription_id FROM outbox WHERE message_id = ? AND subscription_id IS NOT NULL
+                            ORDER BY id DESC LIMIT 1""")
+                    .params(id).query(Long.class).optional();
+            if (subscription.isPresent()) {
+                return subscription;
+            }
+        }
+        return Optional.empty();
     }
 
     @Transactional(readOnly = true)

@@ -225,14 +225,23 @@ public class Tickets {
                 .query(Tickets::mapTicket).optional();
     }
 
-    /** The ticket holding a message with that Message-ID (with or without {@code <>}). */
+    /**
+     * The ticket holding a message with that Message-ID (with or without {@code <>}). A Message-ID may be shared
+     * (clients that reuse one for different mails): our own message wins, since we never reuse ours; then an
+     * active ticket; then the most recent message.
+     */
     @Transactional(readOnly = true)
     public Optional<Ticket> findByEmailMessageId(String messageId) {
         String id = normalizeMessageId(messageId);
         if (id == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT t.* FROM tickets t JOIN ticket_messages m ON m.ticket_id = t.id WHERE m.email_message_id = ?")
+        return jdbc.sql("""
+                        SELECT t.* FROM tickets t JOIN ticket_messages m ON m.ticket_id = t.id WHERE m.email_message_id = ?
+                        ORDER BY CASE WHEN m.direction = 'OUTBOUND' THEN 0 ELSE 1 END,
+                                 CASE WHEN t.status IN ('NEW', 'OPEN', 'PENDING') THEN 0 ELSE 1 END,
+                                 m.created_at DESC, m.id DESC
+                        LIMIT 1""")
                 .params(id).query(Tickets::mapTicket).optional();
     }
 
@@ -652,6 +661,10 @@ public class Tickets {
             throw duplicateMessage(emailId, externalRef, e);
         }
         long messageId = keys.getKey().longValue();
+        audit.record(contactId != null ? AuditLog.contactActor(contactId) : author, AuditLog.TICKET, ticketId,
+                "message.added", messageLabel(direction, m.automatic()) + " n° " + messageId
+                        + (direction == MessageDirection.NOTE ? "" : " (" + m.channel().label()
+                        + (m.attachments().isEmpty() ? "" : ", " + m.attachments().size() + " pièce(s) jointe(s)") + ")"));
         for (NewAttachment a : m.attachments()) {
             jdbc.sql("""
                             INSERT INTO ticket_attachments (message_id, filename, content_type, size_bytes, content_id, inline_part, data)
@@ -661,6 +674,14 @@ public class Tickets {
                     .update();
         }
         return messageId;
+    }
+
+    private static String messageLabel(MessageDirection direction, boolean automatic) {
+        return switch (direction) {
+            case INBOUND -> "Message reçu";
+            case OUTBOUND -> automatic ? "Réponse automatique" : "Réponse";
+            case NOTE -> "Note interne";
+        };
     }
 
     private IllegalStateException duplicateMessage(String emailId, String externalRef, DuplicateKeyException cause) {

@@ -129,6 +129,51 @@ class MailChannelEndToEndTest {
     }
 
     @Test
+    void replies_to_a_subscription_confirmation_become_notes_on_the_request_without_automatic_answer() throws Exception {
+        String from = unique("adhesion");
+        servers.send(servers.newMessage(from, "Adhésion",
+                "Bonjour, nous souhaitons adhérer à Mairie connectée pour Actes.\n\nCordialement,\n"
+                        + "Julie Petit\nSecrétaire de mairie de Cannessières"));
+        MimeMessage confirmation = awaitOneReply(from);
+        String reference = confirmation.getSubject().replaceAll(".*\\[(DA-\\d{4}-\\d{5})].*", "$1");
+        SubscriptionRequest request = subscriptions.byReference(reference).orElseThrow();
+
+        MimeMessage byHeaders = servers.newMessage(from, "RE: " + confirmation.getSubject(),
+                "Merci ! Faut-il une délibération du conseil municipal pour adhérer ?\n\nLe 3 mars, Support a écrit :\n> Votre demande");
+        byHeaders.setHeader("In-Reply-To", confirmation.getMessageID());
+        servers.send(byHeaders);
+        await().atMost(WAIT).until(() -> notesOf(reference).contains("délibération du conseil municipal"));
+
+        servers.send(servers.newMessage(from, "[" + reference + "] pièce", "Notre numéro SIRET est 218 000 000 00012."));
+        await().atMost(WAIT).until(() -> notesOf(reference).contains("SIRET"));
+
+        // automatic by its subject only, but in the confirmation's thread: a note too, no ticket
+        MimeMessage absence = servers.newMessage(from, "Réponse automatique : " + confirmation.getSubject(),
+                "Je suis absente jusqu'au 12 mars.");
+        absence.setHeader("In-Reply-To", confirmation.getMessageID());
+        servers.send(absence);
+        await().atMost(WAIT).until(() -> notesOf(reference).contains("absente jusqu'au 12 mars"));
+        assertThat(tickets.ticketsOf(contacts.byEmail(from).orElseThrow().id())).isEmpty();
+
+        String stranger = unique("autre");
+        servers.send(servers.newMessage(stranger, "[" + reference + "] Actes", "Le certificat RGS est expiré, impossible de télétransmettre."));
+        assertThat(referenceIn(awaitOneReply(stranger).getSubject())).startsWith("MC-");
+        assertThat(notesOf(reference)).doesNotContain("RGS");
+
+        // decided: nobody reads the request any more, so a question opens a ticket, still without automatic answer
+        subscriptions.accept(request.id(), "Bienvenue", "agent");
+        MimeMessage afterDecision = servers.newMessage(from, "RE: " + confirmation.getSubject(), "Quand aura lieu la formation Actes ?");
+        afterDecision.setHeader("In-Reply-To", confirmation.getMessageID());
+        servers.send(afterDecision);
+        Contact contact = contacts.byEmail(from).orElseThrow();
+        await().atMost(WAIT).until(() -> tickets.ticketsOf(contact.id()).size() == 1);
+        Ticket ticket = tickets.ticketsOf(contact.id()).get(0);
+        assertThat(notes(ticket.id())).anyMatch(n -> n.contains(reference) && n.contains("aucune réponse automatique"));
+        Thread.sleep(1000); // a wrongly queued answer would have been sent by now
+        assertThat(servers.repliesTo(from)).hasSize(1);
+    }
+
+    @Test
     void an_out_of_scope_message_gets_a_polite_reply_and_stays_visible_to_staff() throws Exception {
         String from = unique("elu");
         servers.send(servers.newMessage(from, "Encombrants", "Quand passe le ramassage des encombrants rue des Lilas ?"));
@@ -184,6 +229,105 @@ class MailChannelEndToEndTest {
         assertThat(tickets.findById(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.RESOLVED);
         Thread.sleep(1000); // a wrongly queued answer would have been sent by now
         assertThat(servers.repliesTo(from)).hasSize(1);
+    }
+
+    @Test
+    void a_persons_subject_that_starts_like_an_absence_notice_is_answered_normally() throws Exception {
+        String from = unique("attente");
+        servers.send(servers.newMessage(from, "Absence de réponse de la préfecture",
+                "Bonjour, notre délibération déposée sur Actes il y a trois semaines n'a toujours pas d'accusé de réception de la préfecture."));
+
+        MimeMessage reply = awaitOneReply(from);
+        Ticket ticket = tickets.findByReference(referenceIn(reply.getSubject())).orElseThrow();
+        assertThat(ticket.subject()).isEqualTo("Absence de réponse de la préfecture");
+    }
+
+    @Test
+    void a_mail_automatic_by_its_subject_alone_gets_no_answer_but_opens_a_ticket_for_a_human() throws Exception {
+        String from = unique("douteux");
+        servers.send(servers.newMessage(from, "Réponse automatique : inscription",
+                "Bonjour, je voudrais inscrire deux agents à la formation Actes de mars."));
+
+        await().atMost(WAIT).until(() -> contacts.byEmail(from).map(c -> tickets.ticketsOf(c.id()).size()).orElse(0) == 1);
+        Ticket ticket = tickets.ticketsOf(contacts.byEmail(from).orElseThrow().id()).get(0);
+        assertThat(ticket.status()).isEqualTo(TicketStatus.NEW);
+        assertThat(tickets.messages(ticket.id())).filteredOn(m -> m.direction() == MessageDirection.INBOUND)
+                .extracting(TicketMessage::text).anyMatch(t -> t.contains("inscrire deux agents"));
+        assertThat(notes(ticket.id())).anyMatch(n -> n.contains("aucune réponse automatique n'a été envoyée"));
+        Thread.sleep(1000); // a wrongly queued answer would have been sent by now
+        assertThat(servers.repliesTo(from)).isEmpty();
+        assertThat(outbox.ofTicket(ticket.id())).isEmpty();
+    }
+
+    @Test
+    void two_different_mails_with_the_same_message_id_are_both_processed_and_the_same_mail_twice_once() throws Exception {
+        String from = unique("reutilise");
+        String messageId = "reused-" + UUID.randomUUID() + "@client-bogue.fr";
+        String first = rawMail(from, messageId, "Actes", "Mon certificat Actes expire demain, que faire ?");
+        String second = rawMail(from, messageId, "Marchés", "Notre avis de marché n'apparaît pas sur la plateforme.");
+        servers.deliverRaw(first);
+        servers.deliverRaw(second);
+        servers.deliverRaw(second); // exactly the same mail again
+
+        await().atMost(WAIT).until(() -> servers.repliesTo(from).size() == 2);
+        await().atMost(WAIT).until(() -> processed.find(Channel.EMAIL, "mid:" + messageId).isPresent());
+        Contact contact = contacts.byEmail(from).orElseThrow();
+        List<TicketMessage> stored = tickets.ticketsOf(contact.id()).stream()
+                .flatMap(t -> tickets.messages(t.id()).stream())
+                .filter(m -> m.direction() == MessageDirection.INBOUND).toList();
+        assertThat(stored).extracting(TicketMessage::emailMessageId).containsExactly(messageId, messageId);
+        assertThat(stored).extracting(TicketMessage::text).anyMatch(t -> t.contains("certificat"))
+                .anyMatch(t -> t.contains("avis de marché"));
+        Thread.sleep(1000); // the third copy, processed, would have queued a third reply by now
+        assertThat(servers.repliesTo(from)).hasSize(2);
+        assertThat(quarantine.list(QuarantineStatus.QUARANTINED, 0, 100).items())
+                .noneMatch(i -> i.reason().contains("déjà enregistré"));
+    }
+
+    @Test
+    void a_mail_without_message_id_delivered_twice_is_processed_once() throws Exception {
+        String from = unique("sansid");
+        String raw = rawMail(from, null, "Formation", "Quand a lieu la prochaine formation Actes ?");
+        servers.deliverRaw(raw);
+        servers.deliverRaw(raw);
+
+        await().atMost(WAIT).until(() -> servers.repliesTo(from).size() == 1);
+        Thread.sleep(1500); // the second copy has been read by now
+        Contact contact = contacts.byEmail(from).orElseThrow();
+        assertThat(tickets.ticketsOf(contact.id())).hasSize(1);
+        assertThat(tickets.messages(tickets.ticketsOf(contact.id()).get(0).id()))
+                .filteredOn(m -> m.direction() == MessageDirection.INBOUND).singleElement()
+                .satisfies(m -> assertThat(m.emailMessageId()).isNull());
+        assertThat(servers.repliesTo(from)).hasSize(1);
+    }
+
+    @Test
+    void a_pdf_attachment_is_stored_with_its_bytes_on_the_ticket_message() throws Exception {
+        String from = unique("pj");
+        // with the binary comment line real PDFs start with, and a bare LF that a text encoding would alter
+        byte[] pdf = ("%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj << /Type /Catalog >> endobj\n" + UUID.randomUUID()
+                + "\n\u0000\u00ff\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        MimeMessage mail = servers.newMessage(from, "Délibération refusée", "");
+        jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+        text.setText("Bonjour, Actes refuse cette délibération, voici le fichier.", "UTF-8");
+        jakarta.mail.internet.MimeBodyPart file = new jakarta.mail.internet.MimeBodyPart();
+        file.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(pdf, "application/pdf")));
+        file.setFileName("délibération 2026-12.pdf");
+        file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        file.setHeader("Content-Transfer-Encoding", "base64");
+        mail.setContent(new jakarta.mail.internet.MimeMultipart(text, file));
+        servers.send(mail);
+
+        Ticket ticket = tickets.findByReference(referenceIn(awaitOneReply(from).getSubject())).orElseThrow();
+        TicketMessage first = tickets.messages(ticket.id()).get(0);
+        assertThat(first.direction()).isEqualTo(MessageDirection.INBOUND);
+        assertThat(first.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.filename()).isEqualTo("délibération 2026-12.pdf");
+            assertThat(a.contentType()).isEqualTo("application/pdf");
+            assertThat(a.size()).isEqualTo(pdf.length);
+            assertThat(a.inline()).isFalse();
+            assertThat(tickets.attachment(a.id()).orElseThrow().data()).isEqualTo(pdf);
+        });
     }
 
     @Test
@@ -249,6 +393,33 @@ class MailChannelEndToEndTest {
     }
 
     @Test
+    void naming_the_tickets_commune_does_not_let_a_new_sender_in_but_a_known_colleague_joins() throws Exception {
+        String requester = unique("secretaire-cannessieres");
+        servers.send(servers.newMessage(requester, "Partage bloqué",
+                "Bonjour, le lien de partage de fichiers que j'ai envoyé au conseil ne fonctionne plus.\n\n"
+                        + "Julie Petit\nSecrétaire de mairie de Cannessières"));
+        Ticket ticket = tickets.findByReference(referenceIn(awaitOneReply(requester).getSubject())).orElseThrow();
+        assertThat(ticket.communeInsee()).isNotNull();
+        assertThat(communes.byInsee(ticket.communeInsee()).orElseThrow().name()).isEqualTo("Cannessières");
+
+        String stranger = unique("inconnu-cannessieres");
+        servers.send(servers.newMessage(stranger, "[" + ticket.reference() + "] partage",
+                "Le lien de partage ne marche pas non plus chez nous.\n\nPaul Martin\nMairie de Cannessières"));
+        MimeMessage strangerReply = awaitOneReply(stranger);
+        assertThat(referenceIn(strangerReply.getSubject())).isNotEqualTo(ticket.reference());
+        assertThat(inbound(ticket.id())).isEqualTo(1);
+
+        String colleague = unique("adjointe-cannessieres");
+        Contact known = contacts.findOrCreateByEmail(colleague, "Adjointe");
+        contacts.assignCommune(known.id(), ticket.communeInsee(), "agent");
+        servers.send(servers.newMessage(colleague, "[" + ticket.reference() + "] complément",
+                "Voici le lien qui ne fonctionne pas : https://partage.exemple.fr/abc"));
+        await().atMost(WAIT).until(() -> inbound(ticket.id()) == 2);
+        assertThat(tickets.messages(ticket.id())).filteredOn(m -> m.direction() == MessageDirection.INBOUND)
+                .extracting(TicketMessage::authorContactId).contains(known.id());
+    }
+
+    @Test
     void an_unparseable_message_is_quarantined_with_its_reason_and_the_next_one_still_processed() throws Exception {
         long before = quarantine.count(QuarantineStatus.QUARANTINED);
         servers.deliverRaw(new byte[]{0, 1, 2, 3, 0, 0, 7, 8, 0, 12, 0, 14, 15, 0, 0, 1});
@@ -297,6 +468,11 @@ class MailChannelEndToEndTest {
                 .anyMatch(m -> m.status() == OutboxStatus.PENDING && m.attempts() >= 1 && m.lastError() != null);
     }
 
+    private String notesOf(String subscriptionReference) {
+        String notes = subscriptions.byReference(subscriptionReference).orElseThrow().staffNotes();
+        return notes == null ? "" : notes;
+    }
+
     private long inbound(long ticketId) {
         return tickets.messages(ticketId).stream().filter(m -> m.direction() == MessageDirection.INBOUND).count();
     }
@@ -321,6 +497,13 @@ class MailChannelEndToEndTest {
 
     private static String body(MimeMessage message) throws MessagingException, IOException {
         return message.getContent().toString();
+    }
+
+    private static String rawMail(String from, String messageId, String subject, String body) {
+        return ("From: " + from + "\nTo: support@mairie-connectee.local\nSubject: " + subject
+                + "\nDate: Mon, 2 Mar 2026 10:00:00 +0100\n" + (messageId == null ? "" : "Message-ID: <" + messageId + ">\n")
+                + "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n"
+                + body + "\n").replace("\n", "\r\n");
     }
 
     private static String unique(String name) {

@@ -56,11 +56,24 @@ class ContactsTest extends TicketingTestBase {
         assertThat(linked.telegramChatId()).isEqualTo(1234L);
         assertThat(contacts.byId(telegramOnly.id()).orElseThrow().telegramChatId()).isNull();
         assertThat(contacts.byTelegramChatId(1234L)).map(Contact::id).contains(byMail.id());
-        assertThat(audit.of(AuditLog.CONTACT, byMail.id())).extracting(AuditEntry::action).containsExactly("telegram.linked");
-        assertThat(audit.of(AuditLog.CONTACT, telegramOnly.id())).extracting(AuditEntry::action).containsExactly("telegram.unlinked");
+        assertThat(audit.of(AuditLog.CONTACT, byMail.id())).extracting(AuditEntry::action).containsExactly("created", "telegram.linked");
+        assertThat(audit.of(AuditLog.CONTACT, telegramOnly.id())).extracting(AuditEntry::action, AuditEntry::details).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("created", "Contact créé : conversation Telegram 1234 (Jeanne)"),
+                org.assertj.core.groups.Tuple.tuple("telegram.unlinked", "Conversation Telegram 1234 rattachée au contact n° " + byMail.id()));
         // linking again is a no-op
         contacts.linkTelegramChat(byMail.id(), 1234L, "assistant");
-        assertThat(audit.of(AuditLog.CONTACT, byMail.id())).hasSize(1);
+        assertThat(audit.of(AuditLog.CONTACT, byMail.id())).hasSize(2);
+    }
+
+    @Test
+    void creatingAContactIsAuditedOnce() {
+        Contact c = contacts.findOrCreateByEmail("Nouvelle@Mairie-Y.fr", "Nadia");
+        contacts.findOrCreateByEmail("nouvelle@mairie-y.fr", "Nadia");
+        assertThat(audit.of(AuditLog.CONTACT, c.id())).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("created");
+            assertThat(e.actor()).isEqualTo("system");
+            assertThat(e.details()).isEqualTo("Contact créé : nouvelle@mairie-y.fr (Nadia)");
+        });
     }
 
     @Test
@@ -81,6 +94,7 @@ class ContactsTest extends TicketingTestBase {
         contacts.assignCommune(c.id(), null, "bob");
         assertThat(contacts.byId(c.id()).orElseThrow().communeInsee()).isNull();
         assertThat(audit.of(AuditLog.CONTACT, c.id())).extracting(AuditEntry::actor, AuditEntry::details).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("system", "Contact créé : maire@mairie-y.fr"),
                 org.assertj.core.groups.Tuple.tuple("alice", "Commune : aucune → Y"),
                 org.assertj.core.groups.Tuple.tuple("bob", "Commune : Y → Fins"),
                 org.assertj.core.groups.Tuple.tuple("bob", "Commune : Fins → aucune"));
@@ -112,6 +126,6 @@ class ContactsTest extends TicketingTestBase {
         assertThat(contacts.markEmailFailing("inconnu@nulle-part.fr", "x")).isEmpty();
         assertThat(contacts.clearEmailFailing("rebond@mairie-y.fr").orElseThrow().emailFailing()).isFalse();
         assertThat(audit.of(AuditLog.CONTACT, failing.id())).extracting(AuditEntry::action)
-                .containsExactly("email.failing", "email.restored");
+                .containsExactly("created", "email.failing", "email.restored");
     }
 }

@@ -39,7 +39,7 @@ class OutboxTest extends TicketingTestBase {
         Contact c = contacts.findOrCreateByEmail("marie@mairie-y.fr", null);
         Ticket t = tickets.open(NewTicket.of("x", Channel.EMAIL, c.id()));
         String messageId = outbox.newMessageId();
-        assertThat(messageId).matches("[0-9a-f-]{36}@helpdesk\\.sommenumerique\\.fr");
+        assertThat(messageId).matches("[0-9a-f-]{36}@mairie-connectee\\.local"); // no support address set: the default one's domain
         OutboxMessage m = outbox.enqueue(OutgoingMessage.email(" Marie@Mairie-Y.fr ", "Re: x", "Bonjour")
                 .withHtml("<p>Bonjour</p>").withThreading("<" + messageId + ">", "<in@mairie-y.fr>", "<in@mairie-y.fr>")
                 .asAutomatic().forTicket(t.id()));
@@ -175,10 +175,12 @@ class OutboxTest extends TicketingTestBase {
         assertThat(outbox.backlog(Channel.EMAIL)).isZero();
         clock.advance(Duration.ofDays(1));
         assertThat(outbox.claimDue(Channel.EMAIL, 1)).isEmpty();
-        assertThat(audit.of(AuditLog.OUTBOX, m.id())).singleElement().satisfies(e -> {
-            assertThat(e.action()).isEqualTo("failed");
-            assertThat(e.details()).contains("a@b.fr", "8 tentative(s)", "421 still down");
-        });
+        List<AuditEntry> entries = audit.of(AuditLog.OUTBOX, m.id());
+        assertThat(entries).extracting(AuditEntry::action).containsExactly("queued", "attempt.failed", "attempt.failed",
+                "attempt.failed", "attempt.failed", "attempt.failed", "attempt.failed", "attempt.failed", "failed");
+        assertThat(entries.get(0).details()).isEqualTo("E-mail vers a@b.fr");
+        assertThat(entries.get(1).details()).startsWith("Tentative n° 1 échouée, nouvel essai à ").endsWith(" : 421 try again later (1)");
+        assertThat(entries.get(8).details()).contains("a@b.fr", "8 tentative(s)", "421 still down");
 
         OutboxMessage retried = outbox.retryNow(m.id(), "alice");
         assertThat(retried.status()).isEqualTo(OutboxStatus.PENDING);
@@ -187,8 +189,10 @@ class OutboxTest extends TicketingTestBase {
         assertThat(outbox.claimDue(Channel.EMAIL, 1)).hasSize(1);
         outbox.markSent(m.id(), "ok");
         assertThat(audit.of(AuditLog.OUTBOX, m.id())).extracting(AuditEntry::action, AuditEntry::actor)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("failed", "system"),
-                        org.assertj.core.groups.Tuple.tuple("retry", "alice"));
+                .endsWith(org.assertj.core.groups.Tuple.tuple("failed", "system"),
+                        org.assertj.core.groups.Tuple.tuple("retry", "alice"),
+                        org.assertj.core.groups.Tuple.tuple("sent", "system"));
+        assertThat(audit.of(AuditLog.OUTBOX, m.id()).get(10).details()).isEqualTo("Envoyé à a@b.fr (tentative n° 1, ok)");
         assertThatThrownBy(() -> outbox.retryNow(m.id(), "alice")).isInstanceOf(IllegalStateException.class);
         assertThat(outbox.markAttemptFailed(m.id(), "late").status()).as("a sent message stays sent").isEqualTo(OutboxStatus.SENT);
     }

@@ -77,7 +77,8 @@ class TicketsTest extends TicketingTestBase {
             assertThat(m.emailMessageId()).isEqualTo("abc@mairie-y.fr");
             assertThat(m.automatic()).isFalse();
         });
-        assertThat(audit.of(AuditLog.TICKET, t.id())).singleElement().satisfies(e -> {
+        assertThat(audit.of(AuditLog.TICKET, t.id())).extracting(AuditEntry::action).containsExactly("created", "message.added");
+        assertThat(audit.of(AuditLog.TICKET, t.id()).get(0)).satisfies(e -> {
             assertThat(e.action()).isEqualTo("created");
             assertThat(e.actor()).isEqualTo("contact:" + marie.id());
             assertThat(e.details()).contains("MC-2026-00001", "E-mail", "Haute");
@@ -192,7 +193,8 @@ class TicketsTest extends TicketingTestBase {
         assertThat(back.resolvedAt()).isNull();
         assertThat(tickets.reopen(t.id(), "bob").status()).as("no-op when active").isEqualTo(TicketStatus.OPEN);
 
-        assertThat(audit.of(AuditLog.TICKET, t.id())).extracting(AuditEntry::action, AuditEntry::actor, AuditEntry::details)
+        assertThat(audit.of(AuditLog.TICKET, t.id())).filteredOn(e -> !e.action().equals("message.added"))
+                .extracting(AuditEntry::action, AuditEntry::actor, AuditEntry::details)
                 .containsExactly(
                         tuple("created", "contact:" + marie.id(), "Ticket MC-2026-00001 ouvert (canal E-mail, priorité Normale)"),
                         tuple("first-response", "alice", "Première réponse envoyée par alice"),
@@ -222,7 +224,8 @@ class TicketsTest extends TicketingTestBase {
         assertThat(unassigned.service()).isEqualTo(ServiceArea.MARCHES);
         assertThat(unassigned.communeInsee()).isEqualTo("80312");
         tickets.changeService(t.id(), ServiceArea.MARCHES, "alice"); // no change, no row
-        assertThat(audit.of(AuditLog.TICKET, t.id())).extracting(AuditEntry::details).containsExactly(
+        assertThat(audit.of(AuditLog.TICKET, t.id())).filteredOn(e -> !e.action().equals("message.added"))
+                .extracting(AuditEntry::details).containsExactly(
                 "Ticket MC-2026-00001 ouvert (canal E-mail, priorité Normale)",
                 "Priorité : Normale → Urgente",
                 "Service : non classé → Marchés publics",
@@ -257,10 +260,44 @@ class TicketsTest extends TicketingTestBase {
         assertThat(tickets.findByEmailMessageId("<inconnu@x>")).isEmpty();
         assertThat(tickets.findByEmailMessageIds(List.of("<inconnu@x>", "<m1@mairie-y.fr>"))).map(Ticket::id).contains(t.id());
         assertThat(tickets.messages(t.id()).get(1).inReplyTo()).isEqualTo("m1@mairie-y.fr");
-        Ticket other = openSimple("Autre");
-        assertThatThrownBy(() -> tickets.addInbound(other.id(), marie.id(),
-                NewMessage.of(Channel.EMAIL, "doublon").withEmailIds("m1@mairie-y.fr", null)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("déjà enregistré").hasMessageContaining(t.reference());
+    }
+
+    @Test
+    void everyMessageAddedIsAuditedInOneLine() {
+        Ticket t = openSimple("Journal");
+        tickets.addInbound(t.id(), marie.id(), NewMessage.of(Channel.EMAIL, "Voici le fichier")
+                .withAttachments(List.of(NewAttachment.of("acte.pdf", "application/pdf", new byte[]{1, 2, 3}))));
+        tickets.addOutbound(t.id(), Tickets.ASSISTANT, NewMessage.of(Channel.EMAIL, "Accusé de réception").asAutomatic());
+        tickets.addOutbound(t.id(), "alice", NewMessage.of(Channel.EMAIL, "Réponse d'alice"));
+        tickets.addNote(t.id(), "alice", "Appeler la mairie");
+        List<TicketMessage> messages = tickets.messages(t.id());
+        assertThat(audit.of(AuditLog.TICKET, t.id())).filteredOn(e -> e.action().equals("message.added"))
+                .extracting(AuditEntry::actor, AuditEntry::details).containsExactly(
+                        tuple("contact:" + marie.id(), "Message reçu n° " + messages.get(0).id() + " (E-mail)"),
+                        tuple("contact:" + marie.id(), "Message reçu n° " + messages.get(1).id() + " (E-mail, 1 pièce(s) jointe(s))"),
+                        tuple("assistant", "Réponse automatique n° " + messages.get(2).id() + " (E-mail)"),
+                        tuple("alice", "Réponse n° " + messages.get(3).id() + " (E-mail)"),
+                        tuple("alice", "Note interne n° " + messages.get(4).id()));
+    }
+
+    @Test
+    void aReusedMessageIdIsKeptAndThreadsToOurOwnMessageThenTheLatestActiveTicket() {
+        Ticket first = tickets.open(NewTicket.of("Fil", Channel.EMAIL, marie.id())
+                .withFirstMessage(NewMessage.of(Channel.EMAIL, "Premier").withEmailIds("<m1@mairie-y.fr>", null)));
+        clock.advance(Duration.ofMinutes(5));
+        Ticket second = openSimple("Autre");
+        tickets.addInbound(second.id(), marie.id(), NewMessage.of(Channel.EMAIL, "Autre contenu, même Message-ID")
+                .withEmailIds("m1@mairie-y.fr", null));
+        assertThat(tickets.messages(second.id())).extracting(TicketMessage::emailMessageId).contains("m1@mairie-y.fr");
+        assertThat(tickets.findByEmailMessageId("m1@mairie-y.fr")).map(Ticket::id).contains(second.id());
+
+        tickets.changeStatus(second.id(), TicketStatus.CLOSED, "alice");
+        assertThat(tickets.findByEmailMessageId("m1@mairie-y.fr")).as("an active ticket before a closed one")
+                .map(Ticket::id).contains(first.id());
+
+        // our own Message-ID is never reused: when a reused one collides with it, ours decides
+        tickets.addOutbound(second.id(), "alice", NewMessage.of(Channel.EMAIL, "Réponse").withEmailIds("m1@mairie-y.fr", null));
+        assertThat(tickets.findByEmailMessageId("m1@mairie-y.fr")).map(Ticket::id).contains(second.id());
     }
 
     @Test
@@ -386,7 +423,7 @@ class TicketsTest extends TicketingTestBase {
         assertThat(tickets.resolveMerged(source.id())).map(Ticket::id).contains(target.id());
 
         assertThat(audit.of(AuditLog.TICKET, source.id())).extracting(AuditEntry::action).endsWith("merged.into");
-        assertThat(audit.of(AuditLog.TICKET, target.id())).extracting(AuditEntry::action).endsWith("merged.from");
+        assertThat(audit.of(AuditLog.TICKET, target.id())).extracting(AuditEntry::action).endsWith("merged.from", "message.added");
         assertThatThrownBy(() -> tickets.changeStatus(source.id(), TicketStatus.OPEN, "alice"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("fusionné dans " + target.reference());
         assertThatThrownBy(() -> tickets.merge(target.id(), target.id(), "alice")).isInstanceOf(IllegalArgumentException.class);

@@ -37,7 +37,8 @@ public final class InboundMailMapper {
                         from == null ? null : from.displayName(), subject, text)
                 .withBody(text, mail.signature(), mail.textBody(), mail.sanitizedHtml())
                 .withThreading(mail.messageId(), mail.inReplyTo(), mail.references(),
-                        mail.subject() == null ? null : SubjectNormalizer.ticketReference(mail.subject()).orElse(null))
+                        mail.subject() == null ? null : SubjectNormalizer.ticketReference(mail.subject())
+                                .or(() -> SubjectNormalizer.subscriptionReference(mail.subject())).orElse(null))
                 .withOrigin(null, mail.contentHash(), receivedAt)
                 .withAttachments(mail.attachments().stream()
                         .map(a -> new InboundAttachment(a.filename(), a.contentType(), a.bytes(), a.contentId(), a.inline()))
@@ -64,6 +65,9 @@ public final class InboundMailMapper {
     }
 
     private static Automation automation(MachineMailVerdict verdict) {
+        if (!verdict.isHuman() && verdict.bySubjectOnly()) {
+            return Automation.LIKELY_AUTO_REPLY;
+        }
         return switch (verdict.kind()) {
             case HUMAN -> Automation.NONE;
             case AUTO_REPLY -> Automation.AUTO_REPLY;

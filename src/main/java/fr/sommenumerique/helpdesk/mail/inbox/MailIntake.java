@@ -60,7 +60,8 @@ public final class MailIntake {
             mail = parser.parse(raw);
         } catch (UnparseableMailException e) {
             return failed("Message illisible : " + e.reason());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // a pathological mail can overflow a regular expression's stack: that mail is quarantined, not retried
             return failed("Message illisible (erreur inattendue du décodage) : " + e);
         }
         if (mail.from() == null && mail.sender() == null) {
@@ -75,7 +76,7 @@ public final class MailIntake {
         } catch (AlreadyProcessedException e) {
             log.info("E-mail {} déjà traité ({}), ignoré", sourceRef, e.dedupeKey());
             return new Attempt(Result.DUPLICATE, null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             log.error("E-mail {} : le traitement a échoué", sourceRef, e);
             return failed("Traitement impossible : " + e.getMessage());
         }

@@ -131,6 +131,18 @@ public final class MailboxPoller implements SmartLifecycle {
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(settings.backoffMax()) > 0 ? settings.backoffMax()
                         : backoff.multipliedBy(2);
+            } catch (Error e) {
+                // The only reader of the mailbox must outlive an Error (out of memory on a huge mail, a library
+                // bug…): were it to die, every later mail would stay unread.
+                if (!running) {
+                    break;
+                }
+                status.failed(e.toString());
+                log.error("Erreur grave pendant la lecture de la boîte support, nouvel essai dans {} s",
+                        backoff.toSeconds(), e);
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(settings.backoffMax()) > 0 ? settings.backoffMax()
+                        : backoff.multipliedBy(2);
             } finally {
                 closeQuietly(store);
             }

@@ -28,14 +28,23 @@ public final class MachineMailDetector {
                     + "|returned mail|mail system error|message non délivré|message non delivre|non-délivrance"
                     + "|notification d'état de (?:la )?remise|rapport de non-remise|delivery has failed"
                     + "|mail delivery (?:subsystem|system)|could not send message|undeliverable mail)");
+    // Subjects are matched as whole leading phrases followed by a separator (":" , "-", "(", end), never as bare
+    // words: « Absence de réponse de la préfecture », « Absent du tableau », « Vacation du commissaire » or
+    // « Accusé de réception Actes non reçu » are written by people.
+    private static final String END_OF_PHRASE = "(?=[\\s\\u00A0\\u202F]*(?:[:：\\-–—(\\[]|$))";
     private static final Pattern OOF_SUBJECT = Pattern.compile(
-            "(?i)^\\s*(?:réponse automatique|reponse automatique|absence du bureau|absent du bureau|message d'absence"
-                    + "|message d’absence|absence|absent(?:e)?\\b|je suis absente?|en congés?|out of (?:the )?office"
-                    + "|automatic reply|auto(?:matic)? ?reply:? ?out|abwesenheit|abwesend|vacation|on vacation"
-                    + "|away from (?:the )?office|autoreply: out)");
+            "(?iu)^[\\s\\u00A0]*(?:(?:r[ée]ponse automatique|absence du bureau|absent(?:e|\\(e\\))? du bureau"
+                    + "|message d['’]absence|notification d['’]absence|out of (?:the )?office(?: auto-?reply)?"
+                    + "|automatic reply|abwesenheitsnotiz|vacation reply|away from (?:the )?office)" + END_OF_PHRASE
+                    // Lotus Notes style « AUTO: … »; with a space before the colon it is French typing, a person's
+                    + "|auto:"
+                    // « Absent(e) du 3 au 10 août », « En congés jusqu'au 5 janvier »: only with dates
+                    + "|(?:absente?s?|absent\\(e\\)|en cong[ée]s?)[\\s\\u00A0]+(?:du[\\s\\u00A0]+(?:[a-zé]+[\\s\\u00A0]+)?\\d{1,2}"
+                    + "(?:er)?\\b.{0,40}?\\bau[\\s\\u00A0]+(?:[a-zé]+[\\s\\u00A0]+)?\\d{1,2}"
+                    + "|jusqu['’]au[\\s\\u00A0]+(?:[a-zé]+[\\s\\u00A0]+)?\\d{1,2}))");
     private static final Pattern AUTO_SUBJECT = Pattern.compile(
-            "(?i)^\\s*(?:auto(?:matic)?[ -]?(?:reply|response|antwort)|accusé de (?:réception|reception)"
-                    + "|réponse automatisée|message automatique|ne pas répondre|ne pas repondre|no-?reply)");
+            "(?iu)^[\\s\\u00A0]*(?:auto(?:matic)?[ -]?(?:reply|response|antwort)|autoreply|r[ée]ponse automatis[ée]e"
+                    + "|message automatique|ne pas r[ée]pondre|no-?reply)" + END_OF_PHRASE);
     private static final Pattern ABSENCE_WORDS = Pattern.compile(
             "(?i)(?:absente?|congés?|conges|out of (?:the )?office|vacation|en déplacement|de retour le|back on"
                     + "|ne serai pas disponible|actuellement indisponible|pas au bureau)");
@@ -94,30 +103,28 @@ public final class MachineMailDetector {
         // 3. absence notices and other automatic answers
         String autoSubmitted = h.first("Auto-Submitted").map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("");
         boolean autoSubmittedYes = !autoSubmitted.isEmpty() && !autoSubmitted.startsWith("no");
-        String suppress = h.first("X-Auto-Response-Suppress").orElse("");
+        boolean suppressAll = suppressesAll(h);
         String precedence = h.first("Precedence").map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("");
         boolean oofSubject = OOF_SUBJECT.matcher(subject).find();
-        if (h.has("X-MS-Exchange-Inbox-Rules-Loop") && suppress.toLowerCase(Locale.ROOT).contains("all")) {
+        if (h.has("X-MS-Exchange-Inbox-Rules-Loop") && suppressAll) {
             return MachineMailVerdict.of(MachineMailKind.OUT_OF_OFFICE, "Réponse d'absence Exchange (X-Auto-Response-Suppress et boucle de règles).");
         }
         if (autoSubmitted.contains("vacation") || autoSubmitted.matches("auto-replied;\\s*owner-email=.*")) {
             return MachineMailVerdict.of(MachineMailKind.OUT_OF_OFFICE, "Auto-Submitted: " + autoSubmitted + " (répondeur d'absence).");
         }
-        if (oofSubject) {
-            return MachineMailVerdict.of(MachineMailKind.OUT_OF_OFFICE, "Objet de message d'absence : « " + subject + " ».");
-        }
         boolean autoHeader = autoSubmittedYes || h.has("X-Autoreply") || h.has("X-Autorespond") || h.has("X-AutoReply-From")
-                || h.has("X-Mail-Autoreply") || suppress.toLowerCase(Locale.ROOT).contains("all")
-                || precedence.equals("auto_reply") || h.first("X-Loop").isPresent();
+                || h.has("X-Mail-Autoreply") || suppressAll || precedence.equals("auto_reply") || h.first("X-Loop").isPresent();
+        boolean noReplySender = NO_REPLY.matcher(fromLocal).matches();
+        if (oofSubject && (autoHeader || nullReturnPath || noReplySender)) {
+            return MachineMailVerdict.of(MachineMailKind.OUT_OF_OFFICE, "Objet de message d'absence : « " + subject
+                    + " », confirmé par les en-têtes.");
+        }
         if (autoHeader) {
             if (autoSubmitted.startsWith("auto-replied") && ABSENCE_WORDS.matcher(firstLines(mail.textBody())).find()) {
                 return MachineMailVerdict.of(MachineMailKind.OUT_OF_OFFICE, "Réponse automatique annonçant une absence.");
             }
             return MachineMailVerdict.of(MachineMailKind.AUTO_REPLY, "En-tête de réponse automatique ("
-                    + describeAutoHeader(h, autoSubmitted, precedence) + ").");
-        }
-        if (AUTO_SUBJECT.matcher(subject).find()) {
-            return MachineMailVerdict.of(MachineMailKind.AUTO_REPLY, "Objet de réponse automatique : « " + subject + " ».");
+                    + describeAutoHeader(h, autoSubmitted, precedence, suppressAll) + ").");
         }
 
         // 4. lists and bulk mail
@@ -129,18 +136,47 @@ public final class MachineMailDetector {
         if (nullReturnPath) {
             return MachineMailVerdict.of(MachineMailKind.AUTO_REPLY, "Return-Path vide (<>) : message automatique.");
         }
-        if (NO_REPLY.matcher(fromLocal).matches()) {
+        if (noReplySender) {
             return MachineMailVerdict.of(MachineMailKind.AUTO_REPLY, "Expéditeur « " + mail.from().address() + " » : robot sans réponse.");
+        }
+
+        // 5. the subject alone: likely automatic, but no header confirms it, so the caller must not drop it
+        if (oofSubject) {
+            return MachineMailVerdict.bySubject(MachineMailKind.OUT_OF_OFFICE, "Objet de message d'absence : « "
+                    + subject + " » (aucun en-tête ne le confirme).");
+        }
+        if (AUTO_SUBJECT.matcher(subject).find()) {
+            return MachineMailVerdict.bySubject(MachineMailKind.AUTO_REPLY, "Objet de réponse automatique : « "
+                    + subject + " » (aucun en-tête ne le confirme).");
         }
         return MachineMailVerdict.of(MachineMailKind.HUMAN, "Aucun signe de message automatique.");
     }
 
-    private static String describeAutoHeader(MailHeaders h, String autoSubmitted, String precedence) {
+    /**
+     * X-Auto-Response-Suppress (Microsoft, MS-OXCMAIL) asks others not to answer. Only {@code All} marks a message
+     * as automatic: Exchange puts it on its absence notices and robots (GitHub, Jira…) on their notifications,
+     * whereas {@code DR, RN, NRN, OOF, AutoReply} is stamped by Exchange Online on ordinary mail written by people
+     * (seen on mailing-list posts sent through Office 365), and {@code None} suppresses nothing.
+     */
+    static boolean suppressesAll(MailHeaders h) {
+        for (String value : h.all("X-Auto-Response-Suppress")) {
+            for (String token : value.split("[,;\\s]+")) {
+                if (token.equalsIgnoreCase("All")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String describeAutoHeader(MailHeaders h, String autoSubmitted, String precedence, boolean suppressAll) {
         if (!autoSubmitted.isEmpty()) {
             return "Auto-Submitted: " + autoSubmitted;
         }
-        for (String name : List.of("X-Autoreply", "X-Autorespond", "X-AutoReply-From", "X-Mail-Autoreply",
-                "X-Auto-Response-Suppress", "X-Loop")) {
+        if (suppressAll) {
+            return "X-Auto-Response-Suppress: All";
+        }
+        for (String name : List.of("X-Autoreply", "X-Autorespond", "X-AutoReply-From", "X-Mail-Autoreply", "X-Loop")) {
             if (h.has(name)) {
                 return name;
             }

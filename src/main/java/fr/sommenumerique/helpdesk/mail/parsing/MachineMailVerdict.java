@@ -8,11 +8,17 @@ import java.util.List;
  * @param kind             the verdict
  * @param reason           French explanation of the signal that decided (for logs and the staff UI)
  * @param failedRecipients addresses that could not be delivered (bounces only), lower-cased
+ * @param bySubjectOnly    only the subject looks automatic, no header confirms it: the mail may be a person's
  */
-public record MachineMailVerdict(MachineMailKind kind, String reason, List<String> failedRecipients) {
+public record MachineMailVerdict(MachineMailKind kind, String reason, List<String> failedRecipients,
+                                 boolean bySubjectOnly) {
 
     public MachineMailVerdict {
         failedRecipients = List.copyOf(failedRecipients);
+    }
+
+    public MachineMailVerdict(MachineMailKind kind, String reason, List<String> failedRecipients) {
+        this(kind, reason, failedRecipients, false);
     }
 
     public boolean isHuman() {
@@ -21,5 +27,9 @@ public record MachineMailVerdict(MachineMailKind kind, String reason, List<Strin
 
     static MachineMailVerdict of(MachineMailKind kind, String reason) {
         return new MachineMailVerdict(kind, reason, List.of());
+    }
+
+    static MachineMailVerdict bySubject(MachineMailKind kind, String reason) {
+        return new MachineMailVerdict(kind, reason, List.of(), true);
     }
 }

@@ -25,6 +25,7 @@ public final class SubjectNormalizer {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern LIST_TAG = Pattern.compile("^" + SPACE + "*\\[[^\\]]{1,40}\\]" + SPACE + "*");
     private static final Pattern TICKET = Pattern.compile("\\[\\s*(MC-\\d{4}-\\d{5})\\s*\\]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SUBSCRIPTION = Pattern.compile("\\[\\s*(DA-\\d{4}-\\d{5})\\s*\\]", Pattern.CASE_INSENSITIVE);
 
     private SubjectNormalizer() {
     }
@@ -64,6 +65,15 @@ public final class SubjectNormalizer {
             return Optional.empty();
         }
         Matcher m = TICKET.matcher(subject);
+        return m.find() ? Optional.of(m.group(1).toUpperCase(java.util.Locale.ROOT)) : Optional.empty();
+    }
+
+    /** Subscription request reference like {@code DA-2026-00007} found in square brackets, upper-cased. */
+    public static Optional<String> subscriptionReference(String subject) {
+        if (subject == null) {
+            return Optional.empty();
+        }
+        Matcher m = SUBSCRIPTION.matcher(subject);
         return m.find() ? Optional.of(m.group(1).toUpperCase(java.util.Locale.ROOT)) : Optional.empty();
     }
 }

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lease             how long a claimed message is reserved for the poller that claimed it (default 5m)
  * @param autoReplyLimit    automatic replies allowed per recipient within {@code autoReplyWindow} (default 3)
  * @param autoReplyWindow   window of that limit (default 1h)
- * @param messageIdDomain   right-hand part of the Message-IDs made by {@code Outbox.newMessageId()}
+ * @param messageIdDomain   right-hand part of the Message-IDs made by {@code Outbox.newMessageId()}; default: the
+ *                          domain of {@code helpdesk.mail.address}
  */
 @ConfigurationProperties("helpdesk.outbox")
 public record OutboxProperties(List<Duration> backoff, Integer maxAttempts, Duration lease, Integer autoReplyLimit,
@@ -27,7 +28,8 @@ public record OutboxProperties(List<Duration> backoff, Integer maxAttempts, Dura
         lease = lease == null ? Duration.ofMinutes(5) : lease;
         autoReplyLimit = autoReplyLimit == null ? 3 : autoReplyLimit;
         autoReplyWindow = autoReplyWindow == null ? Duration.ofHours(1) : autoReplyWindow;
-        messageIdDomain = messageIdDomain == null || messageIdDomain.isBlank() ? "helpdesk.sommenumerique.fr" : messageIdDomain.trim();
+        // unset: the Outbox takes the domain of helpdesk.mail.address
+        messageIdDomain = messageIdDomain == null || messageIdDomain.isBlank() ? null : messageIdDomain.trim().toLowerCase(java.util.Locale.ROOT);
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("helpdesk.outbox.max-attempts must be at least 1");
         }

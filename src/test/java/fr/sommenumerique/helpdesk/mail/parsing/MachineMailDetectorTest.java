@@ -44,6 +44,50 @@ class MachineMailDetectorTest {
     }
 
     @Test
+    void peoplesSubjectsThatMerelyStartLikeAutomaticOnesStayHuman() throws Exception {
+        for (String subject : new String[]{"Absence de réponse de la préfecture", "Absent du tableau des délibérations",
+                "Vacation du commissaire enquêteur", "Accusé de réception Actes non reçu", "Absente demain, qui valide ?",
+                "En congés : qui me remplace pour Actes ?", "Automatique ou manuel, le dépôt ?", "Auto : contrôle technique",
+                "Out of officers we trust", "Réponse automatiquement envoyée ?"}) {
+            assertThat(classify("From: x@mairie.fr\nSubject: " + subject).kind()).as(subject).isEqualTo(MachineMailKind.HUMAN);
+        }
+    }
+
+    @Test
+    void automaticSubjectsWithoutHeadersAreFlaggedAsSubjectOnly() throws Exception {
+        for (String subject : new String[]{"Réponse automatique : Question Actes", "Absence du bureau", "Message d’absence",
+                "Out of Office: Invoice", "Automatic reply: Invoice", "AUTO: Marie Dupont est absente",
+                "Absent(e) du bureau : retour lundi", "Absente du 3 au 10 août", "En congés jusqu'au 5 janvier",
+                "Absent du lundi 3 au vendredi 7 mars"}) {
+            MachineMailVerdict verdict = classify("From: x@mairie.fr\nSubject: " + subject);
+            assertThat(verdict.kind()).as(subject).isEqualTo(MachineMailKind.OUT_OF_OFFICE);
+            assertThat(verdict.bySubjectOnly()).as(subject).isTrue();
+        }
+        MachineMailVerdict auto = classify("From: x@mairie.fr\nSubject: Auto-reply: votre message");
+        assertThat(auto.kind()).isEqualTo(MachineMailKind.AUTO_REPLY);
+        assertThat(auto.bySubjectOnly()).isTrue();
+        MachineMailVerdict confirmed = classify("From: x@mairie.fr\nSubject: Réponse automatique : Question\nAuto-Submitted: auto-replied");
+        assertThat(confirmed.kind()).isEqualTo(MachineMailKind.OUT_OF_OFFICE);
+        assertThat(confirmed.bySubjectOnly()).isFalse();
+        assertThat(classify("From: x@mairie.fr\nSubject: Votre demande\nAuto-Submitted: auto-replied").bySubjectOnly()).isFalse();
+    }
+
+    @Test
+    void onlyAutoResponseSuppressAllMarksAMessageAsAutomatic() throws Exception {
+        assertThat(classify("From: x@corp.com\nSubject: Votre demande\nX-Auto-Response-Suppress: All").kind())
+                .isEqualTo(MachineMailKind.AUTO_REPLY);
+        assertThat(classify("From: x@corp.com\nSubject: Votre demande\nX-Auto-Response-Suppress: OOF, all").kind())
+                .isEqualTo(MachineMailKind.AUTO_REPLY);
+        // stamped by Exchange Online on mail written by people; None suppresses nothing
+        assertThat(classify("From: x@corp.com\nSubject: Votre demande\nX-Auto-Response-Suppress: DR, RN, NRN, OOF, AutoReply").kind())
+                .isEqualTo(MachineMailKind.HUMAN);
+        assertThat(classify("From: x@corp.com\nSubject: Votre demande\nX-Auto-Response-Suppress: None").kind())
+                .isEqualTo(MachineMailKind.HUMAN);
+        assertThat(classify("From: x@corp.com\nSubject: Votre demande\nX-Auto-Response-Suppress: Allowed").kind())
+                .isEqualTo(MachineMailKind.HUMAN);
+    }
+
+    @Test
     void bouncesBySenderSubjectOrHeader() throws Exception {
         assertThat(classify("From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\nSubject: Delivery Status Notification (Failure)").kind())
                 .isEqualTo(MachineMailKind.BOUNCE);
