@@ -190,15 +190,9 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
         }
         ChatContext ctx = new ChatContext(update.getUpdateId(), messageKey(update, message), message.getChatId(),
                 message.getMessageId(), nameOf(message.getFrom(), chat), sentAt(message));
-        if (seenBefore(ctx, retry)) {
-            return Result.DUPLICATE;
-        }
-        if (!retry) {
-            FloodGuard.Verdict verdict = flood.admit(ctx.chatId());
-            if (verdict != FloodGuard.Verdict.ALLOWED) {
-                setAside(update, ctx, verdict == FloodGuard.Verdict.LIMITED_FIRST);
-                return Result.SET_ASIDE;
-            }
+        Optional<Result> stopped = duplicateOrFlooded(update, ctx, retry);
+        if (stopped.isPresent()) {
+            return stopped.get();
         }
         if (message.hasText()) {
             onText(ctx, message.getText());
@@ -303,15 +297,9 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
         ChatContext ctx = new ChatContext(update.getUpdateId(), messageKey(update, message) + ":edit:"
                 + message.getEditDate(), message.getChatId(), message.getMessageId(),
                 nameOf(message.getFrom(), message.getChat()), sentAt(message));
-        if (seenBefore(ctx, retry)) {
-            return Result.DUPLICATE;
-        }
-        if (!retry) {
-            FloodGuard.Verdict verdict = flood.admit(ctx.chatId());
-            if (verdict != FloodGuard.Verdict.ALLOWED) {
-                setAside(update, ctx, verdict == FloodGuard.Verdict.LIMITED_FIRST);
-                return Result.SET_ASIDE;
-            }
+        Optional<Result> stopped = duplicateOrFlooded(update, ctx, retry);
+        if (stopped.isPresent()) {
+            return stopped.get();
         }
         once(ctx, "MODIFICATION", () -> {
             if (tickets.updateMessageText(ctx.externalRef(), text).isPresent()) {
@@ -411,6 +399,21 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
      * up the chat's allowance nor be set aside a second time. An update set aside earlier counts as seen, except when
      * staff hand it back from the quarantine ({@code retry}).
      */
+    /** An update seen before, or one over the chat's flood limit (set aside): it goes no further. */
+    private Optional<Result> duplicateOrFlooded(Update update, ChatContext ctx, boolean retry) {
+        if (seenBefore(ctx, retry)) {
+            return Optional.of(Result.DUPLICATE);
+        }
+        if (!retry) {
+            FloodGuard.Verdict verdict = flood.admit(ctx.chatId());
+            if (verdict != FloodGuard.Verdict.ALLOWED) {
+                setAside(update, ctx, verdict == FloodGuard.Verdict.LIMITED_FIRST);
+                return Optional.of(Result.SET_ASIDE);
+            }
+        }
+        return Optional.empty();
+    }
+
     private boolean seenBefore(ChatContext ctx, boolean retry) {
         boolean processedBefore = processed.isProcessed(Channel.TELEGRAM, ctx.dedupeKey());
         boolean setAsideBefore = !retry && processed.isProcessed(Channel.TELEGRAM, setAsideKey(ctx));
