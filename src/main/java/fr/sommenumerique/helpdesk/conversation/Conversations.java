@@ -133,13 +133,8 @@ public class Conversations {
             return new HandlingResult(HandlingResult.Outcome.ADDED_TO_SUBSCRIPTION, null, request.reference(),
                     request.id(), null, false);
         }
-        Ticket ticket = tickets.open(NewTicket.of(subjectOf(message), message.channel(), contact.id())
-                .withCommune(contact.communeInsee())
-                .withFirstMessage(inboundRecord(message))
-                .withOpenedBy(AuditLog.contactActor(contact.id())));
-        tickets.addNote(ticket.id(), Tickets.SYSTEM, "Message au sujet de la demande " + request.reference() + " ("
+        return openForHuman(message, contact, "Message au sujet de la demande " + request.reference() + " ("
                 + request.status().label().toLowerCase(java.util.Locale.ROOT) + ") : aucune réponse automatique envoyée.");
-        return result(HandlingResult.Outcome.TICKET_OPENED, ticket, null, false);
     }
 
     /**
@@ -300,13 +295,18 @@ public class Conversations {
                     request.get().id(), null, false);
         }
         Contact contact = linkCommune(contactOf(message), message);
+        return openForHuman(message, contact, "Objet typique d'une réponse automatique, mais aucun en-tête ne le "
+                + "confirme : aucune réponse automatique n'a été envoyée. À lire : il peut s'agir d'une vraie demande. ("
+                + message.automationReason() + ")");
+    }
+
+    /** A ticket for staff, without the assistant and without an automatic answer; the note says why. */
+    private HandlingResult openForHuman(InboundMessage message, Contact contact, String why) {
         Ticket ticket = tickets.open(NewTicket.of(subjectOf(message), message.channel(), contact.id())
                 .withCommune(contact.communeInsee())
                 .withFirstMessage(inboundRecord(message))
                 .withOpenedBy(AuditLog.contactActor(contact.id())));
-        tickets.addNote(ticket.id(), Tickets.SYSTEM, "Objet typique d'une réponse automatique, mais aucun en-tête ne le "
-                + "confirme : aucune réponse automatique n'a été envoyée. À lire : il peut s'agir d'une vraie demande. ("
-                + message.automationReason() + ")");
+        tickets.addNote(ticket.id(), Tickets.SYSTEM, why);
         return result(HandlingResult.Outcome.TICKET_OPENED, ticket, null, false);
     }
 
