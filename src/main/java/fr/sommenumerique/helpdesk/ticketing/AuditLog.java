@@ -2,6 +2,7 @@ package fr.sommenumerique.helpdesk.ticketing;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,9 +31,23 @@ public class AuditLog {
         this.clock = clock;
     }
 
+    private static final String CONTACT_ACTOR_PREFIX = "contact:";
+
     /** The actor recorded for something a contact did (e.g. an inbound message reopening a ticket). */
     public static String contactActor(long contactId) {
-        return "contact:" + contactId;
+        return CONTACT_ACTOR_PREFIX + contactId;
+    }
+
+    /** The contact id in an actor written by {@link #contactActor(long)}; empty for any other actor. */
+    public static OptionalLong contactIdOf(String actor) {
+        if (actor == null || !actor.startsWith(CONTACT_ACTOR_PREFIX)) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(actor.substring(CONTACT_ACTOR_PREFIX.length())));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     public void record(String actor, String entityType, Object entityId, String action, String details) {

@@ -1,12 +1,14 @@
 package fr.sommenumerique.helpdesk.web.render;
 
+import fr.sommenumerique.helpdesk.ticketing.AuditLog;
 import fr.sommenumerique.helpdesk.ticketing.Contact;
 import fr.sommenumerique.helpdesk.ticketing.Contacts;
+import fr.sommenumerique.helpdesk.ticketing.Tickets;
 import fr.sommenumerique.helpdesk.web.account.StaffAccounts;
 import fr.sommenumerique.helpdesk.web.account.StaffUser;
 import org.springframework.stereotype.Component;
 
-import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * Who did something, as staff read it ({@code @actors.label(...)} in templates): the actor names stored by ticketing
@@ -15,8 +17,6 @@ import java.util.Locale;
  */
 @Component("actors")
 public class ActorNames {
-
-    private static final String CONTACT_PREFIX = "contact:";
 
     private final Contacts contacts;
     private final StaffAccounts staff;
@@ -31,23 +31,16 @@ public class ActorNames {
             return "—";
         }
         String a = actor.strip();
-        switch (a.toLowerCase(Locale.ROOT)) {
-            case "system", "systeme" -> {
-                return "Système";
-            }
-            case "assistant" -> {
-                return "Assistant";
-            }
-            default -> {
-            }
+        if (a.equalsIgnoreCase(Tickets.SYSTEM) || a.equalsIgnoreCase("systeme")) {
+            return "Système";
         }
-        if (a.startsWith(CONTACT_PREFIX)) {
-            try {
-                long id = Long.parseLong(a.substring(CONTACT_PREFIX.length()));
-                return contacts.byId(id).map(Contact::label).orElse("Contact n° " + id);
-            } catch (NumberFormatException e) {
-                return a;
-            }
+        if (a.equalsIgnoreCase(Tickets.ASSISTANT)) {
+            return "Assistant";
+        }
+        OptionalLong contactId = AuditLog.contactIdOf(a);
+        if (contactId.isPresent()) {
+            long id = contactId.getAsLong();
+            return contacts.byId(id).map(Contact::label).orElse("Contact n° " + id);
         }
         return staff.find(a).map(StaffUser::displayName).orElse(a);
     }
