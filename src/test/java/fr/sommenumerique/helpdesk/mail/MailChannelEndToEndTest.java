@@ -114,12 +114,10 @@ class MailChannelEndToEndTest {
     @Test
     void a_subscription_request_is_recorded_and_confirmed_with_the_communes_eligibility() throws Exception {
         String from = unique("mairie");
-        servers.send(servers.newMessage(from, "Adhésion",
-                "Bonjour, nous souhaitons adhérer à Mairie connectée pour Actes.\n\nCordialement,\n"
-                        + "Julie Petit\nSecrétaire de mairie de Cannessières"));
+        askToJoin(from);
 
         MimeMessage confirmation = awaitOneReply(from);
-        String reference = confirmation.getSubject().replaceAll(".*\\[(DA-\\d{4}-\\d{5})].*", "$1");
+        String reference = subscriptionReferenceIn(confirmation.getSubject());
         SubscriptionRequest request = subscriptions.byReference(reference).orElseThrow();
         assertThat(request.kind()).isEqualTo(SubscriptionKind.MEMBERSHIP);
         assertThat(request.services()).contains(ServiceArea.ACTES);
@@ -131,11 +129,9 @@ class MailChannelEndToEndTest {
     @Test
     void replies_to_a_subscription_confirmation_become_notes_on_the_request_without_automatic_answer() throws Exception {
         String from = unique("adhesion");
-        servers.send(servers.newMessage(from, "Adhésion",
-                "Bonjour, nous souhaitons adhérer à Mairie connectée pour Actes.\n\nCordialement,\n"
-                        + "Julie Petit\nSecrétaire de mairie de Cannessières"));
+        askToJoin(from);
         MimeMessage confirmation = awaitOneReply(from);
-        String reference = confirmation.getSubject().replaceAll(".*\\[(DA-\\d{4}-\\d{5})].*", "$1");
+        String reference = subscriptionReferenceIn(confirmation.getSubject());
         SubscriptionRequest request = subscriptions.byReference(reference).orElseThrow();
 
         MimeMessage byHeaders = servers.newMessage(from, "RE: " + confirmation.getSubject(),
@@ -489,6 +485,17 @@ class MailChannelEndToEndTest {
 
     private static String referenceIn(String subject) {
         return subject.replaceAll(".*\\[(MC-\\d{4}-\\d{5})].*", "$1");
+    }
+
+    private static String subscriptionReferenceIn(String subject) {
+        return subject.replaceAll(".*\\[(DA-\\d{4}-\\d{5})].*", "$1");
+    }
+
+    /** A membership request for Actes from a secretary of Cannessières (fewer than 2,000 inhabitants). */
+    private void askToJoin(String from) throws MessagingException {
+        servers.send(servers.newMessage(from, "Adhésion",
+                "Bonjour, nous souhaitons adhérer à Mairie connectée pour Actes.\n\nCordialement,\n"
+                        + "Julie Petit\nSecrétaire de mairie de Cannessières"));
     }
 
     private static String header(MimeMessage message, String name) throws MessagingException {
