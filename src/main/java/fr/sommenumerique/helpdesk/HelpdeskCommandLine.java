@@ -5,6 +5,7 @@ import fr.sommenumerique.helpdesk.assistant.AssistantSettings;
 import fr.sommenumerique.helpdesk.assistant.Decision;
 import fr.sommenumerique.helpdesk.assistant.DecisionEngine;
 import fr.sommenumerique.helpdesk.assistant.Evaluation;
+import fr.sommenumerique.helpdesk.assistant.EvaluationReport;
 import fr.sommenumerique.helpdesk.assistant.EvaluationSet;
 import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
 import org.slf4j.Logger;
@@ -70,9 +71,11 @@ final class HelpdeskCommandLine {
         set.errors().forEach(error -> out.println("FAIL\t" + error));
         List<Evaluation.Outcome> outcomes = new Evaluation(engine).run(set);
         outcomes.forEach(outcome -> out.println(outcome.line()));
-        long passed = outcomes.stream().filter(Evaluation.Outcome::passed).count();
-        long failed = outcomes.size() - passed + set.errors().size();
-        out.println(passed + " passed, " + failed + " failed");
+        EvaluationReport report = new EvaluationReport(outcomes);
+        long failed = outcomes.size() - report.passed() + set.errors().size();
+        out.println(report.passed() + " passed, " + failed + " failed, " + report.confidentWrong()
+                + " confident wrong answers");
+        report.table().forEach(out::println);
         return 0;
     }
 

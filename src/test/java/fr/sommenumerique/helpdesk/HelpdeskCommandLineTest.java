@@ -25,27 +25,41 @@ class HelpdeskCommandLineTest {
     Path dir;
 
     @Test
-    void eval_prints_one_line_per_question_and_the_totals_and_exits_0_even_with_failures() throws IOException {
+    void eval_prints_one_line_per_question_the_totals_and_the_tables_and_exits_0_even_with_failures() throws IOException {
         Path file = dir.resolve("questions.tsv");
         Files.writeString(file, String.join("\n",
-                "question\texpected\tmust_contain",
+                "question\texpected\tmust_contain\tmust_not_contain",
                 "Combien de temps le préfet a-t-il pour déférer une délibération ?\tanswer\t2 mois|deux mois",
                 "Combien de temps le préfet a-t-il pour déférer une délibération ?\tanswer\tun fragment absent",
                 "ma box internet ne marche plus à la maison\tout_of_scope\t",
                 "Nous souhaitons adhérer à Mairie connectée\tticket\t",
-                "question mal formée\tpeut-être\t") + "\n", StandardCharsets.UTF_8);
+                "question mal formée\tpeut-être\t",
+                "Combien de temps le préfet a-t-il pour déférer une délibération ?\tanswer\tmois\tsix mois|2 mois") + "\n",
+                StandardCharsets.UTF_8);
 
         int code = run("eval", file.toString());
 
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(code).isZero();
-        assertThat(lines).hasSize(6);
         assertThat(lines.get(0)).startsWith("FAIL").contains("line 6").contains("peut-être");
         assertThat(lines.get(1)).startsWith("PASS\texpected=answer\tgot=answer");
-        assertThat(lines.get(2)).startsWith("FAIL").contains("missing=un fragment absent");
+        assertThat(lines.get(2)).startsWith("WRONG\texpected=answer\tgot=answer").contains("missing=un fragment absent");
         assertThat(lines.get(3)).startsWith("PASS\texpected=out_of_scope\tgot=out_of_scope");
         assertThat(lines.get(4)).startsWith("FAIL\texpected=ticket\tgot=subscription");
-        assertThat(lines.get(5)).isEqualTo("2 passed, 3 failed");
+        assertThat(lines.get(5)).startsWith("WRONG\texpected=answer\tgot=answer").contains("forbidden=2 mois")
+                .doesNotContain("missing");
+        assertThat(lines.get(6)).isEqualTo("2 passed, 4 failed, 2 confident wrong answers");
+        assertThat(lines.subList(7, lines.size())).containsExactly(
+                "outcome\tprecision\trecall\tsupport",
+                "answer\t100 %\t100 %\t3",
+                "subscription\t0 %\t-\t0",
+                "ticket\t-\t0 %\t1",
+                "out_of_scope\t100 %\t100 %\t1",
+                "expected \\ decided\tanswer\tsubscription\tticket\tout_of_scope",
+                "answer\t3\t0\t0\t0",
+                "subscription\t0\t0\t0\t0",
+                "ticket\t0\t1\t0\t0",
+                "out_of_scope\t0\t0\t0\t1");
     }
 
     @Test

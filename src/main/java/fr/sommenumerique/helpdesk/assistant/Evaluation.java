@@ -7,18 +7,33 @@ import java.util.List;
 /** Runs evaluation cases through the decision engine. */
 public final class Evaluation {
 
-    /** What happened to one case. */
-    public record Outcome(EvaluationSet.Case testCase, Decision decision, List<String> missing) {
+    /**
+     * What happened to one case.
+     *
+     * @param missing   required fragments the reply lacks (ANSWER expected)
+     * @param forbidden fragments the reply (whatever its kind) contains although they must not appear
+     */
+    public record Outcome(EvaluationSet.Case testCase, Decision decision, List<String> missing, List<String> forbidden) {
 
         public boolean passed() {
-            return decision.kind() == testCase.expected() && missing.isEmpty();
+            return decision.kind() == testCase.expected() && missing.isEmpty() && forbidden.isEmpty();
         }
 
-        /** One line for the report: pass/fail, expected, got, missing fragments, the question. */
+        /**
+         * The worst outcome: an answer sent where another outcome was expected, or an answer that lacks a required
+         * fact or states a forbidden one. The commune acts on it and no agent sees it.
+         */
+        public boolean confidentWrong() {
+            return decision.kind() == DecisionKind.ANSWER && !passed();
+        }
+
+        /** One line for the report: pass/fail, expected, got, missing and forbidden fragments, the question. */
         public String line() {
-            return (passed() ? "PASS" : "FAIL") + "\texpected=" + testCase.expected().name().toLowerCase()
+            return (passed() ? "PASS" : confidentWrong() ? "WRONG" : "FAIL")
+                    + "\texpected=" + testCase.expected().name().toLowerCase()
                     + "\tgot=" + decision.kind().name().toLowerCase()
                     + (missing.isEmpty() ? "" : "\tmissing=" + String.join(" ; ", missing))
+                    + (forbidden.isEmpty() ? "" : "\tforbidden=" + String.join(" ; ", forbidden))
                     + "\t" + testCase.question();
         }
     }
@@ -35,10 +50,12 @@ public final class Evaluation {
 
     public Outcome run(EvaluationSet.Case testCase) {
         Decision decision = engine.decide(testCase.question());
-        List<String> missing = testCase.expected() == DecisionKind.ANSWER
+        boolean answered = decision.kind() == DecisionKind.ANSWER;
+        List<String> missing = testCase.expected() == DecisionKind.ANSWER && answered
                 ? missingFragments(decision.reply(), testCase.mustContain())
                 : List.of();
-        return new Outcome(testCase, decision, missing);
+        List<String> forbidden = presentFragments(decision.reply(), testCase.mustNotContain());
+        return new Outcome(testCase, decision, missing, forbidden);
     }
 
     /** Compared case-, accent- and space-insensitively, as the evaluation format says. */
@@ -48,6 +65,11 @@ public final class Evaluation {
                 .filter(alternatives -> alternatives.stream().noneMatch(a -> haystack.contains(comparable(a))))
                 .map(alternatives -> String.join("|", alternatives))
                 .toList();
+    }
+
+    static List<String> presentFragments(String reply, List<String> forbidden) {
+        String haystack = comparable(reply);
+        return forbidden.stream().filter(f -> haystack.contains(comparable(f))).toList();
     }
 
     private static String comparable(String text) {

@@ -10,13 +10,19 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A TSV evaluation file: a header line, then {@code question<TAB>expected<TAB>must_contain}, where must_contain
- * lists required fragments separated by {@code ;}, each with alternatives separated by {@code |}.
+ * A TSV evaluation file: a header line, then {@code question<TAB>expected<TAB>must_contain<TAB>must_not_contain}.
+ * must_contain lists required fragments separated by {@code ;}, each with alternatives separated by {@code |};
+ * must_not_contain (optional) has the same syntax and lists fragments of which none may appear in the reply.
  */
 public record EvaluationSet(List<Case> cases, List<String> errors) {
 
     /** One question and what the assistant must do with it. */
-    public record Case(int line, String question, DecisionKind expected, List<List<String>> mustContain) {
+    public record Case(int line, String question, DecisionKind expected, List<List<String>> mustContain,
+                       List<String> mustNotContain) {
+
+        public Case(int line, String question, DecisionKind expected, List<List<String>> mustContain) {
+            this(line, question, expected, mustContain, List.of());
+        }
     }
 
     public static EvaluationSet read(Path file) throws IOException {
@@ -40,7 +46,10 @@ public record EvaluationSet(List<Case> cases, List<String> errors) {
                 errors.add("line " + (i + 1) + ": unknown expected outcome « " + columns[1].strip() + " »");
                 continue;
             }
-            cases.add(new Case(i + 1, columns[0].strip(), expected, fragments(columns.length > 2 ? columns[2] : "")));
+            List<String> forbidden = fragments(columns.length > 3 ? columns[3] : "").stream()
+                    .flatMap(List::stream).toList();
+            cases.add(new Case(i + 1, columns[0].strip(), expected, fragments(columns.length > 2 ? columns[2] : ""),
+                    forbidden));
         }
         return new EvaluationSet(List.copyOf(cases), List.copyOf(errors));
     }

@@ -87,6 +87,15 @@ class AssistantQualityTest {
         assertNoAnswerToAHandOver(outcomes);
     }
 
+    @Test
+    void a_third_set_written_from_the_domain_brief_only_stays_at_least_as_good_as_its_first_run() throws IOException {
+        List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-blind3.tsv"));
+
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(110);
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(90);
+        assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(10);
+    }
+
     /** The shared development set when the project sits beside it, else the copy kept with the tests. */
     private static Path developmentQuestions() {
         Path shared = Path.of("../shared/eval/questions-dev.tsv");
