@@ -1,6 +1,7 @@
 package fr.sommenumerique.helpdesk.conversation;
 
 import fr.sommenumerique.helpdesk.assistant.Decision;
+import fr.sommenumerique.helpdesk.ticketing.Ticket;
 
 /**
  * What handling one inbound message did.
@@ -12,6 +13,11 @@ import fr.sommenumerique.helpdesk.assistant.Decision;
  */
 public record HandlingResult(Outcome outcome, Long ticketId, String ticketReference, Long subscriptionId,
                              Decision decision, boolean replied) {
+
+    /** The message opened, joined or reopened this ticket. */
+    public static HandlingResult onTicket(Outcome outcome, Ticket ticket, Decision decision, boolean replied) {
+        return new HandlingResult(outcome, ticket.id(), ticket.reference(), null, decision, replied);
+    }
 
     public enum Outcome {
         /** The assistant answered; the conversation is recorded as a resolved ticket. */

@@ -1,5 +1,6 @@
 package fr.sommenumerique.helpdesk.conversation.internal;
 
+import fr.sommenumerique.helpdesk.conversation.InboundMessage;
 import fr.sommenumerique.helpdesk.ticketing.Channel;
 import fr.sommenumerique.helpdesk.ticketing.Contact;
 import fr.sommenumerique.helpdesk.ticketing.NewMessage;
@@ -107,6 +108,22 @@ public class OutboundMessages {
             message = message.asAutomatic();
         }
         outbox.enqueue(message.forSubscription(subscriptionId));
+    }
+
+    /**
+     * Queues an automatic reply on the ticket to the person who wrote {@code message}, unless they must not get one
+     * now (failing address, loop protection): then a note on the ticket says why.
+     *
+     * @return whether the reply was queued
+     */
+    public boolean replyAutomatically(Ticket ticket, Contact contact, InboundMessage message, String text) {
+        if (!mayAutoReply(contact, message.channel())) {
+            tickets.addNote(ticket.id(), Tickets.SYSTEM, "Réponse automatique non envoyée : adresse en échec ou trop de "
+                    + "réponses automatiques récentes à ce destinataire (protection contre les boucles).");
+            return false;
+        }
+        sendOnTicket(ticket, contact, Tickets.ASSISTANT, text, true, message.messageId());
+        return true;
     }
 
     /** Whether an automatic reply may go to this person now: not to a failing address, and not in a loop. */

@@ -1,0 +1,149 @@
+package fr.sommenumerique.helpdesk.conversation.internal;
+
+import fr.sommenumerique.helpdesk.assistant.Decision;
+import fr.sommenumerique.helpdesk.assistant.DecisionEngine;
+import fr.sommenumerique.helpdesk.assistant.DecisionKind;
+import fr.sommenumerique.helpdesk.assistant.Priority;
+import fr.sommenumerique.helpdesk.assistant.Question;
+import fr.sommenumerique.helpdesk.conversation.HandlingResult;
+import fr.sommenumerique.helpdesk.conversation.InboundMessage;
+import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
+import fr.sommenumerique.helpdesk.ticketing.AssistantInteractions;
+import fr.sommenumerique.helpdesk.ticketing.AuditLog;
+import fr.sommenumerique.helpdesk.ticketing.Commune;
+import fr.sommenumerique.helpdesk.ticketing.Contact;
+import fr.sommenumerique.helpdesk.ticketing.NewInteraction;
+import fr.sommenumerique.helpdesk.ticketing.NewSubscriptionRequest;
+import fr.sommenumerique.helpdesk.ticketing.NewTicket;
+import fr.sommenumerique.helpdesk.ticketing.SubscriptionRequest;
+import fr.sommenumerique.helpdesk.ticketing.Subscriptions;
+import fr.sommenumerique.helpdesk.ticketing.Ticket;
+import fr.sommenumerique.helpdesk.ticketing.TicketStatus;
+import fr.sommenumerique.helpdesk.ticketing.Tickets;
+import org.springframework.stereotype.Component;
+
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A message that starts a conversation of its own: the assistant's decision carried out (an answer recorded as a
+ * resolved ticket, a subscription request, a ticket for a human) with its reply, and the record of the decision
+ * for the unanswered-questions report.
+ */
+@Component
+public class NewConversations {
+
+    private final DecisionEngine engine;
+    private final Senders senders;
+    private final Tickets tickets;
+    private final Subscriptions subscriptions;
+    private final AssistantInteractions interactions;
+    private final OutboundMessages outbound;
+    private final ReplyComposer replies;
+
+    NewConversations(DecisionEngine engine, Senders senders, Tickets tickets, Subscriptions subscriptions,
+                     AssistantInteractions interactions, OutboundMessages outbound, ReplyComposer replies) {
+        this.engine = engine;
+        this.senders = senders;
+        this.tickets = tickets;
+        this.subscriptions = subscriptions;
+        this.interactions = interactions;
+        this.outbound = outbound;
+        this.replies = replies;
+    }
+
+    /** What the assistant makes of the message, knowing the sender's commune. */
+    public Decision decide(InboundMessage message, Contact contact) {
+        Commune commune = senders.communeOf(contact).orElse(null);
+        return engine.decide(new Question(message.text(), commune == null ? null : commune.name(),
+                commune == null ? null : commune.population()));
+    }
+
+    /** Carries out the decision as a new conversation, following up {@code linkedTicketId} if not null. */
+    public HandlingResult start(InboundMessage message, Contact contact, Decision decision, Long linkedTicketId) {
+        long interaction = interactions.record(new NewInteraction(message.channel(), contact.id(), message.text(),
+                decision.kind().name(), nearestArticle(decision), firstService(decision), decision.confidence(), null));
+        if (decision.kind() == DecisionKind.SUBSCRIPTION) {
+            return subscription(message, contact, decision);
+        }
+        Ticket ticket = tickets.open(newTicket(message, contact, decision, linkedTicketId));
+        interactions.attachTicket(interaction, ticket.id());
+        return switch (decision.kind()) {
+            case ANSWER -> {
+                boolean replied = outbound.replyAutomatically(ticket, contact, message,
+                        replies.answer(decision, ticket, message.channel()));
+                if (replied) {
+                    tickets.changeStatus(ticket.id(), TicketStatus.RESOLVED, Tickets.ASSISTANT);
+                }
+                yield HandlingResult.onTicket(replied ? HandlingResult.Outcome.ANSWERED : HandlingResult.Outcome.TICKET_OPENED,
+                        ticket, decision, replied);
+            }
+            case OUT_OF_SCOPE -> HandlingResult.onTicket(HandlingResult.Outcome.OUT_OF_SCOPE, ticket, decision,
+                    outbound.replyAutomatically(ticket, contact, message, replies.outOfScope(decision, ticket, message.channel())));
+            default -> HandlingResult.onTicket(HandlingResult.Outcome.TICKET_OPENED, ticket, decision,
+                    outbound.replyAutomatically(ticket, contact, message,
+                            replies.ticketAcknowledgement(decision, ticket, message.channel())));
+        };
+    }
+
+    /** A ticket for staff, without the assistant and without an automatic answer; the note says why. */
+    public HandlingResult openForHuman(InboundMessage message, Contact contact, String why) {
+        Ticket ticket = tickets.open(NewTicket.of(InboundRecords.subjectOf(message), message.channel(), contact.id())
+                .withCommune(contact.communeInsee())
+                .withFirstMessage(InboundRecords.of(message))
+                .withOpenedBy(AuditLog.contactActor(contact.id())));
+        tickets.addNote(ticket.id(), Tickets.SYSTEM, why);
+        return HandlingResult.onTicket(HandlingResult.Outcome.TICKET_OPENED, ticket, null, false);
+    }
+
+    private static NewTicket newTicket(InboundMessage message, Contact contact, Decision decision, Long linkedTicketId) {
+        Priority priority = switch (decision.kind()) {
+            case TICKET -> decision.priority() == null ? Priority.NORMAL : decision.priority();
+            case OUT_OF_SCOPE -> Priority.LOW;
+            default -> Priority.NORMAL;
+        };
+        return NewTicket.of(InboundRecords.subjectOf(message), message.channel(), contact.id())
+                .withPriority(priority)
+                .withService(firstService(decision))
+                .withCommune(contact.communeInsee())
+                .withLinkedTicket(linkedTicketId)
+                .withFirstMessage(InboundRecords.of(message))
+                .withOpenedBy(AuditLog.contactActor(contact.id()));
+    }
+
+    private HandlingResult subscription(InboundMessage message, Contact contact, Decision decision) {
+        Set<ServiceArea> services = new LinkedHashSet<>(decision.services());
+        NewSubscriptionRequest request = NewSubscriptionRequest.of(contact.id(),
+                        decision.subscriptionKind(), message.channel(), message.text())
+                .withServices(services.isEmpty() ? EnumSet.of(ServiceArea.OFFRE) : services);
+        Commune commune = senders.communeOf(contact).orElse(null);
+        if (commune != null) {
+            request = request.withCommune(commune.inseeCode(), commune.name());
+        }
+        SubscriptionRequest recorded = subscriptions.record(request);
+        boolean replied = false;
+        if (outbound.mayAutoReply(contact, message.channel())) {
+            outbound.sendToContact(contact, message.channel(), recorded.reference(), message.subject() == null
+                            ? "Votre demande " + recorded.kind().label().toLowerCase(Locale.ROOT) : message.subject(),
+                    replies.subscriptionConfirmation(decision, recorded, message.channel()), true, recorded.id(),
+                    message.messageId());
+            replied = true;
+        }
+        return new HandlingResult(HandlingResult.Outcome.SUBSCRIPTION_RECORDED, null, recorded.reference(),
+                recorded.id(), decision, replied);
+    }
+
+    private static ServiceArea firstService(Decision decision) {
+        return decision.services().isEmpty() ? null : decision.services().get(0);
+    }
+
+    /** The article the reply rests on, else the closest one found: what the unanswered-questions report groups by. */
+    private static String nearestArticle(Decision decision) {
+        if (!decision.articleIds().isEmpty()) {
+            return decision.articleIds().get(0);
+        }
+        return decision.articles().isEmpty() ? null : decision.articles().get(0).id();
+    }
+}

@@ -1,0 +1,50 @@
+package fr.sommenumerique.helpdesk.conversation.internal;
+
+import fr.sommenumerique.helpdesk.conversation.InboundMessage;
+import fr.sommenumerique.helpdesk.ticketing.Channel;
+import fr.sommenumerique.helpdesk.ticketing.Commune;
+import fr.sommenumerique.helpdesk.ticketing.CommuneLinker;
+import fr.sommenumerique.helpdesk.ticketing.Communes;
+import fr.sommenumerique.helpdesk.ticketing.Contact;
+import fr.sommenumerique.helpdesk.ticketing.Contacts;
+import fr.sommenumerique.helpdesk.ticketing.Tickets;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** Who wrote a message: the contact of the address or chat, and their commune once it can be recognised. */
+@Component
+public class Senders {
+
+    private final Contacts contacts;
+    private final Communes communes;
+    private final CommuneLinker communeLinker;
+
+    Senders(Contacts contacts, Communes communes, CommuneLinker communeLinker) {
+        this.contacts = contacts;
+        this.communes = communes;
+        this.communeLinker = communeLinker;
+    }
+
+    public Contact contactOf(InboundMessage message) {
+        if (message.channel() == Channel.TELEGRAM) {
+            return contacts.findOrCreateByTelegramChat(message.telegramChatId(), message.senderName());
+        }
+        return contacts.findOrCreateByEmail(message.senderAddress(), message.senderName());
+    }
+
+    /** A contact without a commune gets the one the message or its signature names, if any. */
+    public Contact linkCommune(Contact contact, InboundMessage message) {
+        if (contact.communeInsee() != null) {
+            return contact;
+        }
+        String text = message.text() + (message.signature() == null ? "" : "\n" + message.signature());
+        return communeLinker.link(contact, text)
+                .map(m -> contacts.assignCommune(contact.id(), m.commune().inseeCode(), Tickets.SYSTEM))
+                .orElse(contact);
+    }
+
+    public Optional<Commune> communeOf(Contact contact) {
+        return contact.communeInsee() == null ? Optional.empty() : communes.byInsee(contact.communeInsee());
+    }
+}
