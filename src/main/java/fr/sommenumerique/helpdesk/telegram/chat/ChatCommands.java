@@ -14,6 +14,7 @@ import fr.sommenumerique.helpdesk.assistant.DecisionEngine;
 import fr.sommenumerique.helpdesk.assistant.DecisionKind;
 import fr.sommenumerique.helpdesk.assistant.Priority;
 import fr.sommenumerique.helpdesk.assistant.Question;
+import fr.sommenumerique.helpdesk.conversation.TextCut;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramMarkdown;
 import fr.sommenumerique.helpdesk.telegram.delivery.BotMessage;
@@ -208,7 +209,6 @@ class ChatCommands {
     }
 
     static String subject(String text) {
-        String s = text.strip().replaceAll("\\s+", " ");
-        return s.length() <= SUBJECT_LENGTH ? s : s.substring(0, SUBJECT_LENGTH - 1) + "…";
+        return TextCut.oneLine(text, SUBJECT_LENGTH);
     }
 }

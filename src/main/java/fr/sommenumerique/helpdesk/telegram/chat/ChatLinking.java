@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import fr.sommenumerique.helpdesk.conversation.TextCut;
 import fr.sommenumerique.helpdesk.telegram.chat.ChatStates.ChatState;
 import fr.sommenumerique.helpdesk.telegram.chat.ChatStates.Flow;
 import fr.sommenumerique.helpdesk.telegram.chat.ChatStates.Step;
@@ -245,6 +246,6 @@ class ChatLinking {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 59) + "…";
+        return TextCut.cut(text, 60);
     }
 }

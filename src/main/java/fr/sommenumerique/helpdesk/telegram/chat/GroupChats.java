@@ -2,6 +2,7 @@ package fr.sommenumerique.helpdesk.telegram.chat;
 
 import java.time.Instant;
 
+import fr.sommenumerique.helpdesk.conversation.TextCut;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +24,7 @@ class GroupChats {
             return false;
         }
         jdbc.sql("INSERT INTO telegram_group_chats (chat_id, chat_type, title, first_seen_at) VALUES (?, ?, ?, ?)")
-                .params(chatId, type == null ? "group" : type, title == null || title.length() <= 300 ? title
-                        : title.substring(0, 300), ChatStates.ts(now))
+                .params(chatId, type == null ? "group" : type, TextCut.cut(title, 300), ChatStates.ts(now))
                 .update();
         return true;
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import fr.sommenumerique.helpdesk.conversation.TextCut;
 import fr.sommenumerique.helpdesk.knowledge.Article;
 import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
@@ -83,7 +84,7 @@ class ServiceSummaries {
         for (String paragraph : text.strip().split("\\n\\s*\\n")) {
             String p = paragraph.strip();
             if (!p.isEmpty()) {
-                return p.length() <= MAX_SUMMARY ? p : p.substring(0, MAX_SUMMARY - 1).strip() + "…";
+                return TextCut.cut(p, MAX_SUMMARY);
             }
         }
         return text.strip();

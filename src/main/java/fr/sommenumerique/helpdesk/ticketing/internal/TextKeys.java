@@ -61,7 +61,8 @@ public final class TextKeys {
         if (s == null || s.length() <= max) {
             return s;
         }
-        return s.substring(0, max);
+        // never half a surrogate pair: an emoji cut in two is a broken character everywhere it is shown
+        return s.substring(0, max > 0 && Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max);
     }
 
     /** Null when blank, trimmed otherwise. */
