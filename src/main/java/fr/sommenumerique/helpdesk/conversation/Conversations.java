@@ -10,8 +10,11 @@ import fr.sommenumerique.helpdesk.conversation.internal.Placement;
 import fr.sommenumerique.helpdesk.conversation.internal.Senders;
 import fr.sommenumerique.helpdesk.ticketing.Contact;
 import fr.sommenumerique.helpdesk.ticketing.ProcessedInbound;
+import fr.sommenumerique.helpdesk.ticketing.Ticket;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Optional;
 
 /**
  * Turns one inbound message, from any channel, into its effects: the ticket or subscription request it opens or
@@ -73,6 +76,15 @@ public class Conversations {
         if (placement instanceof Placement.JoinSubscription join) {
             return followUps.continueSubscription(join.request(), contact, message);
         }
+        if (placement instanceof Placement.Courtesy courtesy) {
+            return followUps.courtesy(courtesy, contact, message);
+        }
+        if (placement instanceof Placement.Precision precision) {
+            Optional<HandlingResult> completed = followUps.precision(precision.ticket(), contact, message);
+            if (completed.isPresent()) {
+                return completed.get();
+            }
+        }
         return assistantFirst(message, contact);
     }
 
@@ -82,10 +94,14 @@ public class Conversations {
      */
     private HandlingResult assistantFirst(InboundMessage message, Contact contact) {
         Decision decision = newConversations.decide(message, contact);
-        if (decision.kind() != DecisionKind.ANSWER && decision.kind() != DecisionKind.SUBSCRIPTION
-                && locator.afterAssistant(message, contact, decision) instanceof Placement.JoinTicket join) {
+        if (decision.kind() == DecisionKind.ANSWER || decision.kind() == DecisionKind.SUBSCRIPTION) {
+            return newConversations.start(message, contact, decision, null);
+        }
+        Placement placement = locator.afterAssistant(message, contact, decision);
+        if (placement instanceof Placement.JoinTicket join) {
             return followUps.continueTicket(join.ticket(), contact, message);
         }
-        return newConversations.start(message, contact, decision, null);
+        Ticket candidate = placement instanceof Placement.NewTicketAsking asking ? asking.candidate() : null;
+        return newConversations.start(message, contact, decision, null, candidate);
     }
 }

@@ -10,9 +10,16 @@ import fr.sommenumerique.helpdesk.ticketing.Ticket;
  * @param subscriptionId the subscription request it recorded, if any
  * @param decision       the assistant's decision, when it was asked
  * @param replied        whether a reply was queued
+ * @param proposedTicket chat: an open ticket the person is asked whether this message rather continues (the reply
+ *                       asks; the channel adds the choices), else null
  */
 public record HandlingResult(Outcome outcome, Long ticketId, String ticketReference, Long subscriptionId,
-                             Decision decision, boolean replied) {
+                             Decision decision, boolean replied, Ticket proposedTicket) {
+
+    public HandlingResult(Outcome outcome, Long ticketId, String ticketReference, Long subscriptionId,
+                          Decision decision, boolean replied) {
+        this(outcome, ticketId, ticketReference, subscriptionId, decision, replied, null);
+    }
 
     /** The message opened, joined or reopened this ticket. */
     public static HandlingResult onTicket(Outcome outcome, Ticket ticket, Decision decision, boolean replied) {
@@ -28,6 +35,8 @@ public record HandlingResult(Outcome outcome, Long ticketId, String ticketRefere
         ADDED_TO_TICKET,
         /** A resolved or closed ticket was reopened by the message. */
         TICKET_REOPENED,
+        /** A greeting or a thank-you alone: a short reply, nothing opened. */
+        COURTESY,
         /** A subscription request was recorded. */
         SUBSCRIPTION_RECORDED,
         /** A reply about a subscription request, kept as a note on it; no automatic answer. */

@@ -237,6 +237,18 @@ public class Outbox {
         return Optional.empty();
     }
 
+    /**
+     * The ticket of the message we delivered to this recipient under the channel's id {@code externalId} (e.g. the
+     * Telegram message a person replied to), if it was about one.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> ticketOfDelivered(Channel channel, String recipient, String externalId) {
+        return jdbc.sql("""
+                        SELECT ticket_id FROM outbox WHERE channel = ? AND recipient = ? AND external_id = ?
+                            AND ticket_id IS NOT NULL ORDER BY id DESC LIMIT 1""")
+                .params(channel.name(), recipient, externalId).query(Long.class).optional();
+    }
+
     @Transactional(readOnly = true)
     public Optional<OutboxMessage> byId(long id) {
         return jdbc.sql("SELECT * FROM outbox WHERE id = ?").params(id).query(Outbox::map).optional();

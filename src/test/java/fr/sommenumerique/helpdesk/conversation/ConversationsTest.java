@@ -86,7 +86,7 @@ class ConversationsTest {
         List<OutboxMessage> sent = outbox.ofTicket(opened.ticketId());
         assertThat(sent).extracting(OutboxMessage::channel).containsOnly(Channel.TELEGRAM);
         assertThat(sent).extracting(OutboxMessage::recipient).containsOnly(String.valueOf(chatId));
-        assertThat(sent.get(sent.size() - 1).textBody()).contains("Message ajouté à votre demande " + opened.ticketReference());
+        assertThat(sent.get(sent.size() - 1).textBody()).contains("ajoutée à votre demande " + opened.ticketReference());
     }
 
     @Test

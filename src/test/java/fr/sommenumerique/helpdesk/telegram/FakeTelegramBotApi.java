@@ -244,6 +244,24 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         return enqueue("message", message, null, null);
     }
 
+    /**
+     * A text message that answers (Telegram « Répondre ») the bot's message {@code botMessageId}: it carries that
+     * message as {@code reply_to_message}, as Telegram stores it.
+     */
+    public EnqueuedUpdate enqueueReplyTo(FakeUser from, int botMessageId, String text) {
+        ObjectNode message = newMessage(privateChat(from), from, text);
+        ObjectNode replied;
+        synchronized (botMessages) {
+            ObjectNode stored = botMessages.get(key(from.chatId(), botMessageId));
+            replied = stored == null ? null : stored.deepCopy();
+        }
+        if (replied == null) {
+            throw new IllegalArgumentException("no bot message " + botMessageId + " in chat " + from.chatId());
+        }
+        message.set("reply_to_message", replied);
+        return enqueue("message", message, null, null);
+    }
+
     /** A text message in the private chat of {@code chatId} (a user with that id and default names). */
     public EnqueuedUpdate enqueueText(long chatId, String text) {
         return enqueueText(new FakeUser(chatId, "Utilisateur", String.valueOf(chatId), null), text);

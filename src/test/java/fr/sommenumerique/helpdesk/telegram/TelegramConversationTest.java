@@ -199,7 +199,7 @@ class TelegramConversationTest extends TelegramChannelTestBase {
 
         api.enqueuePhoto(user, jpeg, "Voici le message d'erreur affiché");
 
-        awaitReply(user, "Message ajouté à votre demande");
+        awaitReply(user, "Fichier ajouté à votre demande " + ticket.reference());
         TicketMessage withPhoto = tickets.messages(ticket.id()).stream()
                 .filter(m -> m.text().equals("Voici le message d'erreur affiché")).findFirst().orElseThrow();
         assertThat(withPhoto.attachments()).hasSize(1);

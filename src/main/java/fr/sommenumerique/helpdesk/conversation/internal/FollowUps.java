@@ -5,6 +5,7 @@ import fr.sommenumerique.helpdesk.conversation.HandlingResult;
 import fr.sommenumerique.helpdesk.conversation.InboundMessage;
 import fr.sommenumerique.helpdesk.ticketing.AuditLog;
 import fr.sommenumerique.helpdesk.ticketing.Channel;
+import fr.sommenumerique.helpdesk.ticketing.Commune;
 import fr.sommenumerique.helpdesk.ticketing.Contact;
 import fr.sommenumerique.helpdesk.ticketing.SubscriptionRequest;
 import fr.sommenumerique.helpdesk.ticketing.Subscriptions;
@@ -26,6 +27,7 @@ import java.util.Optional;
 public class FollowUps {
 
     private final Tickets tickets;
+    private final Senders senders;
     private final Subscriptions subscriptions;
     private final NewConversations newConversations;
     private final OutboundMessages outbound;
@@ -33,9 +35,10 @@ public class FollowUps {
     private final ConversationSettings settings;
     private final Clock clock;
 
-    FollowUps(Tickets tickets, Subscriptions subscriptions, NewConversations newConversations,
+    FollowUps(Tickets tickets, Senders senders, Subscriptions subscriptions, NewConversations newConversations,
               OutboundMessages outbound, ReplyComposer replies, ConversationSettings settings, Optional<Clock> clock) {
         this.tickets = tickets;
+        this.senders = senders;
         this.subscriptions = subscriptions;
         this.newConversations = newConversations;
         this.outbound = outbound;
@@ -71,6 +74,65 @@ public class FollowUps {
         boolean replied = outbound.replyAutomatically(reopened, contact, message,
                 replies.reopenAcknowledgement(reopened, message.channel()));
         return HandlingResult.onTicket(HandlingResult.Outcome.TICKET_REOPENED, reopened, null, replied);
+    }
+
+    /**
+     * A greeting or a thank-you alone opens nothing: a greeting gets a short prompt (the next message is treated as
+     * the first), a thank-you a short reply and a note on the conversation it thanks for, if any, for staff to see.
+     */
+    public HandlingResult courtesy(Placement.Courtesy courtesy, Contact contact, InboundMessage message) {
+        if (!courtesy.greeting() && courtesy.recent() != null) {
+            tickets.addNote(courtesy.recent().id(), Tickets.SYSTEM, "Message de " + contact.label()
+                    + ", sans autre demande : « " + message.text().strip() + " »");
+        }
+        boolean replied = outbound.mayAutoReply(contact, message.channel());
+        if (replied) {
+            outbound.sendToContact(contact, message.channel(), null, null,
+                    courtesy.greeting() ? replies.greetingPrompt() : replies.thanksReply(), true, null, null);
+        }
+        Long ticketId = courtesy.greeting() || courtesy.recent() == null ? null : courtesy.recent().id();
+        return new HandlingResult(HandlingResult.Outcome.COURTESY, ticketId,
+                ticketId == null ? null : courtesy.recent().reference(), null, null, replied);
+    }
+
+    /**
+     * A precision or a file without words completes the most recent conversation: the commune it names becomes the
+     * ticket's, the file is added; an open ticket gets the message, a finished one a note (a file reopens it: it
+     * shows what still goes wrong). With no conversation to complete, a file becomes a ticket for an agent and a
+     * named commune the person's; anything else is empty: the message is read as a question of its own.
+     */
+    public Optional<HandlingResult> precision(Ticket ticket, Contact contact, InboundMessage message) {
+        boolean file = !message.attachments().isEmpty();
+        Optional<Commune> named = senders.communeNamedIn(message.text());
+        if (ticket == null) {
+            if (file) {
+                return Optional.of(newConversations.openForFile(message, contact));
+            }
+            if (named.isEmpty() || !outbound.mayAutoReply(contact, message.channel())) {
+                return Optional.empty();
+            }
+            outbound.sendToContact(contact, message.channel(), null, null, replies.communeNoted(named.get().name()),
+                    true, null, null);
+            return Optional.of(new HandlingResult(HandlingResult.Outcome.COURTESY, null, null, null, null, true));
+        }
+        named.filter(c -> !c.inseeCode().equals(ticket.communeInsee()))
+                .ifPresent(c -> tickets.changeCommune(ticket.id(), c.inseeCode(), AuditLog.contactActor(contact.id())));
+        if (!ticket.isActive() && file) {
+            return Optional.of(continueTicket(ticket, contact, message));
+        }
+        if (ticket.isActive()) {
+            tickets.addInbound(ticket.id(), contact.id(), InboundRecords.of(message));
+        } else {
+            tickets.addNote(ticket.id(), Tickets.SYSTEM, "Précision de " + contact.label() + " après la réponse : « "
+                    + message.text().strip() + " »");
+        }
+        Ticket updated = tickets.findById(ticket.id()).orElseThrow();
+        boolean replied = outbound.mayAutoReply(contact, message.channel());
+        if (replied) {
+            outbound.sendOnTicket(updated, contact, Tickets.ASSISTANT, replies.precisionAdded(updated,
+                    named.map(Commune::name).orElse(null), file), true, null);
+        }
+        return Optional.of(HandlingResult.onTicket(HandlingResult.Outcome.ADDED_TO_TICKET, updated, null, replied));
     }
 
     /**

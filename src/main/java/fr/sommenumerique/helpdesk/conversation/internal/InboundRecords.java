@@ -32,7 +32,7 @@ public final class InboundRecords {
         if (message.subject() != null && !message.subject().isBlank()) {
             return message.subject().strip();
         }
-        String text = TextCut.oneLine(message.text(), SUBJECT_FROM_TEXT);
+        String text = TextCut.oneLine(message.text().isBlank() ? message.fullText() : message.text(), SUBJECT_FROM_TEXT);
         return text.isEmpty() ? "(sans objet)" : text;
     }
 

@@ -63,6 +63,15 @@ public class NewConversations {
 
     /** Carries out the decision as a new conversation, following up {@code linkedTicketId} if not null. */
     public HandlingResult start(InboundMessage message, Contact contact, Decision decision, Long linkedTicketId) {
+        return start(message, contact, decision, linkedTicketId, null);
+    }
+
+    /**
+     * Like {@link #start}, for a ticket for a human that may rather continue {@code candidate}: the reply asks the
+     * person, and the result names the candidate so that the channel offers the choice.
+     */
+    public HandlingResult start(InboundMessage message, Contact contact, Decision decision, Long linkedTicketId,
+                                Ticket candidate) {
         long interaction = interactions.record(new NewInteraction(message.channel(), contact.id(), message.text(),
                 decision.kind().name(), nearestArticle(decision), firstService(decision), decision.confidence(), null));
         if (decision.kind() == DecisionKind.SUBSCRIPTION) {
@@ -80,12 +89,33 @@ public class NewConversations {
                 yield HandlingResult.onTicket(replied ? HandlingResult.Outcome.ANSWERED : HandlingResult.Outcome.TICKET_OPENED,
                         ticket, decision, replied);
             }
-            case OUT_OF_SCOPE -> HandlingResult.onTicket(HandlingResult.Outcome.OUT_OF_SCOPE, ticket, decision,
-                    outbound.replyAutomatically(ticket, contact, message, replies.outOfScope(decision, ticket, message.channel())));
-            default -> HandlingResult.onTicket(HandlingResult.Outcome.TICKET_OPENED, ticket, decision,
+            case OUT_OF_SCOPE -> asking(HandlingResult.Outcome.OUT_OF_SCOPE, ticket, decision, candidate,
                     outbound.replyAutomatically(ticket, contact, message,
-                            replies.ticketAcknowledgement(decision, ticket, message.channel())));
+                            replies.outOfScope(decision, ticket, message.channel()) + ask(candidate)));
+            default -> asking(HandlingResult.Outcome.TICKET_OPENED, ticket, decision, candidate,
+                    outbound.replyAutomatically(ticket, contact, message, replies.ticketAcknowledgement(decision, ticket,
+                            message.channel(), !message.attachments().isEmpty()) + ask(candidate)));
         };
+    }
+
+    /** A file that came alone, with no conversation to complete: a ticket for an agent, without the assistant. */
+    public HandlingResult openForFile(InboundMessage message, Contact contact) {
+        Ticket ticket = tickets.open(NewTicket.of(InboundRecords.subjectOf(message), message.channel(), contact.id())
+                .withCommune(contact.communeInsee())
+                .withFirstMessage(InboundRecords.of(message))
+                .withOpenedBy(AuditLog.contactActor(contact.id())));
+        return HandlingResult.onTicket(HandlingResult.Outcome.TICKET_OPENED, ticket, null,
+                outbound.replyAutomatically(ticket, contact, message, replies.fileReceived(ticket, message.channel())));
+    }
+
+    private String ask(Ticket candidate) {
+        return candidate == null ? "" : replies.askWhetherToJoin(candidate);
+    }
+
+    private static HandlingResult asking(HandlingResult.Outcome outcome, Ticket ticket, Decision decision,
+                                         Ticket candidate, boolean replied) {
+        return new HandlingResult(outcome, ticket.id(), ticket.reference(), null, decision, replied,
+                replied ? candidate : null);
     }
 
     /** A ticket for staff, without the assistant and without an automatic answer; the note says why. */

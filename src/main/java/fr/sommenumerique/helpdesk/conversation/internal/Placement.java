@@ -24,6 +24,24 @@ public sealed interface Placement {
     record NewTicket() implements Placement {
     }
 
+    /**
+     * A conversation of its own, but the person is asked whether it rather continues {@code candidate}: the topic
+     * alone cannot tell.
+     */
+    record NewTicketAsking(Ticket candidate) implements Placement {
+    }
+
+    /** A greeting or a thank-you alone: a short reply, nothing opened. {@code recent}: the ticket it may thank for. */
+    record Courtesy(boolean greeting, Ticket recent) implements Placement {
+    }
+
+    /**
+     * A precision (« c'est pour la commune de X ») or a file without words: it completes the most recent
+     * conversation, {@code ticket} (null when there is none), and is never read as a question of its own.
+     */
+    record Precision(Ticket ticket) implements Placement {
+    }
+
     Placement ASK_ASSISTANT = new AskAssistant();
     Placement NEW_TICKET = new NewTicket();
 }

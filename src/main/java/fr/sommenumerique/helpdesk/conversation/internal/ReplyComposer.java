@@ -10,6 +10,7 @@ import fr.sommenumerique.helpdesk.ticketing.Ticket;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The French messages the helpdesk sends automatically. What to do next is said in the words of the channel:
@@ -17,6 +18,10 @@ import java.util.Locale;
  */
 @Component
 public class ReplyComposer {
+
+    /** The assistant's request for a screenshot, dropped when one came with the message. */
+    private static final Pattern SCREENSHOT_REQUEST = Pattern.compile(
+            "(?:,| et)?,? (?:et )?si possible,? une capture d'écran(?=\\.)");
 
     private final SlaPolicy sla;
     private final BusinessCalendar calendar;
@@ -38,10 +43,49 @@ public class ReplyComposer {
                 + closing(channel);
     }
 
-    public String ticketAcknowledgement(Decision decision, Ticket ticket, Channel channel) {
+    /** @param withFile the message came with a file: it is not asked for again */
+    public String ticketAcknowledgement(Decision decision, Ticket ticket, Channel channel, boolean withFile) {
+        String reply = withFile ? SCREENSHOT_REQUEST.matcher(decision.reply()).replaceAll("")
+                + " Votre fichier est joint à la demande." : decision.reply();
         return greeting(channel) + "Nous avons bien reçu votre message, enregistré sous la référence "
-                + ticket.reference() + ".\n\n" + decision.reply() + "\n\n" + expectations(ticket)
+                + ticket.reference() + ".\n\n" + reply + "\n\n" + expectations(ticket)
                 + howToAdd(ticket, channel) + closing(channel);
+    }
+
+    /** Chat: the new ticket may rather continue {@code candidate}; the channel shows the two choices as buttons. */
+    public String askWhetherToJoin(Ticket candidate) {
+        return "\n\nEst-ce la suite de votre demande " + candidate.reference() + " « " + candidate.subject() + " » ? "
+                + "Touchez « Ajouter à " + candidate.reference() + " » pour les regrouper, ou « Nouvelle demande » pour "
+                + "les garder séparées.";
+    }
+
+    public String greetingPrompt() {
+        return "Bonjour ! Je suis l'assistant Mairie connectée de Somme Numérique. Posez-moi votre question en quelques "
+                + "mots (Actes, marchés publics, partage de fichiers, formation…) : je vous réponds tout de suite quand je "
+                + "connais la réponse, sinon je la transmets à un agent.";
+    }
+
+    public String thanksReply() {
+        return "Avec plaisir ! Si vous avez une autre question, écrivez-la ici.";
+    }
+
+    /** A precision or a file added to a ticket; {@code communeName}: the commune it set, or null. */
+    public String precisionAdded(Ticket ticket, String communeName, boolean file) {
+        return (file ? "Fichier ajouté" : "Précision ajoutée") + " à votre demande " + ticket.reference() + " « "
+                + ticket.subject() + " »" + (communeName == null ? "" : " (commune : " + communeName + ")")
+                + ". Un agent de Somme Numérique en tiendra compte.";
+    }
+
+    public String communeNoted(String communeName) {
+        return "C'est noté : vous écrivez pour la commune de " + communeName + ". Posez-moi votre question quand vous "
+                + "voulez.";
+    }
+
+    /** A file that came alone, with no conversation to complete: a ticket for an agent. */
+    public String fileReceived(Ticket ticket, Channel channel) {
+        return greeting(channel) + "Votre fichier est bien reçu et enregistré sous la référence " + ticket.reference()
+                + ", pour un agent de Somme Numérique. Dites-nous en quelques mots ce qu'il montre ou ce que vous "
+                + "attendez : votre message rejoindra cette demande.\n\n" + expectations(ticket) + closing(channel);
     }
 
     public String reopenAcknowledgement(Ticket ticket, Channel channel) {
@@ -84,7 +128,7 @@ public class ReplyComposer {
 
     private static String howToAdd(Ticket ticket, Channel channel) {
         if (channel == Channel.TELEGRAM) {
-            return "\n\nVos prochains messages dans cette conversation seront ajoutés à cette demande.";
+            return "\n\nPour compléter cette demande, répondez à ce message ou écrivez ici.";
         }
         return "\n\nPour compléter votre demande, répondez à ce message en gardant la référence [" + ticket.reference()
                 + "] dans l'objet.";

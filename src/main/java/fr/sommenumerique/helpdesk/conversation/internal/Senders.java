@@ -44,6 +44,11 @@ public class Senders {
                 .orElse(contact);
     }
 
+    /** The commune the text names, when the evidence designates exactly one. */
+    public Optional<Commune> communeNamedIn(String text) {
+        return communeLinker.findMention(text);
+    }
+
     public Optional<Commune> communeOf(Contact contact) {
         return contact.communeInsee() == null ? Optional.empty() : communes.byInsee(contact.communeInsee());
     }

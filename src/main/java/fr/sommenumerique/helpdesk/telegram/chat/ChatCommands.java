@@ -16,6 +16,8 @@ import fr.sommenumerique.helpdesk.assistant.Priority;
 import fr.sommenumerique.helpdesk.assistant.Question;
 import fr.sommenumerique.helpdesk.conversation.TextCut;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
+import fr.sommenumerique.helpdesk.telegram.bot.InlineButton;
+import fr.sommenumerique.helpdesk.telegram.bot.InlineKeyboard;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramMarkdown;
 import fr.sommenumerique.helpdesk.telegram.delivery.BotMessage;
 import fr.sommenumerique.helpdesk.telegram.delivery.TelegramOutbound;
@@ -44,6 +46,9 @@ import fr.sommenumerique.helpdesk.ticketing.Tickets;
 class ChatCommands {
 
     private static final int SUBJECT_LENGTH = 80;
+    private static final int BUTTON_SUBJECT = 28;
+    /** The data of a /fin button: {@code fin:<ticket id>}. */
+    static final String CLOSE_PREFIX = "fin:";
     /** Decided subscription requests still shown by /statut. */
     private static final Duration RECENT_DECISIONS = Duration.ofDays(30);
 
@@ -98,7 +103,7 @@ class ChatCommands {
             case "statut" -> replies.toChat(ctx.chatId(), status(ctx));
             case "souscrire" -> subscriptionFlow.start(ctx);
             case "lier" -> linking.start(ctx, command.arguments());
-            case "fin" -> closeLast(ctx);
+            case "fin" -> close(ctx, command.arguments());
             case "annuler" -> say(ctx, states.clear(ctx.chatId(), clock.instant())
                     ? ChatTexts.CANCELLED : ChatTexts.NOTHING_TO_CANCEL);
             default -> {
@@ -143,7 +148,7 @@ class ChatCommands {
         replies.onTicket(ticket.id(), ctx.chatId(), BotMessage.plain("Votre demande est enregistrée sous la référence "
                 + ticket.reference() + " et transmise à un agent de Somme Numérique, qui vous répondra "
                 + sla.firstResponsePhrase(ticket.priority()) + ". Nos horaires : " + calendar.openingHoursText()
-                + ".\n\nVos prochains messages ici seront ajoutés à cette demande."));
+                + ".\n\nPour la compléter, répondez à ce message."));
     }
 
     /** /statut: open tickets and subscription requests, in MarkdownV2 with every piece of text escaped. */
@@ -169,7 +174,8 @@ class ChatCommands {
                     + r.kind().label() + " · " + r.status().label() + (commune == null ? "" : " · " + commune)));
         }
         if (!open.isEmpty()) {
-            sb.append("\n\n").append(TelegramMarkdown.escape("Pour clore votre dernière demande : /fin"));
+            sb.append("\n\n").append(TelegramMarkdown.escape(open.size() == 1 ? "Pour la clore : /fin"
+                    : "Pour en clore une : /fin (vous choisirez laquelle)"));
         }
         sb.append(TelegramMarkdown.escape(linkHint(contact)));
         return BotMessage.markdown(sb.toString());
@@ -190,14 +196,52 @@ class ChatCommands {
         };
     }
 
-    /** /fin: closes the person's most recently updated open ticket. */
-    private void closeLast(ChatContext ctx) {
-        Optional<Ticket> last = contacts.byTelegramChatId(ctx.chatId()).flatMap(c -> tickets.lastOpenTicketOf(c.id()));
-        if (last.isEmpty()) {
+    /**
+     * /fin: closes the person's open ticket; with several open, lists them by subject with one button each, so that
+     * the right one is closed. {@code /fin MC-2026-00042} closes that one.
+     */
+    private void close(ChatContext ctx, String arguments) {
+        Optional<Contact> contact = contacts.byTelegramChatId(ctx.chatId());
+        List<Ticket> open = contact.map(c -> tickets.openTicketsOf(c.id())).orElse(List.of());
+        if (open.isEmpty()) {
             say(ctx, ChatTexts.NOTHING_OPEN);
             return;
         }
-        Ticket t = last.get();
+        Optional<Ticket> named = open.stream().filter(t -> t.reference().equalsIgnoreCase(arguments.strip())).findFirst();
+        if (named.isPresent() || open.size() == 1) {
+            closeTicket(ctx, named.orElse(open.get(0)));
+            return;
+        }
+        StringBuilder text = new StringBuilder("Vous avez " + open.size() + " demandes ouvertes. Laquelle voulez-vous "
+                + "clore ?");
+        InlineKeyboard.Builder keyboard = InlineKeyboard.builder();
+        for (Ticket t : open) {
+            text.append("\n\n• ").append(t.reference()).append(" « ").append(t.subject()).append(" »");
+            keyboard.row(InlineButton.of("Clore " + t.reference() + " (" + TextCut.oneLine(t.subject(), BUTTON_SUBJECT)
+                    + ")", CLOSE_PREFIX + t.id()));
+        }
+        replies.toChat(ctx.chatId(), BotMessage.plain(text.toString()).withKeyboard(keyboard.build()));
+    }
+
+    /** A « Clore MC-… » button of /fin: only the requester's own open ticket. */
+    CallbackAnswer onCloseButton(ChatContext ctx, String data) {
+        Optional<Ticket> ticket;
+        try {
+            long id = Long.parseLong(data.substring(CLOSE_PREFIX.length()));
+            Optional<Contact> contact = contacts.byTelegramChatId(ctx.chatId());
+            ticket = tickets.findById(id).filter(t -> t.isActive() && !t.isMerged()
+                    && contact.map(c -> c.id() == t.requesterId()).orElse(false));
+        } catch (NumberFormatException e) {
+            ticket = Optional.empty();
+        }
+        if (ticket.isEmpty()) {
+            return CallbackAnswer.alert(ChatTexts.BUTTON_EXPIRED).removingButtons();
+        }
+        closeTicket(ctx, ticket.get());
+        return CallbackAnswer.notice(ticket.get().reference() + " est close").removingButtons();
+    }
+
+    private void closeTicket(ChatContext ctx, Ticket t) {
         tickets.addNote(t.id(), Tickets.SYSTEM, "Demande close par le demandeur sur Telegram (/fin).");
         replies.onTicket(t.id(), ctx.chatId(), BotMessage.plain("Votre demande " + t.reference() + " « " + t.subject()
                 + " » est close. Merci ! Si le besoin revient, écrivez-nous simplement ici."));

@@ -20,7 +20,7 @@ final class ChatTexts {
             BotMenuCommand.of("statut", "Vos demandes en cours"),
             BotMenuCommand.of("souscrire", "Demander une adhésion ou un service"),
             BotMenuCommand.of("lier", "Relier cette conversation à votre e-mail"),
-            BotMenuCommand.of("fin", "Clore votre dernière demande"));
+            BotMenuCommand.of("fin", "Clore une demande"));
 
     static final String WELCOME = """
             Bonjour et bienvenue ! 👋
@@ -45,7 +45,7 @@ final class ChatTexts {
             • /statut — vos demandes en cours et leur état
             • /souscrire — demander l'adhésion, un service ou une formation
             • /lier — relier cette conversation à votre adresse e-mail, pour retrouver toutes vos demandes
-            • /fin — clore votre dernière demande ouverte
+            • /fin — clore une demande ouverte
             • /annuler — arrêter la démarche en cours""";
 
     static final String SERVICES_INTRO = "Mairie connectée regroupe les services numériques essentiels de Somme "

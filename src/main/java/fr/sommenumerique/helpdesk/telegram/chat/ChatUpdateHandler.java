@@ -90,6 +90,7 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
     private final SubscriptionFlow subscriptionFlow;
     private final ServiceSummaries services;
     private final FeedbackHandler feedback;
+    private final TicketChoiceButtons choiceButtons;
     private final GroupChats groups;
     private final MediaIntake media;
     private final TelegramOutbound replies;
@@ -103,7 +104,7 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
     public ChatUpdateHandler(Conversations conversations, ProcessedInbound processed, Quarantine quarantine,
                              Tickets tickets, ChatStates states, ChatCommands commands, ChatLinking linking,
                              SubscriptionFlow subscriptionFlow, ServiceSummaries services, FeedbackHandler feedback,
-                             GroupChats groups, MediaIntake media, TelegramOutbound replies, TelegramGateway gateway,
+                             TicketChoiceButtons choiceButtons, GroupChats groups, MediaIntake media, TelegramOutbound replies, TelegramGateway gateway,
                              ObjectProvider<TelegramOutboxSender> sender, TelegramChatProperties properties,
                              PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
         this.conversations = conversations;
@@ -116,6 +117,7 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
         this.subscriptionFlow = subscriptionFlow;
         this.services = services;
         this.feedback = feedback;
+        this.choiceButtons = choiceButtons;
         this.groups = groups;
         this.media = media;
         this.replies = replies;
@@ -194,13 +196,14 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
         if (stopped.isPresent()) {
             return stopped.get();
         }
+        String repliedTicket = repliedTicket(message).orElse(null);
         if (message.hasText()) {
-            onText(ctx, message.getText());
+            onText(ctx, message.getText(), repliedTicket);
             return Result.PROCESSED;
         }
         Optional<MediaIntake.FileRef> file = MediaIntake.fileOf(message);
         if (file.isPresent()) {
-            onFile(ctx, file.get(), message.getCaption());
+            onFile(ctx, file.get(), message.getCaption(), repliedTicket);
             return Result.PROCESSED;
         }
         if (message.hasVoice() || message.hasAudio()) {
@@ -214,7 +217,17 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
         return Result.PROCESSED;
     }
 
-    private void onText(ChatContext ctx, String text) {
+    /** A reply to one of our messages about a ticket: the person's choice of conversation. */
+    private Optional<String> repliedTicket(Message message) {
+        Message replied = message.getReplyToMessage();
+        if (replied == null || replied.getMessageId() == null || replied.getFrom() == null
+                || !Boolean.TRUE.equals(replied.getFrom().getIsBot())) {
+            return Optional.empty();
+        }
+        return replies.ticketReferenceOf(message.getChatId(), replied.getMessageId());
+    }
+
+    private void onText(ChatContext ctx, String text, String repliedTicket) {
         Optional<Command> command = Command.parse(text);
         if (command.isPresent()) {
             once(ctx, "COMMANDE /" + command.get().name(), () -> commands.run(ctx, command.get()));
@@ -232,10 +245,10 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
             });
             return;
         }
-        conversation(ctx, text, List.of(), null);
+        conversation(ctx, text, null, List.of(), null, repliedTicket);
     }
 
-    private void onFile(ChatContext ctx, MediaIntake.FileRef file, String caption) {
+    private void onFile(ChatContext ctx, MediaIntake.FileRef file, String caption, String repliedTicket) {
         boolean hasCaption = caption != null && !caption.isBlank();
         InboundAttachment attachment = null;
         Long refusedSize = null;
@@ -257,28 +270,41 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
             }
             // the words still count: they go to the assistant, with a trace of the file that did not come
             conversation(ctx, caption + "\n\n[Fichier non reçu, plus de 20 Mo : " + file.fileName() + " ("
-                    + ChatTexts.megabytes(refusedSize) + ")]", List.of(), refusal);
+                    + ChatTexts.megabytes(refusedSize) + ")]", null, List.of(), refusal, repliedTicket);
             return;
         }
-        conversation(ctx, hasCaption ? caption : MediaIntake.placeholder(file), List.of(attachment), null);
+        // a file without words: nothing for the assistant to read, the placeholder is what staff see
+        conversation(ctx, hasCaption ? caption : "", hasCaption ? null : MediaIntake.placeholder(file),
+                List.of(attachment), null, repliedTicket);
     }
 
-    /** Free text (and files) to the conversation layer; {@code before}: a message of ours to queue first. */
-    private void conversation(ChatContext ctx, String text, List<InboundAttachment> attachments, BotMessage before) {
-        StringBuilder fingerprint = new StringBuilder(text);
+    /**
+     * Free text (and files) to the conversation layer, in one transaction with what the channel adds: {@code before},
+     * a message of ours to queue first, and the two choice buttons when the person is asked where the message goes.
+     *
+     * @param shown         what staff see instead of {@code text} when it is empty (a file's placeholder), or null
+     * @param repliedTicket the reference of the ticket of the message the person replied to, or null
+     */
+    private void conversation(ChatContext ctx, String text, String shown, List<InboundAttachment> attachments,
+                              BotMessage before, String repliedTicket) {
+        StringBuilder fingerprint = new StringBuilder(shown == null ? text : shown);
         attachments.forEach(a -> fingerprint.append('\n').append(ProcessedInbound.sha256(a.data())));
         InboundMessage message = InboundMessage.telegram(ctx.dedupeKey(), ctx.chatId(), ctx.senderName(), text)
+                .withBody(text, null, shown == null ? text : shown, null)
+                .withThreading(null, null, List.of(), repliedTicket)
                 .withOrigin(ctx.externalRef(), ProcessedInbound.sha256(fingerprint.toString()), ctx.receivedAt())
                 .withAttachments(attachments);
-        HandlingResult result;
-        if (before == null) {
-            result = conversations.handle(message);
-        } else {
-            result = tx.execute(status -> {
+        HandlingResult result = tx.execute(status -> {
+            if (before != null) {
                 replies.toChat(ctx.chatId(), before);
-                return conversations.handle(message);
-            });
-        }
+            }
+            HandlingResult handled = conversations.handle(message);
+            if (handled.proposedTicket() != null && handled.ticketId() != null) {
+                replies.addButtonsToLastReply(handled.ticketId(),
+                        TicketChoiceButtons.keyboard(handled.ticketId(), handled.proposedTicket()));
+            }
+            return handled;
+        });
         log.info("Telegram chat {} message {}: {}{}", ctx.chatId(), ctx.messageId(), result.outcome(),
                 result.ticketReference() == null ? "" : " " + result.ticketReference());
     }
@@ -342,6 +368,12 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
         CallbackAnswer answer = once(ctx, "BOUTON " + data, () -> {
             if (FeedbackHandler.handles(data)) {
                 return feedback.onButton(ctx, data);
+            }
+            if (data.startsWith(TicketChoiceButtons.PREFIX)) {
+                return choiceButtons.onButton(ctx, data);
+            }
+            if (data.startsWith(ChatCommands.CLOSE_PREFIX)) {
+                return commands.onCloseButton(ctx, data);
             }
             if (data.startsWith(ServiceSummaries.PREFIX)) {
                 return services.summary(data).map(summary -> {

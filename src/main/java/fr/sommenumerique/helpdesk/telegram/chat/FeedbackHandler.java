@@ -79,7 +79,7 @@ class FeedbackHandler {
         replies.onTicket(t.id(), ctx.chatId(), BotMessage.plain("C'est noté : votre demande " + reopened.reference()
                 + " est transmise à un agent de Somme Numérique, qui vous répondra "
                 + sla.firstResponsePhrase(reopened.priority()) + ". Nos horaires : " + calendar.openingHoursText()
-                + ".\n\nVous pouvez ajouter des précisions ici : elles rejoindront votre demande."));
+                + ".\n\nPour ajouter des précisions, répondez à ce message : elles rejoindront votre demande."));
         return CallbackAnswer.notice("Transmis à un agent").removingButtons();
     }
 }

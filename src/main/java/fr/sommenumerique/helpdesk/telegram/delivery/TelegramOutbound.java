@@ -1,15 +1,20 @@
 package fr.sommenumerique.helpdesk.telegram.delivery;
 
+import java.util.List;
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import fr.sommenumerique.helpdesk.telegram.bot.InlineKeyboard;
 import fr.sommenumerique.helpdesk.telegram.bot.ParseMode;
 import fr.sommenumerique.helpdesk.ticketing.Channel;
 import fr.sommenumerique.helpdesk.ticketing.NewMessage;
 import fr.sommenumerique.helpdesk.ticketing.Outbox;
 import fr.sommenumerique.helpdesk.ticketing.OutboxMessage;
 import fr.sommenumerique.helpdesk.ticketing.OutgoingMessage;
+import fr.sommenumerique.helpdesk.ticketing.Ticket;
 import fr.sommenumerique.helpdesk.ticketing.Tickets;
 
 /**
@@ -51,6 +56,24 @@ public class TelegramOutbound {
     public OutboxMessage onSubscription(long subscriptionId, long chatId, BotMessage message) {
         return enqueue(OutgoingMessage.telegram(chatId, message.text()).asAutomatic().forSubscription(subscriptionId),
                 message);
+    }
+
+    /**
+     * Buttons under the last message queued on a ticket (its reply, just queued in this transaction by the
+     * conversation layer).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void addButtonsToLastReply(long ticketId, InlineKeyboard keyboard) {
+        List<OutboxMessage> queued = outbox.ofTicket(ticketId);
+        if (!queued.isEmpty()) {
+            options.save(queued.get(queued.size() - 1).id(), ParseMode.PLAIN, keyboard);
+        }
+    }
+
+    /** The reference of the ticket our message {@code messageId} in that chat was about, if any. */
+    public Optional<String> ticketReferenceOf(long chatId, int messageId) {
+        return outbox.ticketOfDelivered(Channel.TELEGRAM, String.valueOf(chatId), String.valueOf(messageId))
+                .flatMap(tickets::findById).map(Ticket::reference);
     }
 
     private OutboxMessage enqueue(OutgoingMessage outgoing, BotMessage message) {
