@@ -19,14 +19,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Random;
 
 /**
  * Prints how many messages per second the e-mail channel takes from IMAP to committed tickets and sent replies, for
  * 1,000 mixed mails (questions, incidents, requests, out-of-office notices, bounces, list mail, broken messages),
- * beside the raw IMAP fetch rate of the same mails measured in the same run. A benchmark, not a test:
+ * beside the raw IMAP fetch rate of the same mails measured in the same run, once with H2's default write delay
+ * (commits held in memory for up to 500 ms) and once with durable commits; then the median time from a mail to its
+ * automatic reply. A benchmark, not a test:
  * {@code mvn -B -Pbenchmark test-compile exec:java -Dbenchmark=fr.sommenumerique.helpdesk.mail.MailThroughputBenchmark}
  */
 public final class MailThroughputBenchmark {
@@ -35,10 +39,30 @@ public final class MailThroughputBenchmark {
     private static final int SENDERS = 250;
 
     public static void main(String[] args) throws Exception {
+        List<String> questions = questions();
+        Pass before = pass("commits held in memory up to 500 ms (H2's default WRITE_DELAY, before)", ";WRITE_DELAY=500",
+                questions);
+        Pass after = pass("durable commits (WRITE_DELAY=0, the default now)", "", questions);
+        double latency = medianReplySeconds(20);
+        System.out.println();
+        System.out.printf("%-75s %12s %12s %6s%n", "1,000 mixed mails", "committed/s", "raw fetch/s", "ratio");
+        for (Pass pass : List.of(before, after)) {
+            System.out.printf("%-75s %12.0f %12.0f %5.0f%%%n", pass.label(), pass.committedRate(), pass.rawRate(),
+                    100 * pass.committedRate() / pass.rawRate());
+        }
+        System.out.printf("Median time from a mail sent over SMTP to its automatic reply received (20 mails, one at a "
+                + "time, outbox polled every 5 s): %.2f s%n", latency);
+    }
+
+    /** One run: what the benchmark measured with one datasource setting. */
+    record Pass(String label, double rawRate, double committedRate) {
+    }
+
+    private static Pass pass(String label, String urlOptions, List<String> questions) throws Exception {
+        System.out.println("== " + label);
         MailTestServers servers = new MailTestServers();
         Path dataDir = Files.createTempDirectory("helpdesk-benchmark");
         try {
-            List<String> questions = questions();
             Random random = new Random(42);
             int humans = 0;
             for (int i = 0; i < MAILS; i++) {
@@ -50,15 +74,12 @@ public final class MailThroughputBenchmark {
                     humans += raw.contains("X-Benchmark-Kind: human") ? 1 : 0;
                 }
             }
-
-            double oneByOne = rawFetchSeconds(servers, false);
-            double batched = rawFetchSeconds(servers, true);
-            System.out.printf("Raw IMAP fetch of the same %d mails, one connection, whole messages: one by one %.2f s "
-                    + "(%.0f messages/s); in batches of 50 %.2f s (%.0f messages/s)%n", MAILS, oneByOne, MAILS / oneByOne,
-                    batched, MAILS / batched);
+            double batched = rawFetchSeconds(servers);
+            System.out.printf("Raw IMAP fetch of the same %d mails, one connection, whole messages in batches of 50: "
+                    + "%.2f s (%.0f messages/s)%n", MAILS, batched, MAILS / batched);
 
             long start = System.nanoTime();
-            ConfigurableApplicationContext app = start(servers, dataDir);
+            ConfigurableApplicationContext app = start(servers, dataDir, urlOptions, "50ms");
             long ready = System.nanoTime(); // the mailbox reader starts as the context finishes starting
             try {
                 JdbcClient jdbc = app.getBean(JdbcClient.class);
@@ -68,12 +89,13 @@ public final class MailThroughputBenchmark {
                 long sent = jdbc.sql("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'").query(Long.class).single();
                 System.out.printf("Mixed mails: %d (%d from people, the rest machine mail or broken)%n", MAILS, humans);
                 System.out.printf("Application start: %.1f s%n", (ready - start) / 1e9);
-                report("IMAP -> committed tickets/requests", ready, committedAt);
+                double committedRate = report("IMAP -> committed tickets/requests", ready, committedAt);
                 report("IMAP -> committed and every reply sent (" + sent + " replies)", ready, repliedAt);
                 System.out.printf("Processed: %d, quarantined: %d, tickets: %d, subscription requests: %d%n",
                         processed(jdbc), quarantined(jdbc),
                         jdbc.sql("SELECT COUNT(*) FROM tickets").query(Long.class).single(),
                         jdbc.sql("SELECT COUNT(*) FROM subscription_requests").query(Long.class).single());
+                return new Pass(label, MAILS / batched, committedRate);
             } finally {
                 app.close();
             }
@@ -82,9 +104,38 @@ public final class MailThroughputBenchmark {
         }
     }
 
-    private static void report(String what, long from, long to) {
+    /**
+     * Sends mails one at a time over SMTP, each when the previous one was answered, and returns the median time until
+     * its automatic reply reached the relay. The outbox keeps its default 5 s polling: only the wake-up after commit
+     * makes the reply leave sooner.
+     */
+    private static double medianReplySeconds(int mails) throws Exception {
+        MailTestServers servers = new MailTestServers();
+        Path dataDir = Files.createTempDirectory("helpdesk-benchmark");
+        ConfigurableApplicationContext app = start(servers, dataDir, "", "5s");
+        try {
+            List<Double> seconds = new ArrayList<>();
+            for (int i = 0; i < mails; i++) {
+                String sender = "latence" + i + "@commune-latence.fr";
+                long sentAt = System.nanoTime();
+                servers.send(servers.newMessage(sender, "Horaires", "Bonjour, quels sont vos horaires ?"));
+                long repliedAt = waitUntil(() -> !servers.repliesTo(sender).isEmpty());
+                seconds.add((repliedAt - sentAt) / 1e9);
+            }
+            Collections.sort(seconds);
+            System.out.println("Mail -> reply, seconds, sorted: " + seconds.stream()
+                    .map(s -> String.format(Locale.ROOT, "%.2f", s)).toList());
+            return (seconds.get((mails - 1) / 2) + seconds.get(mails / 2)) / 2;
+        } finally {
+            app.close();
+            servers.stop();
+        }
+    }
+
+    private static double report(String what, long from, long to) {
         double seconds = (to - from) / 1e9;
         System.out.printf("%s: %.2f s after start, %.0f messages/s%n", what, seconds, MAILS / seconds);
+        return MAILS / seconds;
     }
 
     private static String mixedMail(int i, List<String> questions, Random random) {
@@ -112,7 +163,7 @@ public final class MailThroughputBenchmark {
                 + "Bonjour,\r\n\r\n" + question + "\r\n\r\nCordialement,\r\nLa secrétaire de mairie\r\n";
     }
 
-    private static double rawFetchSeconds(MailTestServers servers, boolean batched) throws Exception {
+    private static double rawFetchSeconds(MailTestServers servers) throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
         long start = System.nanoTime();
         store.connect("127.0.0.1", Integer.parseInt(servers.properties().get("helpdesk.mail.imap.port")),
@@ -121,12 +172,10 @@ public final class MailThroughputBenchmark {
         inbox.open(Folder.READ_ONLY);
         long bytes = 0;
         Message[] messages = inbox.getMessages();
-        if (batched) {
-            for (int from = 0; from < messages.length; from += 50) {
-                FetchProfile profile = new FetchProfile();
-                profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
-                inbox.fetch(Arrays.copyOfRange(messages, from, Math.min(messages.length, from + 50)), profile);
-            }
+        for (int from = 0; from < messages.length; from += 50) {
+            FetchProfile profile = new FetchProfile();
+            profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
+            inbox.fetch(Arrays.copyOfRange(messages, from, Math.min(messages.length, from + 50)), profile);
         }
         for (Message message : messages) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -141,14 +190,15 @@ public final class MailThroughputBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static ConfigurableApplicationContext start(MailTestServers servers, Path dataDir) {
+    private static ConfigurableApplicationContext start(MailTestServers servers, Path dataDir, String urlOptions,
+                                                        String senderInterval) {
         List<String> args = new ArrayList<>();
-        args.add("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("helpdesk").toAbsolutePath());
+        args.add("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("helpdesk").toAbsolutePath() + urlOptions);
         args.add("--server.port=0");
         args.add("--helpdesk.outbox.auto-reply-limit=100");
         args.add("--logging.level.fr.sommenumerique=WARN");
         var properties = servers.properties();
-        properties.put("helpdesk.mail.sender.interval", "50ms");
+        properties.put("helpdesk.mail.sender.interval", senderInterval);
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         return new SpringApplicationBuilder(HelpdeskApplication.class).profiles("test").run(args.toArray(String[]::new));
     }
