@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.sommenumerique.helpdesk.ticketing.internal.Db;
@@ -28,11 +29,15 @@ import fr.sommenumerique.helpdesk.ticketing.internal.TicketingClock;
  * {@code helpdesk.outbox.lease} (5 min): two pollers never get the same message, and a crashed poller's messages
  * come back after the lease. Failed attempts are retried after 30 s, 2 min, 10 min, 30 min, then every hour,
  * until {@code helpdesk.outbox.max-attempts} (8), then FAILED (audited, listed by {@link #failed()}). Each failed
- * attempt publishes an {@link OutboxSendFailed} event.
+ * attempt publishes an {@link OutboxSendFailed} event; each queued message an {@link OutboxMessageQueued} event, on
+ * which the channel's sender wakes up once the producer's transaction has committed.
  */
 @Service
 @Transactional
 public class Outbox {
+
+    /** Starts the error of a message that may have been sent although its sending was not confirmed. */
+    public static final String UNCERTAIN = "Envoi incertain : ";
 
     /** The domain of the default support address, {@code support@mairie-connectee.local}. */
     static final String DEFAULT_MESSAGE_ID_DOMAIN = "mairie-connectee.local";
@@ -110,12 +115,18 @@ public class Outbox {
         audit.record("system", AuditLog.OUTBOX, id, "queued", m.channel().label() + " vers " + recipient
                 + (m.automatic() ? " (automatique)" : "") + (m.ticketId() != null ? ", ticket n° " + m.ticketId() : "")
                 + (m.subscriptionId() != null ? ", demande n° " + m.subscriptionId() : ""));
+        events.publishEvent(new OutboxMessageQueued(id, m.channel()));
         return require(id);
     }
 
     /**
      * Reserves up to {@code max} due PENDING messages of a channel for the caller, oldest first. Safe with several
      * pollers: each message is handed to one of them only (until its lease ends).
+     *
+     * <p>A message whose last attempt {@linkplain #beginAttempt began} but never recorded its outcome was being sent
+     * when a process died (or its lease ran out): it may have left. An e-mail is sent again with the same
+     * Message-ID, which mail clients show once; the doubt is audited. A Telegram message has no such id, so it is
+     * not sent again: it becomes FAILED with the doubt as its error, for staff to check the chat and retry it or not.
      */
     public List<OutboxMessage> claimDue(Channel channel, int max) {
         if (max <= 0) {
@@ -137,8 +148,35 @@ public class Outbox {
                     .params(Db.ts(now.plus(properties.lease())), token, id, Db.ts(now))
                     .update();
         }
-        return jdbc.sql("SELECT * FROM outbox WHERE claim_token = ? AND status = 'PENDING' ORDER BY next_attempt_at, id")
+        List<OutboxMessage> claimed = jdbc.sql("""
+                        SELECT * FROM outbox WHERE claim_token = ? AND status = 'PENDING' ORDER BY next_attempt_at, id""")
                 .params(token).query(Outbox::map).list();
+        return claimed.stream().filter(this::mayStillBeSent).toList();
+    }
+
+    private boolean mayStillBeSent(OutboxMessage m) {
+        if (m.attemptStartedAt() == null) {
+            return true;
+        }
+        String doubt = "Envoi interrompu le " + m.attemptStartedAt() + " (arrêt du helpdesk pendant l'envoi) : le message est peut-être parti.";
+        if (m.channel() == Channel.EMAIL) {
+            audit.record("system", AuditLog.OUTBOX, m.id(), "attempt.interrupted", doubt
+                    + " Renvoyé avec le même Message-ID, que les messageries affichent une seule fois.");
+            return true;
+        }
+        fail(m, m.attempts() + 1, UNCERTAIN + doubt, doubt + " Pas de nouvel envoi automatique : vérifiez la conversation "
+                + "avant de le renvoyer.");
+        return false;
+    }
+
+    /**
+     * Records, in its own committed transaction, that an attempt to send this claimed message begins now: call it
+     * just before handing the message to the channel. Cleared by the attempt's outcome.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void beginAttempt(long id) {
+        jdbc.sql("UPDATE outbox SET attempt_started_at = ? WHERE id = ? AND status = 'PENDING'")
+                .params(Db.ts(clock.now()), id).update();
     }
 
     /** Delivered: SENT with the channel's id for it. Idempotent for an already SENT message. */
@@ -148,7 +186,8 @@ public class Outbox {
             return m;
         }
         jdbc.sql("""
-                        UPDATE outbox SET status = 'SENT', sent_at = ?, external_id = ?, claimed_until = NULL, claim_token = NULL
+                        UPDATE outbox SET status = 'SENT', sent_at = ?, external_id = ?, claimed_until = NULL, claim_token = NULL,
+                            attempt_started_at = NULL
                         WHERE id = ?""")
                 .params(Db.ts(clock.now()), TextKeys.truncate(externalId, 500), id).update();
         audit.record("system", AuditLog.OUTBOX, id, "sent", "Envoyé à " + m.recipient() + " (tentative n° "
@@ -171,7 +210,8 @@ public class Outbox {
         }
         Instant next = now.plus(backoff(attempts));
         jdbc.sql("""
-                        UPDATE outbox SET attempts = ?, last_error = ?, next_attempt_at = ?, claimed_until = NULL, claim_token = NULL
+                        UPDATE outbox SET attempts = ?, last_error = ?, next_attempt_at = ?, claimed_until = NULL, claim_token = NULL,
+                            attempt_started_at = NULL
                         WHERE id = ?""")
                 .params(attempts, TextKeys.truncate(error, 4000), Db.ts(next), id).update();
         audit.record("system", AuditLog.OUTBOX, id, "attempt.failed", "Tentative n° " + attempts + " échouée, nouvel essai à "
@@ -197,7 +237,7 @@ public class Outbox {
         }
         jdbc.sql("""
                         UPDATE outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_until = NULL,
-                            claim_token = NULL WHERE id = ?""")
+                            claim_token = NULL, attempt_started_at = NULL WHERE id = ?""")
                 .params(Db.ts(clock.now()), id).update();
         audit.record(actor, AuditLog.OUTBOX, id, "retry", "Nouvel envoi demandé (était " + m.status().label()
                 + ", " + m.attempts() + " tentative(s))");
@@ -296,7 +336,8 @@ public class Outbox {
 
     private OutboxMessage fail(OutboxMessage m, int attempts, String error, String details) {
         jdbc.sql("""
-                        UPDATE outbox SET status = 'FAILED', attempts = ?, last_error = ?, claimed_until = NULL, claim_token = NULL
+                        UPDATE outbox SET status = 'FAILED', attempts = ?, last_error = ?, claimed_until = NULL, claim_token = NULL,
+                            attempt_started_at = NULL
                         WHERE id = ?""")
                 .params(attempts, TextKeys.truncate(error, 4000), m.id()).update();
         audit.record("system", AuditLog.OUTBOX, m.id(), "failed",
@@ -341,6 +382,6 @@ public class Outbox {
                 Db.nullableLong(rs, "ticket_id"), Db.nullableLong(rs, "subscription_id"),
                 OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), Db.instant(rs, "next_attempt_at"),
                 rs.getString("last_error"), Db.instant(rs, "created_at"), Db.instant(rs, "sent_at"),
-                rs.getString("external_id"));
+                rs.getString("external_id"), Db.instant(rs, "attempt_started_at"));
     }
 }

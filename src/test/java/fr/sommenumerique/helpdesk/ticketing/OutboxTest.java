@@ -103,6 +103,36 @@ class OutboxTest extends TicketingTestBase {
     }
 
     @Test
+    void anAttemptInterruptedByACrashIsResentAsTheSameMailButNeverResentToTelegram() {
+        OutboxMessage mail = outbox.enqueue(OutgoingMessage.email("a@b.fr", "s", "t")
+                .withThreading("<" + outbox.newMessageId() + ">", null, null));
+        OutboxMessage chat = outbox.enqueue(OutgoingMessage.telegram(42L, "t"));
+        assertThat(outbox.claimDue(Channel.EMAIL, 10)).hasSize(1);
+        assertThat(outbox.claimDue(Channel.TELEGRAM, 10)).hasSize(1);
+        outbox.beginAttempt(mail.id());
+        outbox.beginAttempt(chat.id());
+        // the process dies here: no outcome recorded; the lease runs out
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+
+        List<OutboxMessage> mails = outbox.claimDue(Channel.EMAIL, 10);
+        assertThat(mails).extracting(OutboxMessage::id).containsExactly(mail.id());
+        assertThat(mails.get(0).messageId()).as("the same Message-ID: clients merge the copies").isEqualTo(mail.messageId());
+        assertThat(audit.of(AuditLog.OUTBOX, mail.id())).extracting(AuditEntry::action).contains("attempt.interrupted");
+
+        assertThat(outbox.claimDue(Channel.TELEGRAM, 10)).as("may have been delivered: not sent again").isEmpty();
+        OutboxMessage doubtful = outbox.byId(chat.id()).orElseThrow();
+        assertThat(doubtful.status()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(doubtful.lastError()).startsWith(Outbox.UNCERTAIN);
+        assertThat(outbox.failed()).extracting(OutboxMessage::id).contains(chat.id());
+
+        outbox.markSent(mail.id(), null);
+        assertThat(outbox.byId(mail.id()).orElseThrow().attemptStartedAt()).isNull();
+        outbox.retryNow(chat.id(), "agent");
+        assertThat(outbox.claimDue(Channel.TELEGRAM, 10)).as("staff decided to send it again")
+                .extracting(OutboxMessage::id).containsExactly(chat.id());
+    }
+
+    @Test
     void claimsRespectOrderAndMax() {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

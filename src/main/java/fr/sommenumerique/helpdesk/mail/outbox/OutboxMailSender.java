@@ -6,6 +6,7 @@ import fr.sommenumerique.helpdesk.mail.parsing.MachineMailDetector;
 import fr.sommenumerique.helpdesk.ticketing.Channel;
 import fr.sommenumerique.helpdesk.ticketing.Outbox;
 import fr.sommenumerique.helpdesk.ticketing.OutboxMessage;
+import fr.sommenumerique.helpdesk.ticketing.OutboxMessageQueued;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -18,6 +19,8 @@ import jakarta.mail.internet.MimeMultipart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.io.UnsupportedEncodingException;
 import java.time.Instant;
@@ -25,13 +28,18 @@ import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends the queued e-mails over SMTP. A failed attempt stays in the outbox and is retried with back-off (the outbox
  * decides when), so an SMTP outage delays replies and loses none; an address the server refuses outright fails at
- * once, visible to staff.
+ * once, visible to staff. Each attempt is recorded before the message goes to the server and its outcome right
+ * after, so only a crash between the server's « 250 OK » and that record sends a reply twice, with the same
+ * Message-ID (mail clients show it once). A reply leaves as soon as the transaction that queued it commits;
+ * polling every {@code helpdesk.mail.sender.interval} is the safety net (retries, a wake-up lost in a crash).
  */
 public final class OutboxMailSender implements SmartLifecycle {
 
@@ -46,6 +54,7 @@ public final class OutboxMailSender implements SmartLifecycle {
         t.setDaemon(true);
         return t;
     });
+    private final AtomicBoolean wakeUpWaiting = new AtomicBoolean();
     private volatile boolean running;
     private volatile Instant lastSent;
     private volatile String lastError;
@@ -62,6 +71,25 @@ public final class OutboxMailSender implements SmartLifecycle {
         running = true;
         long interval = properties.sender().interval().toMillis();
         scheduler.scheduleWithFixedDelay(this::sendDueSafely, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Sends what is due now, on the sender's thread, rather than at the next poll: called once a transaction that
+     * queued an e-mail has committed. Calls while a round is waiting to start make no further round.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    public void onQueued(OutboxMessageQueued queued) {
+        if (queued.channel() != Channel.EMAIL || !running || !wakeUpWaiting.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            scheduler.execute(() -> {
+                wakeUpWaiting.set(false); // mail queued from now on needs a round of its own
+                sendDueSafely();
+            });
+        } catch (RejectedExecutionException stopping) {
+            wakeUpWaiting.set(false);
+        }
     }
 
     @Override
@@ -136,6 +164,7 @@ public final class OutboxMailSender implements SmartLifecycle {
     private boolean send(Transport transport, OutboxMessage message) {
         try {
             MimeMessage mime = toMime(message);
+            outbox.beginAttempt(message.id()); // durable before SMTP: a crash from here on is known to be in doubt
             transport.sendMessage(mime, mime.getAllRecipients());
             outbox.markSent(message.id(), message.messageId());
             lastSent = Instant.now();

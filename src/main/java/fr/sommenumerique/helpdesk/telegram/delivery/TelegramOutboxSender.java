@@ -8,6 +8,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import fr.sommenumerique.helpdesk.telegram.bot.BotMenuCommand;
 import fr.sommenumerique.helpdesk.telegram.bot.InlineKeyboard;
@@ -20,19 +22,21 @@ import fr.sommenumerique.helpdesk.telegram.bot.TelegramMarkdown;
 import fr.sommenumerique.helpdesk.ticketing.Channel;
 import fr.sommenumerique.helpdesk.ticketing.Outbox;
 import fr.sommenumerique.helpdesk.ticketing.OutboxMessage;
+import fr.sommenumerique.helpdesk.ticketing.OutboxMessageQueued;
 import fr.sommenumerique.helpdesk.ticketing.OutboxStatus;
 
 /**
  * Delivers the TELEGRAM messages of the outbox: the assistant's replies queued by the conversation layer, the
- * staff's replies from the web UI, the bot's own messages. One thread; woken at once by the update handler after
- * each update, else every {@code interval}. Also sets the bot's command menu once at start (retried until it works).
+ * staff's replies from the web UI, the bot's own messages. One thread; woken as soon as a transaction that queued a
+ * Telegram message commits, else every {@code interval}. Also sets the bot's command menu once at start (retried until it works).
  *
  * <p>Failures: a 403 (the user blocked the bot) or another client error fails the message for good (visible to
  * staff, who can retry it); network errors, 429 and 5xx are retried by the outbox with its backoff, and a 429 also
  * pauses all sending for its {@code retry_after}, since Telegram's flood control is per bot. Texts above 4 096
  * characters go as several messages, the buttons under the last one. A MarkdownV2 text Telegram cannot parse is
  * sent again as plain text rather than failed; the parts already sent are not sent again
- * when a later part fails, even across a restart ({@link SentParts}).
+ * when a later part fails, even across a restart ({@link SentParts}). A message whose sending was under way when
+ * the process died is not sent again by itself: the outbox fails it as uncertain, for staff.
  */
 public final class TelegramOutboxSender implements SmartLifecycle {
 
@@ -100,6 +104,14 @@ public final class TelegramOutboxSender implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** A Telegram message was queued and its transaction committed: send it now rather than at the next poll. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    public void onQueued(OutboxMessageQueued queued) {
+        if (queued.channel() == Channel.TELEGRAM) {
+            wakeUp();
+        }
     }
 
     /** Look at the outbox now (something was just queued). */
@@ -176,6 +188,7 @@ public final class TelegramOutboxSender implements SmartLifecycle {
             return true;
         }
         try {
+            outbox.beginAttempt(message.id()); // durable before the call: a crash from here on is known to be in doubt
             SentMessage last = null;
             for (int i = partsSent.of(message.id()); i < parts.size(); i++) {
                 boolean lastPart = i == parts.size() - 1;
