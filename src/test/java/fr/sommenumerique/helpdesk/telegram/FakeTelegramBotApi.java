@@ -600,6 +600,14 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         }
     }
 
+    /** Every message the bot sent to this chat and that the fake accepted, as they stand now, oldest first. */
+    public List<ObjectNode> botMessagesIn(long chatId) {
+        synchronized (botMessages) {
+            return botMessages.entrySet().stream().filter(e -> e.getKey().startsWith(chatId + ":"))
+                    .map(e -> e.getValue().deepCopy()).toList();
+        }
+    }
+
     /** The command menu last set with setMyCommands (empty when none). */
     public ArrayNode myCommands() {
         ArrayNode commands = myCommands;
