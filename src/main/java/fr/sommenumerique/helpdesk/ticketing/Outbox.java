@@ -129,15 +129,31 @@ public class Outbox {
      * not sent again: it becomes FAILED with the doubt as its error, for staff to check the chat and retry it or not.
      */
     public List<OutboxMessage> claimDue(Channel channel, int max) {
+        return claim(channel, max, false);
+    }
+
+    /**
+     * Like {@link #claimDue}, keeping each recipient's messages in order: a message is due only when no older
+     * message to the same recipient is still PENDING (waiting for a retry, or postponed), so a chat never gets a
+     * later reply before an earlier one.
+     */
+    public List<OutboxMessage> claimDueInRecipientOrder(Channel channel, int max) {
+        return claim(channel, max, true);
+    }
+
+    private List<OutboxMessage> claim(Channel channel, int max, boolean recipientOrder) {
         if (max <= 0) {
             return List.of();
         }
         Instant now = clock.now();
         String token = UUID.randomUUID().toString();
         List<Long> candidates = jdbc.sql("""
-                        SELECT id FROM outbox WHERE status = 'PENDING' AND channel = ? AND next_attempt_at <= ?
-                            AND (claimed_until IS NULL OR claimed_until <= ?)
-                        ORDER BY next_attempt_at, id LIMIT ?""")
+                        SELECT o.id FROM outbox o WHERE o.status = 'PENDING' AND o.channel = ? AND o.next_attempt_at <= ?
+                            AND (o.claimed_until IS NULL OR o.claimed_until <= ?)"""
+                        + (recipientOrder ? """
+                             AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.channel = o.channel
+                                AND e.recipient = o.recipient AND e.status = 'PENDING' AND e.id < o.id)""" : "")
+                        + " ORDER BY o.next_attempt_at, o.id LIMIT ?")
                 .params(channel.name(), Db.ts(now), Db.ts(now), max)
                 .query(Long.class).list();
         for (Long id : candidates) {
@@ -217,6 +233,25 @@ public class Outbox {
         audit.record("system", AuditLog.OUTBOX, id, "attempt.failed", "Tentative n° " + attempts + " échouée, nouvel essai à "
                 + next + " : " + TextKeys.truncate(error, 300));
         events.publishEvent(new OutboxSendFailed(id, m.channel(), false));
+        return require(id);
+    }
+
+    /**
+     * The channel asked us to wait (Telegram's 429 {@code retry_after}): due again after exactly {@code wait}, without
+     * using up an attempt, since nothing failed. Audited.
+     */
+    public OutboxMessage postpone(long id, Duration wait, String reason) {
+        OutboxMessage m = lock(id);
+        if (m.status() != OutboxStatus.PENDING) {
+            return m;
+        }
+        Instant next = clock.now().plus(wait);
+        jdbc.sql("""
+                        UPDATE outbox SET last_error = ?, next_attempt_at = ?, claimed_until = NULL, claim_token = NULL
+                        WHERE id = ?""")
+                .params(TextKeys.truncate(reason, 4000), Db.ts(next), id).update();
+        audit.record("system", AuditLog.OUTBOX, id, "postponed", "Envoi repoussé à " + next + " : "
+                + TextKeys.truncate(reason, 300));
         return require(id);
     }
 

@@ -663,6 +663,14 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The next {@code times} calls of {@code method} for the chat {@code chatId} get {@code failure} (Telegram's
+     * per-chat limits); other chats are answered normally.
+     */
+    public FakeTelegramBotApi failNextFor(String method, long chatId, int times, Failure failure) {
+        return failNext(method.toLowerCase(Locale.ROOT) + "@" + chatId, times, failure);
+    }
+
     /** The next {@code passes} calls of {@code method} are answered normally, the {@code times} after them fail. */
     public FakeTelegramBotApi failAfter(String method, int passes, int times, Failure failure) {
         failNext(method, passes, PASS);
@@ -708,7 +716,11 @@ public final class FakeTelegramBotApi implements AutoCloseable {
             }
             String method = rest.substring(slash + 1);
             FakeHttpRequests.Request request = FakeHttpRequests.read(exchange, json);
-            Failure failure = takeFailure(method);
+            Failure failure = request.params().hasNonNull("chat_id")
+                    ? takeFailure(method + "@" + request.params().get("chat_id").asText()) : null;
+            if (failure == null) {
+                failure = takeFailure(method);
+            }
             calls.add(new ApiCall(method, request.params(), request.uploads(), Instant.now(),
                     failure == null ? null : failure.name()));
             if (failure != null) {

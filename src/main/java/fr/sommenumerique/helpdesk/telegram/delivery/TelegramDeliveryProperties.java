@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param interval     how often the outbox is looked at when nothing wakes the sender up (default 2s; the bot's
  *                     own replies wake it at once, staff replies wait at most this long)
  * @param menuRetry    wait before setting the command menu again after a failure (default 1m)
- * @param defaultPause pause of all sending after a 429 that carries no retry_after (default 1s)
+ * @param defaultPause how long a chat waits after a 429 that carries no retry_after (default 1s)
  */
 @ConfigurationProperties("helpdesk.telegram.delivery")
 public record TelegramDeliveryProperties(Duration interval, Duration menuRetry, Duration defaultPause) {

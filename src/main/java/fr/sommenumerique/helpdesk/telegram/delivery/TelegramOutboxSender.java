@@ -30,9 +30,12 @@ import fr.sommenumerique.helpdesk.ticketing.OutboxStatus;
  * staff's replies from the web UI, the bot's own messages. One thread; woken as soon as a transaction that queued a
  * Telegram message commits, else every {@code interval}. Also sets the bot's command menu once at start (retried until it works).
  *
- * <p>Failures: a 403 (the user blocked the bot) or another client error fails the message for good (visible to
- * staff, who can retry it); network errors, 429 and 5xx are retried by the outbox with its backoff, and a 429 also
- * pauses all sending for its {@code retry_after}, since Telegram's flood control is per bot. Texts above 4 096
+ * <p>Order and pace: each chat's messages leave in the order they were queued (the order of the messages they
+ * answer), whatever fails in between ({@link Outbox#claimDueInRecipientOrder}). A 429 postpones the message it
+ * refused by exactly its {@code retry_after} (one second when absent), without using up an attempt; the chat's
+ * later messages wait behind it, other chats go on, and the sender wakes up when it is due. Failures: a 403 (the
+ * user blocked the bot) or another client error fails the message for good (visible to staff, who can retry it);
+ * network errors and 5xx are retried by the outbox with its backoff and end the round. Texts above 4 096
  * characters go as several messages, the buttons under the last one. A MarkdownV2 text Telegram cannot parse is
  * sent again as plain text rather than failed; the parts already sent are not sent again
  * when a later part fails, even across a restart ({@link SentParts}). A message whose sending was under way when
@@ -55,7 +58,8 @@ public final class TelegramOutboxSender implements SmartLifecycle {
     private boolean nudged;
     private volatile boolean running;
     private Thread thread;
-    private volatile Instant pausedUntil = Instant.MIN;
+    /** When the earliest postponed message is due: the sender wakes up then, not a whole interval later. */
+    private volatile Instant wakeAt = Instant.MAX;
     private boolean menuSet;
     private Instant nextMenuAttempt = Instant.MIN;
 
@@ -137,9 +141,10 @@ public final class TelegramOutboxSender implements SmartLifecycle {
     private void waitForWork() {
         synchronized (signal) {
             Duration wait = properties.interval();
-            Duration untilResume = Duration.between(clock.instant(), pausedUntil);
-            if (untilResume.compareTo(wait) > 0) {
-                wait = untilResume;
+            Instant now = clock.instant();
+            if (wakeAt.isBefore(now.plus(wait))) {
+                wait = Duration.between(now, wakeAt).isNegative() ? Duration.ZERO : Duration.between(now, wakeAt);
+                wakeAt = Instant.MAX;
             }
             long deadline = System.nanoTime() + wait.toNanos();
             while (running && !nudged) {
@@ -158,11 +163,11 @@ public final class TelegramOutboxSender implements SmartLifecycle {
         }
     }
 
-    /** Sends the due messages one by one until none is left, sending is paused, or Telegram fails. */
+    /** Sends the due messages one by one until none is left or Telegram fails. */
     void sendDue() {
-        while (running && !clock.instant().isBefore(pausedUntil)) {
+        while (running) {
             // one at a time: nothing stays claimed (leased) when a failure stops the round
-            List<OutboxMessage> due = outbox.claimDue(Channel.TELEGRAM, 1);
+            List<OutboxMessage> due = outbox.claimDueInRecipientOrder(Channel.TELEGRAM, 1);
             if (due.isEmpty() || !deliver(due.get(0))) {
                 return;
             }
@@ -237,17 +242,23 @@ public final class TelegramOutboxSender implements SmartLifecycle {
             log.warn("Telegram message {} to chat {} refused for good: {}", message.id(), chatId, e.getMessage());
             return true;
         }
+        if (e.isTooManyRequests()) {
+            Duration pause = e.retryAfter().orElse(properties.defaultPause());
+            OutboxMessage postponed = outbox.postpone(message.id(), pause, e.getMessage());
+            Instant due = postponed.nextAttemptAt();
+            if (due != null && due.isBefore(wakeAt)) {
+                wakeAt = due;
+            }
+            log.warn("Telegram message {} to chat {} refused (too many requests): this chat waits {} ms, until {}; "
+                    + "other chats go on.", message.id(), chatId, pause.toMillis(), due);
+            return true;
+        }
         OutboxMessage after = outbox.markAttemptFailed(message.id(), e.getMessage());
         if (after.status() != OutboxStatus.PENDING) {
             partsSent.forget(message.id()); // attempts used up: FAILED, staff may retry it from the start
         }
-        Duration pause = e.retryAfter().orElse(e.isTooManyRequests() ? properties.defaultPause() : null);
-        if (pause != null) {
-            pausedUntil = clock.instant().plus(pause);
-        }
-        log.warn("Telegram message {} to chat {} not sent ({}); attempt {} failed, next attempt at {}{}.", message.id(),
-                chatId, e.getMessage(), after.attempts(), after.nextAttemptAt(),
-                pause == null ? "" : ", all sending paused for " + pause.toMillis() + " ms");
+        log.warn("Telegram message {} to chat {} not sent ({}); attempt {} failed, next attempt at {}.", message.id(),
+                chatId, e.getMessage(), after.attempts(), after.nextAttemptAt());
         return false;
     }
 
