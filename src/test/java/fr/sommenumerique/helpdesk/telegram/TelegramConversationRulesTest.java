@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.sommenumerique.helpdesk.assistant.Priority;
+import fr.sommenumerique.helpdesk.conversation.StaffReplies;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.ApiCall;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.FakeUser;
@@ -16,6 +18,9 @@ import fr.sommenumerique.helpdesk.ticketing.MessageDirection;
 import fr.sommenumerique.helpdesk.ticketing.Ticket;
 import fr.sommenumerique.helpdesk.ticketing.TicketMessage;
 import fr.sommenumerique.helpdesk.ticketing.TicketStatus;
+import fr.sommenumerique.helpdesk.web.account.NewStaffMember;
+import fr.sommenumerique.helpdesk.web.account.StaffAccounts;
+import fr.sommenumerique.helpdesk.web.account.StaffRole;
 
 /**
  * The conversation rules of the chat (issue 9), against the fake Bot API with the real assistant: greetings open
@@ -23,6 +28,11 @@ import fr.sommenumerique.helpdesk.ticketing.TicketStatus;
  * and files complete the most recent conversation, /fin picks among several open tickets.
  */
 class TelegramConversationRulesTest extends TelegramChannelTestBase {
+
+    @Autowired
+    StaffReplies staffReplies;
+    @Autowired
+    StaffAccounts staffAccounts;
 
     static final String ANSWERED_QUESTION = "Quel type de certificat faut il pour envoyer sur Actes ?";
     static final String SUBSIDY_QUESTION = "Le financement européen de 80 % est-il encore valable en 2026 ?";
@@ -215,6 +225,46 @@ class TelegramConversationRulesTest extends TelegramChannelTestBase {
 
         ApiCall ack = awaitReply(user, "Nous avons bien reçu votre message");
         assertThat(ack.text("text")).doesNotContain("capture d'écran").contains("Votre fichier est joint");
+    }
+
+    // ------------------------------------------------------------------ 7. staff replies
+
+    @Test
+    void aStaffReplyCarriesTheReferenceAndTheAgentsFirstNameAndAnsweringItJoinsThatTicket() {
+        String agent = "claire" + Math.abs(System.nanoTime() % 1_000_000);
+        staffAccounts.createWithPassword(new NewStaffMember(agent, "Claire Martin", null, StaffRole.AGENT),
+                "Un-mot-de-passe-solide-42", false, "admin");
+        FakeUser user = newUser();
+        api.enqueueText(user, MARCHES_INCIDENT);
+        awaitReply(user, "Nous avons bien reçu votre message");
+        Ticket incident = ticketsOf(user).get(0);
+        api.enqueueText(user, ANSWERED_QUESTION);
+        awaitReply(user, "RGS");
+
+        staffReplies.reply(incident.id(), agent, "Quel navigateur utilisez-vous ?", TicketStatus.PENDING);
+
+        ApiCall reply = awaitReply(user, "Quel navigateur utilisez-vous ?");
+        assertThat(reply.text("text")).contains("— Claire, Somme Numérique", incident.reference());
+        int replyId = awaitBotMessage(user, "Quel navigateur");
+
+        api.enqueueReplyTo(user, replyId, "Comment savoir quelle version de Firefox j'ai ?");
+
+        awaitReply(user, "Message ajouté à votre demande " + incident.reference());
+        assertThat(ticketsOf(user)).hasSize(2);
+        assertThat(tickets.messages(incident.id())).anyMatch(m -> m.direction() == MessageDirection.INBOUND
+                && m.text().startsWith("Comment savoir quelle version"));
+    }
+
+    /** The Telegram id of the delivered bot message of that chat whose text contains {@code fragment}. */
+    private int awaitBotMessage(FakeUser user, String fragment) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                        SELECT COUNT(*) FROM outbox WHERE channel = 'TELEGRAM' AND recipient = ? AND status = 'SENT'
+                            AND text_body LIKE ?""")
+                .params(String.valueOf(user.chatId()), "%" + fragment + "%").query(Long.class).single() > 0);
+        return Integer.parseInt(jdbc.sql("""
+                        SELECT external_id FROM outbox WHERE channel = 'TELEGRAM' AND recipient = ? AND status = 'SENT'
+                            AND text_body LIKE ? ORDER BY id DESC LIMIT 1""")
+                .params(String.valueOf(user.chatId()), "%" + fragment + "%").query(String.class).single());
     }
 
     private static byte[] jpeg() {

@@ -32,7 +32,8 @@ class TelegramLinkingTest extends TelegramChannelTestBase {
     @Test
     void theCodeSentByMailLinksTheChatToTheKnownContactAndBringsBothChannelsTogether() {
         String address = unique("secretariat");
-        Contact byMail = contacts.findOrCreateByEmail(address, "Secrétariat de mairie");
+        Contact byMail = contacts.assignCommune(contacts.findOrCreateByEmail(address, "Secrétariat de mairie").id(),
+                "80443", "test");
         Ticket mailTicket = tickets.open(NewTicket.of("Question envoyée par e-mail", Channel.EMAIL, byMail.id()));
         FakeUser user = newUser();
         api.enqueueText(user, "je n'arrive plus à me connecter à la plateforme marchés, mot de passe refusé");
@@ -61,6 +62,8 @@ class TelegramLinkingTest extends TelegramChannelTestBase {
         assertThat(linked.telegramChatId()).isEqualTo(user.chatId());
         assertThat(contacts.byId(telegramOnly.id()).orElseThrow().telegramChatId()).isNull();
         assertThat(tickets.ticketsOf(byMail.id())).extracting(Ticket::id).contains(mailTicket.id(), chatTicket.id());
+        assertThat(tickets.findById(chatTicket.id()).orElseThrow().communeInsee())
+                .as("the chat's tickets move to the contact's commune").isEqualTo("80443");
         assertThat(tickets.messages(chatTicket.id())).anyMatch(m -> m.direction() == MessageDirection.NOTE
                 && m.text().contains("Demandeur"));
 

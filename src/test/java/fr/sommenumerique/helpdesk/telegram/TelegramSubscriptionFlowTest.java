@@ -72,8 +72,10 @@ class TelegramSubscriptionFlowTest extends TelegramChannelTestBase {
         assertThat(request.status()).isEqualTo(SubscriptionStatus.RECEIVED);
         assertThat(request.subsidyEligible()).isTrue();
         assertThat(request.sourceText()).contains("secretariat@agenville.fr", "non vérifiée");
-        assertThat(confirmation.text("text")).contains(request.reference(), "83 habitants", "semble éligible",
-                "80 %", "Prochaines étapes", "9h00");
+        assertThat(confirmation.text("text")).contains(request.reference(), "83 habitants",
+                "Communes visées : moins de 2 000 habitants", "REACT-EU s'est clôturé fin 2023", "Prochaines étapes", "9h00");
+        assertThat(confirmation.text("text")).as("the knowledge base's words, not a second text in code")
+                .doesNotContain("semble éligible");
         assertThat(contactOf(user).email()).isNull();
         List<OutboxMessage> queued = jdbc.sql("SELECT id FROM outbox WHERE subscription_id = ?").params(request.id())
                 .query(Long.class).list().stream().map(id -> outbox.byId(id).orElseThrow()).toList();
@@ -102,7 +104,8 @@ class TelegramSubscriptionFlowTest extends TelegramChannelTestBase {
         press(user, "sub:ok");
 
         ApiCall confirmation = awaitReply(user, "Votre demande est enregistrée");
-        assertThat(confirmation.text("text")).contains("22 395 habitants", "n'entre pas dans le financement européen");
+        assertThat(confirmation.text("text")).contains("22 395 habitants", "Communes visées : moins de 2 000 habitants",
+                "REACT-EU s'est clôturé fin 2023");
         SubscriptionRequest request = subscriptions.ofContact(contactOf(user).id()).get(0);
         assertThat(request.services()).isEqualTo(Set.of(ServiceArea.OFFRE));
         assertThat(request.subsidyEligible()).isFalse();

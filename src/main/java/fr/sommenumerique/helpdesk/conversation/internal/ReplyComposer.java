@@ -117,8 +117,18 @@ public class ReplyComposer {
         return greeting(channel) + verdict + body + closing(channel);
     }
 
-    public String staffReply(String text, Channel channel) {
-        return text.strip() + closing(channel);
+    /**
+     * A staff member's reply. In chat, signed « — Claire, Somme Numérique » with the reference and how to answer;
+     * by e-mail the reference is in the subject and the signature is the helpdesk's.
+     *
+     * @param agentFirstName null when unknown: the team signs
+     */
+    public String staffReply(String text, Ticket ticket, String agentFirstName, Channel channel) {
+        if (channel != Channel.TELEGRAM) {
+            return text.strip() + closing(channel);
+        }
+        return text.strip() + "\n\n— " + (agentFirstName == null ? "L'équipe" : agentFirstName) + ", Somme Numérique"
+                + "\nDemande " + ticket.reference() + " · pour répondre, répondez à ce message.";
     }
 
     private String expectations(Ticket ticket) {

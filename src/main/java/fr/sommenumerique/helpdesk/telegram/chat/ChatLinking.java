@@ -210,7 +210,15 @@ class ChatLinking {
             subscriptions.changeContact(request.id(), to.id(), actor);
         }
         if (from.communeInsee() != null && to.communeInsee() == null) {
-            contacts.assignCommune(to.id(), from.communeInsee(), actor);
+            to = contacts.assignCommune(to.id(), from.communeInsee(), actor);
+        }
+        // the chat's tickets now belong to the contact's commune (a commune set on a ticket itself is kept)
+        if (to.communeInsee() != null) {
+            for (Ticket ticket : tickets.ticketsOf(to.id())) {
+                if (ticket.communeInsee() == null && !ticket.isMerged()) {
+                    tickets.changeCommune(ticket.id(), to.communeInsee(), actor);
+                }
+            }
         }
     }
 

@@ -72,10 +72,13 @@ class SubscriptionFlow {
     private final BusinessCalendar calendar;
     private final TelegramOutbound replies;
     private final TelegramChatProperties properties;
+    private final FundingText funding;
     private final Clock clock;
 
     SubscriptionFlow(ChatStates states, Communes communes, Contacts contacts, Subscriptions subscriptions,
-                     BusinessCalendar calendar, TelegramOutbound replies, TelegramChatProperties properties, ObjectProvider<Clock> clock) {
+                     BusinessCalendar calendar, TelegramOutbound replies, TelegramChatProperties properties,
+                     FundingText funding, ObjectProvider<Clock> clock) {
+        this.funding = funding;
         this.states = states;
         this.communes = communes;
         this.contacts = contacts;
@@ -259,11 +262,7 @@ class SubscriptionFlow {
     }
 
     private String confirmation(SubscriptionRequest request, Commune commune, String email) {
-        String eligibility = commune.subsidyEligible()
-                ? "Avec " + inhabitants(commune) + ", " + commune.name() + " semble éligible au financement européen de "
-                  + "80 % réservé aux communes de moins de 2 000 habitants (à confirmer par Somme Numérique)."
-                : "Avec " + inhabitants(commune) + ", " + commune.name() + " n'entre pas dans le financement européen "
-                  + "réservé aux communes de moins de 2 000 habitants ; un agent vous indiquera les conditions.";
+        String eligibility = commune.name() + " : " + inhabitants(commune) + ".\n" + funding.summary();
         return "Votre demande est enregistrée sous la référence " + request.reference() + " ("
                 + request.kind().label().toLowerCase(java.util.Locale.ROOT) + " : " + servicesLabel(request.services())
                 + ").\n\n" + eligibility + "\n\nProchaines étapes : un agent de Somme Numérique vérifie votre demande, "
