@@ -153,7 +153,9 @@ class TelegramConversationTest extends TelegramChannelTestBase {
         List<ApiCall> parts = delivered(user).stream().filter(c -> c.text("text").contains("Voici la marche")).toList();
         assertThat(parts).hasSize(2);
         assertThat(parts).allMatch(c -> c.text("text").length() <= 4096);
-        assertThat(last.text("text")).endsWith("FIN DU MESSAGE");
+        // the signature and the reference follow the text, in its last part only
+        assertThat(last.text("text")).contains("FIN DU MESSAGE\n\n— ").contains(ticket.reference());
+        assertThat(parts.get(0).text("text")).doesNotContain(ticket.reference());
         OutboxMessage queued = outbox.ofTicket(ticket.id()).get(outbox.ofTicket(ticket.id()).size() - 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> outbox.byId(queued.id()).orElseThrow().status() == OutboxStatus.SENT);
     }
