@@ -247,7 +247,8 @@ public class Outbox {
         }
         Instant next = clock.now().plus(wait);
         jdbc.sql("""
-                        UPDATE outbox SET last_error = ?, next_attempt_at = ?, claimed_until = NULL, claim_token = NULL
+                        UPDATE outbox SET last_error = ?, next_attempt_at = ?, claimed_until = NULL, claim_token = NULL,
+                            attempt_started_at = NULL
                         WHERE id = ?""")
                 .params(TextKeys.truncate(reason, 4000), Db.ts(next), id).update();
         audit.record("system", AuditLog.OUTBOX, id, "postponed", "Envoi repoussé à " + next + " : "

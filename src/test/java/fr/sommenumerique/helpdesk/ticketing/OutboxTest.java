@@ -133,6 +133,24 @@ class OutboxTest extends TicketingTestBase {
     }
 
     @Test
+    void aTelegramMessagePostponedByA429IsNotInDoubtAndLeavesAfterExactlyTheWait() {
+        OutboxMessage chat = outbox.enqueue(OutgoingMessage.telegram(43L, "t"));
+        assertThat(outbox.claimDueInRecipientOrder(Channel.TELEGRAM, 10)).hasSize(1);
+        outbox.beginAttempt(chat.id());
+
+        outbox.postpone(chat.id(), Duration.ofSeconds(4), "429 retry_after=4");
+
+        OutboxMessage postponed = outbox.byId(chat.id()).orElseThrow();
+        assertThat(postponed.attemptStartedAt()).as("refused, so certainly not sent").isNull();
+        assertThat(postponed.attempts()).isZero();
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(outbox.claimDueInRecipientOrder(Channel.TELEGRAM, 10)).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(outbox.claimDueInRecipientOrder(Channel.TELEGRAM, 10)).extracting(OutboxMessage::id)
+                .containsExactly(chat.id());
+    }
+
+    @Test
     void claimsRespectOrderAndMax() {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
