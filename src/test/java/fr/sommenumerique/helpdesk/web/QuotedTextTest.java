@@ -44,6 +44,17 @@ class QuotedTextTest {
     }
 
     @Test
+    void forwarded_messages_are_collapsed_like_quotes_in_every_clients_layout() {
+        for (String marker : new String[] {"-------- Message transféré --------", "---------- Forwarded message ---------",
+                "Début du message réexpédié :", "Begin forwarded message:", "----- Mail transféré -----",
+                "-------- Message original --------"}) {
+            List<Segment> s = QuotedText.split("Pouvez-vous regarder ?\n\n" + marker + "\nDe: Préfecture <actes@somme.gouv.fr>\n\nL'acte est refusé.");
+            assertThat(s).as(marker).extracting(Segment::quoted).containsExactly(false, true);
+            assertThat(s.get(1).text()).as(marker).startsWith(marker).endsWith("L'acte est refusé.");
+        }
+    }
+
+    @Test
     void inline_quotes_are_collapsed_between_new_paragraphs() {
         List<Segment> s = QuotedText.split("> Quel est le message d'erreur ?\n« fichier non conforme »\n> Et le navigateur ?\nFirefox");
         assertThat(s).extracting(Segment::quoted).containsExactly(true, false, true, false);

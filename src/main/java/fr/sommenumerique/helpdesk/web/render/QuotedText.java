@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Splits the full text of an e-mail into what the sender wrote and the quoted history, so staff see the new part
  * first and the rest collapsed. Quoted: lines starting with {@code >}, and everything from a reply or forward header
- * on (« Le … a écrit : », « De : … » followed by « Envoyé : » / « Date : », « -----Message d'origine----- », and
- * their English forms).
+ * on (« Le … a écrit : », « De : … » followed by « Envoyé : » / « Date : », « -----Message d'origine----- »,
+ * « -------- Message transféré -------- », « Début du message réexpédié : », and their English forms).
  */
 public final class QuotedText {
 
@@ -21,7 +21,9 @@ public final class QuotedText {
     }
 
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
-            "(?i)^\\s*-{2,}\\s*(message d'origine|message d’origine|original message|message transféré|forwarded message)\\s*-{2,}\\s*$");
+            "(?i)^\\s*(?:-{2,}\\s*(message d'origine|message d’origine|original message|message original|mail original"
+                    + "|message transféré|mail transféré|forwarded message)\\s*-{2,}"
+                    + "|début du message réexpédié\\s*:|begin forwarded message\\s*:)\\s*$");
     private static final Pattern WROTE = Pattern.compile("(?i)^\\s*(le|on)\\s.+(a écrit|wrote)\\s*:\\s*$");
     /** « Le lun. 3 mars 2026 à 10:02, Marie Dupont <marie@…> a » + next line « écrit : » (Gmail wraps). */
     private static final Pattern WROTE_START = Pattern.compile("(?i)^\\s*(le|on)\\s.*\\d.*$");
