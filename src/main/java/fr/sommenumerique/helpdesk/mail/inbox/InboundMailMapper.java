@@ -36,7 +36,7 @@ public final class InboundMailMapper {
         return InboundMessage.email(dedupeKey(mail), from == null ? null : from.normalizedAddress(),
                         from == null ? null : from.displayName(), subject, text)
                 .withBody(text, mail.signature(), mail.textBody(), mail.sanitizedHtml())
-                .withThreading(mail.messageId(), mail.inReplyTo(), mail.references(),
+                .withThreading(mail.messageId(), mail.inReplyTo(), references(mail, verdict),
                         mail.subject() == null ? null : SubjectNormalizer.ticketReference(mail.subject())
                                 .or(() -> SubjectNormalizer.subscriptionReference(mail.subject())).orElse(null))
                 .withOrigin(null, mail.contentHash(), receivedAt)
@@ -64,13 +64,24 @@ public final class InboundMailMapper {
         return key;
     }
 
+    /** A report names the message it is about (Original-Message-ID, returned headers): it threads like a reference. */
+    private static List<String> references(ParsedMail mail, MachineMailVerdict verdict) {
+        if (verdict.reportedMessageId() == null || mail.references().contains(verdict.reportedMessageId())) {
+            return mail.references();
+        }
+        List<String> references = new java.util.ArrayList<>(mail.references());
+        references.add(verdict.reportedMessageId());
+        return references;
+    }
+
     private static Automation automation(MachineMailVerdict verdict) {
         if (!verdict.isHuman() && verdict.bySubjectOnly()) {
             return Automation.LIKELY_AUTO_REPLY;
         }
         return switch (verdict.kind()) {
             case HUMAN -> Automation.NONE;
-            case AUTO_REPLY -> Automation.AUTO_REPLY;
+            // reports and notices are never answered and never reopen anything, like automatic replies
+            case AUTO_REPLY, READ_RECEIPT, DELIVERY_REPORT, CALENDAR_REPLY, AUTO_NOTICE -> Automation.AUTO_REPLY;
             case OUT_OF_OFFICE -> Automation.OUT_OF_OFFICE;
             case BOUNCE -> Automation.BOUNCE;
             case MAILING_LIST -> Automation.MAILING_LIST;

@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.select.Elements;
 
 /**
  * Cuts quote containers from mail HTML on the DOM: Gmail ({@code gmail_quote}), Outlook web
@@ -16,12 +15,24 @@ import org.jsoup.select.Elements;
  */
 final class HtmlQuotes {
 
+    /** What the removed container was. */
+    enum Kind {
+        /** Nothing was removed. */
+        NONE,
+        /** A quotation (attribution « … a écrit : », cite prefix): never a forward. */
+        QUOTE,
+        /** A forwarded message (explicit marker such as « Message transféré »). */
+        FORWARD,
+        /** A header block (« De : … Envoyé : … ») that clients put above replies and forwards alike. */
+        HEADER_BLOCK
+    }
+
     /**
-     * @param document  the document with quotes removed (modified in place)
-     * @param quoted    text of the removed quote containers
-     * @param forwarded text of a forwarded message container
+     * @param document the document with the container removed (modified in place)
+     * @param removed  text of the removed container(s)
+     * @param kind     what it was
      */
-    record Cut(Document document, String quoted, String forwarded) {
+    record Cut(Document document, String removed, Kind kind) {
     }
 
     private static final Pattern OUTLOOK_BORDER = Pattern.compile(
@@ -29,31 +40,27 @@ final class HtmlQuotes {
     private static final Pattern WINDOWS_MAIL = Pattern.compile(
             "(?i)\\s*padding-top:\\s*5px;\\s*border-top-color:\\s*rgb\\(229,\\s*229,\\s*229\\);\\s*border-top-width:\\s*1px;\\s*border-top-style:\\s*solid;?\\s*");
 
+    private static final Pattern SEPARATOR = Pattern.compile("^[ \\t]*[-_=*]{3,}[ \\t]*$");
+
     private HtmlQuotes() {
     }
 
     static Cut cut(Document doc) {
-        return cut(doc, false);
-    }
-
-    static Cut cut(Document doc, boolean forwardHint) {
-        List<String> quoted = new ArrayList<>();
-        List<String> forwarded = new ArrayList<>();
-
-        // Gmail: forwarded message block first, then the reply quote
+        // Gmail: the container says itself whether it forwards (« ---------- Forwarded message --------- ») or quotes
         for (Element q : doc.select("div.gmail_quote, div.gmail_quote_container")) {
             if (q.parents().is("div.gmail_quote, div.gmail_quote_container")) {
                 continue;
             }
             String text = HtmlToText.convert(q);
-            String firstLine = text.strip().split("\n", 2)[0];
-            if (QuotationStripper.FORWARD.matcher(firstLine).matches() || forwardHint) {
-                forwarded.add(text);
-            } else {
-                quoted.add(text);
-            }
+            Kind kind = startsWithForwardMarker(text) ? Kind.FORWARD : Kind.QUOTE;
             removeWithAttribution(q);
-            return new Cut(doc, join(quoted), join(forwarded));
+            return new Cut(doc, text, kind);
+        }
+        Element thunderbirdForward = doc.selectFirst("div.moz-forward-container");
+        if (thunderbirdForward != null) {
+            String text = HtmlToText.convert(thunderbirdForward);
+            thunderbirdForward.remove();
+            return new Cut(doc, text, Kind.FORWARD);
         }
         List<Element> splitters = new ArrayList<>();
         splitters.addAll(doc.select("div.yahoo_quoted, div[id$=yahoo_quoted], div.ydp_yahoo_quoted"));
@@ -72,39 +79,73 @@ final class HtmlQuotes {
             break;
         }
         if (!splitters.isEmpty()) {
-            Element first = earliest(splitters);
-            String text = removeWithFollowing(first);
-            (forwardHint ? forwarded : quoted).add(text);
-            return new Cut(doc, join(quoted), join(forwarded));
+            String text = removeWithFollowing(earliest(splitters));
+            return new Cut(doc, text, kindOfHeaderContainer(text));
         }
         Element olk = doc.getElementById("OLK_SRC_BODY_SECTION");
         if (olk != null) {
-            quoted.add(HtmlToText.convert(olk));
+            String text = HtmlToText.convert(olk);
             olk.remove();
-            return new Cut(doc, join(quoted), join(forwarded));
+            return new Cut(doc, text, kindOfHeaderContainer(text));
         }
-        // Thunderbird / Apple Mail / generic: last top-level blockquote (with its attribution line)
-        Elements cites = doc.select("blockquote");
+        // Thunderbird / Apple Mail / Roundcube / generic: last top-level blockquote (with its attribution line)
         Element last = null;
-        for (Element b : cites) {
+        for (Element b : doc.select("blockquote")) {
             if (!b.parents().is("blockquote")) {
                 last = b;
             }
         }
-        if (last != null) {
-            Element prefix = last.previousElementSibling();
-            if (prefix != null && prefix.hasClass("moz-cite-prefix")) {
-                quoted.add(HtmlToText.convert(prefix));
-                prefix.remove();
-            }
-            for (Element p : doc.select("div.moz-cite-prefix")) {
-                quoted.add(HtmlToText.convert(p));
-                p.remove();
-            }
-            (forwardHint ? forwarded : quoted).add(HtmlToText.convert(last));
-            last.remove();
+        if (last == null) {
+            return new Cut(doc, "", Kind.NONE);
         }
-        return new Cut(doc, join(quoted), join(forwarded));
+        List<String> removed = new ArrayList<>();
+        for (Element p : doc.select("div.moz-cite-prefix")) {
+            removed.add(HtmlToText.convert(p));
+            p.remove();
+        }
+        // Apple Mail: « Début du message réexpédié : » just before or at the top of the quote
+        Element before = last.previousElementSibling();
+        String quote = HtmlToText.convert(last);
+        boolean forward = startsWithForwardMarker(quote);
+        if (!forward && before != null && startsWithForwardMarker(HtmlToText.convert(before))) {
+            removed.add(HtmlToText.convert(before));
+            before.remove();
+            forward = true;
+        }
+        removed.add(quote);
+        last.remove();
+        return new Cut(doc, join(removed), forward ? Kind.FORWARD : Kind.QUOTE);
+    }
+
+    /**
+     * A removed header container is a forward when it says so (Zimbra's « Mail transféré »), a quotation when it starts
+     * with an attribution (Yahoo's « … a écrit : »), else undecided: a bare header block.
+     */
+    private static Kind kindOfHeaderContainer(String text) {
+        List<String> lines = contentLines(text);
+        if (lines.isEmpty()) {
+            return Kind.QUOTE;
+        }
+        if (QuotationStripper.FORWARD.matcher(lines.get(0)).matches()) {
+            return Kind.FORWARD;
+        }
+        boolean attribution = QuotationStripper.splitterLines(lines, 0) > 0 && !QuotationStripper.isHeaderBlock(lines, 0);
+        return attribution ? Kind.QUOTE : Kind.HEADER_BLOCK;
+    }
+
+    private static boolean startsWithForwardMarker(String text) {
+        List<String> lines = contentLines(text);
+        return !lines.isEmpty() && QuotationStripper.FORWARD.matcher(lines.get(0)).matches();
+    }
+
+    /** The lines of a container's text from its first one that is neither blank nor a separator (----, ____). */
+    private static List<String> contentLines(String text) {
+        List<String> lines = List.of(text.split("\n", -1));
+        int first = 0;
+        while (first < lines.size() && (lines.get(first).isBlank() || SEPARATOR.matcher(lines.get(first)).matches())) {
+            first++;
+        }
+        return lines.subList(first, lines.size());
     }
 
     private static String join(List<String> parts) {

@@ -1,13 +1,10 @@
 package fr.sommenumerique.helpdesk.mail.parsing;
 
-import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -72,26 +69,33 @@ public final class MachineMailDetector {
         if (h.has(LOOP_HEADER)) {
             return MachineMailVerdict.of(MachineMailKind.OWN_MAIL, "En-tête " + LOOP_HEADER + " présent : message émis par le support.");
         }
-        // 2. delivery failures
+        // 2. reports: read receipts, then delivery status notifications
+        if (MachineReports.isReadReceipt(mail)) {
+            return readReceipt(mail);
+        }
         List<String> failed = failedRecipients(mail);
-        boolean report = isDeliveryReport(mail);
+        boolean report = MachineReports.isDeliveryReport(mail);
         if (report || h.has("X-Failed-Recipients")) {
-            if (report && failed.isEmpty() && !hasFailedAction(mail) && !h.has("X-Failed-Recipients")) {
-                return MachineMailVerdict.of(MachineMailKind.AUTO_REPLY,
-                        "Rapport de remise sans échec (remis, relayé ou retardé).");
+            if (report && failed.isEmpty() && !h.has("X-Failed-Recipients")) {
+                return deliveryReport(mail);
             }
-            return new MachineMailVerdict(MachineMailKind.BOUNCE,
+            return MachineMailVerdict.report(MachineMailKind.BOUNCE,
                     report ? "Rapport de non-remise (multipart/report, delivery-status)." : "En-tête X-Failed-Recipients.",
-                    failed);
+                    failed, bounceNote(mail, failed), MachineReports.returnedMessageId(mail));
         }
         if (DAEMON.matcher(fromLocal).matches()) {
-            return new MachineMailVerdict(MachineMailKind.BOUNCE, "Expéditeur " + mail.from().address() + " (robot de messagerie).",
-                    failed);
+            return MachineMailVerdict.report(MachineMailKind.BOUNCE, "Expéditeur " + mail.from().address()
+                    + " (robot de messagerie).", failed, null, MachineReports.returnedMessageId(mail));
         }
         boolean nullReturnPath = h.all("Return-Path").stream().anyMatch(v -> v.replaceAll("\\s", "").equals("<>"));
         if (BOUNCE_SUBJECT.matcher(subject).find() && (nullReturnPath || mail.from() == null
                 || fromLocal.contains("daemon") || fromLocal.contains("postmaster") || !mail.attachedMessages().isEmpty())) {
-            return new MachineMailVerdict(MachineMailKind.BOUNCE, "Objet de non-remise : « " + subject + " ».", failed);
+            return MachineMailVerdict.report(MachineMailKind.BOUNCE, "Objet de non-remise : « " + subject + " ».",
+                    failed, null, MachineReports.returnedMessageId(mail));
+        }
+        // 3. an attendee's answer to an invitation: a click in a calendar, not a message to answer
+        if (mail.calendar() != null && mail.calendar().isReply()) {
+            return calendarReply(mail);
         }
 
         String idDomain = domainOf(mail.messageId());
@@ -100,7 +104,7 @@ public final class MachineMailDetector {
                     "Message-ID dans notre domaine (" + idDomain + ") : message émis par le support.");
         }
 
-        // 3. absence notices and other automatic answers
+        // 4. absence notices, other automatic answers and notifications
         String autoSubmitted = h.first("Auto-Submitted").map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("");
         boolean autoSubmittedYes = !autoSubmitted.isEmpty() && !autoSubmitted.startsWith("no");
         boolean suppressAll = suppressesAll(h);
@@ -123,11 +127,14 @@ public final class MachineMailDetector {
             if (autoSubmitted.startsWith("auto-replied") && ABSENCE_WORDS.matcher(firstLines(mail.textBody())).find()) {
                 return MachineMailVerdict.of(MachineMailKind.OUT_OF_OFFICE, "Réponse automatique annonçant une absence.");
             }
+            if (autoSubmitted.startsWith("auto-generated")) {
+                return notice(mail, "Auto-Submitted: " + autoSubmitted + " (avis généré par un programme)");
+            }
             return MachineMailVerdict.of(MachineMailKind.AUTO_REPLY, "En-tête de réponse automatique ("
                     + describeAutoHeader(h, autoSubmitted, precedence, suppressAll) + ").");
         }
 
-        // 4. lists and bulk mail
+        // 5. lists and bulk mail
         if (h.has("List-Id") || h.has("List-Unsubscribe") || h.has("List-Post") || h.has("X-Mailing-List")
                 || precedence.equals("bulk") || precedence.equals("list") || precedence.equals("junk")) {
             return MachineMailVerdict.of(MachineMailKind.MAILING_LIST, "Liste de diffusion ou envoi en nombre ("
@@ -137,10 +144,10 @@ public final class MachineMailDetector {
             return MachineMailVerdict.of(MachineMailKind.AUTO_REPLY, "Return-Path vide (<>) : message automatique.");
         }
         if (noReplySender) {
-            return MachineMailVerdict.of(MachineMailKind.AUTO_REPLY, "Expéditeur « " + mail.from().address() + " » : robot sans réponse.");
+            return notice(mail, "Expéditeur « " + mail.from().address() + " » : robot sans réponse");
         }
 
-        // 5. the subject alone: likely automatic, but no header confirms it, so the caller must not drop it
+        // 6. the subject alone: likely automatic, but no header confirms it, so the caller must not drop it
         if (oofSubject) {
             return MachineMailVerdict.bySubject(MachineMailKind.OUT_OF_OFFICE, "Objet de message d'absence : « "
                     + subject + " » (aucun en-tête ne le confirme).");
@@ -196,27 +203,6 @@ public final class MachineMailDetector {
         return at < 0 ? null : messageId.substring(at + 1).trim().toLowerCase(Locale.ROOT).replaceAll("[>\\s]", "");
     }
 
-    private static boolean isDeliveryReport(ParsedMail mail) {
-        String ct = mail.headers().first("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        if (ct.startsWith("multipart/report") && ct.replace("\"", "").contains("report-type=delivery-status")) {
-            return true;
-        }
-        return mail.parts().stream().anyMatch(p -> p.contentType().equals("message/delivery-status")
-                || p.contentType().equals("message/global-delivery-status"));
-    }
-
-    private static boolean hasFailedAction(ParsedMail mail) {
-        for (MailPart p : mail.parts()) {
-            if (p.contentType().endsWith("delivery-status")) {
-                String text = new String(p.bytes(), StandardCharsets.UTF_8);
-                if (Pattern.compile("(?im)^Action:\\s*failed").matcher(text).find()) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** Final-Recipient of each per-recipient block whose Action is failed, plus X-Failed-Recipients. */
     static List<String> failedRecipients(ParsedMail mail) {
         Set<String> out = new LinkedHashSet<>();
@@ -227,26 +213,95 @@ public final class MachineMailDetector {
                 }
             }
         }
-        for (MailPart p : mail.parts()) {
-            if (!p.contentType().endsWith("delivery-status")) {
-                continue;
-            }
-            String text = new String(p.bytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
-            // blocks are separated by blank lines; the first one is per-message
-            List<String> blocks = new ArrayList<>(List.of(text.split("\\n\\s*\\n")));
-            for (String block : blocks) {
-                String unfolded = block.replaceAll("\\n[ \\t]+", " ");
-                Matcher action = Pattern.compile("(?im)^Action:\\s*(\\S+)").matcher(unfolded);
-                if (!action.find() || !action.group(1).toLowerCase(Locale.ROOT).startsWith("failed")) {
-                    continue;
-                }
-                Matcher recipient = Pattern.compile("(?im)^(?:Final|Original)-Recipient:\\s*(?:[^;\\n]*;)?\\s*<?([^\\s>]+@[^\\s>]+)>?")
-                        .matcher(unfolded);
-                if (recipient.find()) {
-                    out.add(Normalizer.normalize(recipient.group(1), Normalizer.Form.NFC).toLowerCase(Locale.ROOT));
-                }
+        for (MachineReports.RecipientStatus status : MachineReports.deliveryStatuses(mail)) {
+            if (status.action().startsWith("failed") && !status.recipient().isEmpty()) {
+                out.add(status.recipient());
             }
         }
         return new ArrayList<>(out);
+    }
+
+    private static MachineMailVerdict readReceipt(ParsedMail mail) {
+        MachineReports.ReadReceipt receipt = MachineReports.readReceipt(mail);
+        String reader = !receipt.reader().isEmpty() ? receipt.reader() : mail.from() == null ? "le destinataire"
+                : mail.from().address();
+        String when = mail.date() == null ? "" : " le " + MachineReports.frenchDateTime(mail.date());
+        String what = switch (receipt.disposition()) {
+            case "deleted" -> "supprimé sans avoir été lu";
+            case "dispatched", "processed" -> "traité sans être affiché";
+            case "denied", "failed" -> "sans accusé de lecture (refusé par le destinataire)";
+            default -> "lu";
+        };
+        String note = "Accusé de lecture : message " + what + when + " par " + reader + ".";
+        String originalId = receipt.originalMessageId() != null ? receipt.originalMessageId() : mail.inReplyTo();
+        return MachineMailVerdict.report(MachineMailKind.READ_RECEIPT,
+                "Accusé de lecture (multipart/report, disposition-notification).", List.of(), note, originalId);
+    }
+
+    private static MachineMailVerdict deliveryReport(ParsedMail mail) {
+        List<String> lines = new ArrayList<>();
+        for (MachineReports.RecipientStatus s : MachineReports.deliveryStatuses(mail)) {
+            String who = s.recipient().isEmpty() ? "un destinataire" : s.recipient();
+            lines.add(switch (s.action()) {
+                case "delayed" -> "remise retardée pour " + who + (s.status().isEmpty() ? "" : " (" + s.status() + ")")
+                        + " : le serveur de messagerie réessaie" + (s.retryUntil().isEmpty() ? "" : " jusqu'au " + s.retryUntil());
+                case "delivered" -> "message remis à " + who;
+                case "relayed" -> "message transmis vers " + who + " (remise finale non confirmée)";
+                case "expanded" -> "message remis à la liste " + who;
+                default -> s.action() + " pour " + who;
+            });
+        }
+        boolean delayed = MachineReports.deliveryStatuses(mail).stream().anyMatch(s -> s.action().equals("delayed"));
+        String note = "Rapport de remise : " + (lines.isEmpty() ? "aucun échec signalé" : String.join(" ; ", lines)) + ".";
+        return MachineMailVerdict.report(MachineMailKind.DELIVERY_REPORT, delayed
+                        ? "Rapport de remise retardée (multipart/report, delivery-status, Action: delayed)."
+                        : "Rapport de remise sans échec (remis ou relayé).",
+                List.of(), note, MachineReports.returnedMessageId(mail));
+    }
+
+    private static String bounceNote(ParsedMail mail, List<String> failed) {
+        List<String> lines = new ArrayList<>();
+        for (MachineReports.RecipientStatus s : MachineReports.deliveryStatuses(mail)) {
+            if (s.action().startsWith("failed")) {
+                lines.add((s.recipient().isEmpty() ? "destinataire inconnu" : s.recipient())
+                        + (s.status().isEmpty() ? "" : " (" + s.status() + ")")
+                        + (s.diagnostic().isEmpty() ? "" : " : " + abbreviate(s.diagnostic())));
+            }
+        }
+        if (lines.isEmpty() && !failed.isEmpty()) {
+            lines.addAll(failed);
+        }
+        return "Message non distribué" + (lines.isEmpty() ? "." : " à " + String.join(" ; ", lines) + ".");
+    }
+
+    private static MachineMailVerdict calendarReply(ParsedMail mail) {
+        CalendarEvent event = mail.calendar();
+        List<String> answers = new ArrayList<>();
+        for (CalendarEvent.Attendee a : event.attendees()) {
+            if (!a.answer().isEmpty() && !a.answer().equals("NEEDS-ACTION")) {
+                answers.add(a.answerLabel() + " par " + a.label());
+            }
+        }
+        String title = event.title().isEmpty() ? "" : " « " + event.title() + " »";
+        String when = event.when().isEmpty() ? "" : " (" + event.when() + ")";
+        String answer = event.method().equals("COUNTER") ? "nouvel horaire proposé par "
+                + (mail.from() == null ? "un participant" : mail.from().address())
+                : answers.isEmpty() ? "réponse de " + (mail.from() == null ? "un participant" : mail.from().address())
+                : String.join(", ", answers);
+        return MachineMailVerdict.report(MachineMailKind.CALENDAR_REPLY, "Réponse à une invitation (text/calendar, METHOD:"
+                + event.method() + ").", List.of(), "Réponse à l'invitation" + title + when + " : " + answer + ".",
+                mail.inReplyTo());
+    }
+
+    private static MachineMailVerdict notice(ParsedMail mail, String signal) {
+        String sender = mail.from() == null ? "un robot" : mail.from().address();
+        return MachineMailVerdict.report(MachineMailKind.AUTO_NOTICE, signal + ".", List.of(),
+                "Avis automatique de " + sender + (mail.subject().isBlank() ? "" : " : « " + mail.subject() + " »") + ".",
+                null);
+    }
+
+    private static String abbreviate(String s) {
+        String oneLine = s.replaceAll("\\s+", " ").strip();
+        return oneLine.length() > 200 ? oneLine.substring(0, 199) + "…" : oneLine;
     }
 }

@@ -5,20 +5,23 @@ import java.util.List;
 /**
  * Classification of a mail.
  *
- * @param kind             the verdict
- * @param reason           French explanation of the signal that decided (for logs and the staff UI)
- * @param failedRecipients addresses that could not be delivered (bounces only), lower-cased
- * @param bySubjectOnly    only the subject looks automatic, no header confirms it: the mail may be a person's
+ * @param kind              the verdict
+ * @param reason            French explanation of the signal that decided (for logs and the staff UI)
+ * @param failedRecipients  addresses that could not be delivered (bounces only), lower-cased
+ * @param bySubjectOnly     only the subject looks automatic, no header confirms it: the mail may be a person's
+ * @param note              for a machine report, what it says in French for staff (« Accusé de lecture : … lu le … »),
+ *                          or null
+ * @param reportedMessageId the Message-ID of the mail the report is about (read, delayed, returned), or null
  */
 public record MachineMailVerdict(MachineMailKind kind, String reason, List<String> failedRecipients,
-                                 boolean bySubjectOnly) {
+                                 boolean bySubjectOnly, String note, String reportedMessageId) {
 
     public MachineMailVerdict {
         failedRecipients = List.copyOf(failedRecipients);
     }
 
     public MachineMailVerdict(MachineMailKind kind, String reason, List<String> failedRecipients) {
-        this(kind, reason, failedRecipients, false);
+        this(kind, reason, failedRecipients, false, null, null);
     }
 
     public boolean isHuman() {
@@ -30,6 +33,11 @@ public record MachineMailVerdict(MachineMailKind kind, String reason, List<Strin
     }
 
     static MachineMailVerdict bySubject(MachineMailKind kind, String reason) {
-        return new MachineMailVerdict(kind, reason, List.of(), true);
+        return new MachineMailVerdict(kind, reason, List.of(), true, null, null);
+    }
+
+    static MachineMailVerdict report(MachineMailKind kind, String reason, List<String> failedRecipients, String note,
+                                     String reportedMessageId) {
+        return new MachineMailVerdict(kind, reason, failedRecipients, false, note, reportedMessageId);
     }
 }

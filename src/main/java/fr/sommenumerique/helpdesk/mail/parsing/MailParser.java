@@ -27,6 +27,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -142,9 +143,11 @@ public final class MailParser {
         }
 
         List<MailPart> parts = new ArrayList<>();
-        List<MailAttachment> attachments = new ArrayList<>();
+        List<Node> attachmentNodes = new ArrayList<>();
         List<ParsedMail> attached = new ArrayList<>();
-        collect(root, parts, attachments, attached);
+        collect(root, parts, attachmentNodes, attached);
+        CalendarEvent calendar = calendar(parts);
+        List<MailAttachment> attachments = attachments(attachmentNodes, calendar);
         BodyChoice body = chooseBody(root);
         String html = body.html;
         String text = body.plain != null && !body.plain.isBlank() ? body.plain
@@ -153,20 +156,16 @@ public final class MailParser {
 
         MailAddress from = first(addresses(headers.all("From")));
         String subject = headers.first("Subject").map(s -> s.replaceAll("\\s*\\r?\\n\\s*", " ").trim()).orElse("");
-        boolean forwardHint = SubjectNormalizer.isForward(subject);
-        String senderName = from == null ? null : from.displayName() != null ? from.displayName() : from.address();
+        boolean forwardedBySubject = SubjectNormalizer.isForward(subject);
         StrippedReply reply = body.plain != null && !body.plain.isBlank() || html == null
-                ? replyStripper.strip(text, senderName, forwardHint)
-                : replyStripper.stripHtml(html, senderName, forwardHint);
+                ? replyStripper.strip(text, from, forwardedBySubject)
+                : replyStripper.stripHtml(html, from, forwardedBySubject);
 
-        boolean forwardedAttachment = !attached.isEmpty();
-        boolean forwarded = reply.isForward() || forwardHint
-                || (forwardedAttachment && reply.text().isBlank());
+        // a message attached whole (message/rfc822) is forwarded when nothing else is said or the subject says so
+        boolean forwardedAttachment = !attached.isEmpty() && (reply.text().isBlank() || forwardedBySubject);
+        boolean forwarded = reply.isForward() || forwardedAttachment;
         MailAddress forwardedFrom = reply.forwardedFrom() != null ? reply.forwardedFrom()
-                : forwarded && forwardedAttachment ? attached.get(0).from() : null;
-        if (forwardedAttachment && SubjectNormalizer.isForward(subject)) {
-            forwardedFrom = forwardedFrom != null ? forwardedFrom : attached.get(0).from();
-        }
+                : forwardedAttachment ? attached.get(0).from() : null;
         OffsetDateTime date = parseDate(headers.get("Date"));
         return new ParsedMail(
                 messageId(headers.get("Message-ID")),
@@ -193,7 +192,8 @@ public final class MailParser {
                 attached,
                 parts,
                 contentHash(from, date, text),
-                warnings);
+                warnings,
+                calendar);
     }
 
     /**
@@ -426,8 +426,12 @@ public final class MailParser {
                 warnings.add("Partie " + path + " : jeu de caractères déclaré « " + (declared == null ? "aucun" : declared)
                         + " » inutilisable, texte décodé en " + decoded.charset().name() + ".");
             }
+            String text = decoded.text();
+            if (type.value().equals("text/plain") && FlowedText.isFlowed(type.param("format"))) {
+                text = FlowedText.decode(text, "yes".equalsIgnoreCase(type.param("delsp")));
+            }
             return new MailPart(path, type.value(), decoded.charset().name(), declared, filename, contentId, disposition,
-                    bytes, decoded.text());
+                    bytes, text);
         }
         return new MailPart(path, type.value(), null, type.param("charset"), filename, contentId, disposition, bytes,
                 null);
@@ -532,31 +536,25 @@ public final class MailParser {
         return new BodyChoice(plain, html);
     }
 
-    private void collect(Node node, List<MailPart> parts, List<MailAttachment> attachments, List<ParsedMail> attached) {
+    /** Leaf parts in order; the nodes that are attachments (not the body); attached messages, parsed. */
+    private void collect(Node node, List<MailPart> parts, List<Node> attachmentNodes, List<ParsedMail> attached) {
         if (node.leaf != null) {
             parts.add(node.leaf);
             if (!isBodyCandidate(node)) {
-                MailPart p = node.leaf;
-                boolean inline = "inline".equals(node.disposition) || (node.contentId != null
-                        && !"attachment".equals(node.disposition) && p.contentType().startsWith("image/"));
-                attachments.add(new MailAttachment(p.filename() != null ? p.filename() : defaultName(p),
-                        p.contentType(), p.bytes().length, p.contentId(), inline, p.bytes(), p.path()));
+                attachmentNodes.add(node);
             }
             return;
         }
         if (node.message != null) {
             attached.add(node.message);
-            String name = node.filename != null ? node.filename
-                    : (node.message.subject().isBlank() ? "message" : safeName(node.message.subject())) + ".eml";
-            attachments.add(new MailAttachment(name, node.type.value(), node.messageBytes.length, node.contentId,
-                    false, node.messageBytes, node.path));
+            attachmentNodes.add(node);
             for (Node child : node.children) {
                 collectPartsOnly(child, parts);
             }
             return;
         }
         for (Node child : node.children) {
-            collect(child, parts, attachments, attached);
+            collect(child, parts, attachmentNodes, attached);
         }
     }
 
@@ -569,25 +567,68 @@ public final class MailParser {
         }
     }
 
+    /**
+     * The attachments: files named as sent, unnamed parts named after what they are, winmail.dat opened into the files
+     * it carries, and an unnamed copy of another attachment (the inline calendar next to {@code invite.ics}) left out.
+     */
+    private static List<MailAttachment> attachments(List<Node> nodes, CalendarEvent calendar) {
+        List<MailAttachment> found = new ArrayList<>(); // unnamed parts have a null file name here
+        for (Node node : nodes) {
+            if (node.message != null) {
+                String name = node.filename != null ? node.filename
+                        : (node.message.subject().isBlank() ? "message" : safeName(node.message.subject())) + ".eml";
+                found.add(new MailAttachment(name, node.type.value(), node.messageBytes.length, node.contentId,
+                        false, node.messageBytes, node.path));
+                continue;
+            }
+            MailPart p = node.leaf;
+            List<TnefAttachments.File> files = TnefAttachments.isTnef(p.contentType(), p.filename())
+                    ? TnefAttachments.files(p.bytes()) : List.of();
+            for (int i = 0; i < files.size(); i++) {
+                TnefAttachments.File f = files.get(i);
+                found.add(new MailAttachment(f.filename(), f.contentType(), f.bytes().length, null, false, f.bytes(),
+                        p.path() + "_tnef" + (i + 1)));
+            }
+            if (files.isEmpty()) {
+                boolean inline = "inline".equals(node.disposition) || (node.contentId != null
+                        && !"attachment".equals(node.disposition) && p.contentType().startsWith("image/"));
+                found.add(new MailAttachment(p.filename(), p.contentType(), p.bytes().length, p.contentId(), inline,
+                        p.bytes(), p.path()));
+            }
+        }
+        PartNames names = new PartNames();
+        found.stream().map(MailAttachment::filename).filter(java.util.Objects::nonNull).forEach(names::given);
+        List<MailAttachment> attachments = new ArrayList<>();
+        for (MailAttachment a : found) {
+            if (a.filename() != null) {
+                attachments.add(a);
+            } else if (found.stream().noneMatch(o -> o.filename() != null && java.util.Arrays.equals(o.bytes(), a.bytes()))) {
+                attachments.add(new MailAttachment(names.forUnnamed(a.contentType(), calendar), a.contentType(), a.size(),
+                        a.contentId(), a.inline(), a.bytes(), a.partPath()));
+            }
+        }
+        return attachments;
+    }
+
+    /** The event of the first calendar part ({@code text/calendar}, {@code application/ics} or a {@code .ics} file). */
+    private static CalendarEvent calendar(List<MailPart> parts) {
+        for (MailPart p : parts) {
+            boolean ics = p.contentType().equals("text/calendar") || p.contentType().equals("application/ics")
+                    || (p.filename() != null && p.filename().toLowerCase(Locale.ROOT).endsWith(".ics"));
+            if (ics) {
+                String text = p.text() != null ? p.text() : new String(p.bytes(), StandardCharsets.UTF_8);
+                Optional<CalendarEvent> event = CalendarReader.read(text, null);
+                if (event.isPresent()) {
+                    return event.get();
+                }
+            }
+        }
+        return null;
+    }
+
     private static String safeName(String subject) {
         String s = subject.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").trim();
         return s.length() > 80 ? s.substring(0, 80) : s;
-    }
-
-    private static String defaultName(MailPart p) {
-        String type = p.contentType();
-        String ext = switch (type) {
-            case "application/pdf" -> "pdf";
-            case "image/png" -> "png";
-            case "image/jpeg", "image/jpg", "image/pjpeg" -> "jpg";
-            case "image/gif" -> "gif";
-            case "text/plain" -> "txt";
-            case "text/html" -> "html";
-            case "text/calendar" -> "ics";
-            case "message/delivery-status" -> "txt";
-            default -> "bin";
-        };
-        return "partie-" + p.path() + "." + ext;
     }
 
     // ------------------------------------------------------------------ header values

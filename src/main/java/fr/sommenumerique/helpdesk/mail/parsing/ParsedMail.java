@@ -31,6 +31,7 @@ import java.util.List;
  * @param parts           every decoded leaf part of the MIME tree, in order
  * @param contentHash     SHA-256 (hex) over normalized from + date + textBody, for de-duplication
  * @param warnings        French notes on what had to be repaired (unknown charset, junk header lines...)
+ * @param calendar        the event of the mail's calendar part (invitation, cancellation, answer), or null
  */
 public record ParsedMail(
         String messageId,
@@ -57,7 +58,8 @@ public record ParsedMail(
         List<ParsedMail> attachedMessages,
         List<MailPart> parts,
         String contentHash,
-        List<String> warnings) {
+        List<String> warnings,
+        CalendarEvent calendar) {
 
     public ParsedMail {
         references = List.copyOf(references);

@@ -48,8 +48,8 @@ public final class QuotationStripper {
             Pattern.MULTILINE);
     static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
             "[ \\t]*-+[ ]*(?:Original Message|Reply Message|Ursprüngliche Nachricht|Antwort Nachricht"
-                    + "|Oprindelig meddelelse|Message d'origine|Message d’origine|Message original|Mensaje original"
-                    + "|Messaggio originale)[ ]*-+",
+                    + "|Oprindelig meddelelse|Message d'origine|Message d’origine|Message original|Mail original"
+                    + "|Mensaje original|Messaggio originale)[ ]*-+",
             Pattern.CASE_INSENSITIVE);
     private static final String FROM_WORDS = "From|De|Von|Van|Fra|Från|Expéditeur|Date|Datum|Envoyé|Sent|Gesendet"
             + "|Skickat|Sendt";
@@ -155,12 +155,12 @@ public final class QuotationStripper {
         HtmlQuotes.Cut cut = HtmlQuotes.cut(org.jsoup.Jsoup.parse(html));
         QuoteSplit text = stripPlain(HtmlToText.convert(cut.document().body()));
         String reply = text.reply();
-        if (!cut.quoted().isEmpty()) {
+        if (!cut.removed().isEmpty()) {
             List<String> kept = new ArrayList<>(List.of(reply.split("\n", -1)));
             trailingSeparators(kept);
             reply = String.join("\n", kept).strip();
         }
-        return new QuoteSplit(reply, String.join("\n", cut.quoted(), text.quoted()).strip());
+        return new QuoteSplit(reply, String.join("\n", cut.removed(), text.quoted()).strip());
     }
 
     /** Marks each line: e, m, s, f or t. */
@@ -189,6 +189,20 @@ public final class QuotationStripper {
             i++;
         }
         return new String(markers);
+    }
+
+    /**
+     * Whether a reply header starting at line i is a header block (« De : … Envoyé : … », « -----Message d'origine----- »)
+     * rather than an attribution (« Le … a écrit : »): Outlook, Zimbra and Roundcube write the same header block above
+     * a quoted reply and above a forwarded message, whereas an attribution always introduces a quotation.
+     */
+    static boolean isHeaderBlock(List<String> lines, int i) {
+        String joined = String.join("\n", lines.subList(i, Math.min(lines.size(), i + SPLITTER_MAX_LINES)));
+        if (ORIGINAL_MESSAGE.matcher(joined).lookingAt()) {
+            return true;
+        }
+        Matcher from = FROM_COLON_OR_DATE_COLON.matcher(joined);
+        return from.lookingAt() && looksLikeHeaderBlock(lines, i, from.group());
     }
 
     /** Number of lines of a reply header starting at line i, or 0. */

@@ -20,8 +20,7 @@ public final class SubjectNormalizer {
                     + "(?:" + SPACE + "*(?:\\[\\d{1,3}\\]|\\(\\d{1,3}\\)|\\^\\d{1,3}))?" + SPACE + "*[:：]" + SPACE + "*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern FORWARD_PREFIX = Pattern.compile(
-            "^(?:" + SPACE + "*(?:" + REPLY + "|" + FORWARD + ")\\.?(?:" + SPACE + "*\\[\\d{1,3}\\])?" + SPACE + "*[:：])*"
-                    + SPACE + "*(?:tr|fw|fwd|wg|transfert|enc)" + SPACE + "*[:：]",
+            "^" + SPACE + "*(?:tr|fw|fwd|wg|transfert|enc)\\.?(?:" + SPACE + "*\\[\\d{1,3}\\])?" + SPACE + "*[:：]",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern LIST_TAG = Pattern.compile("^" + SPACE + "*\\[[^\\]]{1,40}\\]" + SPACE + "*");
     private static final Pattern TICKET = Pattern.compile("\\[\\s*(MC-\\d{4}-\\d{5})\\s*\\]", Pattern.CASE_INSENSITIVE);
@@ -44,7 +43,10 @@ public final class SubjectNormalizer {
         return s.replaceAll("[\\s\\u00a0\\u202f]+", " ").strip();
     }
 
-    /** True when the first prefixes contain a forward marker (TR:, Fwd:, FW:, WG:). */
+    /**
+     * True when the outermost prefix is a forward (TR:, Fwd:, FW:, WG:): the sender's client forwarded this very mail.
+     * « RE: TR: … » is a reply (to a forward), « TR : RE : … » a forward (of a reply).
+     */
     public static boolean isForward(String subject) {
         if (subject == null) {
             return false;

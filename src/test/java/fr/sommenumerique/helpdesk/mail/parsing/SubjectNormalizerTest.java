@@ -38,7 +38,12 @@ class SubjectNormalizerTest {
     @Test
     void detectsForwards() {
         assertThat(SubjectNormalizer.isForward("TR\u00a0: Acte refusé")).isTrue();
-        assertThat(SubjectNormalizer.isForward("RE: Fwd: Acte refusé")).isTrue();
+        assertThat(SubjectNormalizer.isForward("Tr : RE : Acte refusé")).isTrue();
+        assertThat(SubjectNormalizer.isForward("[Liste] Fwd: Acte refusé")).isTrue();
+        // the outermost prefix tells what the sender did: a reply to a forward is a reply
+        assertThat(SubjectNormalizer.isForward("RE: Fwd: Acte refusé")).isFalse();
+        assertThat(SubjectNormalizer.isForward("RE : TR : Acte refusé")).isFalse();
+        assertThat(SubjectNormalizer.isForward("AW: WG: Acte refusé")).isFalse();
         assertThat(SubjectNormalizer.isForward("Re: Acte refusé")).isFalse();
         assertThat(SubjectNormalizer.isForward("Trésorerie")).isFalse();
     }
