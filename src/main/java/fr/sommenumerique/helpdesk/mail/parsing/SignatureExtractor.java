@@ -66,8 +66,10 @@ public final class SignatureExtractor {
         if (text == null || text.isBlank()) {
             return new SignatureSplit(text == null ? "" : text.strip(), "");
         }
-        List<String> lines = new ArrayList<>(List.of(text.strip().replace("\r\n", "\n").split("\n", -1)));
-        int start = findStart(lines, senderNames(senderName));
+        // trailing spaces carry nothing (Zimbra ends every line with one), except in the « -- » delimiter
+        List<String> lines = new ArrayList<>(text.strip().replace("\r\n", "\n").lines()
+                .map(l -> l.equals("-- ") ? l : l.stripTrailing()).toList());
+        int start = withClosingAbove(lines, findStart(lines, senderNames(senderName)));
         if (start <= 0) {
             return new SignatureSplit(String.join("\n", lines).strip(), "");
         }
@@ -76,6 +78,15 @@ public final class SignatureExtractor {
             return new SignatureSplit(String.join("\n", lines).strip(), "");
         }
         return new SignatureSplit(body, String.join("\n", lines.subList(start, lines.size())).strip());
+    }
+
+    /** « Cordialement, » just above a « -- » block or a name block belongs to the signature too. */
+    private static int withClosingAbove(List<String> lines, int start) {
+        int previous = start - 1;
+        while (previous > 0 && lines.get(previous).isBlank()) {
+            previous--;
+        }
+        return previous > 0 && CLOSING.matcher(lines.get(previous)).matches() ? previous : start;
     }
 
     /** Index of the first signature line, or -1. */
