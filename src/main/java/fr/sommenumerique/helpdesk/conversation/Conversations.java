@@ -24,7 +24,8 @@ import java.util.Optional;
  *
  * <p>Which conversation a message belongs to is the {@link ConversationLocator}'s business (one policy per
  * channel); what a new conversation does is {@link NewConversations}'s, continuing one {@link FollowUps}', and
- * machine mail {@link AutomaticMail}'s.
+ * machine mail {@link AutomaticMail}'s. A message the channel hands over to staff (an invitation) never goes to the
+ * assistant and is never answered automatically.
  */
 @Service
 public class Conversations {
@@ -57,6 +58,8 @@ public class Conversations {
             case NONE -> fromPerson(message);
             case BOUNCE -> automaticMail.bounce(message);
             case AUTO_REPLY, OUT_OF_OFFICE -> automaticMail.automaticReply(message);
+            case READ_RECEIPT, DELIVERY_REPORT, CALENDAR_REPLY -> automaticMail.report(message);
+            case AUTO_NOTICE -> automaticMail.notice(message);
             case LIKELY_AUTO_REPLY -> automaticMail.likelyAutomaticReply(message);
             case MAILING_LIST, OWN_MAIL -> new HandlingResult(HandlingResult.Outcome.IGNORED, null, null, null, null, false);
         };
@@ -71,10 +74,14 @@ public class Conversations {
         Placement placement = locator.beforeAssistant(message, known);
         Contact contact = senders.linkCommune(known, message);
         if (placement instanceof Placement.JoinTicket join) {
-            return followUps.continueTicket(join.ticket(), contact, message);
+            return message.handover() == null ? followUps.continueTicket(join.ticket(), contact, message)
+                    : followUps.handOver(join.ticket(), contact, message);
         }
         if (placement instanceof Placement.JoinSubscription join) {
             return followUps.continueSubscription(join.request(), contact, message);
+        }
+        if (message.handover() != null) {
+            return newConversations.openForHuman(message, contact, message.handover());
         }
         if (placement instanceof Placement.Courtesy courtesy) {
             return followUps.courtesy(courtesy, contact, message);

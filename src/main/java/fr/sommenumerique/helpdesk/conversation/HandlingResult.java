@@ -49,6 +49,8 @@ public record HandlingResult(Outcome outcome, Long ticketId, String ticketRefere
         AUTOMATIC_REPLY,
         /** A delivery failure: the address is marked as failing. */
         BOUNCE,
+        /** A read receipt, a delivery report or an answer to an invitation: a note where it belongs, never answered. */
+        REPORT,
         /** Mailing-list or own mail: not for the helpdesk. */
         IGNORED
     }

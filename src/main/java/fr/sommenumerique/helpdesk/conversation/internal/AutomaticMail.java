@@ -1,5 +1,6 @@
 package fr.sommenumerique.helpdesk.conversation.internal;
 
+import fr.sommenumerique.helpdesk.assistant.Priority;
 import fr.sommenumerique.helpdesk.conversation.Automation;
 import fr.sommenumerique.helpdesk.conversation.HandlingResult;
 import fr.sommenumerique.helpdesk.conversation.InboundMessage;
@@ -11,11 +12,18 @@ import fr.sommenumerique.helpdesk.ticketing.Ticket;
 import fr.sommenumerique.helpdesk.ticketing.Tickets;
 import org.springframework.stereotype.Component;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Mail sent by a machine: never answered, never reopening anything, but kept where staff will see it. */
 @Component
 public class AutomaticMail {
+
+    private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter FRENCH_DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm", Locale.FRANCE);
 
     private final Contacts contacts;
     private final Tickets tickets;
@@ -40,11 +48,66 @@ public class AutomaticMail {
             contacts.markEmailFailing(address, message.automationReason() == null
                     ? "Retour en erreur (message non distribué)" : message.automationReason());
         }
-        Optional<Ticket> ticket = tickets.findByEmailMessageIds(message.threadIds());
-        ticket.ifPresent(t -> tickets.addNote(t.id(), Tickets.SYSTEM, "Message non distribué à "
-                + String.join(", ", message.failedRecipients()) + " : " + InboundRecords.summary(message)));
+        Optional<Ticket> ticket = tickets.findByEmailMessageIds(message.threadIds()).flatMap(t -> tickets.resolveMerged(t.id()));
+        ticket.ifPresent(t -> tickets.addNote(t.id(), Tickets.SYSTEM, message.automationNote() != null
+                ? message.automationNote() + aboutMessage(t, message)
+                : "Message non distribué à " + String.join(", ", message.failedRecipients()) + " : "
+                        + InboundRecords.summary(message)));
         return new HandlingResult(HandlingResult.Outcome.BOUNCE, ticket.map(Ticket::id).orElse(null),
                 ticket.map(Ticket::reference).orElse(null), null, null, false);
+    }
+
+    /**
+     * A read receipt, a delivery report that is not a failure, or an attendee's answer to an invitation: what it says
+     * becomes a note on the ticket (or the subscription request) it is about. Never answered, never reopening anything:
+     * a receipt on a resolved ticket leaves it resolved.
+     */
+    public HandlingResult report(InboundMessage message) {
+        String note = message.automationNote() != null ? message.automationNote()
+                : "Rapport automatique reçu de " + message.senderAddress() + " : " + InboundRecords.summary(message);
+        Optional<Ticket> ticket = threadTicket(message);
+        if (ticket.isPresent()) {
+            tickets.addNote(ticket.get().id(), Tickets.SYSTEM, note + aboutMessage(ticket.get(), message));
+            return HandlingResult.onTicket(HandlingResult.Outcome.REPORT, ticket.get(), null, false);
+        }
+        Optional<SubscriptionRequest> request = outbox.subscriptionOfMessageIds(message.threadIds()).flatMap(subscriptions::byId);
+        request.ifPresent(r -> subscriptions.addStaffNote(r.id(), note, Tickets.SYSTEM));
+        return new HandlingResult(HandlingResult.Outcome.REPORT, null, request.map(SubscriptionRequest::reference).orElse(null),
+                request.map(SubscriptionRequest::id).orElse(null), null, false);
+    }
+
+    /**
+     * A notification from a platform or another robot: a note on its ticket when it belongs to one; otherwise a
+     * low-priority ticket for staff to read (platforms write to the support address about things that matter), with
+     * no answer, since nobody reads a robot's mailbox.
+     */
+    public HandlingResult notice(InboundMessage message) {
+        String note = (message.automationNote() != null ? message.automationNote()
+                : "Avis automatique de " + message.senderAddress() + ".") + " Aucune réponse n'est envoyée à un robot.";
+        Optional<Ticket> ticket = threadTicket(message);
+        if (ticket.isPresent()) {
+            tickets.addNote(ticket.get().id(), Tickets.SYSTEM, note + " « " + InboundRecords.summary(message) + " »");
+            return HandlingResult.onTicket(HandlingResult.Outcome.AUTOMATIC_REPLY, ticket.get(), null, false);
+        }
+        return newConversations.openForHuman(message, senders.linkCommune(senders.contactOf(message), message), note,
+                Priority.LOW);
+    }
+
+    /** The ticket a machine mail is about: by its headers (and the message a report names), else by the subject's reference. */
+    private Optional<Ticket> threadTicket(InboundMessage message) {
+        return tickets.findByEmailMessageIds(message.threadIds())
+                .or(() -> Optional.ofNullable(message.ticketReference()).flatMap(tickets::findByReference))
+                .flatMap(t -> tickets.resolveMerged(t.id()));
+    }
+
+    /** « (message du 4 mars 2025 à 09:02) » when the report names one of the ticket's messages. */
+    private String aboutMessage(Ticket ticket, InboundMessage message) {
+        List<String> ids = message.threadIds().stream().map(Tickets::normalizeMessageId).toList();
+        return tickets.messages(ticket.id()).stream()
+                .filter(m -> m.emailMessageId() != null && ids.contains(Tickets.normalizeMessageId(m.emailMessageId())))
+                .reduce((first, second) -> second)
+                .map(m -> " (message du " + FRENCH_DATE_TIME.format(m.createdAt().atZone(FRANCE)) + ")")
+                .orElse("");
     }
 
     /** An automatic reply or an out-of-office: a note on its ticket, if it has one. */

@@ -57,9 +57,9 @@ public class FollowUps {
             }
             return HandlingResult.onTicket(HandlingResult.Outcome.ADDED_TO_TICKET, ticket, null, replied);
         }
-        if (Acknowledgements.isBare(message.text())) {
+        if (Acknowledgements.isBare(message.readText())) {
             tickets.addNote(ticket.id(), Tickets.SYSTEM, "Message de " + contact.label()
-                    + " reçu sur la demande terminée, sans la rouvrir : « " + message.text().strip() + " »");
+                    + " reçu sur la demande terminée, sans la rouvrir : « " + message.readText().strip() + " »");
             return HandlingResult.onTicket(HandlingResult.Outcome.ACKNOWLEDGEMENT, ticket, null, false);
         }
         Instant finishedAt = ticket.closedAt() != null ? ticket.closedAt() : ticket.resolvedAt();
@@ -136,6 +136,22 @@ public class FollowUps {
     }
 
     /**
+     * A message the channel hands over to staff (an invitation) joins its ticket with the channel's note, bringing a
+     * finished ticket back to staff; it is never answered automatically. A closed ticket is not reopened: the message
+     * opens a ticket of its own.
+     */
+    public HandlingResult handOver(Ticket ticket, Contact contact, InboundMessage message) {
+        if (ticket.status() == TicketStatus.CLOSED) {
+            return newConversations.openForHuman(message, contact, message.handover());
+        }
+        boolean active = ticket.isActive();
+        tickets.addInbound(ticket.id(), contact.id(), InboundRecords.of(message));
+        tickets.addNote(ticket.id(), Tickets.SYSTEM, message.handover());
+        return HandlingResult.onTicket(active ? HandlingResult.Outcome.ADDED_TO_TICKET : HandlingResult.Outcome.TICKET_REOPENED,
+                tickets.findById(ticket.id()).orElseThrow(), null, false);
+    }
+
+    /**
      * A reply about a subscription request never starts a new conversation with the assistant: it is kept as a
      * note on the request for the staff who examine it. Once the request is decided nobody looks at it any more,
      * so a message saying more than « merci » also opens a ticket for a human, without automatic answer.
@@ -143,7 +159,7 @@ public class FollowUps {
     public HandlingResult continueSubscription(SubscriptionRequest request, Contact contact, InboundMessage message) {
         subscriptions.addStaffNote(request.id(), "Message de " + contact.label() + " (" + message.channel().label()
                 + ") : « " + InboundRecords.summary(message) + " »", AuditLog.contactActor(contact.id()));
-        if (!request.status().isDecided() || Acknowledgements.isBare(message.text())) {
+        if (!request.status().isDecided() || Acknowledgements.isBare(message.readText())) {
             return new HandlingResult(HandlingResult.Outcome.ADDED_TO_SUBSCRIPTION, null, request.reference(),
                     request.id(), null, false);
         }

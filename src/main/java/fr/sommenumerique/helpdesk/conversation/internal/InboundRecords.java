@@ -32,11 +32,12 @@ public final class InboundRecords {
         if (message.subject() != null && !message.subject().isBlank()) {
             return message.subject().strip();
         }
-        String text = TextCut.oneLine(message.text().isBlank() ? message.fullText() : message.text(), SUBJECT_FROM_TEXT);
+        String text = TextCut.oneLine(message.readText().isBlank() ? message.fullText() : message.readText(),
+                SUBJECT_FROM_TEXT);
         return text.isEmpty() ? "(sans objet)" : text;
     }
 
     public static String summary(InboundMessage message) {
-        return TextCut.cut((message.subject() == null ? "" : message.subject() + " — ") + message.text().strip(), SUMMARY);
+        return TextCut.cut((message.subject() == null ? "" : message.subject() + " — ") + message.readText().strip(), SUMMARY);
     }
 }

@@ -57,7 +57,7 @@ public class NewConversations {
     /** What the assistant makes of the message, knowing the sender's commune. */
     public Decision decide(InboundMessage message, Contact contact) {
         Commune commune = senders.communeOf(contact).orElse(null);
-        return engine.decide(new Question(message.text(), commune == null ? null : commune.name(),
+        return engine.decide(new Question(message.readText(), commune == null ? null : commune.name(),
                 commune == null ? null : commune.population()));
     }
 
@@ -72,7 +72,7 @@ public class NewConversations {
      */
     public HandlingResult start(InboundMessage message, Contact contact, Decision decision, Long linkedTicketId,
                                 Ticket candidate) {
-        long interaction = interactions.record(new NewInteraction(message.channel(), contact.id(), message.text(),
+        long interaction = interactions.record(new NewInteraction(message.channel(), contact.id(), message.readText(),
                 decision.kind().name(), nearestArticle(decision), firstService(decision), decision.confidence(), null));
         if (decision.kind() == DecisionKind.SUBSCRIPTION) {
             return subscription(message, contact, decision);
@@ -120,7 +120,12 @@ public class NewConversations {
 
     /** A ticket for staff, without the assistant and without an automatic answer; the note says why. */
     public HandlingResult openForHuman(InboundMessage message, Contact contact, String why) {
+        return openForHuman(message, contact, why, Priority.NORMAL);
+    }
+
+    public HandlingResult openForHuman(InboundMessage message, Contact contact, String why, Priority priority) {
         Ticket ticket = tickets.open(NewTicket.of(InboundRecords.subjectOf(message), message.channel(), contact.id())
+                .withPriority(priority)
                 .withCommune(contact.communeInsee())
                 .withFirstMessage(InboundRecords.of(message))
                 .withOpenedBy(AuditLog.contactActor(contact.id())));
@@ -146,7 +151,7 @@ public class NewConversations {
     private HandlingResult subscription(InboundMessage message, Contact contact, Decision decision) {
         Set<ServiceArea> services = new LinkedHashSet<>(decision.services());
         NewSubscriptionRequest request = NewSubscriptionRequest.of(contact.id(),
-                        decision.subscriptionKind(), message.channel(), message.text())
+                        decision.subscriptionKind(), message.channel(), message.readText())
                 .withServices(services.isEmpty() ? EnumSet.of(ServiceArea.OFFRE) : services);
         Commune commune = senders.communeOf(contact).orElse(null);
         if (commune != null) {

@@ -33,7 +33,10 @@ public class Senders {
         return contacts.findOrCreateByEmail(message.senderAddress(), message.senderName());
     }
 
-    /** A contact without a commune gets the one the message or its signature names, if any. */
+    /**
+     * A contact without a commune gets the one the message or its signature names, if any: what the sender wrote,
+     * never a message they forward (a préfecture's signature names Amiens, not the commune that forwards it).
+     */
     public Contact linkCommune(Contact contact, InboundMessage message) {
         if (contact.communeInsee() != null) {
             return contact;

@@ -3,7 +3,9 @@ package fr.sommenumerique.helpdesk.mail.inbox;
 import fr.sommenumerique.helpdesk.conversation.Automation;
 import fr.sommenumerique.helpdesk.conversation.InboundAttachment;
 import fr.sommenumerique.helpdesk.conversation.InboundMessage;
+import fr.sommenumerique.helpdesk.mail.parsing.CalendarEvent;
 import fr.sommenumerique.helpdesk.mail.parsing.MachineMailVerdict;
+import fr.sommenumerique.helpdesk.mail.parsing.MailAttachment;
 import fr.sommenumerique.helpdesk.mail.parsing.MailAddress;
 import fr.sommenumerique.helpdesk.mail.parsing.ParsedMail;
 import fr.sommenumerique.helpdesk.mail.parsing.SubjectNormalizer;
@@ -13,6 +15,7 @@ import fr.sommenumerique.helpdesk.ticketing.ProcessedInbound;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** A parsed e-mail in the form every channel hands to the conversation layer. */
@@ -27,15 +30,13 @@ public final class InboundMailMapper {
     public InboundMessage map(ParsedMail mail, MachineMailVerdict verdict) {
         MailAddress from = mail.from() != null ? mail.from() : mail.sender();
         String text = mail.strippedText() == null ? "" : mail.strippedText();
-        if (mail.forwarded() && mail.forwardedText() != null && !mail.forwardedText().isBlank()) {
-            // A forwarded message is usually the question itself, with a line from the person who forwards it.
-            text = (text + "\n\n" + mail.forwardedText()).strip();
-        }
         String subject = mail.subject() == null ? null : SubjectNormalizer.normalize(mail.subject());
         Instant receivedAt = mail.date() == null ? Instant.now() : mail.date().toInstant();
         return InboundMessage.email(dedupeKey(mail), from == null ? null : from.normalizedAddress(),
                         from == null ? null : from.displayName(), subject, text)
                 .withBody(text, mail.signature(), mail.textBody(), mail.sanitizedHtml())
+                // a forwarded message is usually the question itself, with a line from the person who forwards it
+                .withForwarded(mail.forwarded() ? mail.forwardedText() : null)
                 .withThreading(mail.messageId(), mail.inReplyTo(), references(mail, verdict),
                         mail.subject() == null ? null : SubjectNormalizer.ticketReference(mail.subject())
                                 .or(() -> SubjectNormalizer.subscriptionReference(mail.subject())).orElse(null))
@@ -44,7 +45,21 @@ public final class InboundMailMapper {
                         .map(a -> new InboundAttachment(a.filename(), a.contentType(), a.bytes(), a.contentId(), a.inline()))
                         .toList())
                 .withAutomation(automation(verdict), verdict.isHuman() ? null : verdict.reason(),
-                        verdict.failedRecipients());
+                        verdict.failedRecipients())
+                .withAutomationNote(verdict.note())
+                .withHandover(verdict.isHuman() ? invitation(mail.calendar(), mail.attachments()) : null);
+    }
+
+    /** An invitation (or its cancellation) is for a person to accept or decline: the note staff get, or null. */
+    static String invitation(CalendarEvent event, List<MailAttachment> attachments) {
+        if (event == null || !(event.isInvitation() || event.isCancellation())) {
+            return null;
+        }
+        String file = attachments.stream().map(MailAttachment::filename).filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".ics"))
+                .findFirst().map(n -> "Le fichier « " + n + " » est joint au message. ").orElse("");
+        return (event.isCancellation() ? "Annulation d'un événement reçue :\n" : "Invitation à un événement reçue :\n")
+                + event.summary() + "\n" + file + "Aucune réponse automatique n'a été envoyée : "
+                + (event.isCancellation() ? "à retirer de l'agenda de l'équipe." : "à accepter ou refuser depuis l'agenda de l'équipe.");
     }
 
     /**
@@ -80,8 +95,11 @@ public final class InboundMailMapper {
         }
         return switch (verdict.kind()) {
             case HUMAN -> Automation.NONE;
-            // reports and notices are never answered and never reopen anything, like automatic replies
-            case AUTO_REPLY, READ_RECEIPT, DELIVERY_REPORT, CALENDAR_REPLY, AUTO_NOTICE -> Automation.AUTO_REPLY;
+            case AUTO_REPLY -> Automation.AUTO_REPLY;
+            case READ_RECEIPT -> Automation.READ_RECEIPT;
+            case DELIVERY_REPORT -> Automation.DELIVERY_REPORT;
+            case CALENDAR_REPLY -> Automation.CALENDAR_REPLY;
+            case AUTO_NOTICE -> Automation.AUTO_NOTICE;
             case OUT_OF_OFFICE -> Automation.OUT_OF_OFFICE;
             case BOUNCE -> Automation.BOUNCE;
             case MAILING_LIST -> Automation.MAILING_LIST;
