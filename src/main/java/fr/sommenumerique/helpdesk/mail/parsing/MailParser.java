@@ -21,12 +21,14 @@ import java.text.ParsePosition;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -569,7 +571,8 @@ public final class MailParser {
 
     /**
      * The attachments: files named as sent, unnamed parts named after what they are, winmail.dat opened into the files
-     * it carries, and an unnamed copy of another attachment (the inline calendar next to {@code invite.ics}) left out.
+     * it carries, and an unnamed copy of another attachment (the inline calendar next to {@code invite.ics}) left out,
+     * unless an HTML body shows it by its Content-ID.
      */
     private static List<MailAttachment> attachments(List<Node> nodes, CalendarEvent calendar) {
         List<MailAttachment> found = new ArrayList<>(); // unnamed parts have a null file name here
@@ -597,12 +600,13 @@ public final class MailParser {
             }
         }
         PartNames names = new PartNames();
-        found.stream().map(MailAttachment::filename).filter(java.util.Objects::nonNull).forEach(names::given);
+        found.stream().map(MailAttachment::filename).filter(Objects::nonNull).forEach(names::given);
         List<MailAttachment> attachments = new ArrayList<>();
         for (MailAttachment a : found) {
             if (a.filename() != null) {
                 attachments.add(a);
-            } else if (found.stream().noneMatch(o -> o.filename() != null && java.util.Arrays.equals(o.bytes(), a.bytes()))) {
+            } else if (a.contentId() != null
+                    || found.stream().noneMatch(o -> o.filename() != null && Arrays.equals(o.bytes(), a.bytes()))) {
                 attachments.add(new MailAttachment(names.forUnnamed(a.contentType(), calendar), a.contentType(), a.size(),
                         a.contentId(), a.inline(), a.bytes(), a.partPath()));
             }
