@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,8 +115,8 @@ class TelegramLinkingTest extends TelegramChannelTestBase {
         awaitReply(user, SENT);
         String code = codeMailedTo(address);
         // sixteen minutes later
-        jdbc.sql("UPDATE telegram_link_codes SET expires_at = DATEADD('MINUTE', -1, CURRENT_TIMESTAMP) WHERE chat_id = ?")
-                .params(user.chatId()).update();
+        jdbc.sql("UPDATE telegram_link_codes SET expires_at = ? WHERE chat_id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), user.chatId()).update();
 
         api.enqueueText(user, code);
 

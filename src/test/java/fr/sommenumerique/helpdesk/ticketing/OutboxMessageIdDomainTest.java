@@ -23,6 +23,7 @@ class OutboxMessageIdDomainTest {
     @SpringJUnitConfig(TicketingTestConfig.class)
     @TestPropertySource(properties = {
             "spring.datasource.url=jdbc:h2:mem:outbox-domain-address;DB_CLOSE_DELAY=-1",
+            "spring.flyway.locations=classpath:db/migration,classpath:db/vendor/{vendor}",
             "helpdesk.mail.address=Support@Somme-Numerique.test"})
     class FromTheSupportAddress {
         @Autowired
@@ -39,6 +40,7 @@ class OutboxMessageIdDomainTest {
     @SpringJUnitConfig(TicketingTestConfig.class)
     @TestPropertySource(properties = {
             "spring.datasource.url=jdbc:h2:mem:outbox-domain-explicit;DB_CLOSE_DELAY=-1",
+            "spring.flyway.locations=classpath:db/migration,classpath:db/vendor/{vendor}",
             "helpdesk.mail.address=support@somme-numerique.test",
             "helpdesk.outbox.message-id-domain=Helpdesk.Somme-Numerique.test"})
     class SetExplicitly {

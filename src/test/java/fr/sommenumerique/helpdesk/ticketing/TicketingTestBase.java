@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "spring.datasource.url=jdbc:h2:mem:ticketing-test;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa",
         "spring.datasource.password=",
-        "spring.flyway.locations=classpath:db/migration",
+        "spring.flyway.locations=classpath:db/migration,classpath:db/vendor/{vendor}",
         "helpdesk.communes.domains.[mairie-configuree.fr]=80829"
 })
 abstract class TicketingTestBase {

@@ -77,12 +77,23 @@ class ChatStates {
     /** Saves the state; it expires {@code ttl} after now. */
     ChatState save(ChatState state, Instant now, java.time.Duration ttl) {
         Instant expires = now.plus(ttl);
-        jdbc.sql("""
-                        MERGE INTO telegram_chat_states (chat_id, flow, step, commune_insee, services, email, updated_at, expires_at)
-                        KEY (chat_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(state.chatId(), state.flow().name(), state.step().name(), state.communeInsee(),
-                        state.services().isEmpty() ? null : encode(state.services()), state.email(), ts(now), ts(expires))
+        String services = state.services().isEmpty() ? null : encode(state.services());
+        // update, else insert (portable: no upsert syntax is common to H2 and PostgreSQL); the chat's updates are
+        // handled one at a time, so no other transaction inserts the same chat in between
+        int updated = jdbc.sql("""
+                        UPDATE telegram_chat_states SET flow = ?, step = ?, commune_insee = ?, services = ?, email = ?,
+                            updated_at = ?, expires_at = ? WHERE chat_id = ?""")
+                .params(state.flow().name(), state.step().name(), state.communeInsee(), services, state.email(),
+                        ts(now), ts(expires), state.chatId())
                 .update();
+        if (updated == 0) {
+            jdbc.sql("""
+                            INSERT INTO telegram_chat_states (chat_id, flow, step, commune_insee, services, email, updated_at,
+                                expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(state.chatId(), state.flow().name(), state.step().name(), state.communeInsee(), services,
+                            state.email(), ts(now), ts(expires))
+                    .update();
+        }
         return new ChatState(state.chatId(), state.flow(), state.step(), state.communeInsee(), state.services(),
                 state.email(), expires);
     }

@@ -24,8 +24,12 @@ public class SentParts {
     }
 
     void record(long outboxId, int partsSent) {
-        jdbc.sql("MERGE INTO telegram_parts_sent (outbox_id, parts_sent) KEY (outbox_id) VALUES (?, ?)")
-                .params(outboxId, partsSent).update();
+        // update, else insert (portable); the message is claimed by this sender alone while its parts go out
+        if (jdbc.sql("UPDATE telegram_parts_sent SET parts_sent = ? WHERE outbox_id = ?").params(partsSent, outboxId)
+                .update() == 0) {
+            jdbc.sql("INSERT INTO telegram_parts_sent (outbox_id, parts_sent) VALUES (?, ?)").params(outboxId, partsSent)
+                    .update();
+        }
     }
 
     /** The message is done (sent, or failed for good: a staff retry starts again from the first part). */

@@ -3,29 +3,39 @@ package fr.sommenumerique.helpdesk.ticketing.internal;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Gap-free yearly references such as MC-2026-00042. The counter row is incremented inside the caller's
- * transaction: concurrent callers wait on its row lock, and a rolled-back caller gives its number back.
+ * Gap-free yearly references such as MC-2026-00042, counted in the database (table {@code reference_counters}), so
+ * that every instance sharing it draws from the same counter. The counter row is incremented inside the caller's
+ * transaction: concurrent callers, in this process or another, wait on its row lock, and a rolled-back caller gives
+ * its number back. (A database sequence would leave gaps and not restart each year.)
  */
 @Component
 public class ReferenceGenerator {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate savepoint;
 
-    public ReferenceGenerator(JdbcClient jdbc) {
+    public ReferenceGenerator(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public String next(String prefix, int year) {
         if (increment(prefix, year) == 0) {
             try {
-                jdbc.sql("INSERT INTO reference_counters (prefix, ref_year, last_value) VALUES (?, ?, 1)")
+                // in a savepoint: on PostgreSQL a failed statement would otherwise abort the caller's transaction
+                savepoint.executeWithoutResult(status -> jdbc
+                        .sql("INSERT INTO reference_counters (prefix, ref_year, last_value) VALUES (?, ?, 1)")
                         .params(prefix, year)
-                        .update();
+                        .update());
             } catch (DuplicateKeyException concurrentlyCreated) {
                 // another transaction created this year's row first (and has committed): take the next number
                 increment(prefix, year);
