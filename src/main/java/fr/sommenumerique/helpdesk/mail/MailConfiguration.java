@@ -1,5 +1,7 @@
 package fr.sommenumerique.helpdesk.mail;
 
+import fr.sommenumerique.helpdesk.cluster.PollerLeadership;
+import fr.sommenumerique.helpdesk.cluster.PollerLocks;
 import fr.sommenumerique.helpdesk.conversation.Conversations;
 import fr.sommenumerique.helpdesk.mail.inbox.InboundMailMapper;
 import fr.sommenumerique.helpdesk.mail.inbox.MailIntake;
@@ -19,6 +21,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.Locale;
 
 /** The e-mail channel's beans; none of them exist when {@code helpdesk.mail.enabled=false}. */
 @Configuration(proxyBeanMethods = false)
@@ -59,9 +63,23 @@ class MailConfiguration {
 
     @Bean
     MailboxPoller mailboxPoller(MailProperties properties, MailEndpoints endpoints, MailIntake intake,
-                                ObjectProvider<MailProcessingObserver> observer, MailboxStatus status) {
+                                ObjectProvider<MailProcessingObserver> observer, MailboxStatus status,
+                                PollerLocks locks) {
         return new MailboxPoller(properties.imap(), endpoints, intake,
-                observer.getIfAvailable(() -> MailProcessingObserver.NONE), status);
+                observer.getIfAvailable(() -> MailProcessingObserver.NONE), status,
+                mailboxLeadership(locks, endpoints, properties.imap().folder()));
+    }
+
+    /**
+     * Instances reading the same mailbox (server, user, folder) compete for one lock. An embedded server's mailbox
+     * belongs to its own instance alone: its lock is its own.
+     */
+    private static PollerLeadership mailboxLeadership(PollerLocks locks, MailEndpoints endpoints, String folder) {
+        if (endpoints.embedded()) {
+            return PollerLeadership.alone();
+        }
+        String mailbox = endpoints.imapUser() + " sur " + endpoints.imapHost() + ":" + endpoints.imapPort() + " (" + folder + ")";
+        return locks.leadership("mail:" + mailbox.toLowerCase(Locale.ROOT), "la boîte " + mailbox);
     }
 
     @Bean

@@ -27,7 +27,7 @@ final class MailHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Health.Builder health = switch (mailbox.state()) {
-            case CONNECTED_IDLE, CONNECTED_POLLING -> Health.up();
+            case CONNECTED_IDLE, CONNECTED_POLLING, STANDBY -> Health.up();
             case STARTING -> Health.unknown();
             case RECONNECTING -> Health.status(DEGRADED);
             case STOPPED -> Health.outOfService();

@@ -3,5 +3,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Email channel",
-        allowedDependencies = {"conversation", "ticketing", "assistant", "knowledge"})
+        allowedDependencies = {"conversation", "ticketing", "assistant", "knowledge", "cluster"})
 package fr.sommenumerique.helpdesk.mail;

@@ -33,6 +33,8 @@ public record TelegramChannelHealth(
         IDLE,
         /** Polling thread started, no answer from Telegram yet. */
         STARTING,
+        /** Another instance sharing the database reads the bot; this one takes over if it stops. */
+        STANDBY,
         /** Polling and the last getUpdates call succeeded. */
         RUNNING,
         /** Polling, but the last getUpdates call(s) failed; retrying with backoff. */
@@ -41,8 +43,8 @@ public record TelegramChannelHealth(
         STOPPED
     }
 
-    /** True when the channel is switched on and its last poll succeeded. */
+    /** True when the channel is switched on and its last poll succeeded, here or (standby) on another instance. */
     public boolean healthy() {
-        return state == State.RUNNING;
+        return state == State.RUNNING || state == State.STANDBY;
     }
 }

@@ -1,22 +1,14 @@
 package fr.sommenumerique.helpdesk.testdb;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-
-import fr.sommenumerique.helpdesk.ticketing.internal.V2__Seed_communes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,11 +20,11 @@ class FlywayHistoryOnBothDatabasesTest {
 
     @Test
     void the_whole_history_runs_on_postgresql_and_h2_and_builds_the_same_schema() {
-        DataSource postgres = dataSource(TestPostgres.newDatabase("flyway_history"), TestPostgres.USER);
-        DataSource h2 = dataSource("jdbc:h2:mem:flyway-history;DB_CLOSE_DELAY=-1", "sa");
+        DataSource postgres = TestDatabases.postgres("flyway_history");
+        DataSource h2 = TestDatabases.h2("flyway-history");
 
-        MigrateResult onPostgres = migrate(postgres, "postgresql");
-        MigrateResult onH2 = migrate(h2, "h2");
+        MigrateResult onPostgres = TestDatabases.migrate(postgres, "postgresql");
+        MigrateResult onH2 = TestDatabases.migrate(h2, "h2");
 
         assertThat(onPostgres.success).isTrue();
         assertThat(onPostgres.migrationsExecuted).isEqualTo(onH2.migrationsExecuted).isGreaterThan(10);
@@ -42,23 +34,6 @@ class FlywayHistoryOnBothDatabasesTest {
                 .isEqualTo(771);
     }
 
-    private static MigrateResult migrate(DataSource dataSource, String vendor) {
-        String[] locations = Arrays.stream(applicationFlywayLocations().split(","))
-                .map(location -> location.strip().replace("{vendor}", vendor))
-                .toArray(String[]::new);
-        return Flyway.configure().dataSource(dataSource).locations(locations)
-                .javaMigrations(new V2__Seed_communes()).load().migrate();
-    }
-
-    /** {@code spring.flyway.locations} of the application's own settings. */
-    private static String applicationFlywayLocations() {
-        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-        yaml.setResources(new ClassPathResource("application.yml"));
-        Properties properties = yaml.getObject();
-        assertThat(properties).containsKey("spring.flyway.locations");
-        return properties.getProperty("spring.flyway.locations");
-    }
-
     /** "table.column" of every column of the application's tables, in lower case. */
     private static Set<String> columns(DataSource dataSource, String schema) {
         List<String> names = JdbcClient.create(dataSource).sql("""
@@ -66,14 +41,5 @@ class FlywayHistoryOnBothDatabasesTest {
                         WHERE table_schema = ? AND LOWER(table_name) <> 'flyway_schema_history'""")
                 .param(schema).query(String.class).list();
         return new TreeSet<>(names);
-    }
-
-    private static DataSource dataSource(String url, String user) {
-        SimpleDriverDataSource dataSource = new SimpleDriverDataSource();
-        dataSource.setUrl(url);
-        dataSource.setUsername(user);
-        dataSource.setPassword("");
-        dataSource.setDriverClass(url.startsWith("jdbc:h2") ? org.h2.Driver.class : org.postgresql.Driver.class);
-        return dataSource;
     }
 }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.method.HandlerMethod;
@@ -47,6 +50,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Who may reach what: anonymous refusal everywhere, login, CSRF, roles, tokens, throttling, forced password change. */
 class WebSecurityTest extends WebTestBase {
+
+    @Autowired
+    SessionRepository<? extends Session> sessions;
 
     /** Pages anyone may open. */
     private static final Set<String> PUBLIC = Set.of("/connexion");
@@ -115,22 +121,22 @@ class WebSecurityTest extends WebTestBase {
     void forms_without_the_csrf_token_are_refused_and_change_nothing() throws Exception {
         StaffUser agent = newAgent("csrf");
         HandlingResult r = email(unique("csrf"), "Actes en panne", "Message d'erreur sur Actes : impossible de déposer.");
-        MockHttpSession session = login(agent.username());
-        mvc.perform(get("/tickets/" + r.ticketId()).session(session)).andExpect(status().isOk()); // the form and its token
+        SessionCookie session = login(agent.username());
+        mvc.perform(get("/tickets/" + r.ticketId()).with(session)).andExpect(status().isOk()); // the form and its token
 
-        mvc.perform(post("/tickets/" + r.ticketId() + "/note").session(session).param("text", "sans jeton CSRF"))
+        mvc.perform(post("/tickets/" + r.ticketId() + "/note").with(session).param("text", "sans jeton CSRF"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/tickets/" + r.ticketId() + "/note").session(session).param("text", "jeton faux")
+        mvc.perform(post("/tickets/" + r.ticketId() + "/note").with(session).param("text", "jeton faux")
                         .param("_csrf", "faux"))
                 .andExpect(status().isForbidden());
         assertThat(notes(r.ticketId())).isEmpty();
 
-        mvc.perform(post("/tickets/" + r.ticketId() + "/note").session(session).param("text", "avec jeton CSRF").with(csrf()))
+        mvc.perform(post("/tickets/" + r.ticketId() + "/note").with(session).param("text", "avec jeton CSRF").with(csrf()))
                 .andExpect(status().isFound());
         assertThat(notes(r.ticketId())).containsExactly("avec jeton CSRF");
 
         // the API ignores sessions and cookies: a session alone does not authenticate it, so CSRF cannot apply
-        mvc.perform(get("/api/tickets").session(session)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/tickets").with(session)).andExpect(status().isUnauthorized());
     }
 
     @Test
@@ -178,7 +184,7 @@ class WebSecurityTest extends WebTestBase {
         }
         MvcResult locked = mvc.perform(loginRequest(agent.username(), PASSWORD).with(from))
                 .andExpect(redirectedUrl("/connexion?erreur")).andReturn();
-        mvc.perform(get("/connexion").param("erreur", "").session((MockHttpSession) locked.getRequest().getSession()))
+        mvc.perform(get("/connexion").param("erreur", "").with(SessionCookie.of(locked)))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Trop de tentatives de connexion échouées")));
         mvc.perform(get("/api/staff/me").with(httpBasic(agent.username(), PASSWORD)))
                 .andExpect(status().isUnauthorized())
@@ -216,59 +222,59 @@ class WebSecurityTest extends WebTestBase {
         var created = accounts.create(new NewStaffMember("nouvelle-" + System.nanoTime() % 100000, "Nouvelle", null,
                 StaffRole.AGENT), admin.username());
         String username = created.user().username();
-        MockHttpSession session = login(username, created.generatedPassword());
+        SessionCookie session = login(username, created.generatedPassword());
 
-        mvc.perform(get("/tickets").session(session)).andExpect(redirectedUrl("/compte/mot-de-passe"));
+        mvc.perform(get("/tickets").with(session)).andExpect(redirectedUrl("/compte/mot-de-passe"));
         mvc.perform(get("/api/tickets").with(httpBasic(username, created.generatedPassword())))
                 .andExpect(status().isForbidden());
 
-        mvc.perform(post("/compte/mot-de-passe").session(session).with(csrf()).param("current", created.generatedPassword())
+        mvc.perform(post("/compte/mot-de-passe").with(session).with(csrf()).param("current", created.generatedPassword())
                         .param("password", "court").param("confirmation", "court"))
                 .andExpect(redirectedUrl("/compte/mot-de-passe"));
-        mvc.perform(post("/compte/mot-de-passe").session(session).with(csrf()).param("current", created.generatedPassword())
+        mvc.perform(post("/compte/mot-de-passe").with(session).with(csrf()).param("current", created.generatedPassword())
                         .param("password", "une phrase de passe solide").param("confirmation", "une phrase de passe solide"))
                 .andExpect(redirectedUrl("/compte"));
-        mvc.perform(get("/tickets").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/tickets").with(session)).andExpect(status().isOk());
     }
 
     @Test
     void disabling_an_account_ends_its_open_sessions() throws Exception {
         StaffUser admin = newStaff("desactive-chef", StaffRole.ADMIN);
         StaffUser agent = newAgent("desactive");
-        MockHttpSession agentSession = login(agent.username());
-        MockHttpSession adminSession = login(admin.username());
-        mvc.perform(get("/tickets").session(agentSession)).andExpect(status().isOk());
+        SessionCookie agentSession = login(agent.username());
+        SessionCookie adminSession = login(admin.username());
+        mvc.perform(get("/tickets").with(agentSession)).andExpect(status().isOk());
 
         mvc.perform(post("/admin/equipe/" + agent.username() + "/activation").param("enabled", "false")
-                        .session(adminSession).with(csrf()))
+                        .with(adminSession).with(csrf()))
                 .andExpect(redirectedUrl("/admin/equipe"));
         assertThat(accounts.require(agent.username()).enabled()).isFalse();
 
-        mvc.perform(get("/tickets").session(agentSession)).andExpect(redirectedUrl("/connexion?expiree"));
-        assertThat(agentSession.isInvalid()).isTrue();
+        mvc.perform(get("/tickets").with(agentSession)).andExpect(redirectedUrl("/connexion?expiree"));
+        assertThat(sessions.findById(agentSession.sessionId())).as("the session, gone from the store").isNull();
         mvc.perform(loginRequest(agent.username(), PASSWORD)).andExpect(redirectedUrl("/connexion?erreur"));
         // the administrator who did it is not affected
-        mvc.perform(get("/admin/equipe").session(adminSession)).andExpect(status().isOk());
+        mvc.perform(get("/admin/equipe").with(adminSession)).andExpect(status().isOk());
     }
 
     @Test
     void a_demoted_administrator_loses_admin_pages_at_once() throws Exception {
         StaffUser boss = newStaff("retrograde-chef", StaffRole.ADMIN);
         StaffUser demoted = newStaff("retrograde", StaffRole.ADMIN);
-        MockHttpSession demotedSession = login(demoted.username());
-        MockHttpSession bossSession = login(boss.username());
-        mvc.perform(get("/admin/equipe").session(demotedSession)).andExpect(status().isOk());
+        SessionCookie demotedSession = login(demoted.username());
+        SessionCookie bossSession = login(boss.username());
+        mvc.perform(get("/admin/equipe").with(demotedSession)).andExpect(status().isOk());
 
         mvc.perform(post("/admin/equipe/" + demoted.username()).param("displayName", "Rétrogradé")
-                        .param("role", "AGENT").session(bossSession).with(csrf()))
+                        .param("role", "AGENT").with(bossSession).with(csrf()))
                 .andExpect(redirectedUrl("/admin/equipe"));
         assertThat(accounts.require(demoted.username()).role()).isEqualTo(StaffRole.AGENT);
 
-        mvc.perform(get("/admin/equipe").session(demotedSession)).andExpect(redirectedUrl("/connexion?expiree"));
+        mvc.perform(get("/admin/equipe").with(demotedSession)).andExpect(redirectedUrl("/connexion?expiree"));
         // signed in again, as the agent they now are
-        MockHttpSession again = login(demoted.username());
-        mvc.perform(get("/admin/equipe").session(again)).andExpect(status().isForbidden());
-        mvc.perform(get("/tickets").session(again)).andExpect(status().isOk());
+        SessionCookie again = login(demoted.username());
+        mvc.perform(get("/admin/equipe").with(again)).andExpect(status().isForbidden());
+        mvc.perform(get("/tickets").with(again)).andExpect(status().isOk());
     }
 
     @Test
@@ -276,40 +282,40 @@ class WebSecurityTest extends WebTestBase {
             throws Exception {
         StaffUser boss = newStaff("reinit-chef", StaffRole.ADMIN);
         StaffUser agent = newAgent("reinit");
-        MockHttpSession first = login(agent.username());
-        MockHttpSession second = login(agent.username());
+        SessionCookie first = login(agent.username());
+        SessionCookie second = login(agent.username());
         String next = "une autre phrase de passe 2026";
-        mvc.perform(post("/compte/mot-de-passe").session(first).with(csrf()).param("current", PASSWORD)
+        mvc.perform(post("/compte/mot-de-passe").with(first).with(csrf()).param("current", PASSWORD)
                         .param("password", next).param("confirmation", next))
                 .andExpect(redirectedUrl("/compte"));
-        mvc.perform(get("/tickets").session(first)).andExpect(status().isOk());
-        mvc.perform(get("/tickets").session(second)).andExpect(redirectedUrl("/connexion?expiree"));
+        mvc.perform(get("/tickets").with(first)).andExpect(status().isOk());
+        mvc.perform(get("/tickets").with(second)).andExpect(redirectedUrl("/connexion?expiree"));
 
-        MockHttpSession third = login(agent.username(), next);
-        mvc.perform(post("/admin/equipe/" + agent.username() + "/reinitialiser").session(login(boss.username()))
+        SessionCookie third = login(agent.username(), next);
+        mvc.perform(post("/admin/equipe/" + agent.username() + "/reinitialiser").with(login(boss.username()))
                         .with(csrf()))
                 .andExpect(redirectedUrl("/admin/equipe"));
-        mvc.perform(get("/tickets").session(first)).andExpect(redirectedUrl("/connexion?expiree"));
-        mvc.perform(get("/tickets").session(third)).andExpect(redirectedUrl("/connexion?expiree"));
+        mvc.perform(get("/tickets").with(first)).andExpect(redirectedUrl("/connexion?expiree"));
+        mvc.perform(get("/tickets").with(third)).andExpect(redirectedUrl("/connexion?expiree"));
     }
 
     @Test
     void passwords_longer_than_bcrypt_accepts_are_refused_in_french_and_never_break_a_login() throws Exception {
         StaffUser agent = newAgent("long");
-        MockHttpSession session = login(agent.username());
+        SessionCookie session = login(agent.username());
         String accented = "mot de passe très long ".repeat(3) + "é".repeat(3); // 72 characters, 78 bytes
         assertThat(accented).hasSize(72);
-        MvcResult refused = mvc.perform(post("/compte/mot-de-passe").session(session).with(csrf())
+        MvcResult refused = mvc.perform(post("/compte/mot-de-passe").with(session).with(csrf())
                         .param("current", PASSWORD).param("password", accented).param("confirmation", accented))
                 .andExpect(redirectedUrl("/compte/mot-de-passe")).andReturn();
         assertThat(refused.getFlashMap().get("error")).isEqualTo("Le mot de passe est trop long : 72 octets au plus,"
                 + " soit 72 caractères sans accents (une lettre accentuée compte pour deux).");
         String longest = "x".repeat(60) + "abcdefghijkl"; // exactly 72 bytes is fine
-        mvc.perform(post("/compte/mot-de-passe").session(session).with(csrf()).param("current", PASSWORD)
+        mvc.perform(post("/compte/mot-de-passe").with(session).with(csrf()).param("current", PASSWORD)
                         .param("password", longest).param("confirmation", longest))
                 .andExpect(redirectedUrl("/compte"));
         // a too long current password is just wrong, not an English bcrypt error
-        MvcResult wrong = mvc.perform(post("/compte/mot-de-passe").session(session).with(csrf())
+        MvcResult wrong = mvc.perform(post("/compte/mot-de-passe").with(session).with(csrf())
                         .param("current", "y".repeat(100)).param("password", accented).param("confirmation", accented))
                 .andExpect(redirectedUrl("/compte/mot-de-passe")).andReturn();
         assertThat(wrong.getFlashMap().get("error")).isEqualTo("Le mot de passe actuel est incorrect.");
@@ -332,15 +338,39 @@ class WebSecurityTest extends WebTestBase {
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"));
     }
 
-    private MockHttpSession login(String username) throws Exception {
+    private SessionCookie login(String username) throws Exception {
         return login(username, PASSWORD);
     }
 
-    private MockHttpSession login(String username, String password) throws Exception {
+    private SessionCookie login(String username, String password) throws Exception {
         MvcResult result = mvc.perform(formLogin("/connexion").userParameter("identifiant").passwordParam("motdepasse")
                 .user(username).password(password)).andExpect(status().isFound()).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("erreur");
-        return (MockHttpSession) result.getRequest().getSession();
+        return SessionCookie.of(result);
+    }
+
+    /**
+     * A browser's session: the SESSION cookie of Spring Session (sessions live in the database, shared by every
+     * instance), sent with a request by {@code .with(session)}.
+     */
+    private record SessionCookie(Cookie cookie) implements RequestPostProcessor {
+
+        static SessionCookie of(MvcResult result) {
+            Cookie cookie = result.getResponse().getCookie("SESSION");
+            assertThat(cookie).as("SESSION cookie of the response").isNotNull();
+            return new SessionCookie(cookie);
+        }
+
+        /** The id Spring Session keeps the session under (the cookie holds it in Base64). */
+        String sessionId() {
+            return new String(Base64.getDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public MockHttpServletRequest postProcessRequest(MockHttpServletRequest request) {
+            request.setCookies(cookie);
+            return request;
+        }
     }
 
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder loginRequest(String username,

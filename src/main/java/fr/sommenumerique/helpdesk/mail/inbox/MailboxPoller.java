@@ -1,5 +1,6 @@
 package fr.sommenumerique.helpdesk.mail.inbox;
 
+import fr.sommenumerique.helpdesk.cluster.PollerLeadership;
 import fr.sommenumerique.helpdesk.mail.MailEndpoints;
 import fr.sommenumerique.helpdesk.mail.MailProperties;
 import jakarta.mail.FetchProfile;
@@ -37,17 +38,23 @@ import java.util.concurrent.TimeUnit;
  * <p>A message is marked as done (keyword flag or move, as configured) only after its effects are committed. A crash
  * in between leaves it unmarked: it is fetched again on restart, recognised as already processed, and only then
  * marked. So nothing is lost and nothing is processed twice.
+ *
+ * <p>When several instances share the database, only the one holding the mailbox's {@link PollerLeadership lock}
+ * connects; the others wait. The lock is checked before each message: an instance that lost it stops there, and
+ * another one takes over (what it had committed is recognised as processed, as after a crash).
  */
 public final class MailboxPoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
     private static final int BATCH = 50;
+    private static final Duration LEADERSHIP_CHECK = Duration.ofSeconds(1);
 
     private final MailProperties.Imap settings;
     private final MailEndpoints endpoints;
     private final MailIntake intake;
     private final MailProcessingObserver observer;
     private final MailboxStatus status;
+    private final PollerLeadership leadership;
     private final ScheduledExecutorService idleRefresher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mail-idle-refresh");
         t.setDaemon(true);
@@ -59,12 +66,14 @@ public final class MailboxPoller implements SmartLifecycle {
     private volatile Folder openFolder;
 
     public MailboxPoller(MailProperties.Imap settings, MailEndpoints endpoints, MailIntake intake,
-                         MailProcessingObserver observer, MailboxStatus status) {
+                         MailProcessingObserver observer, MailboxStatus status, PollerLeadership leadership) {
         this.settings = settings;
         this.endpoints = endpoints;
         this.intake = intake;
         this.observer = observer;
         this.status = status;
+        this.leadership = leadership;
+        leadership.onRevoked(this::wakeFromIdle);
     }
 
     @Override
@@ -120,8 +129,14 @@ public final class MailboxPoller implements SmartLifecycle {
         Duration backoff = settings.backoffInitial();
         while (running) {
             try {
+                if (!leadership.awaitLeadership(LEADERSHIP_CHECK)) {
+                    status.standby();
+                    continue;
+                }
                 session();
                 backoff = settings.backoffInitial();
+            } catch (InterruptedException e) {
+                break; // stopping
             } catch (MessagingException | IOException | RuntimeException e) {
                 if (!running) {
                     break;
@@ -159,21 +174,21 @@ public final class MailboxPoller implements SmartLifecycle {
                 && folder instanceof IMAPFolder;
         status.connected(idle);
         try {
-            while (running) {
+            while (reading()) {
                 // Mail that arrived while we were busy may not be announced by the next IDLE: look until none is
                 // left, then ask the server for news (NOOP) just before idling, and look again if there is some.
                 int countAtLastSearch;
                 do {
                     do {
                         countAtLastSearch = folder.getMessageCount();
-                    } while (running && processWaiting(folder) > 0);
+                    } while (reading() && processWaiting(folder) > 0);
                     if (folder instanceof IMAPFolder imapFolder) {
                         imapFolder.doCommand(protocol -> {
                             protocol.simpleCommand("NOOP", null);
                             return null;
                         });
                     }
-                } while (running && folder.getMessageCount() > countAtLastSearch);
+                } while (reading() && folder.getMessageCount() > countAtLastSearch);
                 status.checked();
                 if (idle) {
                     idleOnce((IMAPFolder) folder);
@@ -191,6 +206,11 @@ public final class MailboxPoller implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /** Still running and still the instance that reads this mailbox (checked in the database). */
+    private boolean reading() {
+        return running && leadership.isLeader();
     }
 
     // Any call on the folder from another thread ends a pending IDLE.
@@ -224,7 +244,7 @@ public final class MailboxPoller implements SmartLifecycle {
         Message[] waiting = settings.processed() == MailProperties.ProcessedMarker.FLAG
                 ? folder.search(new NotTerm(new FlagTerm(new Flags(settings.processedFlag()), true)))
                 : folder.getMessages();
-        for (int from = 0; from < waiting.length && running; from += BATCH) {
+        for (int from = 0; from < waiting.length && reading(); from += BATCH) {
             processBatch(folder, Arrays.copyOfRange(waiting, from, Math.min(waiting.length, from + BATCH)));
         }
         return waiting.length;
@@ -238,7 +258,7 @@ public final class MailboxPoller implements SmartLifecycle {
         List<Message> done = new ArrayList<>();
         try {
             for (Message message : batch) {
-                if (!running) {
+                if (!reading()) {
                     break;
                 }
                 if (message.isExpunged()) {

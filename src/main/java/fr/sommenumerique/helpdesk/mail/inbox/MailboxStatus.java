@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /** What the health endpoint shows about the mailbox connection. Written by the poller thread only. */
 public final class MailboxStatus {
 
-    public enum State { STARTING, CONNECTED_IDLE, CONNECTED_POLLING, RECONNECTING, STOPPED }
+    /** STANDBY: another instance sharing the database reads the mailbox; this one takes over if it stops. */
+    public enum State { STARTING, STANDBY, CONNECTED_IDLE, CONNECTED_POLLING, RECONNECTING, STOPPED }
 
     private volatile State state = State.STARTING;
     private volatile Instant lastCheck;
@@ -31,6 +32,10 @@ public final class MailboxStatus {
         lastError = error;
         lastErrorAt = Instant.now();
         consecutiveFailures++;
+    }
+
+    void standby() {
+        state = State.STANDBY;
     }
 
     void stopped() {

@@ -49,6 +49,11 @@ public final class PollingHealth implements TelegramChannelStatus {
         consecutiveFailures = 0;
     }
 
+    /** Another instance sharing the database reads the bot; this one takes over if it stops. */
+    synchronized void standby() {
+        state = State.STANDBY;
+    }
+
     synchronized void pollSucceeded() {
         state = State.RUNNING;
         lastSuccessfulPoll = clock.instant();

@@ -11,6 +11,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
+import fr.sommenumerique.helpdesk.cluster.PollerLeadership;
+import fr.sommenumerique.helpdesk.cluster.PollerLocks;
+
 /**
  * Wires the Telegram channel with plain beans (there is no Spring Boot starter for telegrambots 10.x):
  * the {@link TelegramGateway} (real, or refusing when off), the {@link TelegramPollingRunner} (a lifecycle bean:
@@ -37,9 +40,23 @@ public class TelegramConfiguration {
 
     @Bean
     TelegramPollingRunner telegramPollingRunner(TelegramProperties properties, Environment environment,
-                                                ObjectProvider<TelegramUpdateHandler> handlers, PollingHealth health) {
+                                                ObjectProvider<TelegramUpdateHandler> handlers, PollingHealth health,
+                                                ObjectProvider<PollerLocks> locks) {
         checkTokenSource(properties, environment);
-        return new TelegramPollingRunner(properties, handlers::getIfUnique, health);
+        return new TelegramPollingRunner(properties, handlers::getIfUnique, health,
+                botLeadership(properties, locks.getIfAvailable()));
+    }
+
+    /**
+     * Instances with the same bot compete for one lock, named after the bot's id (the token's public part). Without
+     * the application's database locks (a context of the channel alone), the runner reads alone.
+     */
+    private static PollerLeadership botLeadership(TelegramProperties properties, PollerLocks locks) {
+        if (!properties.enabled() || locks == null) {
+            return PollerLeadership.alone();
+        }
+        String botId = properties.token().substring(0, Math.max(0, properties.token().indexOf(':')));
+        return locks.leadership("telegram:" + botId, "le bot Telegram n° " + botId);
     }
 
     @Bean

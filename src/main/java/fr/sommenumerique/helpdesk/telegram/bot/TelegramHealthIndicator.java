@@ -25,7 +25,7 @@ public final class TelegramHealthIndicator implements HealthIndicator {
     public Health health() {
         TelegramChannelHealth snapshot = status.snapshot();
         Health.Builder builder = switch (snapshot.state()) {
-            case OFF, RUNNING, STARTING -> Health.up();
+            case OFF, RUNNING, STARTING, STANDBY -> Health.up();
             case FAILING -> Health.status(DEGRADED);
             case IDLE, STOPPED -> Health.unknown();
         };

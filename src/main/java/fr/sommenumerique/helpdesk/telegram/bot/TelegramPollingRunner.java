@@ -19,6 +19,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import fr.sommenumerique.helpdesk.cluster.PollerLeadership;
+
 /**
  * Long-polls getUpdates on one thread and hands each update to the {@link TelegramUpdateHandler}, in order.
  *
@@ -37,6 +39,10 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * handled since the last getUpdates come again: the domain dedupes by update_id. Errors (network, 429, 5xx,
  * 409…) are retried forever with exponential backoff capped at {@code backoff.max}, at least {@code retry_after};
  * one WARN at the first failure, then only when the error changes or every 5 minutes, one INFO on recovery.
+ *
+ * <p>When several instances share the database, only the one holding the bot's {@link PollerLeadership lock} calls
+ * getUpdates (Telegram serves one poller per bot); it checks the lock before each update and stops at the first it
+ * no longer holds, leaving that update unconfirmed for the instance that takes over.
  */
 public final class TelegramPollingRunner implements SmartLifecycle {
 
@@ -45,6 +51,7 @@ public final class TelegramPollingRunner implements SmartLifecycle {
     /** After this long without any update Telegram may restart update ids at random: stop sending an offset. */
     private static final Duration OFFSET_RESET_AFTER = Duration.ofDays(6);
     private static final int MAX_LOGGED_UPDATE_CHARS = 4000;
+    private static final Duration LEADERSHIP_CHECK = Duration.ofSeconds(1);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TelegramProperties properties;
@@ -52,6 +59,7 @@ public final class TelegramPollingRunner implements SmartLifecycle {
     private final PollingHealth health;
     private final TokenMasker masker;
     private final Clock clock;
+    private final PollerLeadership leadership;
     private final Object lifecycleLock = new Object();
     private final Object sleepLock = new Object();
 
@@ -67,18 +75,27 @@ public final class TelegramPollingRunner implements SmartLifecycle {
     private String lastLoggedError;
     private Instant lastWarningAt = Instant.MIN;
 
+    /** A runner that reads the bot alone (no other instance shares it). */
     public TelegramPollingRunner(TelegramProperties properties, Supplier<TelegramUpdateHandler> handlerSupplier,
                                  PollingHealth health) {
-        this(properties, handlerSupplier, health, Clock.systemUTC());
+        this(properties, handlerSupplier, health, PollerLeadership.alone(), Clock.systemUTC());
+    }
+
+    public TelegramPollingRunner(TelegramProperties properties, Supplier<TelegramUpdateHandler> handlerSupplier,
+                                 PollingHealth health, PollerLeadership leadership) {
+        this(properties, handlerSupplier, health, leadership, Clock.systemUTC());
     }
 
     TelegramPollingRunner(TelegramProperties properties, Supplier<TelegramUpdateHandler> handlerSupplier,
-                          PollingHealth health, Clock clock) {
+                          PollingHealth health, PollerLeadership leadership, Clock clock) {
         this.properties = properties;
         this.handlerSupplier = handlerSupplier;
         this.health = health;
         this.masker = new TokenMasker(properties.token());
         this.clock = clock;
+        this.leadership = leadership;
+        // a long poll in progress when the lock is lost is cut short
+        leadership.onRevoked(this::cancelPendingCalls);
     }
 
     @Override
@@ -160,6 +177,9 @@ public final class TelegramPollingRunner implements SmartLifecycle {
         boolean webhookDeleted = false;
         while (running) {
             Thread.interrupted(); // a stray interrupt would make every call fail at once
+            if (!awaitLeadership()) {
+                continue;
+            }
             String method = webhookDeleted ? GetUpdates.PATH : DeleteWebhook.PATH;
             List<Update> updates;
             try {
@@ -173,6 +193,9 @@ public final class TelegramPollingRunner implements SmartLifecycle {
             } catch (TelegramApiException | RuntimeException e) {
                 if (!running) {
                     break;
+                }
+                if (!leadership.isLeader()) {
+                    continue; // cut short: another instance reads the bot now
                 }
                 TelegramGatewayException error = TelegramErrors.map(method, e, masker);
                 Duration wait = error.isUnauthorized() ? backoff.max() : backoff.next(error.retryAfter().orElse(null));
@@ -188,6 +211,25 @@ public final class TelegramPollingRunner implements SmartLifecycle {
                 backoff.reset();
             }
             dispatch(updates, handler);
+        }
+    }
+
+    private boolean awaitLeadership() {
+        try {
+            if (leadership.awaitLeadership(LEADERSHIP_CHECK)) {
+                return true;
+            }
+            health.standby();
+        } catch (InterruptedException e) {
+            // stop() wakes the thread; the loop then ends
+        }
+        return false;
+    }
+
+    private void cancelPendingCalls() {
+        OkHttpClient client = http;
+        if (client != null) {
+            client.dispatcher().cancelAll();
         }
     }
 
@@ -213,8 +255,8 @@ public final class TelegramPollingRunner implements SmartLifecycle {
                 .sorted(Comparator.comparing(Update::getUpdateId))
                 .toList();
         for (Update update : ordered) {
-            if (!running) {
-                return; // not handled, not confirmed: Telegram serves it again next time
+            if (!running || !leadership.isLeader()) {
+                return; // not handled, not confirmed: Telegram serves it again next time (to whoever reads then)
             }
             int id = update.getUpdateId();
             Integer last = lastHandledUpdateId;

@@ -1,5 +1,6 @@
 package fr.sommenumerique.helpdesk.web.account;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -9,7 +10,7 @@ import java.time.Instant;
  * @param mustChangePassword the current password was generated (first admin, reset): it must be replaced at login
  */
 public record StaffUser(long id, String username, String displayName, String email, StaffRole role, boolean enabled,
-                        boolean mustChangePassword, Instant createdAt, Instant passwordChangedAt, Instant lastLoginAt) {
+                        boolean mustChangePassword, Instant createdAt, Instant passwordChangedAt, Instant lastLoginAt) implements Serializable {
 
     public boolean isAdmin() {
         return role == StaffRole.ADMIN;
