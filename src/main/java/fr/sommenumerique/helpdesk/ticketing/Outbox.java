@@ -121,7 +121,8 @@ public class Outbox {
 
     /**
      * Reserves up to {@code max} due PENDING messages of a channel for the caller, oldest first. Safe with several
-     * pollers: each message is handed to one of them only (until its lease ends).
+     * pollers, in one instance or several sharing the database: each message is handed to one of them only (until
+     * its lease ends), and a poller never waits for another's claim.
      *
      * <p>A message whose last attempt {@linkplain #beginAttempt began} but never recorded its outcome was being sent
      * when a process died (or its lease ran out): it may have left. An e-mail is sent again with the same
@@ -153,17 +154,18 @@ public class Outbox {
                         + (recipientOrder ? """
                              AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.channel = o.channel
                                 AND e.recipient = o.recipient AND e.status = 'PENDING' AND e.id < o.id)""" : "")
-                        + " ORDER BY o.next_attempt_at, o.id LIMIT ?")
+                        // SKIP LOCKED: rows another sender (in this instance or another) is claiming at this moment
+                        // are passed over, neither waited for nor taken twice; once this transaction commits, the
+                        // lease keeps the claimed rows reserved while they are being sent
+                        + " ORDER BY o.next_attempt_at, o.id LIMIT ? FOR UPDATE SKIP LOCKED")
                 .params(channel.name(), Db.ts(now), Db.ts(now), max)
                 .query(Long.class).list();
-        for (Long id : candidates) {
-            // conditional update: a concurrent poller that got the row first makes this match nothing
-            jdbc.sql("""
-                            UPDATE outbox SET claimed_until = ?, claim_token = ?
-                            WHERE id = ? AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until <= ?)""")
-                    .params(Db.ts(now.plus(properties.lease())), token, id, Db.ts(now))
-                    .update();
+        if (candidates.isEmpty()) {
+            return List.of();
         }
+        jdbc.sql("UPDATE outbox SET claimed_until = :until, claim_token = :token WHERE id IN (:ids)")
+                .param("until", Db.ts(now.plus(properties.lease()))).param("token", token).param("ids", candidates)
+                .update();
         List<OutboxMessage> claimed = jdbc.sql("""
                         SELECT * FROM outbox WHERE claim_token = ? AND status = 'PENDING' ORDER BY next_attempt_at, id""")
                 .params(token).query(Outbox::map).list();

@@ -36,6 +36,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import fr.sommenumerique.helpdesk.assistant.EvaluationSet;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.FakeUser;
+import fr.sommenumerique.helpdesk.testdb.TestDatabases;
+import fr.sommenumerique.helpdesk.testdb.TestPostgres;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -60,6 +62,9 @@ class CrashHarnessTest {
     private static final int OUT_OF_OFFICE_MAILS = 30;
     private static final int TELEGRAM_UPDATES = 200;
     private static final int KILLS = 6;
+    private static final int TWO_INSTANCE_KILLS = 4;
+    private static final String MAILBOX_LEADER = "Cette instance lit désormais la boîte";
+    private static final String BOT_LEADER = "Cette instance lit désormais le bot";
     private static final Pattern REFERENCE = Pattern.compile("\\b(?:MC|DA)-\\d{4}-\\d{5}\\b");
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS) // kept when the test fails: helpdesk/helpdesk.log tells what happened
@@ -88,16 +93,7 @@ class CrashHarnessTest {
 
     @Test
     void every_inbound_message_has_one_effect_and_one_answer_across_kill_9() throws Exception {
-        mailbox = new GreenMail(new ServerSetup[]{ServerSetup.SMTP.dynamicPort(), ServerSetup.IMAP.dynamicPort()});
-        mailbox.start();
-        mailbox.setUser(SUPPORT, SUPPORT, SUPPORT_PASSWORD);
-        relay = new GreenMail(ServerSetup.SMTP.dynamicPort());
-        relay.start();
-        telegram = FakeTelegramBotApi.start();
-        long seed = System.nanoTime();
-        Random random = new Random(seed);
-        System.out.println("Crash harness: random seed " + seed + ", folder " + workDir);
-
+        Random random = startServers();
         Traffic traffic = new Traffic(questions(), random.nextLong());
         List<Long> killedAfterMillis = new ArrayList<>();
         for (int kill = 0; kill < KILLS; kill++) {
@@ -116,7 +112,11 @@ class CrashHarnessTest {
         awaitQuiet(traffic);
         assertThat(running.stop()).as("clean stop after SIGTERM").isIn(0, 143);
 
-        Counts counts = check(traffic);
+        Counts counts;
+        String url = "jdbc:h2:file:" + workDir.resolve("helpdesk/data/helpdesk").toAbsolutePath();
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            counts = check(traffic, JdbcClient.create(new SingleConnectionDataSource(connection, true)));
+        }
         System.out.printf("Crash harness: %d kill -9 (%s ms after a burst), %d starts; %d mails (%d from people, "
                         + "%d out-of-office), %d Telegram updates; processed: %d mails, %d updates; tickets %d, "
                         + "subscription requests %d; mail replies %d (%d copies sent again with the same Message-ID); "
@@ -127,7 +127,102 @@ class CrashHarnessTest {
                 counts.mailReplies, counts.mailCopies, counts.telegramReplies, counts.uncertain, counts.references);
     }
 
+    /**
+     * The same traffic and checks with two instances sharing one PostgreSQL database: after each burst the instance
+     * reading the mailbox (or, every other time, the one polling Telegram) is killed with SIGKILL, and the other must
+     * take over once the dead one's lock expires; the killed one is started again and waits as standby.
+     */
+    @Test
+    void two_instances_on_postgresql_lose_nothing_and_answer_once_when_the_reading_one_is_killed() throws Exception {
+        Random random = startServers();
+        Traffic traffic = new Traffic(questions(), random.nextLong());
+        String database = TestPostgres.newDatabase("crash_two_instances");
+        Map<String, String> postgres = Map.of("spring.datasource.url", database,
+                "spring.datasource.username", TestPostgres.USER, "spring.datasource.password", "");
+        List<HelpdeskProcess> instances = new ArrayList<>();
+        int starts = 0;
+        for (int i = 0; i < 2; i++) {
+            instances.add(start("instance-" + starts++, postgres));
+        }
+        for (HelpdeskProcess instance : instances) {
+            instance.awaitReady(Duration.ofMinutes(3));
+        }
+        List<Long> takeoverMillis = new ArrayList<>();
+        try {
+            for (int kill = 0; kill < TWO_INSTANCE_KILLS; kill++) {
+                String channel = kill % 2 == 0 ? MAILBOX_LEADER : BOT_LEADER;
+                traffic.deliverPart(kill, TWO_INSTANCE_KILLS);
+                Thread.sleep(100 + random.nextInt(1900));
+                HelpdeskProcess reader = awaitLeader(instances, channel);
+                HelpdeskProcess other = instances.get(1 - instances.indexOf(reader));
+                int grantsBefore = other.countLogLines(channel);
+                long killedAt = System.nanoTime();
+                reader.kill();
+                long deadline = killedAt + Duration.ofSeconds(60).toNanos();
+                while (other.countLogLines(channel) == grantsBefore && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(other.countLogLines(channel)).as("the other instance took over " + channel).isGreaterThan(grantsBefore);
+                takeoverMillis.add((System.nanoTime() - killedAt) / 1_000_000);
+                HelpdeskProcess restarted = start("instance-" + starts++, postgres);
+                instances.set(instances.indexOf(reader), restarted);
+                restarted.awaitReady(Duration.ofMinutes(3));
+            }
+            awaitQuiet(traffic);
+            for (HelpdeskProcess instance : instances) {
+                assertThat(instance.stop()).as("clean stop after SIGTERM").isIn(0, 143);
+            }
+        } finally {
+            for (HelpdeskProcess instance : instances) {
+                if (instance.isAlive()) {
+                    instance.kill();
+                }
+            }
+        }
+
+        Counts counts = check(traffic, JdbcClient.create(TestDatabases.dataSource(database)));
+        System.out.printf("Crash harness, two instances on PostgreSQL: %d kill -9 of the instance reading the mailbox "
+                        + "or the bot, the other took over after %s ms (lock-ttl 10 s); processed: %d mails, %d updates; "
+                        + "tickets %d, subscription requests %d; mail replies %d (%d copies sent again with the same "
+                        + "Message-ID); Telegram replies %d, held as uncertain for staff %d; references quoted %d, all "
+                        + "distinct and to the right person; outbox left pending 0%n",
+                TWO_INSTANCE_KILLS, takeoverMillis, counts.mailsProcessed, counts.updatesProcessed, counts.tickets,
+                counts.requests, counts.mailReplies, counts.mailCopies, counts.telegramReplies, counts.uncertain,
+                counts.references);
+    }
+
+    /** The instance whose log says last that it reads this channel (waits for one, at most a minute). */
+    private static HelpdeskProcess awaitLeader(List<HelpdeskProcess> instances, String channel) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (HelpdeskProcess instance : instances) {
+                if (instance.countLogLines(channel) > instance.countLogLines(channel.replace("lit désormais", "ne lit plus"))) {
+                    return instance;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no instance reads " + channel);
+    }
+
+    private Random startServers() {
+        mailbox = new GreenMail(new ServerSetup[]{ServerSetup.SMTP.dynamicPort(), ServerSetup.IMAP.dynamicPort()});
+        mailbox.start();
+        mailbox.setUser(SUPPORT, SUPPORT, SUPPORT_PASSWORD);
+        relay = new GreenMail(ServerSetup.SMTP.dynamicPort());
+        relay.start();
+        telegram = FakeTelegramBotApi.start();
+        long seed = System.nanoTime();
+        System.out.println("Crash harness: random seed " + seed + ", folder " + workDir);
+        return new Random(seed);
+    }
+
     private HelpdeskProcess start() {
+        return start("helpdesk", Map.of());
+    }
+
+    /** The helpdesk in {@code workDir/folder}, with these settings added to the harness's own. */
+    private HelpdeskProcess start(String folder, Map<String, String> settings) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("helpdesk.knowledge.folder", Path.of("knowledge-base").toAbsolutePath().toString());
         properties.put("helpdesk.mail.address", SUPPORT);
@@ -144,7 +239,8 @@ class CrashHarnessTest {
         properties.put("helpdesk.outbox.lease", "3s");
         properties.put("helpdesk.telegram.api-url", telegram.apiUrl().toString());
         properties.put("helpdesk.telegram.polling-timeout", "2s");
-        return HelpdeskProcess.start(workDir.resolve("helpdesk"), properties,
+        properties.putAll(settings);
+        return HelpdeskProcess.start(workDir.resolve(folder), properties,
                 Map.of("TELEGRAM_BOT_TOKEN", telegram.token()));
     }
 
@@ -174,105 +270,101 @@ class CrashHarnessTest {
                   int mailCopies, int telegramReplies, int uncertain, int references) {
     }
 
-    private Counts check(Traffic traffic) throws Exception {
-        String url = "jdbc:h2:file:" + workDir.resolve("helpdesk/data/helpdesk").toAbsolutePath();
-        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-            JdbcClient db = JdbcClient.create(new SingleConnectionDataSource(connection, true));
-            assertThat(db.sql("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'").query(Long.class).single())
-                    .as("outbox messages left unsent").isZero();
-            assertThat(db.sql("SELECT COUNT(*) FROM quarantine").query(Long.class).single()).as("quarantined").isZero();
+    private Counts check(Traffic traffic, JdbcClient db) throws Exception {
+        assertThat(db.sql("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'").query(Long.class).single())
+                .as("outbox messages left unsent").isZero();
+        assertThat(db.sql("SELECT COUNT(*) FROM quarantine").query(Long.class).single()).as("quarantined").isZero();
 
-            // Everything flagged on the server is in the database, and everything is flagged.
-            Set<String> processedMailIds = new HashSet<>(db.sql(
-                    "SELECT message_id FROM processed_inbound WHERE channel = 'EMAIL'").query(String.class).list());
-            List<StoredMessage> inbox = supportInbox();
-            assertThat(inbox).hasSize(traffic.mails.size());
-            for (StoredMessage stored : inbox) {
-                String messageId = stored.getMimeMessage().getMessageID().replaceAll("[<>]", "");
-                assertThat(stored.getFlags().contains(PROCESSED_FLAG)).as("flagged: " + messageId).isTrue();
-                assertThat(processedMailIds).as("flagged on the server and recorded: " + messageId).contains(messageId);
-            }
-            assertThat(processedMailIds).hasSize(traffic.mails.size());
-
-            // Every update confirmed to Telegram is recorded, once.
-            assertThat(telegram.pendingUpdateCount()).as("updates not confirmed to Telegram").isZero();
-            Map<Integer, Integer> updates = new TreeMap<>();
-            for (String key : db.sql("SELECT dedupe_key FROM processed_inbound WHERE channel = 'TELEGRAM'")
-                    .query(String.class).list()) {
-                Matcher m = Pattern.compile("^update:(\\d+):").matcher(key);
-                if (m.find()) {
-                    updates.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
-                }
-            }
-            assertThat(updates.keySet()).containsExactlyInAnyOrderElementsOf(traffic.updateIds);
-            assertThat(updates.values()).as("records per update").containsOnly(1);
-
-            // One effect per message from a person: exactly one ticket or one subscription request each.
-            Map<String, Long> mailEffects = effectsPerContact(db, "c.email");
-            for (String sender : traffic.peopleSenders) {
-                assertThat(mailEffects.getOrDefault(sender, 0L)).as("tickets + requests of " + sender).isEqualTo(1);
-            }
-            Map<String, Long> chatEffects = effectsPerContact(db, "CAST(c.telegram_chat_id AS VARCHAR(30))");
-            for (FakeUser user : traffic.users) {
-                assertThat(chatEffects.getOrDefault(String.valueOf(user.chatId()), 0L))
-                        .as("tickets + requests of chat " + user.chatId()).isEqualTo(1);
-            }
-
-            // Answered once: one reply (one Message-ID) per mail from a person, none to out-of-office notices.
-            Map<String, Set<String>> replyIds = new HashMap<>();
-            Map<String, String> referenceOwners = new HashMap<>();
-            int copies = 0;
-            for (MimeMessage reply : relay.getReceivedMessages()) {
-                String to = ((InternetAddress) reply.getRecipients(Message.RecipientType.TO)[0]).getAddress().toLowerCase();
-                if (!replyIds.computeIfAbsent(to, k -> new HashSet<>()).add(reply.getMessageID())) {
-                    copies++;
-                }
-                referencesIn(reply.getSubject() + "\n" + reply.getContent(), to, referenceOwners);
-            }
-            for (String sender : traffic.peopleSenders) {
-                assertThat(replyIds.getOrDefault(sender, Set.of())).as("replies to " + sender).hasSize(1);
-            }
-            for (String sender : traffic.outOfOfficeSenders) {
-                assertThat(replyIds).as("no answer to an out-of-office notice").doesNotContainKey(sender);
-            }
-
-            // Telegram: never two answers to one message; a reply whose sending was cut by a kill may be missing,
-            // but then staff see it as uncertain.
-            List<String> uncertainChats = db.sql("""
-                    SELECT recipient FROM outbox WHERE channel = 'TELEGRAM' AND status = 'FAILED'
-                        AND last_error LIKE 'Envoi incertain%'""").query(String.class).list();
-            assertThat(db.sql("SELECT COUNT(*) FROM outbox WHERE status = 'FAILED'").query(Long.class).single())
-                    .as("failed messages other than uncertain ones").isEqualTo(uncertainChats.size());
-            int telegramReplies = 0;
-            for (FakeUser user : traffic.users) {
-                List<ObjectNode> sent = telegram.botMessagesIn(user.chatId());
-                assertThat(sent).as("answers in chat " + user.chatId()).hasSizeLessThanOrEqualTo(1);
-                if (sent.isEmpty()) {
-                    assertThat(uncertainChats).as("missing answer held for staff").contains(String.valueOf(user.chatId()));
-                }
-                telegramReplies += sent.size();
-                for (ObjectNode message : sent) {
-                    referencesIn(message.path("text").asText(), String.valueOf(user.chatId()), referenceOwners);
-                }
-            }
-
-            // Every reference quoted exists and belongs to the person it was given to.
-            for (Map.Entry<String, String> quoted : referenceOwners.entrySet()) {
-                List<String> owners = db.sql("""
-                        SELECT COALESCE(c.email, CAST(c.telegram_chat_id AS VARCHAR(30))) FROM tickets t
-                            JOIN contacts c ON c.id = t.requester_id WHERE t.reference = :ref
-                        UNION ALL
-                        SELECT COALESCE(c.email, CAST(c.telegram_chat_id AS VARCHAR(30))) FROM subscription_requests s
-                            JOIN contacts c ON c.id = s.contact_id WHERE s.reference = :ref""")
-                        .param("ref", quoted.getKey()).query(String.class).list();
-                assertThat(owners).as("owner of " + quoted.getKey()).containsExactly(quoted.getValue());
-            }
-            return new Counts(processedMailIds.size(), updates.size(),
-                    db.sql("SELECT COUNT(*) FROM tickets").query(Long.class).single(),
-                    db.sql("SELECT COUNT(*) FROM subscription_requests").query(Long.class).single(),
-                    relay.getReceivedMessages().length - copies, copies, telegramReplies, uncertainChats.size(),
-                    referenceOwners.size());
+        // Everything flagged on the server is in the database, and everything is flagged.
+        Set<String> processedMailIds = new HashSet<>(db.sql(
+                "SELECT message_id FROM processed_inbound WHERE channel = 'EMAIL'").query(String.class).list());
+        List<StoredMessage> inbox = supportInbox();
+        assertThat(inbox).hasSize(traffic.mails.size());
+        for (StoredMessage stored : inbox) {
+            String messageId = stored.getMimeMessage().getMessageID().replaceAll("[<>]", "");
+            assertThat(stored.getFlags().contains(PROCESSED_FLAG)).as("flagged: " + messageId).isTrue();
+            assertThat(processedMailIds).as("flagged on the server and recorded: " + messageId).contains(messageId);
         }
+        assertThat(processedMailIds).hasSize(traffic.mails.size());
+
+        // Every update confirmed to Telegram is recorded, once.
+        assertThat(telegram.pendingUpdateCount()).as("updates not confirmed to Telegram").isZero();
+        Map<Integer, Integer> updates = new TreeMap<>();
+        for (String key : db.sql("SELECT dedupe_key FROM processed_inbound WHERE channel = 'TELEGRAM'")
+                .query(String.class).list()) {
+            Matcher m = Pattern.compile("^update:(\\d+):").matcher(key);
+            if (m.find()) {
+                updates.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+            }
+        }
+        assertThat(updates.keySet()).containsExactlyInAnyOrderElementsOf(traffic.updateIds);
+        assertThat(updates.values()).as("records per update").containsOnly(1);
+
+        // One effect per message from a person: exactly one ticket or one subscription request each.
+        Map<String, Long> mailEffects = effectsPerContact(db, "c.email");
+        for (String sender : traffic.peopleSenders) {
+            assertThat(mailEffects.getOrDefault(sender, 0L)).as("tickets + requests of " + sender).isEqualTo(1);
+        }
+        Map<String, Long> chatEffects = effectsPerContact(db, "CAST(c.telegram_chat_id AS VARCHAR(30))");
+        for (FakeUser user : traffic.users) {
+            assertThat(chatEffects.getOrDefault(String.valueOf(user.chatId()), 0L))
+                    .as("tickets + requests of chat " + user.chatId()).isEqualTo(1);
+        }
+
+        // Answered once: one reply (one Message-ID) per mail from a person, none to out-of-office notices.
+        Map<String, Set<String>> replyIds = new HashMap<>();
+        Map<String, String> referenceOwners = new HashMap<>();
+        int copies = 0;
+        for (MimeMessage reply : relay.getReceivedMessages()) {
+            String to = ((InternetAddress) reply.getRecipients(Message.RecipientType.TO)[0]).getAddress().toLowerCase();
+            if (!replyIds.computeIfAbsent(to, k -> new HashSet<>()).add(reply.getMessageID())) {
+                copies++;
+            }
+            referencesIn(reply.getSubject() + "\n" + reply.getContent(), to, referenceOwners);
+        }
+        for (String sender : traffic.peopleSenders) {
+            assertThat(replyIds.getOrDefault(sender, Set.of())).as("replies to " + sender).hasSize(1);
+        }
+        for (String sender : traffic.outOfOfficeSenders) {
+            assertThat(replyIds).as("no answer to an out-of-office notice").doesNotContainKey(sender);
+        }
+
+        // Telegram: never two answers to one message; a reply whose sending was cut by a kill may be missing,
+        // but then staff see it as uncertain.
+        List<String> uncertainChats = db.sql("""
+                SELECT recipient FROM outbox WHERE channel = 'TELEGRAM' AND status = 'FAILED'
+                    AND last_error LIKE 'Envoi incertain%'""").query(String.class).list();
+        assertThat(db.sql("SELECT COUNT(*) FROM outbox WHERE status = 'FAILED'").query(Long.class).single())
+                .as("failed messages other than uncertain ones").isEqualTo(uncertainChats.size());
+        int telegramReplies = 0;
+        for (FakeUser user : traffic.users) {
+            List<ObjectNode> sent = telegram.botMessagesIn(user.chatId());
+            assertThat(sent).as("answers in chat " + user.chatId()).hasSizeLessThanOrEqualTo(1);
+            if (sent.isEmpty()) {
+                assertThat(uncertainChats).as("missing answer held for staff").contains(String.valueOf(user.chatId()));
+            }
+            telegramReplies += sent.size();
+            for (ObjectNode message : sent) {
+                referencesIn(message.path("text").asText(), String.valueOf(user.chatId()), referenceOwners);
+            }
+        }
+
+        // Every reference quoted exists and belongs to the person it was given to.
+        for (Map.Entry<String, String> quoted : referenceOwners.entrySet()) {
+            List<String> owners = db.sql("""
+                    SELECT COALESCE(c.email, CAST(c.telegram_chat_id AS VARCHAR(30))) FROM tickets t
+                        JOIN contacts c ON c.id = t.requester_id WHERE t.reference = :ref
+                    UNION ALL
+                    SELECT COALESCE(c.email, CAST(c.telegram_chat_id AS VARCHAR(30))) FROM subscription_requests s
+                        JOIN contacts c ON c.id = s.contact_id WHERE s.reference = :ref""")
+                    .param("ref", quoted.getKey()).query(String.class).list();
+            assertThat(owners).as("owner of " + quoted.getKey()).containsExactly(quoted.getValue());
+        }
+        return new Counts(processedMailIds.size(), updates.size(),
+                db.sql("SELECT COUNT(*) FROM tickets").query(Long.class).single(),
+                db.sql("SELECT COUNT(*) FROM subscription_requests").query(Long.class).single(),
+                relay.getReceivedMessages().length - copies, copies, telegramReplies, uncertainChats.size(),
+                referenceOwners.size());
     }
 
     /** Tickets plus subscription requests per contact, keyed by the given contact column. */

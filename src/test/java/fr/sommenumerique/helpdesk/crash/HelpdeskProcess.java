@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,6 +104,16 @@ final class HelpdeskProcess {
             throw new IllegalStateException("process " + pid() + " did not stop within 60 s after SIGTERM");
         }
         return process.exitValue();
+    }
+
+    /** Lines of this process's log (since its start, the log being its own) that contain {@code text}. */
+    int countLogLines(String text) throws IOException {
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return (int) lines.filter(line -> line.contains(text)).count();
+        }
     }
 
     boolean isAlive() {

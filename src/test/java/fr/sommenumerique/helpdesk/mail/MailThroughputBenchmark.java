@@ -14,7 +14,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,13 +29,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * Prints how many messages per second the e-mail channel takes from IMAP to committed tickets and sent replies, for
  * 1,000 mixed mails (questions, incidents, requests, out-of-office notices, bounces, list mail, broken messages),
  * beside the raw IMAP fetch rate of the same mails measured in the same run, once with H2's default write delay
- * (commits held in memory for up to 500 ms) and once with durable commits; then the median time from a mail to its
- * automatic reply. A benchmark, not a test:
+ * (commits held in memory for up to 500 ms), once with durable commits, and once on PostgreSQL; then the median time
+ * from a mail to its automatic reply. A benchmark, not a test:
  * {@code mvn -B -Pbenchmark test-compile exec:java -Dbenchmark=fr.sommenumerique.helpdesk.mail.MailThroughputBenchmark}
  */
 public final class MailThroughputBenchmark {
@@ -40,13 +46,19 @@ public final class MailThroughputBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<String> questions = questions();
-        Pass before = pass("commits held in memory up to 500 ms (H2's default WRITE_DELAY, before)", ";WRITE_DELAY=500",
-                questions);
-        Pass after = pass("durable commits (WRITE_DELAY=0, the default now)", "", questions);
+        Pass before = pass("H2, commits held in memory up to 500 ms (H2's default WRITE_DELAY, before)",
+                h2(";WRITE_DELAY=500"), questions);
+        Pass after = pass("H2, durable commits (WRITE_DELAY=0, the default now)", h2(""), questions);
+        Pass postgres;
+        // PostgreSQL's own defaults: every commit flushed to disk (fsync, synchronous_commit), unlike the test suite's
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
+            postgres = pass("PostgreSQL 17 on the same machine (embedded server, durable defaults)", postgres(server),
+                    questions);
+        }
         double latency = medianReplySeconds(20);
         System.out.println();
         System.out.printf("%-75s %12s %12s %6s%n", "1,000 mixed mails", "committed/s", "raw fetch/s", "ratio");
-        for (Pass pass : List.of(before, after)) {
+        for (Pass pass : List.of(before, after, postgres)) {
             System.out.printf("%-75s %12.0f %12.0f %5.0f%%%n", pass.label(), pass.committedRate(), pass.rawRate(),
                     100 * pass.committedRate() / pass.rawRate());
         }
@@ -58,7 +70,28 @@ public final class MailThroughputBenchmark {
     record Pass(String label, double rawRate, double committedRate) {
     }
 
-    private static Pass pass(String label, String urlOptions, List<String> questions) throws Exception {
+    /** An H2 file database in the pass's folder, with these URL options. */
+    private static Function<Path, List<String>> h2(String urlOptions) {
+        return dataDir -> List.of("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("helpdesk").toAbsolutePath()
+                + urlOptions);
+    }
+
+    /** A new database on that PostgreSQL server. */
+    private static Function<Path, List<String>> postgres(EmbeddedPostgres server) {
+        return dataDir -> {
+            String name = "benchmark_" + System.nanoTime();
+            try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return List.of("--spring.datasource.url=" + server.getJdbcUrl("postgres", name),
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=");
+        };
+    }
+
+    private static Pass pass(String label, Function<Path, List<String>> datasource, List<String> questions)
+            throws Exception {
         System.out.println("== " + label);
         MailTestServers servers = new MailTestServers();
         Path dataDir = Files.createTempDirectory("helpdesk-benchmark");
@@ -79,7 +112,7 @@ public final class MailThroughputBenchmark {
                     + "%.2f s (%.0f messages/s)%n", MAILS, batched, MAILS / batched);
 
             long start = System.nanoTime();
-            ConfigurableApplicationContext app = start(servers, dataDir, urlOptions, "50ms");
+            ConfigurableApplicationContext app = start(servers, datasource.apply(dataDir), "50ms");
             long ready = System.nanoTime(); // the mailbox reader starts as the context finishes starting
             try {
                 JdbcClient jdbc = app.getBean(JdbcClient.class);
@@ -112,7 +145,7 @@ public final class MailThroughputBenchmark {
     private static double medianReplySeconds(int mails) throws Exception {
         MailTestServers servers = new MailTestServers();
         Path dataDir = Files.createTempDirectory("helpdesk-benchmark");
-        ConfigurableApplicationContext app = start(servers, dataDir, "", "5s");
+        ConfigurableApplicationContext app = start(servers, h2("").apply(dataDir), "5s");
         try {
             List<Double> seconds = new ArrayList<>();
             for (int i = 0; i < mails; i++) {
@@ -190,10 +223,9 @@ public final class MailThroughputBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static ConfigurableApplicationContext start(MailTestServers servers, Path dataDir, String urlOptions,
+    private static ConfigurableApplicationContext start(MailTestServers servers, List<String> datasource,
                                                         String senderInterval) {
-        List<String> args = new ArrayList<>();
-        args.add("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("helpdesk").toAbsolutePath() + urlOptions);
+        List<String> args = new ArrayList<>(datasource);
         args.add("--server.port=0");
         args.add("--helpdesk.outbox.auto-reply-limit=100");
         args.add("--logging.level.fr.sommenumerique=WARN");

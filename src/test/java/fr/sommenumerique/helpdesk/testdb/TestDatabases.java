@@ -28,7 +28,12 @@ public final class TestDatabases {
     }
 
     static DataSource postgres(String purpose) {
-        return dataSource(TestPostgres.newDatabase(purpose), TestPostgres.USER, org.postgresql.Driver.class);
+        return dataSource(TestPostgres.newDatabase(purpose));
+    }
+
+    /** A data source on a database of the test PostgreSQL server ({@link TestPostgres#newDatabase}). */
+    public static DataSource dataSource(String postgresUrl) {
+        return dataSource(postgresUrl, TestPostgres.USER, org.postgresql.Driver.class);
     }
 
     static DataSource h2(String purpose) {

@@ -9,13 +9,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import fr.sommenumerique.helpdesk.testdb.TestPostgres;
 
 class OutboxTest extends TicketingTestBase {
 
@@ -160,6 +164,53 @@ class OutboxTest extends TicketingTestBase {
         assertThat(outbox.claimDue(Channel.EMAIL, 2)).extracting(OutboxMessage::id).containsExactly(ids.get(0), ids.get(1));
         assertThat(outbox.claimDue(Channel.EMAIL, 2)).extracting(OutboxMessage::id).containsExactly(ids.get(2), ids.get(3));
         assertThat(outbox.claimDue(Channel.EMAIL, 2)).extracting(OutboxMessage::id).containsExactly(ids.get(4));
+    }
+
+    @Test
+    void aClaimInProgressElsewhereIsSkippedNotWaitedFor() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(outbox.enqueue(OutgoingMessage.email("skip" + i + "@b.fr", "s", "t")).id());
+        }
+        CountDownLatch firstClaimed = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // another instance's sender claims two messages; its transaction is still open
+            Future<List<Long>> first = pool.submit(() -> tx.execute(status -> {
+                List<Long> mine = outbox.claimDue(Channel.EMAIL, 2).stream().map(OutboxMessage::id).toList();
+                firstClaimed.countDown();
+                awaitQuietly(release);
+                return mine;
+            }));
+            assertThat(firstClaimed.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<List<Long>> second = pool.submit(() -> outbox.claimDue(Channel.EMAIL, 10).stream()
+                    .map(OutboxMessage::id).toList());
+            List<Long> secondClaim = second.get(5, TimeUnit.SECONDS); // answered at once, not after the other's commit
+            assertThat(secondClaim).isSubsetOf(ids.get(2), ids.get(3));
+            if (TestPostgres.selected()) {
+                // PostgreSQL locks only the rows the other claim returned; H2 locks every row its query read, so
+                // there the second sender may find nothing this time and take the rest at its next round
+                assertThat(secondClaim).containsExactly(ids.get(2), ids.get(3));
+            }
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).containsExactly(ids.get(0), ids.get(1));
+            List<Long> all = new ArrayList<>(secondClaim);
+            all.addAll(ids.subList(0, 2));
+            outbox.claimDue(Channel.EMAIL, 10).forEach(m -> all.add(m.id()));
+            assertThat(all).containsExactlyInAnyOrderElementsOf(ids);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
