@@ -37,15 +37,16 @@ public class StaffReplies {
         this.staffNames = staffNames;
     }
 
+    /** The longest reply staff may send (a long mail is an attachment's job). */
+    public static final int MAX_LENGTH = 20_000;
+
     /**
      * @param statusAfter the status to set once the reply is queued (PENDING to wait for the commune, RESOLVED…),
      *                    or null to leave it as the reply makes it (a first reply moves NEW to OPEN)
      */
     @Transactional
     public TicketMessage reply(long ticketId, String staffUser, String text, TicketStatus statusAfter) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("La réponse est vide.");
-        }
+        check(text);
         Ticket ticket = tickets.findById(ticketId).flatMap(t -> tickets.resolveMerged(t.id()))
                 .orElseThrow(() -> new NotFoundException("Demande introuvable : " + ticketId));
         if (ticket.status() == TicketStatus.CLOSED) {
@@ -54,19 +55,41 @@ public class StaffReplies {
         Contact requester = contacts.byId(ticket.requesterId())
                 .orElseThrow(() -> new NotFoundException("Demandeur introuvable pour " + ticketId));
         TicketMessage message = outbound.sendOnTicket(ticket, requester, staffUser,
-                replies.staffReply(text, ticket, firstName(staffUser), OutboundMessages.replyChannel(ticket, requester)),
-                false, null);
+                replies.staffReply(text, ticket, OutboundMessages.replyChannel(ticket, requester),
+                        requester.displayName(), agentName(staffUser)), false, null);
         if (statusAfter != null) {
             tickets.changeStatus(ticket.id(), statusAfter, staffUser);
         }
         return message;
     }
 
-    /** « Claire » of « Claire Martin »; null when the account is unknown. */
-    private String firstName(String staffUser) {
+    /** The reply exactly as {@link #reply} would send it, for a preview before sending. */
+    @Transactional(readOnly = true)
+    public String preview(long ticketId, String staffUser, String text) {
+        check(text);
+        Ticket ticket = tickets.findById(ticketId).flatMap(t -> tickets.resolveMerged(t.id()))
+                .orElseThrow(() -> new NotFoundException("Demande introuvable : " + ticketId));
+        Contact requester = contacts.byId(ticket.requesterId())
+                .orElseThrow(() -> new NotFoundException("Demandeur introuvable pour " + ticketId));
+        return replies.staffReply(text, ticket, OutboundMessages.replyChannel(ticket, requester),
+                requester.displayName(), agentName(staffUser));
+    }
+
+    /** « Claire Martin », the name in the staff member's profile; null when the account is unknown. */
+    private String agentName(String staffUser) {
         return staffNames.flatMap(names -> names.displayName(staffUser))
                 .map(String::strip).filter(n -> !n.isEmpty())
-                .map(n -> n.split("\\s+")[0])
                 .orElse(null);
+    }
+
+    private static void check(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("La réponse est vide.");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("La réponse fait " + String.format(java.util.Locale.FRANCE, "%,d",
+                    text.length()).replace('\u202f', ' ').replace('\u00a0', ' ') + " caractères : 20 000 au plus. "
+                    + "Raccourcissez-la ou joignez un document.");
+        }
     }
 }

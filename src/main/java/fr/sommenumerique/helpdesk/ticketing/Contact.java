@@ -9,9 +9,11 @@ import java.time.Instant;
  * @param communeInsee   the commune the contact works for, when known
  * @param telegramChatId private chat with the bot, unique, null when none
  * @param emailFailing   mail to this address bounced (see {@code emailFailingReason})
+ * @param role           what the contact does for the commune (« Secrétaire de mairie », « Maire »…), when known
  */
 public record Contact(long id, String email, String displayName, String communeInsee, Long telegramChatId,
-                      boolean emailFailing, String emailFailingReason, Instant emailFailingSince, Instant createdAt) {
+                      boolean emailFailing, String emailFailingReason, Instant emailFailingSince, Instant createdAt,
+                      String role) {
 
     /** What to show staff: the name, else the address, else the Telegram chat. */
     public String label() {

@@ -42,8 +42,8 @@ public class Contacts {
      * @throws IllegalArgumentException when it does not look like an e-mail address
      */
     public static String normalizeEmail(String email) {
-        if (email == null) {
-            throw new IllegalArgumentException("Adresse e-mail manquante");
+        if (email == null || email.isBlank()) {
+            throw new IllegalArgumentException("Message sans expéditeur : aucune adresse e-mail à qui répondre");
         }
         String e = email.strip();
         if (e.regionMatches(true, 0, "mailto:", 0, 7)) {
@@ -197,6 +197,39 @@ public class Contacts {
         return require(contactId);
     }
 
+    /**
+     * What staff edit on a contact: name, role and commune (each null or blank: unknown). Audited, one entry per
+     * field that changed.
+     */
+    public Contact updateProfile(long contactId, String displayName, String role, String communeInsee, String actor) {
+        Contact contact = require(contactId);
+        String name = TextKeys.truncate(TextKeys.blankToNull(displayName), 200);
+        String newRole = TextKeys.truncate(TextKeys.blankToNull(role), 50);
+        if (!java.util.Objects.equals(name, contact.displayName())) {
+            rename(contactId, name, actor);
+        }
+        if (!java.util.Objects.equals(newRole, contact.role())) {
+            jdbc.sql("UPDATE contacts SET role = ? WHERE id = ?").params(newRole, contactId).update();
+            audit.record(actor, AuditLog.CONTACT, contactId, "role.changed",
+                    "Fonction : " + (contact.role() == null ? "inconnue" : contact.role()) + " → "
+                            + (newRole == null ? "inconnue" : newRole));
+        }
+        String commune = TextKeys.blankToNull(communeInsee);
+        if (!java.util.Objects.equals(commune, contact.communeInsee())) {
+            assignCommune(contactId, commune, actor);
+        }
+        return require(contactId);
+    }
+
+    /** Fills the role when none is known yet (e.g. read from a signature); never overwrites one staff set. */
+    public Contact fillRole(long contactId, String role) {
+        String r = TextKeys.truncate(TextKeys.blankToNull(role), 50);
+        if (r != null) {
+            jdbc.sql("UPDATE contacts SET role = ? WHERE id = ? AND role IS NULL").params(r, contactId).update();
+        }
+        return require(contactId);
+    }
+
     /** Records that mail to this address bounces; returns the contact, if the address is known. Audited. */
     public Optional<Contact> markEmailFailing(String email, String reason) {
         Optional<Contact> contact = byEmail(email);
@@ -265,6 +298,7 @@ public class Contacts {
     static Contact map(ResultSet rs, int rowNum) throws SQLException {
         return new Contact(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
                 rs.getString("commune_insee"), Db.nullableLong(rs, "telegram_chat_id"), rs.getBoolean("email_failing"),
-                rs.getString("email_failing_reason"), Db.instant(rs, "email_failing_since"), Db.instant(rs, "created_at"));
+                rs.getString("email_failing_reason"), Db.instant(rs, "email_failing_since"), Db.instant(rs, "created_at"),
+                rs.getString("role"));
     }
 }

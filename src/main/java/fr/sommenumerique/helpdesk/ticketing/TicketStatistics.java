@@ -25,7 +25,7 @@ import fr.sommenumerique.helpdesk.ticketing.internal.TicketingClock;
 @Transactional(readOnly = true)
 public class TicketStatistics {
 
-    private record Times(Instant created, Instant firstResponse, Instant resolved) {
+    private record Times(Instant created, Instant firstResponse, Instant resolved, boolean answeredAutomatically) {
     }
 
     private final JdbcClient jdbc;
@@ -72,15 +72,19 @@ public class TicketStatistics {
         LocalDate firstMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(w - 1L);
         Instant since = firstMonday.atStartOfDay(calendar.zone()).toInstant();
         List<Times> times = jdbc.sql("""
-                        SELECT created_at, first_response_at, resolved_at FROM tickets
-                        WHERE merged_into_id IS NULL AND created_at >= ?""")
+                        SELECT t.created_at, t.first_response_at, t.resolved_at,
+                               EXISTS (SELECT 1 FROM ticket_messages m WHERE m.ticket_id = t.id
+                                       AND m.direction = 'OUTBOUND' AND m.automatic = TRUE) AS auto_answered
+                        FROM tickets t WHERE t.merged_into_id IS NULL AND t.created_at >= ?""")
                 .params(Db.ts(since))
                 .query((rs, n) -> new Times(Db.instant(rs, "created_at"), Db.instant(rs, "first_response_at"),
-                        Db.instant(rs, "resolved_at")))
+                        Db.instant(rs, "resolved_at"), rs.getBoolean("auto_answered")))
                 .list();
 
         List<Duration> firstResponses = new ArrayList<>();
         List<Duration> resolutions = new ArrayList<>();
+        long answeredAutomatically = 0;
+        long resolvedAutomatically = 0;
         Map<LocalDate, Long> perWeek = new LinkedHashMap<>();
         for (int i = 0; i < w; i++) {
             perWeek.put(firstMonday.plusWeeks(i), 0L);
@@ -89,7 +93,13 @@ public class TicketStatistics {
             if (t.firstResponse() != null) {
                 firstResponses.add(calendar.businessTimeBetween(t.created(), t.firstResponse()));
             }
-            if (t.resolved() != null) {
+            // the assistant's answers are counted apart: their « 0 min » would hide how fast the team is
+            if (t.answeredAutomatically() && t.firstResponse() == null) {
+                answeredAutomatically++;
+                if (t.resolved() != null) {
+                    resolvedAutomatically++;
+                }
+            } else if (t.resolved() != null) {
                 resolutions.add(calendar.businessTimeBetween(t.created(), t.resolved()));
             }
             LocalDate monday = LocalDate.ofInstant(t.created(), calendar.zone()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -100,7 +110,7 @@ public class TicketStatistics {
                         e.getKey().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), e.getKey(), e.getValue()))
                 .toList();
         return new TicketStatisticsReport(now, byStatus, byService, withoutService[0], since, stats(firstResponses),
-                stats(resolutions), weekCounts);
+                stats(resolutions), weekCounts, answeredAutomatically, resolvedAutomatically);
     }
 
     static TicketStatisticsReport.DurationStats stats(List<Duration> values) {

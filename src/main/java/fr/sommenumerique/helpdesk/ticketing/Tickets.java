@@ -50,6 +50,8 @@ public class Tickets {
     public static final String REFERENCE_PREFIX = "MC";
 
     private static final Pattern REFERENCE = Pattern.compile("(?i)\\s*MC-\\d{4}-\\d{5,}\\s*");
+    private static final Pattern PARTIAL_REFERENCE = Pattern.compile("(?i)\\s*MC-(\\d{1,4}(-\\d{0,5})?)?\\s*");
+    private static final int PREVIEW_CHARS = 400;
     private static final int SEARCH_KEY_LIMIT = 200_000;
     private static final int MAX_MERGE_HOPS = 50;
 
@@ -526,22 +528,37 @@ public class Tickets {
         if (text != null && REFERENCE.matcher(text).matches()) {
             where.append(" AND t.reference = :reference");
             params.put("reference", text.strip().toUpperCase(Locale.ROOT));
+        } else if (text != null && PARTIAL_REFERENCE.matcher(text).matches()) {
+            // « MC-2026-0004 »: the references that start so, never every ticket that mentions « mc » and « 2026 »
+            where.append(" AND t.reference LIKE :reference ESCAPE '\\'");
+            params.put("reference", likeEscaped(text.strip().toUpperCase(Locale.ROOT)) + "%");
         } else if (text != null) {
             String[] words = TextKeys.key(text).split(" ");
+            boolean any = false;
             for (int i = 0; i < words.length; i++) {
                 if (words[i].isEmpty()) {
                     continue;
                 }
+                any = true;
                 String p = "w" + i;
-                where.append(" AND (t.subject_key LIKE :").append(p)
-                        .append(" OR c.email LIKE :").append(p)
-                        .append(" OR EXISTS (SELECT 1 FROM ticket_messages m WHERE m.ticket_id = t.id AND m.body_key LIKE :")
-                        .append(p).append("))");
-                params.put(p, "%" + words[i] + "%");
+                // automatic answers are left out: their wording (and the reference they repeat) is in every ticket
+                where.append(" AND (t.subject_key LIKE :").append(p).append(" ESCAPE '\\'")
+                        .append(" OR c.email LIKE :").append(p).append(" ESCAPE '\\'")
+                        .append(" OR LOWER(c.display_name) LIKE :").append(p).append(" ESCAPE '\\'")
+                        .append(" OR cm.name_key LIKE :").append(p).append(" ESCAPE '\\'")
+                        .append(" OR EXISTS (SELECT 1 FROM ticket_messages m WHERE m.ticket_id = t.id")
+                        .append(" AND m.automatic = FALSE AND m.body_key LIKE :").append(p).append(" ESCAPE '\\'))");
+                params.put(p, "%" + likeEscaped(words[i]) + "%");
+            }
+            if (!any) {
+                where.append(" AND 1 = 0"); // « % » or « _ » alone: nothing to look for, so nothing found
             }
         }
         String from = " FROM tickets t JOIN contacts c ON c.id = t.requester_id LEFT JOIN communes cm ON cm.insee_code = t.commune_insee";
         long total = jdbc.sql("SELECT COUNT(*)" + from + where).params(params).query(Long.class).single();
+        // the last message the requester or we sent (notes are internal), for the preview and who is waiting
+        String lastMessage = " LEFT JOIN ticket_messages lm ON lm.id = (SELECT MAX(m2.id) FROM ticket_messages m2"
+                + " WHERE m2.ticket_id = t.id AND m2.direction <> 'NOTE')";
         String direction = q.descending() ? " DESC" : " ASC";
         String order = switch (q.sort()) {
             case CREATED -> "t.created_at" + direction;
@@ -555,9 +572,11 @@ public class Tickets {
         params.put("offset", (long) q.page() * q.size());
         List<TicketSummary> items = jdbc.sql("""
                         SELECT t.*, cm.name AS commune_name, c.display_name AS requester_name, c.email AS requester_email,
-                               c.telegram_chat_id AS requester_chat,
-                               (SELECT COUNT(*) FROM ticket_messages m WHERE m.ticket_id = t.id) AS message_count"""
-                        + from + where + " ORDER BY " + order + ", t.id" + direction + " LIMIT :limit OFFSET :offset")
+                               c.telegram_chat_id AS requester_chat, c.role AS requester_role,
+                               (SELECT COUNT(*) FROM ticket_messages m WHERE m.ticket_id = t.id) AS message_count,
+                               lm.direction AS last_direction, lm.automatic AS last_automatic,
+                               SUBSTRING(lm.body FROM 1 FOR %d) AS last_text""".formatted(PREVIEW_CHARS)
+                        + from + lastMessage + where + " ORDER BY " + order + ", t.id" + direction + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .query((rs, n) -> {
                     Ticket t = mapTicket(rs, n);
@@ -572,13 +591,20 @@ public class Tickets {
                             t.channel(), t.communeInsee(), rs.getString("commune_name"), t.requesterId(), label,
                             rs.getString("requester_email"), t.assignee(), t.createdAt(), t.updatedAt(),
                             t.firstResponseDue(), t.resolutionDue(), t.firstResponseAt(), t.lastInboundAt(),
-                            t.overdue(now), rs.getInt("message_count"));
+                            t.overdue(now), rs.getInt("message_count"), rs.getString("requester_role"),
+                            rs.getString("last_direction") == null ? null : MessageDirection.valueOf(rs.getString("last_direction")),
+                            rs.getBoolean("last_automatic"), rs.getString("last_text"));
                 })
                 .list();
         return new Page<>(items, q.page(), q.size(), total);
     }
 
     // ---------------------------------------------------------------- internals
+
+    /** For LIKE … ESCAPE '\\': the text matches itself only. */
+    static String likeEscaped(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
 
     Ticket require(long ticketId) {
         return findById(ticketId).orElseThrow(() -> new NotFoundException("Ticket n° " + ticketId + " introuvable"));

@@ -123,7 +123,9 @@ class ConversationsTest {
                 .filter(m -> !m.automatic()).findFirst().orElseThrow();
         assertThat(queued.recipient()).isEqualTo(from);
         assertThat(queued.subject()).startsWith("[" + opened.ticketReference() + "] RE : ");
-        assertThat(queued.textBody()).startsWith("Le lien est rétabli.").contains("Somme Numérique");
+        // by e-mail the greeting and the closing formula are added around what the agent typed
+        assertThat(queued.textBody()).startsWith("Bonjour ").contains(",\n\nLe lien est rétabli.\n\nBien cordialement,")
+                .contains("Somme Numérique");
         assertThat(queued.references()).contains(question.messageId());
         assertThat(queued.messageId()).isEqualTo(reply.emailMessageId());
         Ticket ticket = tickets.findById(opened.ticketId()).orElseThrow();

@@ -123,7 +123,7 @@ class StaffPagesTest extends WebTestBase {
         assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("attachment;");
 
         mvc.perform(post("/quarantaine/" + item.id() + "/relancer").with(as).with(csrf()))
-                .andExpect(flash().attribute("success", "Message n° " + item.id() + " relancé : il va être traité de nouveau."));
+                .andExpect(flash().attribute("success", "Message n° " + item.id() + " relancé et traité."));
         await().atMost(Duration.ofSeconds(20)).until(() -> tickets.search(TicketQuery.all().withText(subject)).total() == 1);
         assertThat(quarantine.byId(item.id()).orElseThrow().status()).isEqualTo(QuarantineStatus.RETRIED);
 

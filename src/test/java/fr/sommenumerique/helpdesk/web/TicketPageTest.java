@@ -106,7 +106,7 @@ class TicketPageTest extends WebTestBase {
                 .withBody("Le problème persiste ce matin sur Actes, message d'erreur.", null, full, null));
 
         Document doc = Jsoup.parse(page("/tickets/" + r.ticketId()));
-        Element first = doc.selectFirst(".conversation .message .message-body");
+        Element first = doc.selectFirst(".conversation .msg-in .message-body");
         assertThat(first.selectFirst("div.text").text()).contains("Le problème persiste ce matin");
         Element quoted = first.selectFirst("details.quoted");
         assertThat(quoted).isNotNull();
@@ -124,7 +124,7 @@ class TicketPageTest extends WebTestBase {
 
         mvc.perform(post("/tickets/" + ticket.id() + "/reponse").with(asAgent).with(csrf())
                         .param("text", "Bonjour, déposez le PDF sans accent dans le nom.").param("statusAfter", "PENDING"))
-                .andExpect(redirectedUrl("/tickets/" + ticket.id() + "#repondre"))
+                .andExpect(redirectedUrl("/tickets/" + ticket.id()))
                 .andExpect(flash().attribute("success", "Réponse envoyée."));
 
         Ticket after = tickets.findById(ticket.id()).orElseThrow();
@@ -290,7 +290,7 @@ class TicketPageTest extends WebTestBase {
         Ticket resolved = tickets.findById(answered.ticketId()).orElseThrow();
         assertThat(resolved.status()).isEqualTo(TicketStatus.RESOLVED);
         Document auto = Jsoup.parse(page("/tickets/" + resolved.id()));
-        assertThat(auto.select(".message-head").eachText()).anyMatch(h -> h.contains("Réponse automatique de Assistant"));
+        assertThat(auto.select(".message-head").eachText()).anyMatch(h -> h.contains("Réponse automatique de l’assistant"));
         assertThat(auto.select(".message-head").text()).doesNotContain("de assistant");
 
         mvc.perform(post("/tickets/" + resolved.id() + "/reponse").with(asAgent).with(csrf())
@@ -314,8 +314,8 @@ class TicketPageTest extends WebTestBase {
         Document doc = Jsoup.parse(page("/tickets/" + resolved.id()));
         assertThat(doc.select(".message-head").eachText())
                 .anyMatch(h -> h.contains("Message reçu de " + from))
-                .anyMatch(h -> h.contains("Réponse envoyée de " + agent.displayName()))
-                .anyMatch(h -> h.contains("Note interne de " + agent.displayName()));
+                .anyMatch(h -> h.contains("Réponse envoyée d’" + agent.displayName()))
+                .anyMatch(h -> h.contains("Note interne d’" + agent.displayName()));
         List<String> by = doc.select("#historique-titre ~ details tbody tr td:nth-child(2)").eachText();
         assertThat(by).isNotEmpty().contains(from, "Assistant", agent.displayName())
                 .noneMatch(a -> a.startsWith("contact:") || a.equals("assistant") || a.equals(agent.username()));

@@ -99,7 +99,7 @@ class TriageBrowserTest extends WebTestBase {
         assertThat(rows).hasSize(3);
         assertFullPage(browser.screenshot("queue"));
 
-        driver.findElement(By.linkText(ticket.reference())).click();
+        driver.findElement(By.partialLinkText(ticket.reference())).click();
         waitFor().until(ExpectedConditions.titleContains(ticket.reference()));
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains(ticket.reference()).contains("Dépôt refusé sur Actes");
         assertThat(driver.findElement(By.cssSelector(".conversation")).getText()).contains("fichier non conforme");
@@ -109,7 +109,7 @@ class TriageBrowserTest extends WebTestBase {
         // a reply being typed survives other actions on the page and leaving it (kept in the tab until sent)
         driver.findElement(By.id("reply-text")).sendKeys("Bonjour Madame,");
         click(By.xpath("//button[normalize-space()=\"Me l'attribuer\"]"));
-        assertThat(flash()).contains("Ticket attribué à " + agent.username());
+        assertThat(flash()).contains("attribué à " + agent.displayName());
         driver.get(url("/tickets"));
         driver.get(url("/tickets/" + ticket.id()));
         WebElement reply = driver.findElement(By.id("reply-text"));
@@ -127,14 +127,16 @@ class TriageBrowserTest extends WebTestBase {
         reply.clear();
         reply.sendKeys(answer);
         new Select(driver.findElement(By.id("statusAfter"))).selectByValue("RESOLVED");
-        click(By.xpath("//button[normalize-space()='Envoyer la réponse']"));
-        assertThat(flash()).contains("Réponse envoyée.");
-        assertThat(driver.findElement(By.cssSelector(".ticket-badges")).getText()).contains("Résolu");
+        click(By.id("send-button"));
+        // resolved, it leaves the queue: the next ticket of the queue is shown
+        assertThat(flash()).contains("Réponse envoyée sur " + ticket.reference() + " (résolu)");
+        assertThat(driver.getCurrentUrl()).doesNotEndWith("/tickets/" + ticket.id());
 
         Ticket after = tickets.findById(ticket.id()).orElseThrow();
         assertThat(after.status()).isEqualTo(TicketStatus.RESOLVED);
         assertThat(after.assignee()).isEqualTo(agent.username());
         assertThat(after.firstResponseAt()).isNotNull();
+        driver.get(url("/tickets/" + ticket.id()));
         assertThat(driver.findElement(By.id("reply-text")).getDomProperty("value")).isEmpty(); // sent: the draft is gone
 
         MimeMessage delivered = await().atMost(WAIT).until(() -> WebTestMail.to(requester).stream()

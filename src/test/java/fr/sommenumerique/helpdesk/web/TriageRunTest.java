@@ -93,7 +93,7 @@ class TriageRunTest extends WebTestBase {
 
         long started = System.nanoTime();
         KeyboardSession agentAtKeyboard = new KeyboardSession(driver);
-        triageWithTodaysPages(agentAtKeyboard, driver, tag, plan, colleague);
+        triage(agentAtKeyboard, driver, tag, plan, colleague);
         double seconds = (System.nanoTime() - started) / 1e9;
 
         for (Map.Entry<String, Treatment> e : plan.entrySet()) {
@@ -109,6 +109,7 @@ class TriageRunTest extends WebTestBase {
                 case CLOSE -> assertThat(t.status()).as(t.reference()).isEqualTo(TicketStatus.CLOSED);
             }
         }
+        assertThat(agentAtKeyboard.pageLoads()).as("page loads").isLessThan(40);
         String figures = String.format(java.util.Locale.ROOT,
                 "Triage run: 50 tickets (20 answered, 20 assigned, 10 closed): %d page loads, %d keystrokes "
                         + "(%d navigation and command keys, %d characters of reply text), %.1f s%n",
@@ -120,58 +121,61 @@ class TriageRunTest extends WebTestBase {
     }
 
     /**
-     * The pages as they were before the workspace was reworked: one form and one page load per change, back to the
-     * queue and its search after each ticket, Tab to reach everything.
+     * Today's workspace: search, tick all, one bulk change for the colleague's tickets and one for the duplicates;
+     * then each answer from the reply box, which moves on to the next ticket of the list once it is sent. (The run on
+     * the pages before the rework, one form and one page load per change and back to the queue after each ticket,
+     * is in this file's history: 200 page loads, 7,346 keystrokes.)
      */
-    private void triageWithTodaysPages(KeyboardSession k, WebDriver driver, String tag, Map<String, Treatment> plan,
-                                       StaffUser colleague) {
+    private void triage(KeyboardSession k, WebDriver driver, String tag, Map<String, Treatment> plan,
+                        StaffUser colleague) {
         k.open(url("/tickets"));
-        search(k, driver, tag);
-        Set<String> done = new HashSet<>();
-        while (done.size() < plan.size()) {
-            String next = firstRowNotDone(driver, done);
-            k.tabTo(By.linkText(next));
-            k.keyLoadingPage(Keys.ENTER);
-            switch (plan.get(next)) {
-                case ANSWER -> {
-                    k.tabTo(By.id("reply-text"));
-                    k.type(REPLY);
-                    k.choose(driver.findElement(By.id("statusAfter")), "RESOLVED");
-                    k.tabTo(By.cssSelector("#reply-form button[type=submit]"));
-                }
-                case ASSIGN -> {
-                    k.chooseByTyping(driver.findElement(By.id("assignee")), colleague.username(), colleague.displayName());
-                    k.tabTo(By.xpath("//select[@id='assignee']/following-sibling::button"));
-                }
-                case CLOSE -> {
-                    k.choose(driver.findElement(By.id("status")), "CLOSED");
-                    k.tabTo(By.xpath("//select[@id='status']/following-sibling::button"));
-                }
-            }
-            k.keyLoadingPage(Keys.ENTER);
-            assertThat(driver.findElement(By.cssSelector(".notice-success")).getText()).isNotBlank();
-            done.add(next);
-            if (done.size() < plan.size()) {
-                k.tabTo(By.linkText("← File des tickets"));
-                k.keyLoadingPage(Keys.ENTER);
-                search(k, driver, tag);
-            }
-        }
-    }
 
-    private static void search(KeyboardSession k, WebDriver driver, String tag) {
-        k.tabTo(By.id("q"));
-        k.type(tag);
+        searchWithSlash(k, "marches " + tag, 20);
+        tickAllRows(k, driver);
+        k.key("b");
+        k.chooseByTyping(driver.findElement(By.id("bulk-assignee")), colleague.username(), colleague.displayName());
+        k.tabTo(By.id("bulk-apply"));
         k.keyLoadingPage(Keys.ENTER);
+        assertThat(driver.findElement(By.cssSelector(".notice-success")).getText()).isEqualTo("20 tickets modifiés.");
+
+        searchWithSlash(k, "certificat " + tag, 10);
+        tickAllRows(k, driver);
+        k.key("b");
+        k.choose(driver.findElement(By.id("bulk-status")), "CLOSED");
+        k.tabTo(By.id("bulk-apply"));
+        k.keyLoadingPage(Keys.ENTER);
+        assertThat(driver.findElement(By.cssSelector(".notice-success")).getText()).isEqualTo("10 tickets modifiés.");
+
+        searchWithSlash(k, "depot " + tag, 20);
+        k.keyInPlace("j", d -> d.switchTo().activeElement().getAttribute("class").contains("ticket-link"));
+        k.keyLoadingPage(Keys.ENTER);
+        for (int i = 0; i < 20; i++) {
+            String reference = driver.findElement(By.cssSelector("h1 span")).getText();
+            assertThat(plan.get(reference)).as(reference).isEqualTo(Treatment.ANSWER);
+            k.keyInPlace("r", d -> "reply-text".equals(d.switchTo().activeElement().getAttribute("id")));
+            k.type(REPLY);
+            k.choose(driver.findElement(By.id("statusAfter")), "RESOLVED");
+            k.tabTo(By.id("send-button"));
+            k.keyLoadingPage(Keys.ENTER);
+            assertThat(driver.findElement(By.cssSelector(".notice-success")).getText())
+                    .startsWith(i < 19 ? "Réponse envoyée sur " + reference : "Réponse envoyée");
+        }
     }
 
-    private static String firstRowNotDone(WebDriver driver, Set<String> done) {
-        List<String> refs = new ArrayList<>();
-        for (WebElement link : driver.findElements(By.cssSelector("table.data tbody tr td:first-child a"))) {
-            refs.add(link.getText());
-        }
-        return refs.stream().filter(r -> !done.contains(r)).findFirst()
-                .orElseThrow(() -> new AssertionError("Plus aucun ticket à traiter dans la file : " + refs));
+    private void searchWithSlash(KeyboardSession k, String words, int expected) {
+        k.keyInPlace("/", d -> "q".equals(d.switchTo().activeElement().getAttribute("id")));
+        k.type(words);
+        k.keyLoadingPage(Keys.ENTER);
+        assertThat(browser.driver().findElements(By.cssSelector("table.queue tbody tr"))).hasSize(expected);
+    }
+
+    /** Skip link, then the first thing in the list: « tout sélectionner ». */
+    private static void tickAllRows(KeyboardSession k, WebDriver driver) {
+        k.tabTo(By.cssSelector("a.skip-link"));
+        k.key(Keys.ENTER);
+        k.tabTo(By.id("select-all"));
+        k.keyInPlace(Keys.SPACE, d -> d.findElements(By.cssSelector("table.queue tbody input[name=ids]")).stream()
+                .allMatch(WebElement::isSelected));
     }
 
     private void signIn(WebDriver driver, StaffUser agent) {

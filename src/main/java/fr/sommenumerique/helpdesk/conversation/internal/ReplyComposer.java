@@ -118,17 +118,47 @@ public class ReplyComposer {
     }
 
     /**
-     * A staff member's reply. In chat, signed « — Claire, Somme Numérique » with the reference and how to answer;
-     * by e-mail the reference is in the subject and the signature is the helpdesk's.
+     * A staff member's reply as sent. By e-mail: « Bonjour Marie Lefèvre, » (« Bonjour, » when the name is unknown)
+     * unless the text already greets, then the text, then « Bien cordialement, » and the agent's name unless the text
+     * already closes, then the team's signature; the reference is in the subject. In chat, signed « — Claire, Somme
+     * Numérique » with the reference and how to answer.
      *
-     * @param agentFirstName null when unknown: the team signs
+     * @param contactName the requester's name, null when unknown
+     * @param agentName   the agent's name as staff set it in their profile, null to sign with the team only
      */
-    public String staffReply(String text, Ticket ticket, String agentFirstName, Channel channel) {
-        if (channel != Channel.TELEGRAM) {
-            return text.strip() + closing(channel);
+    public String staffReply(String text, Ticket ticket, Channel channel, String contactName, String agentName) {
+        String body = text.strip();
+        if (channel == Channel.TELEGRAM) {
+            String firstName = agentName == null || agentName.isBlank() ? null : agentName.strip().split("\\s+")[0];
+            return body + "\n\n— " + (firstName == null ? "L'équipe" : firstName) + ", Somme Numérique"
+                    + "\nDemande " + ticket.reference() + " · pour répondre, répondez à ce message.";
         }
-        return text.strip() + "\n\n— " + (agentFirstName == null ? "L'équipe" : agentFirstName) + ", Somme Numérique"
-                + "\nDemande " + ticket.reference() + " · pour répondre, répondez à ce message.";
+        StringBuilder mail = new StringBuilder();
+        if (!GREETING.matcher(body).lookingAt()) {
+            mail.append(contactName == null || contactName.isBlank() || contactName.contains("@")
+                    ? "Bonjour," : "Bonjour " + contactName.strip() + ",").append("\n\n");
+        }
+        mail.append(body);
+        if (!closes(body)) {
+            mail.append("\n\nBien cordialement,");
+            if (agentName != null && !agentName.isBlank()) {
+                mail.append("\n\n").append(agentName.strip());
+            }
+        }
+        return mail + closing(channel);
+    }
+
+    private static final java.util.regex.Pattern GREETING = java.util.regex.Pattern.compile(
+            "(?i)(bonjour|bonsoir|madame|monsieur|cher|chère|mesdames|hello|salut)\\b");
+    private static final java.util.regex.Pattern CLOSING_LINE = java.util.regex.Pattern.compile(
+            "(?i)^(bien |très |tres )?(cordialement|sincèrement)\\b.*|^(bien à vous|bien a vous|salutations|"
+                    + "meilleures salutations|(je vous prie|veuillez).*salutations.*|bonne (journée|fin de journée|soirée))\\b.*");
+
+    /** Whether one of the last lines of the text is already a closing formula. */
+    private static boolean closes(String body) {
+        java.util.List<String> lines = body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return lines.subList(Math.max(0, lines.size() - 3), lines.size()).stream()
+                .anyMatch(l -> CLOSING_LINE.matcher(l).matches());
     }
 
     private String expectations(Ticket ticket) {

@@ -6,6 +6,7 @@ import fr.sommenumerique.helpdesk.ticketing.Commune;
 import fr.sommenumerique.helpdesk.ticketing.CommuneLinker;
 import fr.sommenumerique.helpdesk.ticketing.Communes;
 import fr.sommenumerique.helpdesk.ticketing.Contact;
+import fr.sommenumerique.helpdesk.ticketing.ContactSignature;
 import fr.sommenumerique.helpdesk.ticketing.Contacts;
 import fr.sommenumerique.helpdesk.ticketing.Tickets;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,12 @@ public class Senders {
         if (message.channel() == Channel.TELEGRAM) {
             return contacts.findOrCreateByTelegramChat(message.telegramChatId(), message.senderName());
         }
-        return contacts.findOrCreateByEmail(message.senderAddress(), message.senderName());
+        // the name in the From header, else the one signed under the message; the role, from the signature
+        ContactSignature signed = ContactSignature.read(message.signature() != null ? message.signature() : message.text());
+        String name = message.senderName() != null && !message.senderName().isBlank()
+                && !message.senderName().contains("@") ? message.senderName() : signed.name();
+        Contact contact = contacts.findOrCreateByEmail(message.senderAddress(), name);
+        return signed.role() == null || contact.role() != null ? contact : contacts.fillRole(contact.id(), signed.role());
     }
 
     /**

@@ -9,6 +9,7 @@ import fr.sommenumerique.helpdesk.ticketing.Ticket;
 import fr.sommenumerique.helpdesk.ticketing.TicketMessage;
 import fr.sommenumerique.helpdesk.web.account.StaffUser;
 import fr.sommenumerique.helpdesk.web.render.EmailHtml;
+import fr.sommenumerique.helpdesk.web.render.QuotedText;
 import fr.sommenumerique.helpdesk.web.triage.TicketView;
 
 import java.time.Instant;
@@ -50,15 +51,26 @@ final class ApiViews {
         }
     }
 
-    /** @param html the e-mail's HTML cleaned for display (null when none) */
+    /**
+     * @param text       the whole text as received or sent
+     * @param newText    what the author wrote this time, as the page shows it first
+     * @param quotedText the quoted history (earlier messages the mail repeats), null when there is none
+     * @param html       the e-mail's HTML cleaned for display (null when none)
+     */
     record MessageJson(long id, String direction, String channel, String author, boolean automatic, String text,
-                       String html, Instant createdAt, Instant editedAt, Long mergedFromTicketId,
-                       List<AttachmentJson> attachments) {
+                       String newText, String quotedText, String html, Instant createdAt, Instant editedAt,
+                       Long mergedFromTicketId, List<AttachmentJson> attachments) {
 
         static MessageJson of(TicketMessage m) {
+            List<QuotedText.Segment> segments = QuotedText.split(m.text());
+            String fresh = segments.stream().filter(s -> !s.quoted()).map(QuotedText.Segment::text)
+                    .collect(java.util.stream.Collectors.joining("\n\n"));
+            String quoted = segments.stream().filter(QuotedText.Segment::quoted).map(QuotedText.Segment::text)
+                    .collect(java.util.stream.Collectors.joining("\n\n"));
             return new MessageJson(m.id(), m.direction().name(), m.channel().name(), m.author(), m.automatic(), m.text(),
-                    m.html() == null ? null : EmailHtml.clean(m.html()), m.createdAt(), m.editedAt(),
-                    m.mergedFromTicketId(), m.attachments().stream().map(a -> AttachmentJson.of(m.ticketId(), a)).toList());
+                    fresh, quoted.isEmpty() ? null : quoted, m.html() == null ? null : EmailHtml.clean(m.html()),
+                    m.createdAt(), m.editedAt(), m.mergedFromTicketId(),
+                    m.attachments().stream().map(a -> AttachmentJson.of(m.ticketId(), a)).toList());
         }
     }
 

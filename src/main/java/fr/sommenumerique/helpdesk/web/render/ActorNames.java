@@ -44,4 +44,25 @@ public class ActorNames {
         }
         return staff.find(a).map(StaffUser::displayName).orElse(a);
     }
+
+    /** « de l’assistant », « du système », « de Marie Lefèvre », « d’Anne Roux »: the author after a noun. */
+    public String of(String actor) {
+        String a = actor == null ? "" : actor.strip();
+        if (a.equalsIgnoreCase(Tickets.SYSTEM)) {
+            return "du système";
+        }
+        if (a.equalsIgnoreCase(Tickets.ASSISTANT)) {
+            return "de l’assistant";
+        }
+        String label = label(actor);
+        return label.matches("(?i)^[aeiouyàâéèêëîïôûh].*") && !label.contains("@") ? "d’" + label : "de " + label;
+    }
+
+    /** A staff member's name for a username (« — » for none). */
+    public String staffName(String username) {
+        if (username == null || username.isBlank()) {
+            return "—";
+        }
+        return staff.find(username).map(StaffUser::displayName).orElse(username);
+    }
 }

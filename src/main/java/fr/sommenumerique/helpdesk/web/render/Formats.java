@@ -3,6 +3,7 @@ package fr.sommenumerique.helpdesk.web.render;
 import fr.sommenumerique.helpdesk.assistant.DecisionKind;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 import fr.sommenumerique.helpdesk.ticketing.BusinessCalendar;
+import fr.sommenumerique.helpdesk.ticketing.Communes;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -21,9 +22,19 @@ public class Formats {
     private static final DateTimeFormatter ISO_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final ZoneId zone;
+    private final Communes communes;
 
-    public Formats(BusinessCalendar calendar) {
+    public Formats(BusinessCalendar calendar, Communes communes) {
         this.zone = calendar.zone();
+        this.communes = communes;
+    }
+
+    /** A commune's name for its INSEE code (the code itself when unknown, « — » for none). */
+    public String commune(String inseeCode) {
+        if (inseeCode == null || inseeCode.isBlank()) {
+            return "—";
+        }
+        return communes.byInsee(inseeCode).map(c -> c.name()).orElse(inseeCode);
     }
 
     public ZoneId zone() {
@@ -79,8 +90,31 @@ public class Formats {
         return String.format(Locale.FRANCE, "%.1f Mo", bytes / (1024.0 * 1024.0));
     }
 
+    /** « 1 351 ». */
     public String number(long n) {
+        return french(n);
+    }
+
+    /** « 1 351 », for code that has no instance at hand (records, messages). */
+    public static String french(long n) {
         return String.format(Locale.FRANCE, "%,d", n).replace('\u202f', ' ').replace('\u00a0', ' ');
+    }
+
+    /**
+     * « 0 message », « 1 message », « 1 351 messages »: French puts the singular below 2. The one place counts are
+     * written with their noun.
+     */
+    public String count(long n, String singular, String plural) {
+        return countOf(n, singular, plural);
+    }
+
+    public static String countOf(long n, String singular, String plural) {
+        return french(n) + " " + (Math.abs(n) < 2 ? singular : plural);
+    }
+
+    /** The noun alone, agreeing with n. */
+    public String plural(long n, String singular, String plural) {
+        return Math.abs(n) < 2 ? singular : plural;
     }
 
     /** « Actes » for the code {@code actes}; an unknown code as it is, none as « — ». */
@@ -89,6 +123,11 @@ public class Formats {
             return "—";
         }
         return ServiceArea.fromCode(code).map(ServiceArea::label).orElse(code);
+    }
+
+    /** One line of a message for the queue (quotes left out, at most 140 characters). */
+    public String preview(String text) {
+        return text == null ? "" : QuotedText.preview(text, 140);
     }
 
     public String decisionKind(DecisionKind kind) {

@@ -15,9 +15,45 @@ public final class QuotedText {
     /** One block of the text: shown as is, or collapsed when {@code quoted}. */
     public record Segment(String text, boolean quoted) {
 
+        /** Past this, a message is shown folded: its start, then « Afficher la suite ». */
+        static final int LONG_LINES = 25;
+        static final int LONG_CHARS = 2_500;
+
         public int lineCount() {
             return (int) text.lines().count();
         }
+
+        /** What is shown at first: the whole text, or the start of a long one (cut at a line end). */
+        public String head() {
+            List<String> lines = text.lines().toList();
+            if (lines.size() <= LONG_LINES && text.length() <= LONG_CHARS) {
+                return text;
+            }
+            StringBuilder head = new StringBuilder();
+            for (String line : lines.subList(0, Math.min(LONG_LINES, lines.size()))) {
+                if (head.length() + line.length() > LONG_CHARS) {
+                    if (head.isEmpty()) {
+                        head.append(line, 0, LONG_CHARS);
+                    }
+                    break;
+                }
+                head.append(line).append('\n');
+            }
+            return head.toString().stripTrailing();
+        }
+
+        /** The rest of a long text, folded; null when the text is shown whole. */
+        public String rest() {
+            String head = head();
+            return head.length() >= text.length() ? null : text.substring(Math.min(text.length(), head.length())).strip();
+        }
+    }
+
+    /** The first words of what the sender wrote this time (quotes left out), on one line, for a list. */
+    public static String preview(String text, int maxChars) {
+        String fresh = split(text).stream().filter(s -> !s.quoted()).map(Segment::text).findFirst().orElse("");
+        String line = fresh.replaceAll("\\s+", " ").strip();
+        return line.length() <= maxChars ? line : line.substring(0, maxChars - 1).stripTrailing() + "…";
     }
 
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(

@@ -129,8 +129,30 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The OpenAPI description: for staff signed in to the UI (Swagger UI reads it with the session) and for scripts,
+     * which cannot sign in through a form, with Basic or a personal token.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain apiDocsSecurity(HttpSecurity http, AuthenticationManager manager, ProblemResponses problems,
+                                        ApiTokens tokens, LoginThrottle throttle, StaffAccounts accounts) throws Exception {
+        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**")
+                .authenticationManager(manager)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("AGENT"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .addFilterBefore(new BearerTokenFilter(tokens, throttle, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new AccountRecheck(accounts), AuthorizationFilter.class)
+                .addFilterAfter(new PasswordChangeGate(accounts, problems), AuthorizationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain uiSecurity(HttpSecurity http, AuthenticationManager manager, StaffAccounts accounts,
                                    ProblemResponses problems) throws Exception {
         RequestMatcher swagger = new OrRequestMatcher(pathPattern("/swagger-ui.html"), pathPattern("/swagger-ui/**"),

@@ -85,7 +85,7 @@ public record QueueFilter(String status, String service, String priority, String
 
     /** The status choice as the form shows it. */
     public String statusOrDefault() {
-        return present(status) ? status.strip() : ACTIVE;
+        return present(status) ? status.strip() : present(q) ? ALL : ACTIVE;
     }
 
     public String sortOrDefault() {
@@ -103,7 +103,33 @@ public record QueueFilter(String status, String service, String priority, String
         return new QueueFilter(status, service, priority, commune, channel, assignee, overdue, q, sort, direction, newPage, size);
     }
 
+    /** A search without a status looks in every ticket, closed ones included; the queue alone shows active ones. */
+    public boolean allStatuses() {
+        return statuses().isEmpty();
+    }
+
+    /** Which statuses the list includes, in words, for its caption. */
+    public String statusScope() {
+        Set<TicketStatus> s = statuses();
+        if (s.isEmpty()) {
+            return "tous statuts, clos compris";
+        }
+        if (s.equals(EnumSet.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING))) {
+            return "tickets actifs : nouveaux, ouverts, en attente";
+        }
+        return s.stream().map(t -> t.label().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+    }
+
+    /** Whether the order is descending, as the query applies it. */
+    public boolean descending() {
+        TicketSort order = present(sort) ? FrenchChoices.parse(TicketSort.class, sort, "tri") : TicketSort.DUE;
+        return present(direction) ? parseDirection() : order != TicketSort.DUE;
+    }
+
     private Set<TicketStatus> statuses() {
+        if (!present(status) && present(q)) {
+            return Set.of();
+        }
         if (!present(status) || status.strip().equalsIgnoreCase(ACTIVE)) {
             return EnumSet.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING);
         }

@@ -21,7 +21,7 @@ public record SubscriptionView(SubscriptionRequest request, Contact contact, Com
         if (commune == null) {
             return "Inconnue : commune non identifiée";
         }
-        String population = String.format("%,d", commune.population()).replace('\u202f', ' ').replace('\u00a0', ' ');
+        String population = fr.sommenumerique.helpdesk.web.render.Formats.french(commune.population());
         return commune.subsidyEligible()
                 ? "Éligible à la subvention (" + population + " habitants, moins de 2 000)"
                 : "Non éligible à la subvention (" + population + " habitants, 2 000 ou plus)";

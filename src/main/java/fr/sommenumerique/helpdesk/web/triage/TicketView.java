@@ -22,4 +22,11 @@ public record TicketView(Ticket ticket, Contact requester, Commune commune, List
                          List<OutboxMessage> deliveries, List<AuditEntry> history, String mergedIntoReference,
                          String linkedReference, boolean firstResponseOverdue, boolean resolutionOverdue,
                          List<SearchHit> suggestions, List<Ticket> otherTickets) {
+
+    /** The conversation as the page shows it, under the reply box: the latest message first. */
+    public List<MessageView> newestFirst() {
+        List<MessageView> latestFirst = new java.util.ArrayList<>(messages);
+        java.util.Collections.reverse(latestFirst);
+        return latestFirst;
+    }
 }

@@ -8,7 +8,10 @@ import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 import fr.sommenumerique.helpdesk.ticketing.Attachment;
 import fr.sommenumerique.helpdesk.ticketing.AuditLog;
 import fr.sommenumerique.helpdesk.ticketing.Communes;
+import fr.sommenumerique.helpdesk.ticketing.Contact;
 import fr.sommenumerique.helpdesk.ticketing.Contacts;
+import fr.sommenumerique.helpdesk.ticketing.Macro;
+import fr.sommenumerique.helpdesk.ticketing.Macros;
 import fr.sommenumerique.helpdesk.ticketing.MessageDirection;
 import fr.sommenumerique.helpdesk.ticketing.NotFoundException;
 import fr.sommenumerique.helpdesk.ticketing.Outbox;
@@ -54,11 +57,13 @@ public class TicketWorkspace {
     private final StaffReplies replies;
     private final StaffAccounts staff;
     private final KnowledgeBase knowledge;
+    private final Macros macros;
     private final Clock clock;
 
     public TicketWorkspace(Tickets tickets, Contacts contacts, Communes communes, Outbox outbox, AuditLog audit,
-                           StaffReplies replies, StaffAccounts staff, KnowledgeBase knowledge,
+                           StaffReplies replies, StaffAccounts staff, KnowledgeBase knowledge, Macros macros,
                            ObjectProvider<Clock> clock) {
+        this.macros = macros;
         this.tickets = tickets;
         this.contacts = contacts;
         this.communes = communes;
@@ -146,6 +151,132 @@ public class TicketWorkspace {
             throw new IllegalArgumentException("Après une réponse, le statut peut être Ouvert, En attente, Résolu ou Clos.");
         }
         return replies.reply(ticketId, staffUser, text, statusAfter);
+    }
+
+    /**
+     * A reply written on the page as it was at message {@code seenMessageId}: refused with the messages that came
+     * in meanwhile (from the requester or a colleague) when there are any, so the agent reads them before sending.
+     */
+    @Transactional
+    public TicketMessage reply(long ticketId, String staffUser, String text, TicketStatus statusAfter, Long seenMessageId) {
+        if (seenMessageId != null) {
+            List<TicketMessage> newer = newerThan(ticketId, seenMessageId, staffUser);
+            if (!newer.isEmpty()) {
+                throw new TicketChangedException(newer);
+            }
+        }
+        return reply(ticketId, staffUser, text, statusAfter);
+    }
+
+    /** Messages after that one written by someone else than this staff member (the requester, a colleague…). */
+    public List<TicketMessage> newerThan(long ticketId, long seenMessageId, String staffUser) {
+        long id = tickets.resolveMerged(ticketId).map(Ticket::id).orElse(ticketId);
+        return tickets.messages(id).stream()
+                .filter(m -> m.id() > seenMessageId)
+                .filter(m -> m.authorContactId() != null || !staffUser.equalsIgnoreCase(m.author()))
+                .toList();
+    }
+
+    /** The reply exactly as it would be sent (greeting, the agent's name, signature). */
+    public String preview(long ticketId, String staffUser, String text) {
+        return replies.preview(ticketId, staffUser, text);
+    }
+
+    /**
+     * A canned reply with its placeholders filled for this ticket: {@code {contact}} (the requester's name),
+     * {@code {commune}}, {@code {agent}} (the agent's name), {@code {reference}}. An unknown value leaves a neutral
+     * word rather than a hole.
+     */
+    public String macroText(long macroId, long ticketId, String staffUser) {
+        Macro macro = macros.require(macroId);
+        Ticket ticket = ticket(ticketId);
+        Contact requester = contacts.byId(ticket.requesterId()).orElse(null);
+        String contactName = requester == null || requester.displayName() == null ? "Madame, Monsieur" : requester.displayName();
+        String commune = ticket.communeInsee() == null ? "votre commune"
+                : communes.byInsee(ticket.communeInsee()).map(c -> c.name()).orElse("votre commune");
+        String agent = agentName(staffUser);
+        return macro.body().replace("{contact}", contactName).replace("{commune}", commune)
+                .replace("{agent}", agent == null ? "l'équipe Mairie connectée" : agent)
+                .replace("{reference}", ticket.reference());
+    }
+
+    /** The name replies are signed with: the staff member's display name. */
+    private String agentName(String staffUser) {
+        return staff.find(staffUser).map(StaffUser::displayName).orElse(null);
+    }
+
+    /**
+     * Every property of the triage panel in one transaction: assignee (null: nobody), status, priority, service
+     * (null: unclassified), commune (null: unknown). Only what differs is changed and audited.
+     */
+    @Transactional
+    public Ticket update(long ticketId, String assignee, TicketStatus status, Priority priority, ServiceArea service,
+                         String communeInsee, String actor) {
+        Ticket before = ticket(ticketId);
+        String who = assignee == null || assignee.isBlank() ? null : assignee.strip().toLowerCase();
+        if (!Objects.equals(who, before.assignee())) {
+            assign(ticketId, who, actor);
+        }
+        if (status != null && status != before.status()) {
+            changeStatus(ticketId, status, actor);
+        }
+        if (priority != null && priority != before.priority()) {
+            changePriority(ticketId, priority, actor);
+        }
+        if (service != before.service()) {
+            changeService(ticketId, service, actor);
+        }
+        String commune = communeInsee == null || communeInsee.isBlank() ? null : communeInsee.strip();
+        if (!Objects.equals(commune, before.communeInsee())) {
+            changeCommune(ticketId, commune, actor);
+        }
+        return ticket(ticketId);
+    }
+
+    /**
+     * The same change on several tickets, all or nothing. {@code assignee}: null leaves it, blank unassigns, a
+     * username (or the caller's) assigns; {@code status} and {@code priority}: null leaves them.
+     *
+     * @return how many tickets were changed
+     */
+    @Transactional
+    public int bulkUpdate(List<Long> ticketIds, String assignee, TicketStatus status, Priority priority, String actor) {
+        if (ticketIds.isEmpty()) {
+            throw new IllegalArgumentException("Cochez au moins un ticket.");
+        }
+        if (assignee == null && status == null && priority == null) {
+            throw new IllegalArgumentException("Choisissez ce qu'il faut changer : attribution, statut ou priorité.");
+        }
+        for (long id : ticketIds) {
+            Ticket t = ticket(id);
+            if (t.isMerged()) {
+                throw new IllegalStateException("Le ticket " + t.reference() + " a été fusionné : il ne peut plus changer.");
+            }
+            if (assignee != null) {
+                assign(id, assignee, actor);
+            }
+            if (status != null && status != t.status()) {
+                changeStatus(id, status, actor);
+            }
+            if (priority != null) {
+                changePriority(id, priority, actor);
+            }
+        }
+        return ticketIds.size();
+    }
+
+    /** Merges the selected tickets into the oldest of them, all or nothing; returns the one that remains. */
+    @Transactional
+    public Ticket mergeAll(List<Long> ticketIds, String actor) {
+        List<Long> ids = ticketIds.stream().distinct().sorted().toList();
+        if (ids.size() < 2) {
+            throw new IllegalArgumentException("Cochez au moins deux tickets à fusionner.");
+        }
+        long target = ids.get(0);
+        for (long id : ids.subList(1, ids.size())) {
+            tickets.merge(id, target, actor);
+        }
+        return ticket(target);
     }
 
     public TicketMessage note(long ticketId, String staffUser, String text) {

@@ -1,6 +1,7 @@
 package fr.sommenumerique.helpdesk.web.ui;
 
 import fr.sommenumerique.helpdesk.ticketing.QuarantineStatus;
+import fr.sommenumerique.helpdesk.ticketing.NotFoundException;
 import fr.sommenumerique.helpdesk.ticketing.QuarantinedItem;
 import fr.sommenumerique.helpdesk.web.triage.DeliveryDesk;
 import fr.sommenumerique.helpdesk.web.triage.FrenchChoices;
@@ -47,8 +48,20 @@ class DeliveryPages {
 
     @PostMapping("/quarantaine/{id}/relancer")
     String retry(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-        return UiActions.run(redirect, "/quarantaine", "Message n° " + id + " relancé : il va être traité de nouveau.",
-                () -> desk.retry(id, principal.getName()));
+        // the channel tries it again as soon as the retry is committed: say what happened, not what should
+        try {
+            desk.retry(id, principal.getName());
+            QuarantinedItem after = desk.item(id);
+            if (after.status() == QuarantineStatus.QUARANTINED) {
+                redirect.addFlashAttribute(UiActions.ERROR, "Message n° " + id + " relancé, mais il a de nouveau échoué : "
+                        + after.reason());
+            } else {
+                redirect.addFlashAttribute(UiActions.SUCCESS, "Message n° " + id + " relancé et traité.");
+            }
+        } catch (IllegalArgumentException | IllegalStateException | NotFoundException e) {
+            redirect.addFlashAttribute(UiActions.ERROR, e.getMessage());
+        }
+        return "redirect:/quarantaine";
     }
 
     @PostMapping("/quarantaine/{id}/ecarter")

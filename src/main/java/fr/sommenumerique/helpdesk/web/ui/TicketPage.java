@@ -3,6 +3,12 @@ package fr.sommenumerique.helpdesk.web.ui;
 import fr.sommenumerique.helpdesk.assistant.Priority;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 import fr.sommenumerique.helpdesk.ticketing.Attachment;
+import fr.sommenumerique.helpdesk.ticketing.ContactSignature;
+import fr.sommenumerique.helpdesk.ticketing.Macros;
+import fr.sommenumerique.helpdesk.ticketing.TicketMessage;
+import fr.sommenumerique.helpdesk.ticketing.TicketViewers;
+import fr.sommenumerique.helpdesk.web.render.ActorNames;
+import fr.sommenumerique.helpdesk.web.triage.TicketChangedException;
 import fr.sommenumerique.helpdesk.ticketing.NotFoundException;
 import fr.sommenumerique.helpdesk.ticketing.Ticket;
 import fr.sommenumerique.helpdesk.ticketing.TicketStatus;
@@ -18,10 +24,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.security.Principal;
+import java.util.List;
+import java.util.Map;
 
 /** One ticket: the conversation, the reply and note forms, and every change staff can make. */
 @Controller
@@ -31,26 +41,48 @@ class TicketPage {
     private final KnowledgeArticles articles;
     private final StaffAccounts staff;
     private final CommuneDirectory communes;
+    private final Macros macros;
+    private final TicketViewers viewers;
+    private final ActorNames actors;
 
-    TicketPage(TicketWorkspace workspace, KnowledgeArticles articles, StaffAccounts staff, CommuneDirectory communes) {
+    TicketPage(TicketWorkspace workspace, KnowledgeArticles articles, StaffAccounts staff, CommuneDirectory communes,
+               Macros macros, TicketViewers viewers, ActorNames actors) {
         this.workspace = workspace;
         this.articles = articles;
         this.staff = staff;
         this.communes = communes;
+        this.macros = macros;
+        this.viewers = viewers;
+        this.actors = actors;
     }
 
     /** {@code ?article=id} starts the reply with that knowledge-base article (the page works without JavaScript). */
+    /**
+     * {@code ?article=id} or {@code ?macro=id} starts the reply with that knowledge-base article or canned reply
+     * (the page works without JavaScript). Opening the page tells colleagues that this agent has it open.
+     */
     @GetMapping("/tickets/{id}")
-    String ticket(@PathVariable long id, @RequestParam(required = false) String article, Model model) {
+    String ticket(@PathVariable long id, @RequestParam(required = false) String article,
+                  @RequestParam(required = false) Long macro, Principal principal, Model model) {
         TicketView view = workspace.view(id);
+        viewers.seen(view.ticket().id(), principal.getName(), false);
         model.addAttribute("view", view);
         model.addAttribute("t", view.ticket());
         model.addAttribute("staff", staff.active());
         model.addAttribute("articles", articles.all());
-        if (article != null && !article.isBlank() && !model.containsAttribute("draft")) {
+        model.addAttribute("macros", macros.all());
+        model.addAttribute("roles", ContactSignature.ROLES);
+        model.addAttribute("others", presence(view.ticket().id(), principal.getName()));
+        model.addAttribute("seen", view.messages().stream().mapToLong(m -> m.message().id()).max().orElse(0));
+        if (!model.containsAttribute("draft")) {
             try {
-                model.addAttribute("draft", articles.asReply(article));
-                model.addAttribute("focusReply", true);
+                if (article != null && !article.isBlank()) {
+                    model.addAttribute("draft", articles.asReply(article));
+                    model.addAttribute("focusReply", true);
+                } else if (macro != null) {
+                    model.addAttribute("draft", workspace.macroText(macro, id, principal.getName()));
+                    model.addAttribute("focusReply", true);
+                }
             } catch (NotFoundException e) {
                 model.addAttribute("error", e.getMessage());
             }
@@ -58,17 +90,124 @@ class TicketPage {
         return "ticket";
     }
 
+    /**
+     * Sends the reply, unless the ticket received messages since the page was loaded ({@code seen}): then nothing
+     * is sent, the page comes back with the draft and the new messages marked, and sending again sends it.
+     * {@code next}: the ticket to show afterwards when this one leaves the queue (the queue's next one).
+     */
     @PostMapping("/tickets/{id}/reponse")
     String reply(@PathVariable long id, @RequestParam(defaultValue = "") String text,
-                 @RequestParam(required = false) String statusAfter, Principal principal, RedirectAttributes redirect) {
-        String result = UiActions.run(redirect, "/tickets/" + id, "Réponse envoyée.", () -> {
-            TicketStatus after = statusAfter == null || statusAfter.isBlank() ? null : FrenchChoices.parse(TicketStatus.class, statusAfter, "statut");
-            workspace.reply(id, principal.getName(), text, after);
-        });
-        if (redirect.getFlashAttributes().containsKey(UiActions.ERROR)) {
-            redirect.addFlashAttribute("draft", text); // nothing typed is lost
+                 @RequestParam(required = false) String statusAfter, @RequestParam(required = false) Long seen,
+                 @RequestParam(required = false) Long next, @RequestParam(required = false) String preview,
+                 Principal principal, RedirectAttributes redirect) {
+        if (preview != null) {
+            redirect.addFlashAttribute("draft", text);
+            try {
+                redirect.addFlashAttribute("preview", workspace.preview(id, principal.getName(), text));
+            } catch (IllegalArgumentException | NotFoundException e) {
+                redirect.addFlashAttribute(UiActions.ERROR, e.getMessage());
+            }
+            return "redirect:/tickets/" + id + "#repondre";
         }
-        return result + "#repondre";
+        TicketStatus after;
+        try {
+            after = statusAfter == null || statusAfter.isBlank() ? null
+                    : FrenchChoices.parse(TicketStatus.class, statusAfter, "statut");
+            TicketMessage sent = workspace.reply(id, principal.getName(), text, after, seen);
+            viewers.seen(id, principal.getName(), false);
+            Ticket ticket = workspace.ticket(sent.ticketId());
+            if (next != null && next != id && !ticket.isActive() || next != null && after == TicketStatus.PENDING) {
+                redirect.addFlashAttribute(UiActions.SUCCESS, "Réponse envoyée sur " + ticket.reference() + " ("
+                        + ticket.status().label().toLowerCase(java.util.Locale.ROOT) + "). Ticket suivant :");
+                return "redirect:/tickets/" + next;
+            }
+            redirect.addFlashAttribute(UiActions.SUCCESS, "Réponse envoyée.");
+            return "redirect:/tickets/" + id;
+        } catch (TicketChangedException e) {
+            redirect.addFlashAttribute(UiActions.ERROR, e.getMessage() + " Votre réponse n'est pas partie ; "
+                    + "elle est gardée ci-dessous : envoyez-la à nouveau si elle convient toujours.");
+            redirect.addFlashAttribute("newMessageIds", e.newer().stream().map(TicketMessage::id).toList());
+        } catch (IllegalArgumentException | IllegalStateException | NotFoundException e) {
+            redirect.addFlashAttribute(UiActions.ERROR, e.getMessage());
+        }
+        redirect.addFlashAttribute("draft", text); // nothing typed is lost
+        redirect.addFlashAttribute("statusAfterDraft", statusAfter);
+        return "redirect:/tickets/" + id + "#repondre";
+    }
+
+    /** The reply as it will be sent, for the live preview (plain text). */
+    @PostMapping(value = "/tickets/{id}/apercu", produces = "text/plain;charset=UTF-8")
+    ResponseEntity<String> preview(@PathVariable long id, @RequestParam(defaultValue = "") String text,
+                                   Principal principal) {
+        try {
+            return ResponseEntity.ok(workspace.preview(id, principal.getName(), text));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.unprocessableContent().body(e.getMessage());
+        }
+    }
+
+    /**
+     * The page reports every few seconds that it is open (and whether a reply is being typed); the answer says who
+     * else has the ticket open or is writing, and how many messages came in since {@code seen}.
+     */
+    @PostMapping(value = "/tickets/{id}/presence", produces = "application/json")
+    @ResponseBody
+    Map<String, Object> presence(@PathVariable long id, @RequestParam(defaultValue = "false") boolean typing,
+                                 @RequestParam(defaultValue = "0") long seen, @RequestParam(defaultValue = "false") boolean left,
+                                 Principal principal) {
+        if (left) {
+            viewers.left(id, principal.getName());
+            return Map.of();
+        }
+        viewers.seen(id, principal.getName(), typing);
+        List<TicketMessage> newer = seen > 0 ? workspace.newerThan(id, seen, principal.getName()) : List.of();
+        return Map.of("others", presence(id, principal.getName()), "newMessages", newer.size());
+    }
+
+    private List<Map<String, Object>> presence(long ticketId, String me) {
+        return viewers.others(ticketId, me).stream()
+                .map(v -> Map.<String, Object>of("name", actors.staffName(v.username()), "typing", v.typing()))
+                .toList();
+    }
+
+    /** The triage panel: every property in one form, one save (or each change saved in place by the page). */
+    @PostMapping("/tickets/{id}/proprietes")
+    Object properties(@PathVariable long id, @RequestParam(defaultValue = "") String assignee,
+                      @RequestParam(required = false) String status, @RequestParam(required = false) String priority,
+                      @RequestParam(defaultValue = "") String service, @RequestParam(defaultValue = "") String commune,
+                      @RequestParam(required = false) String assignToMe,
+                      @RequestHeader(value = "Accept", defaultValue = "") String accept,
+                      Principal principal, RedirectAttributes redirect) {
+        boolean json = accept.contains("application/json");
+        try {
+            String who = assignToMe != null || "me".equals(assignee) ? principal.getName() : assignee;
+            Ticket t = workspace.update(id, who,
+                    status == null || status.isBlank() ? null : FrenchChoices.parse(TicketStatus.class, status, "statut"),
+                    priority == null || priority.isBlank() ? null : FrenchChoices.parse(Priority.class, priority, "priorité"),
+                    service.isBlank() ? null : FrenchChoices.parse(ServiceArea.class, service, "service"),
+                    commune.isBlank() ? null : communes.resolve(commune).inseeCode(), principal.getName());
+            String message = "Enregistré : " + (t.assignee() == null ? "non attribué" : "attribué à "
+                    + actors.staffName(t.assignee())) + ", " + t.status().label().toLowerCase(java.util.Locale.ROOT)
+                    + ", priorité " + t.priority().label().toLowerCase(java.util.Locale.ROOT) + ".";
+            if (json) {
+                return ResponseEntity.ok(Map.of("message", message, "status", t.status().name(),
+                        "statusLabel", t.status().label(), "priority", t.priority().name(),
+                        "priorityLabel", t.priority().label(), "assignee", t.assignee() == null ? "" : t.assignee()));
+            }
+            redirect.addFlashAttribute(UiActions.SUCCESS, message);
+        } catch (IllegalArgumentException | IllegalStateException | NotFoundException e) {
+            if (json) {
+                return ResponseEntity.unprocessableContent().body(Map.of("message", e.getMessage()));
+            }
+            redirect.addFlashAttribute(UiActions.ERROR, e.getMessage());
+        }
+        return "redirect:/tickets/" + id;
+    }
+
+    /** A canned reply filled for this ticket, for the page's « insérer » button (plain text). */
+    @GetMapping(value = "/tickets/{id}/reponses-types/{macroId}", produces = "text/plain;charset=UTF-8")
+    ResponseEntity<String> macro(@PathVariable long id, @PathVariable long macroId, Principal principal) {
+        return ResponseEntity.ok(workspace.macroText(macroId, id, principal.getName()));
     }
 
     @PostMapping("/tickets/{id}/note")
