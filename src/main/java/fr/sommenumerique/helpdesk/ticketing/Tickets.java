@@ -556,9 +556,10 @@ public class Tickets {
         }
         String from = " FROM tickets t JOIN contacts c ON c.id = t.requester_id LEFT JOIN communes cm ON cm.insee_code = t.commune_insee";
         long total = jdbc.sql("SELECT COUNT(*)" + from + where).params(params).query(Long.class).single();
-        // the last message the requester or we sent (notes are internal), for the preview and who is waiting
+        // the last message the requester or staff wrote (notes are internal, the assistant's answers say nothing
+        // new), for the preview and who is waiting
         String lastMessage = " LEFT JOIN ticket_messages lm ON lm.id = (SELECT MAX(m2.id) FROM ticket_messages m2"
-                + " WHERE m2.ticket_id = t.id AND m2.direction <> 'NOTE')";
+                + " WHERE m2.ticket_id = t.id AND m2.direction <> 'NOTE' AND m2.automatic = FALSE)";
         String direction = q.descending() ? " DESC" : " ASC";
         String order = switch (q.sort()) {
             case CREATED -> "t.created_at" + direction;
@@ -574,7 +575,7 @@ public class Tickets {
                         SELECT t.*, cm.name AS commune_name, c.display_name AS requester_name, c.email AS requester_email,
                                c.telegram_chat_id AS requester_chat, c.role AS requester_role,
                                (SELECT COUNT(*) FROM ticket_messages m WHERE m.ticket_id = t.id) AS message_count,
-                               lm.direction AS last_direction, lm.automatic AS last_automatic,
+                               lm.direction AS last_direction,
                                SUBSTRING(lm.body FROM 1 FOR %d) AS last_text""".formatted(PREVIEW_CHARS)
                         + from + lastMessage + where + " ORDER BY " + order + ", t.id" + direction + " LIMIT :limit OFFSET :offset")
                 .params(params)
@@ -593,7 +594,7 @@ public class Tickets {
                             t.firstResponseDue(), t.resolutionDue(), t.firstResponseAt(), t.lastInboundAt(),
                             t.overdue(now), rs.getInt("message_count"), rs.getString("requester_role"),
                             rs.getString("last_direction") == null ? null : MessageDirection.valueOf(rs.getString("last_direction")),
-                            rs.getBoolean("last_automatic"), rs.getString("last_text"));
+                            rs.getString("last_text"));
                 })
                 .list();
         return new Page<>(items, q.page(), q.size(), total);

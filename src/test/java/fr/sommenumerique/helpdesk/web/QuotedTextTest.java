@@ -69,4 +69,15 @@ class QuotedTextTest {
         assertThat(QuotedText.split(null)).isEmpty();
         assertThat(QuotedText.split("")).isEmpty();
     }
+
+    @Test
+    void a_long_message_shows_its_start_and_folds_the_rest() {
+        String text = "ligne\n".repeat(40).strip();
+        QuotedText.Segment segment = new QuotedText.Segment(text, false);
+        assertThat(segment.head().lines().count()).isEqualTo(25);
+        assertThat(segment.rest().lines().count()).isEqualTo(15);
+        assertThat(new QuotedText.Segment("court", false).rest()).isNull();
+        String oneHugeLine = "x".repeat(340_000);
+        assertThat(new QuotedText.Segment(oneHugeLine, false).head()).hasSize(2_500);
+    }
 }

@@ -55,6 +55,8 @@ class RestApiTest extends WebTestBase {
 
     private StaffUser agent;
     private RequestPostProcessor basic;
+    @Autowired
+    fr.sommenumerique.helpdesk.web.account.ApiTokens tokens;
 
     @BeforeEach
     void agent() {
@@ -224,6 +226,34 @@ class RestApiTest extends WebTestBase {
                 "/api/subscriptions/{id}/accept", "/api/quarantine/{id}/retry");
         assertThat(api.at("/components/securitySchemes/basic/scheme").asString()).isEqualTo("basic");
         mvc.perform(get("/swagger-ui/index.html").with(user(agent.username()).roles("AGENT"))).andExpect(status().isOk());
+
+        // scripts read it too, with Basic or a personal token; nobody else
+        mvc.perform(get("/v3/api-docs").with(basic)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/tickets']").exists());
+        String token = tokens.issue(agent.username(), "docs", java.time.Duration.ofDays(1)).secret();
+        mvc.perform(get("/v3/api-docs").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        mvc.perform(get("/v3/api-docs").header("Authorization", "Bearer hd_faux")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/v3/api-docs").with(httpBasic(agent.username(), "mauvais mot de passe")))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void a_message_gives_the_new_text_and_the_quoted_part_apart_as_the_page_does() throws Exception {
+        String full = "Toujours bloqué ce matin.\n\nLe lun. 2 mars 2026 à 10:02, Assistance <support@x.fr> a écrit :\n> Bonjour,\n> Réessayez.";
+        HandlingResult r = conversations.handle(fr.sommenumerique.helpdesk.conversation.InboundMessage.email(
+                        "api-quote-" + UUID.randomUUID(), unique("api-quote"), null, "Actes", "Toujours bloqué ce matin sur Actes.")
+                .withBody("Toujours bloqué ce matin sur Actes.", null, full, null));
+        String json = mvc.perform(get("/api/tickets/" + r.ticketId()).with(basic)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        JsonNode inbound = null;
+        for (JsonNode m : JSON.readTree(json).get("messages")) {
+            if (m.get("direction").asString().equals("INBOUND")) {
+                inbound = m;
+            }
+        }
+        assertThat(inbound.get("text").asString()).isEqualTo(full);
+        assertThat(inbound.get("newText").asString()).isEqualTo("Toujours bloqué ce matin.");
+        assertThat(inbound.get("quotedText").asString()).startsWith("Le lun. 2 mars 2026").contains("> Réessayez.");
     }
 
     @Test

@@ -45,6 +45,17 @@ public class Formats {
         return instant == null ? "—" : DATE_TIME.format(instant.atZone(zone));
     }
 
+    /** « 07/12 14:30 » for lists: the year only when it is not the current one. */
+    public String shortDateTime(Instant instant) {
+        if (instant == null) {
+            return "—";
+        }
+        java.time.ZonedDateTime at = instant.atZone(zone);
+        return at.getYear() == java.time.ZonedDateTime.now(zone).getYear() ? SHORT_DATE_TIME.format(at) : DATE_TIME.format(at);
+    }
+
+    private static final DateTimeFormatter SHORT_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM HH:mm", Locale.FRANCE);
+
     /** For {@code <time datetime="…">}. */
     public String isoDateTime(Instant instant) {
         return instant == null ? "" : ISO_LOCAL.format(instant.atZone(zone));

@@ -99,7 +99,7 @@ class TicketPage {
     String reply(@PathVariable long id, @RequestParam(defaultValue = "") String text,
                  @RequestParam(required = false) String statusAfter, @RequestParam(required = false) Long seen,
                  @RequestParam(required = false) Long next, @RequestParam(required = false) String preview,
-                 Principal principal, RedirectAttributes redirect) {
+                 @RequestParam(required = false) String close, Principal principal, RedirectAttributes redirect) {
         if (preview != null) {
             redirect.addFlashAttribute("draft", text);
             try {
@@ -111,7 +111,7 @@ class TicketPage {
         }
         TicketStatus after;
         try {
-            after = statusAfter == null || statusAfter.isBlank() ? null
+            after = close != null ? TicketStatus.CLOSED : statusAfter == null || statusAfter.isBlank() ? null
                     : FrenchChoices.parse(TicketStatus.class, statusAfter, "statut");
             TicketMessage sent = workspace.reply(id, principal.getName(), text, after, seen);
             viewers.seen(id, principal.getName(), false);
