@@ -40,15 +40,9 @@ public class SubscriptionDecisions {
     private SubscriptionRequest notify(SubscriptionRequest request, boolean accepted, String message) {
         Contact contact = contacts.byId(request.contactId())
                 .orElseThrow(() -> new NotFoundException("Contact introuvable pour " + request.reference()));
-        String subject = "Votre " + ofKind(request.kind()) + (accepted ? " : acceptée" : " : réponse");
+        String subject = "Votre " + ReplyComposer.demandOf(request.kind()) + (accepted ? " : acceptée" : " : réponse");
         outbound.sendToContact(contact, request.channel(), request.reference(), subject,
                 replies.subscriptionDecision(request, accepted, message, request.channel()), false, request.id(), null);
         return request;
-    }
-
-    /** « demande d'adhésion », « demande d'ouverture de compte »: the kind after « demande », elided as French does. */
-    public static String ofKind(fr.sommenumerique.helpdesk.assistant.SubscriptionKind kind) {
-        String what = kind.label().toLowerCase(java.util.Locale.ROOT);
-        return "demande " + (what.matches("^[aeiouyàâéèêh].*") ? "d'" : "de ") + what;
     }
 }

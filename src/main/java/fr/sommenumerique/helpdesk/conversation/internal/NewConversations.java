@@ -1,6 +1,5 @@
 package fr.sommenumerique.helpdesk.conversation.internal;
 
-import fr.sommenumerique.helpdesk.conversation.SubscriptionDecisions;
 import fr.sommenumerique.helpdesk.assistant.Decision;
 import fr.sommenumerique.helpdesk.assistant.DecisionEngine;
 import fr.sommenumerique.helpdesk.assistant.DecisionKind;
@@ -162,7 +161,7 @@ public class NewConversations {
         boolean replied = false;
         if (outbound.mayAutoReply(contact, message.channel())) {
             outbound.sendToContact(contact, message.channel(), recorded.reference(), message.subject() == null
-                            ? "Votre " + SubscriptionDecisions.ofKind(recorded.kind()) : message.subject(),
+                            ? "Votre " + ReplyComposer.demandOf(recorded.kind()) : message.subject(),
                     replies.subscriptionConfirmation(decision, recorded, message.channel()), true, recorded.id(),
                     message.messageId());
             replied = true;

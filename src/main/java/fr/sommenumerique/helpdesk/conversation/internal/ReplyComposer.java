@@ -181,4 +181,10 @@ public class ReplyComposer {
     private String closing(Channel channel) {
         return channel == Channel.TELEGRAM ? "" : "\n\n" + settings.signature();
     }
+
+    /** « demande d'adhésion », « demande d'ouverture de compte »: the kind after « demande », elided as French does. */
+    public static String demandOf(fr.sommenumerique.helpdesk.assistant.SubscriptionKind kind) {
+        String what = kind.label().toLowerCase(Locale.ROOT);
+        return "demande " + (what.matches("^[aeiouyàâéèêh].*") ? "d'" : "de ") + what;
+    }
 }
