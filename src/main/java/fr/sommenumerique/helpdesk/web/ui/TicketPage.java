@@ -56,7 +56,6 @@ class TicketPage {
         this.actors = actors;
     }
 
-    /** {@code ?article=id} starts the reply with that knowledge-base article (the page works without JavaScript). */
     /**
      * {@code ?article=id} or {@code ?macro=id} starts the reply with that knowledge-base article or canned reply
      * (the page works without JavaScript). Opening the page tells colleagues that this agent has it open.
@@ -116,9 +115,10 @@ class TicketPage {
             TicketMessage sent = workspace.reply(id, principal.getName(), text, after, seen);
             viewers.seen(id, principal.getName(), false);
             Ticket ticket = workspace.ticket(sent.ticketId());
-            if (next != null && next != id && !ticket.isActive() || next != null && after == TicketStatus.PENDING) {
+            boolean doneForNow = !ticket.isActive() || ticket.status() == TicketStatus.PENDING;
+            if (next != null && next != id && doneForNow) {
                 redirect.addFlashAttribute(UiActions.SUCCESS, "Réponse envoyée sur " + ticket.reference() + " ("
-                        + ticket.status().label().toLowerCase(java.util.Locale.ROOT) + "). Ticket suivant :");
+                        + ticket.status().label().toLowerCase(java.util.Locale.ROOT) + ") ; voici le ticket suivant de la file.");
                 return "redirect:/tickets/" + next;
             }
             redirect.addFlashAttribute(UiActions.SUCCESS, "Réponse envoyée.");
