@@ -5,7 +5,10 @@ import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.sommenumerique.helpdesk.ticketing.internal.Db;
 import fr.sommenumerique.helpdesk.ticketing.internal.TextKeys;
@@ -21,9 +24,14 @@ public class SavedViews {
     private final JdbcClient jdbc;
     private final TicketingClock clock;
 
-    public SavedViews(JdbcClient jdbc, TicketingClock clock) {
+    /** The insert runs in a savepoint: on PostgreSQL a duplicate key would otherwise abort the whole transaction. */
+    private final TransactionTemplate savepoint;
+
+    public SavedViews(JdbcClient jdbc, TicketingClock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Transactional(readOnly = true)
@@ -52,8 +60,9 @@ public class SavedViews {
                 throw new IllegalArgumentException("Vous avez déjà " + MAX_VIEWS + " vues : supprimez-en une d'abord.");
             }
             try {
-                jdbc.sql("INSERT INTO saved_views (owner, name, query, created_at) VALUES (?, ?, ?, ?)")
-                        .params(owner, n, q, Db.ts(clock.now())).update();
+                savepoint.executeWithoutResult(status -> jdbc
+                        .sql("INSERT INTO saved_views (owner, name, query, created_at) VALUES (?, ?, ?, ?)")
+                        .params(owner, n, q, Db.ts(clock.now())).update());
             } catch (DuplicateKeyException savedTwice) {
                 jdbc.sql("UPDATE saved_views SET query = ? WHERE owner = ? AND name = ?").params(q, owner, n).update();
             }

@@ -7,7 +7,10 @@ import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.sommenumerique.helpdesk.ticketing.internal.Db;
 import fr.sommenumerique.helpdesk.ticketing.internal.TicketingClock;
@@ -29,9 +32,14 @@ public class TicketViewers {
     private final JdbcClient jdbc;
     private final TicketingClock clock;
 
-    public TicketViewers(JdbcClient jdbc, TicketingClock clock) {
+    /** The insert runs in a savepoint: on PostgreSQL a duplicate key would otherwise abort the whole transaction. */
+    private final TransactionTemplate savepoint;
+
+    public TicketViewers(JdbcClient jdbc, TicketingClock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     public void seen(long ticketId, String username, boolean typing) {
@@ -40,8 +48,9 @@ public class TicketViewers {
                 .params(typing, Db.ts(now), ticketId, username).update();
         if (updated == 0) {
             try {
-                jdbc.sql("INSERT INTO ticket_viewers (ticket_id, username, typing, seen_at) VALUES (?, ?, ?, ?)")
-                        .params(ticketId, username, typing, Db.ts(now)).update();
+                savepoint.executeWithoutResult(status -> jdbc
+                        .sql("INSERT INTO ticket_viewers (ticket_id, username, typing, seen_at) VALUES (?, ?, ?, ?)")
+                        .params(ticketId, username, typing, Db.ts(now)).update());
             } catch (DuplicateKeyException sameMomentElsewhere) {
                 // another tab of the same person reported at the same time: one row is enough
             }

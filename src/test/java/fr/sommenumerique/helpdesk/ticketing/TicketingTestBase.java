@@ -27,7 +27,7 @@ abstract class TicketingTestBase {
     @BeforeEach
     void emptyTables() {
         for (String table : new String[] {"assistant_feedback", "assistant_interactions", "processed_inbound", "quarantine",
-                "outbox", "subscription_requests", "ticket_attachments", "ticket_messages", "tickets", "contacts",
+                "outbox", "subscription_requests", "ticket_viewers", "saved_views", "ticket_attachments", "ticket_messages", "tickets", "contacts",
                 "audit_log", "reference_counters"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
