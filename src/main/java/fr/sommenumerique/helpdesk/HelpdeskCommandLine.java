@@ -7,7 +7,10 @@ import fr.sommenumerique.helpdesk.assistant.DecisionEngine;
 import fr.sommenumerique.helpdesk.assistant.Evaluation;
 import fr.sommenumerique.helpdesk.assistant.EvaluationReport;
 import fr.sommenumerique.helpdesk.assistant.EvaluationSet;
+import fr.sommenumerique.helpdesk.assistant.intent.CrossValidation;
+import fr.sommenumerique.helpdesk.assistant.intent.IntentClassifier;
 import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
+import fr.sommenumerique.helpdesk.knowledge.files.KnowledgeFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.SerializationFeature;
@@ -26,6 +29,7 @@ import java.util.List;
 final class HelpdeskCommandLine {
 
     static final String KNOWLEDGE_FOLDER_PROPERTY = "helpdesk.knowledge.folder";
+    private static final int CROSS_VALIDATION_FOLDS = 5;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -47,16 +51,18 @@ final class HelpdeskCommandLine {
             return 2;
         }
         DecisionEngine engine;
+        KnowledgeBase knowledgeBase;
         try {
-            engine = new DecisionEngine(KnowledgeBase.load(knowledgeFolder()), settings());
+            knowledgeBase = KnowledgeBase.load(knowledgeFolder());
+            engine = new DecisionEngine(knowledgeBase, settings());
         } catch (RuntimeException e) {
             err.println("Erreur : base de connaissances illisible : " + e.getMessage());
             return 2;
         }
-        return args[0].equals("eval") ? evaluate(engine, Path.of(args[1])) : ask(engine, args[1]);
+        return args[0].equals("eval") ? evaluate(engine, knowledgeBase, Path.of(args[1])) : ask(engine, args[1]);
     }
 
-    private int evaluate(DecisionEngine engine, Path file) {
+    private int evaluate(DecisionEngine engine, KnowledgeBase knowledgeBase, Path file) {
         EvaluationSet set;
         try {
             if (!Files.isRegularFile(file)) {
@@ -76,7 +82,21 @@ final class HelpdeskCommandLine {
         out.println(report.passed() + " passed, " + failed + " failed, " + report.confidentWrong()
                 + " confident wrong answers");
         report.table().forEach(out::println);
+        crossValidation(engine, knowledgeBase);
         return 0;
+    }
+
+    /** How well the intent classifier generalises on its own corpus, with the chosen algorithm and the alternative. */
+    private void crossValidation(DecisionEngine engine, KnowledgeBase knowledgeBase) {
+        if (knowledgeBase.intentExamples().size() < CROSS_VALIDATION_FOLDS) {
+            return;
+        }
+        out.println("Intent classifier, " + CROSS_VALIDATION_FOLDS + "-fold cross-validation on the corpus of "
+                + "knowledge-base/" + KnowledgeFiles.INTENTS_FOLDER + "/ (maxent is the one used):");
+        for (IntentClassifier.Algorithm algorithm : IntentClassifier.Algorithm.values()) {
+            CrossValidation.run(knowledgeBase.intentExamples(), DecisionEngine.sampleQuestions(knowledgeBase), algorithm,
+                    CROSS_VALIDATION_FOLDS, engine::clean).lines().forEach(out::println);
+        }
     }
 
     private int ask(DecisionEngine engine, String question) {

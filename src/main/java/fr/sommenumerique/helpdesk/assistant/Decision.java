@@ -3,6 +3,7 @@ package fr.sommenumerique.helpdesk.assistant;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The assistant's decision about one message. Pure data: carrying it out (sending, recording) is the caller's job.
@@ -19,6 +20,9 @@ import java.util.List;
  * @param subsidyEligible  for SUBSCRIPTION: whether the commune looks eligible for the subsidy, null if unknown
  * @param confidence       0..1, how well the best article covers the question
  * @param reason           a short explanation of the decision, for staff
+ * @param intent           the message's main intent (code of {@link fr.sommenumerique.helpdesk.knowledge.Intent})
+ * @param intents          the classifier's probability per intent for the whole message, most likely first
+ * @param parts            what was done with each question or request of the message (one for a simple message)
  */
 public record Decision(
         DecisionKind kind,
@@ -31,12 +35,22 @@ public record Decision(
         SubscriptionKind subscriptionKind,
         Boolean subsidyEligible,
         double confidence,
-        String reason) {
+        String reason,
+        String intent,
+        Map<String, Double> intents,
+        List<DecisionPart> parts) {
 
     public Decision {
         articleIds = List.copyOf(articleIds);
         sources = List.copyOf(sources);
         articles = List.copyOf(articles);
         services = List.copyOf(services);
+        intents = intents == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(intents));
+        parts = parts == null ? List.of() : List.copyOf(parts);
+    }
+
+    /** The parts an agent must handle (not answered here, not out of scope). */
+    public List<DecisionPart> partsForStaff() {
+        return parts.stream().filter(p -> p.kind() == DecisionKind.TICKET).toList();
     }
 }

@@ -1,46 +1,128 @@
 package fr.sommenumerique.helpdesk.assistant;
 
+import fr.sommenumerique.helpdesk.assistant.intent.IntentClassifier;
+import fr.sommenumerique.helpdesk.assistant.intent.IntentScores;
 import fr.sommenumerique.helpdesk.assistant.rules.Acronyms;
 import fr.sommenumerique.helpdesk.assistant.rules.MessageCleaner;
+import fr.sommenumerique.helpdesk.assistant.rules.MessageParts;
 import fr.sommenumerique.helpdesk.assistant.rules.PopulationInText;
 import fr.sommenumerique.helpdesk.assistant.rules.QuestionFocus;
+import fr.sommenumerique.helpdesk.assistant.rules.QuestionType;
 import fr.sommenumerique.helpdesk.assistant.rules.ReplyTexts;
 import fr.sommenumerique.helpdesk.assistant.rules.ServiceDetector;
 import fr.sommenumerique.helpdesk.assistant.rules.Signals;
+import fr.sommenumerique.helpdesk.assistant.rules.TextNormalizer;
 import fr.sommenumerique.helpdesk.knowledge.Article;
+import fr.sommenumerique.helpdesk.knowledge.Intent;
+import fr.sommenumerique.helpdesk.knowledge.IntentExample;
 import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
 import fr.sommenumerique.helpdesk.knowledge.SearchHit;
 import fr.sommenumerique.helpdesk.knowledge.SearchResult;
+import fr.sommenumerique.helpdesk.knowledge.Section;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Decides what to do with one message: answer it from the knowledge base, record a subscription request, hand it
- * to a human as a ticket, or say it is out of scope. It has no side effects.
+ * to a human as a ticket, or say it is out of scope (naming where to turn when a topic card knows). It has no side
+ * effects.
  *
- * <p>The order of the checks matters: an off-topic message is set aside first; an incident goes to a human even if
- * an article looks related (the article cannot fix a broken account); a request to join is recorded; only then does
- * the knowledge base answer, and only when its best article covers the question well, because a wrong confident
- * answer is worse than a hand-over.
+ * <p>What a message wants comes from a classifier trained on the labelled examples of the knowledge base
+ * ({@code intentions/}); the services it names from {@code services.yml}; municipal matters that are not Somme
+ * Numérique's from the topic cards of {@code hors-sujet/}, which compete with the articles in one search. A message
+ * that asks several things is split into parts, each decided on its own. An article answers only when it covers the
+ * question well and its sections hold the kind of content asked (a price, a date, a place…), because a wrong
+ * confident answer is worse than a hand-over.
  */
 public class DecisionEngine {
 
     private static final int CANDIDATES = 5;
     /** A question sentence with fewer informative words (« C'est normal ? ») says too little on its own. */
     private static final int MIN_FOCUSED_TERMS = 2;
+    /** Below this probability of its best intent, a sentence of a long message is context, not a part. */
+    private static final double HEAD_PROBABILITY = 0.5;
+    /** A message the classifier is this sure is out of scope, naming no service, is out of scope. */
+    private static final double OUT_OF_SCOPE_PROBABILITY = 0.5;
+    /** An incident word counts when the classifier gives incidents at least this probability. */
+    private static final double INCIDENT_SIGNAL_PROBABILITY = 0.15;
+    /** A topic card or related article is worth naming when it covers this share of the question. */
+    private static final double RELATED_COVERAGE = 0.3;
+    private static final int MAX_RELATED = 3;
+    /** Below this, the classifier's best intent is not trusted and the message is handled as a question. */
+    private static final double MIN_INTENT_PROBABILITY = 0.3;
+    /** An answer of fewer characters takes the next section of the article too, so that it says enough. */
+    private static final int MIN_ANSWER_CHARS = 350;
+    /** A request must have at least this probability when another intent is the best. */
+    private static final double MIN_REQUEST_PROBABILITY = 0.3;
+    /** What an article must cover to answer a message the classifier takes for out of scope. */
+    private static final double STRONG_COVERAGE = 0.6;
+    /** Words sharing this many first letters are taken as the same word when sections are chosen. */
+    private static final int PREFIX = 5;
+
+    private static final IntentClassifier.Algorithm ALGORITHM =
+            IntentClassifier.Algorithm.valueOf(System.getProperty("helpdesk.intent.algorithm", "MAXENT"));
+
+    private record Model(KnowledgeBase.Status status, IntentClassifier classifier, ServiceDetector services) {
+    }
 
     private final KnowledgeBase knowledgeBase;
     private final AssistantSettings settings;
     private final MessageCleaner cleaner = new MessageCleaner();
+    private volatile Model model;
 
     public DecisionEngine(KnowledgeBase knowledgeBase, AssistantSettings settings) {
         this.knowledgeBase = knowledgeBase;
         this.settings = settings;
+        model();
+    }
+
+    /** What the classifier learns from: the corpus of {@code intentions/} and the topic cards' sample questions. */
+    public static List<IntentExample> trainingExamples(KnowledgeBase knowledgeBase) {
+        List<IntentExample> examples = new ArrayList<>(knowledgeBase.intentExamples());
+        examples.addAll(sampleQuestions(knowledgeBase));
+        return examples;
+    }
+
+    /**
+     * The sample questions of the out-of-scope topic cards, as out of scope. Those of the articles are not used: many
+     * are written as requests (« on veut s'inscrire, on fait comment ») that the corpus labels as such.
+     */
+    public static List<IntentExample> sampleQuestions(KnowledgeBase knowledgeBase) {
+        List<IntentExample> examples = new ArrayList<>();
+        knowledgeBase.outOfScopeTopics()
+                .forEach(a -> a.questions().forEach(q -> examples.add(new IntentExample(Intent.OUT_OF_SCOPE, q))));
+        return examples;
+    }
+
+    /** The cleaning applied to a message before it is classified: greeting, thanks and signature removed. */
+    public String clean(String text) {
+        return cleaner.clean(text);
+    }
+
+    /** The classifier and service detector of the knowledge base as loaded now, retrained after a reload. */
+    private Model model() {
+        Model current = model;
+        KnowledgeBase.Status status = knowledgeBase.status();
+        if (current != null && current.status() == status) {
+            return current;
+        }
+        synchronized (this) {
+            if (model == null || model.status() != status) {
+                List<IntentExample> examples = trainingExamples(knowledgeBase);
+                IntentClassifier classifier = examples.stream().map(IntentExample::intent).distinct().count() < 2
+                        ? null : IntentClassifier.train(examples, ALGORITHM, cleaner::clean);
+                model = new Model(status, classifier, new ServiceDetector(knowledgeBase.serviceVocabulary()));
+            }
+            return model;
+        }
     }
 
     public Decision decide(String text) {
@@ -50,32 +132,146 @@ public class DecisionEngine {
     public Decision decide(Question question) {
         String text = cleaner.clean(question.text());
         if (text.isBlank()) {
-            return new Decision(DecisionKind.OUT_OF_SCOPE, ReplyTexts.nothingToAnswer(), List.of(), List.of(),
-                    List.of(), List.of(), null, null, null, 0,
-                    "pas de question : seulement une salutation, un remerciement ou une signature");
+            return greetingOnly(IntentScores.NONE);
         }
-        Optional<String> strongDomain = Signals.strongDomain(text);
-        Optional<String> weakDomain = Signals.weakDomain(text);
-        Optional<String> offTopic = Signals.offTopic(text);
-        List<ServiceArea> services = ServiceDetector.detect(text);
+        Model current = model();
+        IntentScores whole = classify(current, text);
+        if (whole.best() == Intent.GREETING && whole.probability(Intent.GREETING) >= HEAD_PROBABILITY) {
+            return greetingOnly(whole);
+        }
+        List<String> texts = MessageParts.split(text,
+                sentence -> isHead(classify(current, sentence)),
+                sentence -> knowledgeBase.normalizedTerms(sentence).size());
+        List<DecisionPart> parts = new ArrayList<>();
+        List<PartOutcome> outcomes = new ArrayList<>();
+        PartOutcome single = decidePart(question, current, text, whole, true);
+        if (texts.size() <= 1) {
+            outcomes.add(single);
+        } else {
+            for (String part : texts) {
+                IntentScores scores = classify(current, part);
+                if (scores.best() == Intent.GREETING) {
+                    continue;
+                }
+                PartOutcome outcome = decidePart(question, current, part, scores, false);
+                PartOutcome previous = outcomes.isEmpty() ? null : outcomes.get(outcomes.size() - 1);
+                if (previous != null && isLeftOver(outcome) && previous.part().kind() == DecisionKind.ANSWER) {
+                    // « C'était pendant le Covid je crois ? »: a continuation of the previous question, not a new one.
+                    String joined = previous.part().text() + " " + part;
+                    PartOutcome merged = decidePart(question, current, joined, classify(current, joined), false);
+                    if (merged.part().kind() == DecisionKind.ANSWER
+                            && merged.part().articleIds().get(0).equals(previous.part().articleIds().get(0))) {
+                        outcomes.set(outcomes.size() - 1, merged);
+                        continue;
+                    }
+                }
+                outcomes.add(outcome);
+            }
+            // A part the knowledge base cannot answer alone (« il faut une délibération, autre chose ? ») often
+            // only details the question: when the whole message is answered as one, the whole message wins.
+            boolean leftOver = outcomes.stream().anyMatch(DecisionEngine::isLeftOver);
+            if (outcomes.isEmpty() || (leftOver && (single.part().kind() == DecisionKind.ANSWER
+                    || single.part().kind() == DecisionKind.SUBSCRIPTION))) {
+                outcomes = new ArrayList<>(List.of(single));
+            }
+        }
+        outcomes = mergeSameArticle(outcomes);
+        outcomes.forEach(o -> parts.add(o.part()));
+        return combine(question, text, whole, outcomes, current);
+    }
+
+    /** A part handed over for want of an article, or read as a precision: maybe the end of the previous question. */
+    private static boolean isLeftOver(PartOutcome outcome) {
+        return outcome.part().kind() == DecisionKind.TICKET && !outcome.incident()
+                && (outcome.part().articleIds().isEmpty() || Intent.FOLLOW_UP.code().equals(outcome.part().intent()));
+    }
+
+    private IntentScores classify(Model current, String text) {
+        return current.classifier() == null ? new IntentScores(Map.of(Intent.QUESTION, 1.0))
+                : current.classifier().classify(text);
+    }
+
+    private static boolean isHead(IntentScores scores) {
+        Intent best = scores.best();
+        return best != Intent.GREETING && best != Intent.QUESTION && best != Intent.OUT_OF_SCOPE
+                && scores.probability(best) >= HEAD_PROBABILITY;
+    }
+
+    /** One part and what it needs: its decision, the articles behind it, its services and search. */
+    private record PartOutcome(DecisionPart part, List<Article> articles, List<ServiceArea> services,
+                               List<ArticleRef> candidates, SubscriptionKind subscriptionKind, boolean incident,
+                               List<Article> related) {
+    }
+
+    private PartOutcome decidePart(Question question, Model current, String text, IntentScores scores, boolean whole) {
+        List<ServiceArea> services = current.services().detect(text);
         SearchResult search = knowledgeBase.search(text, CANDIDATES);
         List<ArticleRef> candidates = refs(search.hits());
-        double confidence = search.best().map(SearchHit::coverage).orElse(0.0);
+        double coverage = search.best().map(SearchHit::coverage).orElse(0.0);
+        // When the classifier is unsure, the knowledge base decides: the message is searched like a question.
+        Intent best = scores.probability(scores.best()) >= MIN_INTENT_PROBABILITY ? scores.best() : Intent.QUESTION;
+        String intent = scores.best().code();
 
-        if (offTopic.isPresent() && strongDomain.isEmpty()) {
-            return outOfScope(candidates, confidence, "hors sujet : « " + offTopic.get() + " »");
+        Optional<String> incidentWord = Signals.incident(text);
+        boolean incident = best == Intent.INCIDENT || (incidentWord.isPresent() && best != Intent.OUT_OF_SCOPE
+                && scores.probability(Intent.INCIDENT) >= INCIDENT_SIGNAL_PROBABILITY && !best.isRequest());
+        if (incident) {
+            return new PartOutcome(part(text, Intent.INCIDENT.code(), DecisionKind.TICKET, ReplyTexts.partIncident(),
+                    List.of(), List.of(), scores.probability(Intent.INCIDENT), "incident signalé"
+                    + incidentWord.map(w -> " : « " + w + " »").orElse(" (" + percent(scores.probability(Intent.INCIDENT))
+                    + ")")), List.of(), services, candidates, null, true, List.of());
         }
-        Optional<String> incident = Signals.incident(text);
-        if (incident.isPresent() && (strongDomain.isPresent() || weakDomain.isPresent())) {
-            return ticket(ReplyTexts.incident(services), candidates, services, incidentPriority(text), confidence,
-                    "incident signalé : « " + incident.get() + " »");
+        if (best.isRequest() || (scores.requestProbability() > HEAD_PROBABILITY
+                && scores.probability(scores.bestRequest()) >= MIN_REQUEST_PROBABILITY && best == Intent.FOLLOW_UP)) {
+            Intent request = best.isRequest() ? best : scores.bestRequest();
+            SubscriptionKind kind = SubscriptionKind.of(request).orElseThrow();
+            return new PartOutcome(part(text, request.code(), DecisionKind.SUBSCRIPTION, "", List.of(), List.of(),
+                    scores.probability(request), "demande : " + kind.label().toLowerCase(java.util.Locale.ROOT)
+                    + " (" + percent(scores.probability(request)) + ")"), List.of(), services, candidates, kind, false,
+                    List.of());
         }
-        Optional<Decision> subscription = subscription(question, text, services, candidates, confidence);
-        if (subscription.isPresent()) {
-            return subscription.get();
+        if (best == Intent.FOLLOW_UP) {
+            return new PartOutcome(part(text, intent, DecisionKind.TICKET, ReplyTexts.followUp(), List.of(), List.of(),
+                    scores.probability(best), "précision sur un message précédent (" + percent(scores.probability(best))
+                    + ")"), List.of(), services, candidates, null, false, List.of());
         }
-        Optional<String> unknownAcronym = unknownAcronym(question.text(), search);
+        SearchResult topics = knowledgeBase.searchWithTopics(text, CANDIDATES);
+        Optional<SearchHit> topic = topics.hits().stream().filter(h -> h.article().outOfScope())
+                .filter(h -> h.coverage() >= RELATED_COVERAGE).findFirst();
+        Optional<SearchHit> confidentArticle = search.best().filter(h -> covers(h, search));
+        // Sure it is out of scope and naming no service: only an article that covers the question very well, better
+        // than any topic card, may still answer it (one shared word is not enough).
+        boolean outOfScope = best == Intent.OUT_OF_SCOPE && scores.probability(best) >= OUT_OF_SCOPE_PROBABILITY
+                && services.isEmpty() && confidentArticle.filter(h -> h.coverage() >= STRONG_COVERAGE).isEmpty();
+        // A topic card that covers the question better than any article: a municipal matter, not ours.
+        boolean topicWins = topics.best().filter(card -> card.article().outOfScope() && covers(card, topics)).isPresent();
+        if (outOfScope || topicWins) {
+            return outOfScopePart(text, intent, scores, topic, candidates, coverage);
+        }
+        return questionPart(question, text, intent, scores, search, topic, services, candidates, whole);
+    }
+
+    private PartOutcome outOfScopePart(String text, String intent, IntentScores scores, Optional<SearchHit> topic,
+                                       List<ArticleRef> candidates, double coverage) {
+        if (topic.isPresent()) {
+            Article card = topic.get().article();
+            return new PartOutcome(part(text, intent, DecisionKind.OUT_OF_SCOPE, ReplyTexts.outOfScope(card),
+                    List.of(card.id()), List.of(card.text()), topic.get().coverage(), "hors sujet : « " + card.title()
+                    + " » (couverture " + percent(topic.get().coverage()) + ")"), List.of(card), List.of(), candidates,
+                    null, false, List.of());
+        }
+        return new PartOutcome(part(text, intent, DecisionKind.OUT_OF_SCOPE, ReplyTexts.outOfScope(), List.of(), List.of(),
+                scores.probability(Intent.OUT_OF_SCOPE), "hors sujet (" + percent(scores.probability(Intent.OUT_OF_SCOPE))
+                + "), aucune fiche d'orientation ne correspond (meilleure couverture " + percent(coverage) + ")"),
+                List.of(), List.of(), candidates, null, false, List.of());
+    }
+
+    private PartOutcome questionPart(Question question, String text, String intent, IntentScores scores,
+                                     SearchResult search, Optional<SearchHit> topic, List<ServiceArea> services,
+                                     List<ArticleRef> candidates, boolean whole) {
+        Optional<String> unknownAcronym = unknownAcronym(whole ? question.text() : text, search);
         List<SearchHit> confident = unknownAcronym.isPresent() ? List.of() : confidentHits(search);
+        SearchResult answering = search;
         if (confident.isEmpty() && unknownAcronym.isEmpty()) {
             // Context around the question can hide a good match: try the question sentence alone.
             Optional<SearchResult> focused = QuestionFocus.of(text).map(q -> knowledgeBase.search(q, CANDIDATES));
@@ -87,46 +283,198 @@ public class DecisionEngine {
                     confident = List.of();
                 }
                 if (!confident.isEmpty()) {
-                    // The articles shown with the decision are those of the search that answered.
-                    confidence = confident.get(0).coverage();
+                    answering = focused.get();
                     candidates = refs(focused.get().hits());
                 }
             }
         }
-        if (!confident.isEmpty()) {
-            Article best = confident.get(0).article();
-            if (best.handover()) {
-                return new Decision(DecisionKind.TICKET, ReplyTexts.unknownFact(best), List.of(best.id()),
-                        List.of(best.title()), candidates, servicesOr(services, best.service()), Priority.NORMAL, null,
-                        null, confidence, "la base de connaissances indique que ce point n'est pas connu ici : « "
-                        + best.title() + " »");
+        List<Article> related = related(answering);
+        if (confident.isEmpty() && scores.best() == Intent.OUT_OF_SCOPE && services.isEmpty()
+                && unknownAcronym.isEmpty()) {
+            return outOfScopePart(text, intent, scores, topic, candidates, search.best().map(SearchHit::coverage).orElse(0.0));
+        }
+        if (confident.isEmpty()) {
+            String reason = unknownAcronym.map(a -> "la question cite « " + a + " », qu'aucun article ne mentionne")
+                    .orElse("aucun article ne couvre assez bien la question (meilleure couverture "
+                            + percent(search.best().map(SearchHit::coverage).orElse(0.0)) + ")");
+            return handOver(text, intent, ReplyTexts.notConfident(), List.of(), services, candidates, related,
+                    search.best().map(SearchHit::coverage).orElse(0.0), reason);
+        }
+        SearchHit bestHit = confident.get(0);
+        Article best = bestHit.article();
+        double confidence = Math.min(bestHit.coverage(), scores.probability(Intent.QUESTION) + scores.probability(Intent.OUT_OF_SCOPE));
+        if (best.handover()) {
+            return handOver(text, intent, ReplyTexts.unknownFact(best), List.of(best), servicesOr(services, best),
+                    candidates, List.of(), confidence, "la base de connaissances indique que ce point n'est pas connu "
+                            + "ici : « " + best.title() + " »");
+        }
+        Optional<String> unknownPoint = unknownPoint(best, text);
+        if (unknownPoint.isPresent()) {
+            return handOver(text, intent, ReplyTexts.partlyUnknown(best), List.of(best), servicesOr(services, best),
+                    candidates, List.of(), confidence, "l'article « " + best.title() + " » dit ne pas connaître ce "
+                            + "point : « " + unknownPoint.get() + " »");
+        }
+        List<Article> articles = confident.stream().map(SearchHit::article).toList();
+        Set<String> queryTerms = new HashSet<>(knowledgeBase.normalizedTerms(text));
+        Optional<QuestionType> type = QuestionType.of(text);
+        List<String> passages = new ArrayList<>();
+        for (Article article : articles) {
+            passages.add(passage(article, queryTerms, type));
+        }
+        if (type.isPresent() && passages.stream().map(TextNormalizer::normalize).noneMatch(type.get()::answeredBy)) {
+            Optional<Article> unknown = type.get() == QuestionType.PRICE ? handoverArticle(search) : Optional.empty();
+            return handOver(text, intent, unknown.map(ReplyTexts::unknownFact).orElse(ReplyTexts.notConfident()),
+                    unknown.map(List::of).orElse(List.of()), servicesOr(services, best), candidates,
+                    unknown.isPresent() ? List.of() : related, confidence, "la question demande " + type.get().label()
+                            + " et « " + best.title() + " » n'en donne pas");
+        }
+        String reason = "réponse tirée de « " + best.title() + " »" + (articles.size() > 1
+                ? " et de « " + articles.get(1).title() + " »" : "") + " (couverture " + percent(bestHit.coverage()) + ")";
+        return new PartOutcome(part(text, intent, DecisionKind.ANSWER, ReplyTexts.answer(articles, passages),
+                articles.stream().map(Article::id).toList(), passages, confidence, reason), articles,
+                servicesOr(services, best), candidates, null, false, List.of());
+    }
+
+    private PartOutcome handOver(String text, String intent, String reply, List<Article> articles,
+                                 List<ServiceArea> services, List<ArticleRef> candidates, List<Article> related,
+                                 double confidence, String reason) {
+        return new PartOutcome(part(text, intent, DecisionKind.TICKET, reply, articles.stream().map(Article::id).toList(),
+                List.of(), confidence, reason), articles, services, candidates, null, false, related);
+    }
+
+    /**
+     * The sections of the article that answer: the first (which states the rule), those sharing a word of the
+     * question (or its first letters: « présidait », « présidence »), and those holding the kind of content asked
+     * when the first lacks it. Sections about something else are left out.
+     */
+    private String passage(Article article, Set<String> queryTerms, Optional<QuestionType> type) {
+        List<Section> sections = knowledgeBase.sections(article);
+        if (sections.size() <= 1) {
+            return article.text();
+        }
+        Section first = sections.get(0);
+        boolean firstAnswersType = type.map(t -> t.answeredBy(TextNormalizer.normalize(first.text()))).orElse(true);
+        Set<String> prefixes = queryTerms.stream().filter(t -> t.length() >= PREFIX).map(t -> t.substring(0, PREFIX))
+                .collect(Collectors.toSet());
+        List<String> chosen = new ArrayList<>();
+        chosen.add(first.text());
+        for (Section section : sections.subList(1, sections.size())) {
+            boolean related = section.terms().stream().anyMatch(t -> queryTerms.contains(t)
+                    || (t.length() >= PREFIX && prefixes.contains(t.substring(0, PREFIX))));
+            boolean addsType = !firstAnswersType && type.get().answeredBy(TextNormalizer.normalize(section.text()));
+            boolean tooShort = String.join("", chosen).length() < MIN_ANSWER_CHARS;
+            if (related || addsType || tooShort) {
+                chosen.add(section.text());
             }
-            Optional<String> unknownPoint = unknownPoint(best, text);
-            if (unknownPoint.isPresent()) {
-                return new Decision(DecisionKind.TICKET, ReplyTexts.partlyUnknown(best), List.of(best.id()),
-                        List.of(best.title()), candidates, servicesOr(services, best.service()), Priority.NORMAL, null,
-                        null, confidence, "l'article « " + best.title() + " » dit ne pas connaître ce point : « "
-                        + unknownPoint.get() + " »");
+        }
+        return String.join("\n\n", chosen);
+    }
+
+    private Optional<Article> handoverArticle(SearchResult search) {
+        return search.hits().stream().map(SearchHit::article).filter(Article::handover).findFirst();
+    }
+
+    /** Articles related to a question handed over: worth reading while an agent answers. */
+    private static List<Article> related(SearchResult search) {
+        return search.hits().stream()
+                .filter(h -> !h.article().handover() && h.coverage() >= RELATED_COVERAGE)
+                .map(SearchHit::article).limit(MAX_RELATED).toList();
+    }
+
+    /** Two questions answered from the same article become one section. */
+    private static List<PartOutcome> mergeSameArticle(List<PartOutcome> outcomes) {
+        List<PartOutcome> merged = new ArrayList<>();
+        for (PartOutcome outcome : outcomes) {
+            Optional<PartOutcome> same = merged.stream()
+                    .filter(m -> m.part().kind() == outcome.part().kind() && !m.part().articleIds().isEmpty()
+                            && m.part().articleIds().equals(outcome.part().articleIds()))
+                    .findFirst();
+            if (same.isEmpty()) {
+                merged.add(outcome);
             }
-            List<Article> articles = confident.stream().map(SearchHit::article).toList();
-            return new Decision(DecisionKind.ANSWER, ReplyTexts.answer(articles),
-                    articles.stream().map(Article::id).toList(), articles.stream().map(Article::title).toList(),
-                    candidates, servicesOr(services, best.service()), null, null, null, confidence,
-                    "réponse tirée de « " + best.title() + " »" + (articles.size() > 1
-                            ? " et de « " + articles.get(1).title() + " »" : ""));
         }
-        if (incident.isPresent()) {
-            return ticket(ReplyTexts.incident(services), candidates, services, incidentPriority(text), confidence,
-                    "incident signalé : « " + incident.get() + " »");
+        return merged;
+    }
+
+    private Decision combine(Question question, String text, IntentScores whole, List<PartOutcome> outcomes, Model current) {
+        Optional<PartOutcome> request = outcomes.stream().filter(o -> o.subscriptionKind() != null).findFirst();
+        boolean incident = outcomes.stream().anyMatch(PartOutcome::incident);
+        boolean forStaff = outcomes.stream().anyMatch(o -> o.part().kind() == DecisionKind.TICKET);
+        boolean answered = outcomes.stream().anyMatch(o -> o.part().kind() == DecisionKind.ANSWER);
+        DecisionKind kind = request.isPresent() ? DecisionKind.SUBSCRIPTION
+                : forStaff ? DecisionKind.TICKET
+                : answered ? DecisionKind.ANSWER
+                : DecisionKind.OUT_OF_SCOPE;
+
+        List<ServiceArea> services = new ArrayList<>(new LinkedHashSet<>(outcomes.stream()
+                .flatMap(o -> o.services().stream()).toList()));
+        Integer population = null;
+        Boolean eligible = null;
+        SubscriptionKind subscriptionKind = request.map(PartOutcome::subscriptionKind).orElse(null);
+        List<String> sections = new ArrayList<>();
+        for (PartOutcome outcome : outcomes) {
+            if (outcome.subscriptionKind() != null) {
+                if (outcome == request.get()) {
+                    services = subscribedServices(subscriptionKind, current.services().detect(text));
+                    population = question.communePopulation() != null ? question.communePopulation()
+                            : PopulationInText.find(text).orElse(null);
+                    eligible = population == null ? null : population < ReplyTexts.SUBSIDY_POPULATION_LIMIT;
+                    sections.add(ReplyTexts.subscription(subscriptionKind, services, population, question.communeName()));
+                } else {
+                    sections.add("Cette demande est jointe à la précédente.");
+                }
+            } else if (outcome.incident() && outcomes.size() == 1) {
+                sections.add(ReplyTexts.incident(outcome.services()));
+            } else {
+                sections.add(outcome.part().reply());
+            }
         }
-        if (strongDomain.isPresent() || weakDomain.isPresent() || unknownAcronym.isPresent()) {
-            return ticket(ReplyTexts.notConfident(), candidates, services, Priority.NORMAL, confidence,
-                    unknownAcronym.map(a -> "la question cite « " + a + " », qu'aucun article ne mentionne")
-                            .orElse("aucun article ne couvre assez bien la question (meilleure couverture "
-                                    + percent(confidence) + ")"));
+        List<Article> related = outcomes.stream().flatMap(o -> o.related().stream()).distinct().limit(MAX_RELATED).toList();
+        String reply;
+        if (outcomes.size() == 1) {
+            reply = sections.get(0);
+        } else {
+            reply = ReplyTexts.parts(outcomes.stream().map(o -> heading(o.part().text())).toList(), sections);
         }
-        return outOfScope(candidates, confidence, "pas de sujet Mairie connectée et aucun article ne couvre la question"
-                + " (meilleure couverture " + percent(confidence) + ")");
+        if (kind == DecisionKind.TICKET) {
+            reply += ReplyTexts.whileWaiting(related);
+        }
+        List<Article> used = outcomes.stream().flatMap(o -> o.articles().stream()).distinct().toList();
+        List<Article> answering = kind == DecisionKind.ANSWER || kind == DecisionKind.TICKET || kind == DecisionKind.OUT_OF_SCOPE
+                ? used : List.of();
+        List<ArticleRef> candidates = outcomes.size() == 1 ? outcomes.get(0).candidates()
+                : outcomes.stream().flatMap(o -> o.candidates().stream().limit(2)).toList();
+        double confidence = outcomes.stream().mapToDouble(o -> o.part().confidence()).min().orElse(0);
+        Priority priority = kind != DecisionKind.TICKET ? null
+                : incident ? (Signals.urgency(text).isPresent() ? Priority.URGENT : Priority.HIGH) : Priority.NORMAL;
+        String reason = outcomes.size() == 1 ? outcomes.get(0).part().reason()
+                : outcomes.size() + " parties : " + outcomes.stream().map(o -> o.part().kind().name().toLowerCase()
+                        + " (" + o.part().reason() + ")").collect(Collectors.joining(" ; "));
+        Intent mainIntent = outcomes.size() == 1 ? Intent.fromCode(outcomes.get(0).part().intent()).orElse(whole.best())
+                : whole.best();
+        if (kind == DecisionKind.SUBSCRIPTION) {
+            answering = List.of();
+        }
+        return new Decision(kind, reply, answering.stream().map(Article::id).toList(),
+                answering.stream().map(Article::title).toList(), candidates, services, priority, subscriptionKind,
+                eligible, round(confidence), reason, mainIntent.code(), whole.ranked(),
+                outcomes.stream().map(PartOutcome::part).toList());
+    }
+
+    private static String heading(String part) {
+        String text = part.strip();
+        return text.length() <= 90 ? text : text.substring(0, 89) + "…";
+    }
+
+    private Decision greetingOnly(IntentScores scores) {
+        return new Decision(DecisionKind.OUT_OF_SCOPE, ReplyTexts.nothingToAnswer(), List.of(), List.of(), List.of(),
+                List.of(), null, null, null, 0, "pas de question : seulement une salutation, un remerciement ou une "
+                + "signature", Intent.GREETING.code(), scores.ranked(), List.of());
+    }
+
+    private static DecisionPart part(String text, String intent, DecisionKind kind, String reply, List<String> articleIds,
+                                     List<String> passages, double confidence, String reason) {
+        return new DecisionPart(text, intent, kind, reply, articleIds, passages, round(confidence), reason);
     }
 
     private static boolean isBest(SearchHit hit, SearchResult search) {
@@ -186,44 +534,6 @@ public class DecisionEngine {
                 && hit.matchedTerms().size() >= search.queryTerms().size() * settings.minMatchedShare();
     }
 
-    private Optional<Decision> subscription(Question question, String text, List<ServiceArea> detected,
-                                            List<ArticleRef> candidates, double confidence) {
-        Optional<SubscriptionKind> kind = subscriptionKind(text);
-        if (kind.isEmpty()) {
-            return Optional.empty();
-        }
-        List<ServiceArea> services = subscribedServices(kind.get(), detected);
-        Integer population = question.communePopulation() != null ? question.communePopulation()
-                : PopulationInText.find(text).orElse(null);
-        Boolean eligible = population == null ? null : population < ReplyTexts.SUBSIDY_POPULATION_LIMIT;
-        return Optional.of(new Decision(DecisionKind.SUBSCRIPTION,
-                ReplyTexts.subscription(kind.get(), services, population, question.communeName()), List.of(), List.of(),
-                candidates, services, null, kind.get(), eligible, confidence,
-                "demande d'abonnement : " + kind.get().label()));
-    }
-
-    private static Optional<SubscriptionKind> subscriptionKind(String text) {
-        if (Signals.trainingObject(text).isPresent()) {
-            return Optional.of(SubscriptionKind.TRAINING);
-        }
-        if (Signals.councilDecidedToJoin(text).isPresent()) {
-            return Optional.of(SubscriptionKind.MEMBERSHIP);
-        }
-        if (Signals.requestIntent(text).isEmpty()) {
-            return Optional.empty();
-        }
-        if (Signals.accountObject(text).isPresent()) {
-            return Optional.of(SubscriptionKind.ACCOUNT);
-        }
-        if (Signals.addServiceObject(text).isPresent()) {
-            return Optional.of(SubscriptionKind.ADD_SERVICE);
-        }
-        if (Signals.membershipObject(text).isPresent()) {
-            return Optional.of(SubscriptionKind.MEMBERSHIP);
-        }
-        return Optional.empty();
-    }
-
     private static List<ServiceArea> subscribedServices(SubscriptionKind kind, List<ServiceArea> detected) {
         List<ServiceArea> services = new ArrayList<>(detected.stream()
                 .filter(s -> s == ServiceArea.ACTES || s == ServiceArea.MARCHES || s == ServiceArea.PARTAGE
@@ -238,27 +548,12 @@ public class DecisionEngine {
         return services;
     }
 
-    private static Priority incidentPriority(String text) {
-        return Signals.urgency(text).isPresent() ? Priority.URGENT : Priority.HIGH;
-    }
-
-    private static Decision ticket(String reply, List<ArticleRef> candidates, List<ServiceArea> services,
-                                   Priority priority, double confidence, String reason) {
-        return new Decision(DecisionKind.TICKET, reply, List.of(), List.of(), candidates, services, priority, null, null,
-                confidence, reason);
-    }
-
-    private static Decision outOfScope(List<ArticleRef> candidates, double confidence, String reason) {
-        return new Decision(DecisionKind.OUT_OF_SCOPE, ReplyTexts.outOfScope(), List.of(), List.of(), candidates,
-                List.of(), null, null, null, confidence, reason);
-    }
-
-    private static List<ServiceArea> servicesOr(List<ServiceArea> detected, ServiceArea fallback) {
-        return detected.isEmpty() ? List.of(fallback) : detected;
+    private static List<ServiceArea> servicesOr(List<ServiceArea> detected, Article fallback) {
+        return detected.isEmpty() && fallback.service() != null ? List.of(fallback.service()) : detected;
     }
 
     private static List<ArticleRef> refs(List<SearchHit> hits) {
-        return hits.stream().map(h -> new ArticleRef(h.article().id(), h.article().title(), h.article().service().code(),
+        return hits.stream().map(h -> new ArticleRef(h.article().id(), h.article().title(), h.article().serviceCode(),
                 round(h.score()), round(h.coverage()), h.passage())).toList();
     }
 

@@ -10,7 +10,7 @@ public final class Evaluation {
     /**
      * What happened to one case.
      *
-     * @param missing   required fragments the reply lacks (ANSWER expected)
+     * @param missing   required fragments the reply lacks (when the decision is of the expected kind)
      * @param forbidden fragments the reply (whatever its kind) contains although they must not appear
      */
     public record Outcome(EvaluationSet.Case testCase, Decision decision, List<String> missing, List<String> forbidden) {
@@ -50,8 +50,9 @@ public final class Evaluation {
 
     public Outcome run(EvaluationSet.Case testCase) {
         Decision decision = engine.decide(testCase.question());
-        boolean answered = decision.kind() == DecisionKind.ANSWER;
-        List<String> missing = testCase.expected() == DecisionKind.ANSWER && answered
+        // Required fragments are checked whenever the outcome is the expected one: for an answer its facts, for an
+        // out-of-scope reply the body it must name.
+        List<String> missing = decision.kind() == testCase.expected()
                 ? missingFragments(decision.reply(), testCase.mustContain())
                 : List.of();
         List<String> forbidden = presentFragments(decision.reply(), testCase.mustNotContain());

@@ -7,11 +7,14 @@ import java.util.List;
 /**
  * One FAQ article of the knowledge base.
  *
+ * @param service  the service area; null for an out-of-scope topic
  * @param handover true when the article's point is that the fact is not known here and an agent must answer
  * @param unknowns questions this article says it cannot answer, each as a few words that must all appear in a
  *                 message for it to be about that point (e.g. « prix certificat »): such a message goes to an agent
  * @param body     the Markdown body
  * @param text     the body as plain text, the form the assistant sends
+ * @param outOfScope true for an out-of-scope topic card ({@code knowledge-base/hors-sujet/}): a municipal matter
+ *                 that is not Somme Numérique's, whose body says where to turn instead
  */
 public record Article(
         String id,
@@ -24,11 +27,17 @@ public record Article(
         List<String> unknowns,
         String body,
         String text,
-        Path source) {
+        Path source,
+        boolean outOfScope) {
 
     public Article {
         tags = List.copyOf(tags);
         questions = List.copyOf(questions);
         unknowns = List.copyOf(unknowns);
+    }
+
+    /** The service's code, or « hors-sujet » for an out-of-scope topic. */
+    public String serviceCode() {
+        return service == null ? "hors-sujet" : service.code();
     }
 }

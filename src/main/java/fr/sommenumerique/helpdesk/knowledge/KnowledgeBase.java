@@ -12,6 +12,9 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,7 +32,9 @@ public final class KnowledgeBase {
                          Duration indexBuildTime) {
     }
 
-    private record Snapshot(List<Article> articles, ArticleIndex index, Status status) {
+    private record Snapshot(List<Article> articles, List<Article> outOfScopeTopics, List<IntentExample> intentExamples,
+                            ServiceVocabulary serviceVocabulary, Map<String, List<Section>> sections,
+                            ArticleIndex index, ArticleIndex topicIndex, Status status) {
     }
 
     private final Path folder;
@@ -54,13 +59,23 @@ public final class KnowledgeBase {
         List<ArticleProblem> problems = new ArrayList<>(contents.problems());
         long start = System.nanoTime();
         SynonymMap synonyms = parseSynonyms(contents.synonyms(), problems);
+        // Two indexes: articles and topic cards compete in the second; the first measures how well an article
+        // covers a question (the share of its informative words matched, weighted by their rarity among articles),
+        // which the topic cards must not change.
         ArticleIndex index = new ArticleIndex(contents.articles(), synonyms, analysis);
+        List<Article> indexed = new ArrayList<>(contents.articles());
+        indexed.addAll(contents.outOfScopeTopics());
+        ArticleIndex topicIndex = new ArticleIndex(indexed, synonyms, analysis);
         Duration buildTime = Duration.ofNanos(System.nanoTime() - start);
         Status status = new Status(folder, contents.articles().size(), List.copyOf(problems), Instant.now(), buildTime);
-        current.set(new Snapshot(contents.articles(), index, status));
+        Map<String, List<Section>> sections = new HashMap<>();
+        indexed.forEach(a -> sections.put(a.id(), sectionsOf(a)));
+        current.set(new Snapshot(contents.articles(), contents.outOfScopeTopics(), contents.intentExamples(),
+                contents.serviceVocabulary(), Map.copyOf(sections), index, topicIndex, status));
         problems.forEach(p -> log.warn("Knowledge base: {} left out: {}", p.file().getFileName(), p.reason()));
-        log.info("Knowledge base: {} articles indexed in {} ms from {}", status.articleCount(),
-                buildTime.toMillis(), folder);
+        log.info("Knowledge base: {} articles and {} out-of-scope topics indexed in {} ms from {}, {} intent examples",
+                status.articleCount(), contents.outOfScopeTopics().size(), buildTime.toMillis(), folder,
+                contents.intentExamples().size());
         return status;
     }
 
@@ -74,16 +89,67 @@ public final class KnowledgeBase {
         }
     }
 
+    /** Searches the articles. */
     public SearchResult search(String text, int maxHits) {
         return current.get().index().search(text, maxHits);
     }
 
+    /** Searches the articles and the out-of-scope topic cards together: is the closest one a card? */
+    public SearchResult searchWithTopics(String text, int maxHits) {
+        return current.get().topicIndex().search(text, maxHits);
+    }
+
+    /** The FAQ articles (out-of-scope topic cards excluded). */
     public List<Article> articles() {
         return current.get().articles();
     }
 
+    /** The cards of municipal matters that are not Somme Numérique's, each saying where to turn instead. */
+    public List<Article> outOfScopeTopics() {
+        return current.get().outOfScopeTopics();
+    }
+
+    /** The labelled examples the intent classifier learns from. */
+    public List<IntentExample> intentExamples() {
+        return current.get().intentExamples();
+    }
+
+    /** The article's sections, in order: the first one states the answer, the others detail it. */
+    public List<Section> sections(Article article) {
+        return current.get().sections().getOrDefault(article.id(), List.of());
+    }
+
+    /** Paragraphs separated by a blank line; a paragraph ending with « : » keeps the list that follows it. */
+    private List<Section> sectionsOf(Article article) {
+        List<Section> sections = new ArrayList<>();
+        StringBuilder pending = new StringBuilder();
+        for (String block : article.text().split("\\n\\s*\\n")) {
+            String text = block.strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            pending.append(pending.isEmpty() ? "" : "\n").append(text);
+            if (!text.endsWith(":")) {
+                String section = pending.toString();
+                sections.add(new Section(sections.size(), section, new HashSet<>(analysis.terms(section))));
+                pending.setLength(0);
+            }
+        }
+        if (!pending.isEmpty()) {
+            sections.add(new Section(sections.size(), pending.toString(), new HashSet<>(analysis.terms(pending.toString()))));
+        }
+        return List.copyOf(sections);
+    }
+
+    public ServiceVocabulary serviceVocabulary() {
+        return current.get().serviceVocabulary();
+    }
+
+    /** An article or out-of-scope topic card by id. */
     public Optional<Article> article(String id) {
-        return articles().stream().filter(a -> a.id().equals(id)).findFirst();
+        Snapshot snapshot = current.get();
+        return java.util.stream.Stream.concat(snapshot.articles().stream(), snapshot.outOfScopeTopics().stream())
+                .filter(a -> a.id().equals(id)).findFirst();
     }
 
     public Status status() {

@@ -15,10 +15,11 @@ public final class ReplyTexts {
     private ReplyTexts() {
     }
 
-    public static String answer(List<Article> articles) {
+    /** The answer: the sections of each article that answer the question, then the sources. */
+    public static String answer(List<Article> articles, List<String> texts) {
         StringBuilder reply = new StringBuilder();
-        for (Article article : articles) {
-            reply.append(article.text()).append("\n\n");
+        for (String text : texts) {
+            reply.append(text).append("\n\n");
         }
         reply.append(articles.size() == 1 ? "Source : " : "Sources : ")
                 .append(articles.stream().map(a -> "« " + a.title() + " »").collect(Collectors.joining(" ; ")))
@@ -74,11 +75,63 @@ public final class ReplyTexts {
             case MEMBERSHIP, ADD_SERVICE -> "L'adhésion se fait à la demande de la commune ou de l'EPCI, par la signature "
                     + "de la charte de fonctionnement Mairie connectée et d'une convention avec Somme Numérique ; "
                     + "l'agent vous enverra ces documents et vous indiquera les pièces à fournir.";
-            case ACCOUNT -> "L'agent créera l'accès demandé et vous enverra les informations de connexion.";
+            case ACCOUNT, ACCOUNT_CHANGE, ACCOUNT_CLOSE, ACCOUNT_TRANSFER -> "Pour qu'il la traite sans aller-retour, "
+                    + "précisez si ce n'est pas fait : la commune, le service concerné et le nom, la fonction et "
+                    + "l'adresse e-mail professionnelle des personnes concernées.";
             case TRAINING -> "Nous ne disposons pas ici du calendrier des formations : l'agent vous proposera une date.";
         });
-        reply.append("\n\n").append(eligibility(population, communeName));
+        if (kind == SubscriptionKind.MEMBERSHIP || kind == SubscriptionKind.ADD_SERVICE) {
+            reply.append("\n\n").append(eligibility(population, communeName));
+        }
         return reply.toString();
+    }
+
+    /** One short section per part of a message that asked several things. */
+    public static String parts(List<String> headings, List<String> sections) {
+        StringBuilder reply = new StringBuilder("Votre message contient plusieurs questions ou demandes ; voici la "
+                + "réponse à chacune.");
+        for (int i = 0; i < sections.size(); i++) {
+            reply.append("\n\n").append(i + 1).append(". « ").append(headings.get(i)).append(" »\n")
+                    .append(sections.get(i));
+        }
+        return reply.toString();
+    }
+
+    public static String partHandedOver() {
+        return "Ce point est transmis à un agent de Somme Numérique, qui vous répondra.";
+    }
+
+    public static String partIncident() {
+        return "Ce signalement est transmis à un agent de Somme Numérique ; précisez si besoin le message d'erreur exact.";
+    }
+
+    public static String followUp() {
+        return "Votre précision est transmise à un agent de Somme Numérique, qui la rapprochera de votre demande. "
+                + "Si vous avez une référence de demande (MC-…), indiquez-la dans l'objet de votre message.";
+    }
+
+    /** An out-of-scope topic card: its body says where to turn instead. */
+    public static String outOfScope(Article topic) {
+        return topic.text();
+    }
+
+    /** « En attendant la réponse d'un agent » and up to three related articles, each with its first line. */
+    public static String whileWaiting(List<Article> related) {
+        if (related.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("\n\nEn attendant la réponse d'un agent, ces articles peuvent vous aider :");
+        for (Article article : related) {
+            text.append("\n- ").append(article.title()).append(" : ").append(firstSentence(article.text()));
+        }
+        return text.toString();
+    }
+
+    private static String firstSentence(String text) {
+        String paragraph = text.strip().split("\n", 2)[0];
+        int end = paragraph.indexOf(". ");
+        String sentence = end < 0 ? paragraph : paragraph.substring(0, end + 1);
+        return sentence.length() <= 220 ? sentence : sentence.substring(0, 219) + "…";
     }
 
     private static String eligibility(Integer population, String communeName) {

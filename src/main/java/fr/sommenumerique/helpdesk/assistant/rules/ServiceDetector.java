@@ -1,45 +1,61 @@
 package fr.sommenumerique.helpdesk.assistant.rules;
 
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
+import fr.sommenumerique.helpdesk.knowledge.ServiceVocabulary;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Which services of the offer a normalized text talks about. */
+/**
+ * Which services of the offer a normalized text talks about, from the expressions of {@code services.yml}: whole
+ * words and phrases only, misleading phrases set aside first (« la marche à suivre »), and the words that name the
+ * whole offer counted only when no service is named.
+ */
 public final class ServiceDetector {
 
-    private static final Map<ServiceArea, Pattern> PATTERNS = new EnumMap<>(ServiceArea.class);
+    private final Map<ServiceArea, Pattern> expressions = new EnumMap<>(ServiceArea.class);
+    private final Map<ServiceArea, Pattern> alone = new EnumMap<>(ServiceArea.class);
+    private final Optional<Pattern> except;
 
-    static {
-        PATTERNS.put(ServiceArea.ACTES, Pattern.compile("\\b(?:@?ctes|actes?|teletransm\\w*|tele-transm\\w*|"
-                + "controle de legalite|prefecture|prefet|deliberations?|delibs?|arretes?|accuses? de reception|ar|"
-                + "tiers de teletransmission|s2low|certificats?|certifs?|rgs|budgets?|pes|helios)\\b"));
-        PATTERNS.put(ServiceArea.MARCHES, Pattern.compile("\\b(?:marches?|consultations?|dce|appels? d'offres?|"
-                + "profil d'acheteur|mapa|boamp|plis?|candidatures?|entreprises?|depose\\w* (?:son|leur|une|les) offres?|"
-                + "offres? (?:d'une|des|de l') entreprises?|commande publique|dume|chorus)\\b"));
-        PATTERNS.put(ServiceArea.PARTAGE, Pattern.compile("\\b(?:partage de fichiers?|partage|lien de partage|"
-                + "liens? de telechargement|transfert de fichiers?|gros fichiers?|envoyer (?:un|des) fichiers?)\\b"));
-        PATTERNS.put(ServiceArea.FORMATION, Pattern.compile("\\b(?:formations?|former|session de presentation|"
-                + "presentation)\\b"));
-        PATTERNS.put(ServiceArea.OFFRE, Pattern.compile("\\b(?:mairie connectee|pack|tout(?:e)? l'offre|l'offre|"
-                + "charte|ensemble des services|tous les services|tout le pack)\\b"));
+    public ServiceDetector(ServiceVocabulary vocabulary) {
+        vocabulary.expressions().forEach((service, phrases) -> phrases(phrases).ifPresent(p -> expressions.put(service, p)));
+        vocabulary.alone().forEach((service, phrases) -> phrases(phrases).ifPresent(p -> alone.put(service, p)));
+        List<String> misleading = new ArrayList<>();
+        vocabulary.except().values().forEach(misleading::addAll);
+        this.except = phrases(misleading);
     }
 
-    private ServiceDetector() {
+    private static Optional<Pattern> phrases(List<String> phrases) {
+        List<String> quoted = phrases.stream().map(TextNormalizer::normalize).filter(p -> !p.isEmpty())
+                .sorted((a, b) -> b.length() - a.length()).map(Pattern::quote).toList();
+        return quoted.isEmpty() ? Optional.empty()
+                : Optional.of(Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", quoted) + ")(?![\\p{L}\\p{N}])"));
     }
 
     /** Services named in the text, in the order of the offer. */
-    public static List<ServiceArea> detect(String normalizedText) {
+    public List<ServiceArea> detect(String normalizedText) {
+        String text = except.map(p -> p.matcher(normalizedText).replaceAll(" ")).orElse(normalizedText);
         Set<ServiceArea> found = new LinkedHashSet<>();
-        PATTERNS.forEach((service, pattern) -> {
-            if (pattern.matcher(normalizedText).find()) {
+        for (ServiceArea service : ServiceArea.values()) {
+            Pattern pattern = expressions.get(service);
+            if (pattern != null && pattern.matcher(text).find()) {
                 found.add(service);
             }
-        });
+        }
+        if (found.isEmpty()) {
+            for (ServiceArea service : ServiceArea.values()) {
+                Pattern pattern = alone.get(service);
+                if (pattern != null && pattern.matcher(text).find()) {
+                    found.add(service);
+                }
+            }
+        }
         return List.copyOf(found);
     }
 }

@@ -22,6 +22,15 @@ public final class ArticleParser {
     private final MarkdownText markdown = new MarkdownText();
 
     public Article parse(Path file, String content) throws InvalidArticleException {
+        return parse(file, content, false);
+    }
+
+    /** An out-of-scope topic card has no service; its body says where to turn instead. */
+    public Article parseOutOfScopeTopic(Path file, String content) throws InvalidArticleException {
+        return parse(file, content, true);
+    }
+
+    private Article parse(Path file, String content, boolean outOfScope) throws InvalidArticleException {
         String normalized = content.replace("\r\n", "\n").replace('\uFEFF', ' ').strip();
         if (!normalized.startsWith("---\n")) {
             throw new InvalidArticleException("le fichier doit commencer par un en-tête (front matter) entre deux lignes ---");
@@ -39,15 +48,18 @@ public final class ArticleParser {
         if (!id.equals(expectedId)) {
             throw new InvalidArticleException("l'id « " + id + " » doit être égal au nom du fichier « " + expectedId + " »");
         }
-        String serviceCode = requiredString(fields, "service");
-        ServiceArea service = ServiceArea.fromCode(serviceCode)
-                .orElseThrow(() -> new InvalidArticleException("service inconnu « " + serviceCode + " »"));
+        ServiceArea service = null;
+        if (!outOfScope) {
+            String serviceCode = requiredString(fields, "service");
+            service = ServiceArea.fromCode(serviceCode)
+                    .orElseThrow(() -> new InvalidArticleException("service inconnu « " + serviceCode + " »"));
+        }
         if (body.isBlank()) {
             throw new InvalidArticleException("le corps de l'article est vide");
         }
         return new Article(id, requiredString(fields, "title"), service, stringList(fields, "tags"),
                 stringList(fields, "questions"), reviewed(fields), Boolean.TRUE.equals(fields.get("handover")),
-                stringList(fields, "unknowns"), body, markdown.toPlainText(body), file);
+                stringList(fields, "unknowns"), body, markdown.toPlainText(body), file, outOfScope);
     }
 
     private static Map<String, Object> readYaml(String frontMatter) throws InvalidArticleException {

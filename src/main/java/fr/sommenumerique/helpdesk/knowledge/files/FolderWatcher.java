@@ -6,7 +6,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
@@ -32,8 +34,14 @@ public final class FolderWatcher implements AutoCloseable {
         this.quietPeriod = quietPeriod;
         this.onChange = onChange;
         this.watchService = FileSystems.getDefault().newWatchService();
-        folder.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                StandardWatchEventKinds.ENTRY_DELETE);
+        for (Path watched : List.of(folder, folder.resolve(KnowledgeFiles.OUT_OF_SCOPE_FOLDER),
+                folder.resolve(KnowledgeFiles.INTENTS_FOLDER))) {
+            // The subfolders of topic cards and intent examples change behaviour too.
+            if (Files.isDirectory(watched)) {
+                watched.register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+            }
+        }
         this.thread = new Thread(this::run, "knowledge-base-watcher");
         this.thread.setDaemon(true);
         this.thread.start();

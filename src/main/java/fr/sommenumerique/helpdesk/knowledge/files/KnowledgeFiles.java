@@ -2,6 +2,9 @@ package fr.sommenumerique.helpdesk.knowledge.files;
 
 import fr.sommenumerique.helpdesk.knowledge.Article;
 import fr.sommenumerique.helpdesk.knowledge.ArticleProblem;
+import fr.sommenumerique.helpdesk.knowledge.Intent;
+import fr.sommenumerique.helpdesk.knowledge.IntentExample;
+import fr.sommenumerique.helpdesk.knowledge.ServiceVocabulary;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,31 +15,49 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Reads the knowledge-base folder: every {@code *.md} file at its top level except README.md is an article, and
- * {@value #SYNONYMS_FILE} holds the synonym list. A broken file is reported, never fatal.
+ * Reads the knowledge-base folder: every {@code *.md} file at its top level except README.md is an article,
+ * {@value #SYNONYMS_FILE} holds the synonym list, {@value #OUT_OF_SCOPE_FOLDER}/ the out-of-scope topic cards,
+ * {@value #INTENTS_FOLDER}/ the labelled examples of each intent and {@value #SERVICES_FILE} the words naming each
+ * service. A broken file is reported, never fatal.
  */
 public final class KnowledgeFiles {
 
     public static final String SYNONYMS_FILE = "synonymes.txt";
+    public static final String OUT_OF_SCOPE_FOLDER = "hors-sujet";
+    public static final String INTENTS_FOLDER = "intentions";
+    public static final String SERVICES_FILE = "services.yml";
 
     private final ArticleParser parser = new ArticleParser();
+    private final ServiceVocabularyParser services = new ServiceVocabularyParser();
 
-    public record Contents(List<Article> articles, List<ArticleProblem> problems, String synonyms) {
+    public record Contents(List<Article> articles, List<Article> outOfScopeTopics, List<IntentExample> intentExamples,
+                           ServiceVocabulary serviceVocabulary, List<ArticleProblem> problems, String synonyms) {
     }
 
     public Contents read(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new IllegalStateException("Dossier de la base de connaissances introuvable : " + folder.toAbsolutePath());
         }
-        List<Article> articles = new ArrayList<>();
         List<ArticleProblem> problems = new ArrayList<>();
         Map<String, Path> seenIds = new HashMap<>();
-        for (Path file : articleFiles(folder)) {
+        List<Article> articles = readArticles(markdownFiles(folder), false, seenIds, problems);
+        List<Article> topics = readArticles(markdownFiles(folder.resolve(OUT_OF_SCOPE_FOLDER)), true, seenIds, problems);
+        List<IntentExample> examples = readIntentExamples(folder.resolve(INTENTS_FOLDER), problems);
+        ServiceVocabulary vocabulary = readServices(folder.resolve(SERVICES_FILE), problems);
+        return new Contents(articles, topics, examples, vocabulary, problems, readSynonyms(folder, problems));
+    }
+
+    private List<Article> readArticles(List<Path> files, boolean outOfScope, Map<String, Path> seenIds,
+                                       List<ArticleProblem> problems) {
+        List<Article> articles = new ArrayList<>();
+        for (Path file : files) {
             try {
-                Article article = parser.parse(file, Files.readString(file, StandardCharsets.UTF_8));
+                String content = Files.readString(file, StandardCharsets.UTF_8);
+                Article article = outOfScope ? parser.parseOutOfScopeTopic(file, content) : parser.parse(file, content);
                 Path previous = seenIds.putIfAbsent(article.id(), file);
                 if (previous != null) {
                     problems.add(new ArticleProblem(file, "id « " + article.id() + " » déjà utilisé par " + previous.getFileName()));
@@ -49,14 +70,63 @@ public final class KnowledgeFiles {
                 problems.add(new ArticleProblem(file, "lecture impossible : " + e.getMessage()));
             }
         }
-        return new Contents(articles, problems, readSynonyms(folder, problems));
+        return articles;
     }
 
-    private static List<Path> articleFiles(Path folder) {
+    /**
+     * One example per line in {@code <intent>.txt}; {@code #} starts a comment line; {@code \n} in a line stands for
+     * a line break (a mail with its greeting and signature).
+     */
+    private static List<IntentExample> readIntentExamples(Path folder, List<ArticleProblem> problems) {
+        List<IntentExample> examples = new ArrayList<>();
+        for (Path file : files(folder, ".txt")) {
+            String name = file.getFileName().toString().replaceFirst("\\.txt$", "");
+            Optional<Intent> intent = Intent.fromCode(name);
+            if (intent.isEmpty()) {
+                problems.add(new ArticleProblem(file, "intention inconnue « " + name + " »"));
+                continue;
+            }
+            try {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    String text = line.strip();
+                    if (!text.isEmpty() && !text.startsWith("#")) {
+                        examples.add(new IntentExample(intent.get(), text.replace("\\n", "\n")));
+                    }
+                }
+            } catch (IOException e) {
+                problems.add(new ArticleProblem(file, "lecture impossible : " + e.getMessage()));
+            }
+        }
+        return examples;
+    }
+
+    private ServiceVocabulary readServices(Path file, List<ArticleProblem> problems) {
+        if (!Files.exists(file)) {
+            return ServiceVocabulary.EMPTY;
+        }
+        try {
+            return services.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (InvalidArticleException e) {
+            problems.add(new ArticleProblem(file, e.getMessage()));
+        } catch (IOException e) {
+            problems.add(new ArticleProblem(file, "lecture impossible : " + e.getMessage()));
+        }
+        return ServiceVocabulary.EMPTY;
+    }
+
+    private static List<Path> markdownFiles(Path folder) {
+        return files(folder, ".md").stream()
+                .filter(f -> !f.getFileName().toString().equalsIgnoreCase("README.md"))
+                .toList();
+    }
+
+    private static List<Path> files(Path folder, String extension) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().endsWith(".md"))
-                    .filter(f -> !f.getFileName().toString().equalsIgnoreCase("README.md"))
+                    .filter(f -> f.getFileName().toString().endsWith(extension))
                     .sorted()
                     .toList();
         } catch (IOException e) {

@@ -1,0 +1,90 @@
+package fr.sommenumerique.helpdesk.assistant.intent;
+
+import fr.sommenumerique.helpdesk.knowledge.Intent;
+import fr.sommenumerique.helpdesk.knowledge.IntentExample;
+import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.doccat.NGramFeatureGenerator;
+import opennlp.tools.util.CollectionObjectStream;
+import opennlp.tools.util.InvalidFormatException;
+import opennlp.tools.util.TrainingParameters;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * Tells what a message wants (a question, an incident, a membership or account request…) with a probability per
+ * intent, learned from the labelled examples of the knowledge base when it loads. Apache OpenNLP's document
+ * categorizer: maximum entropy over words and word pairs by default; naive Bayes is the alternative compared by
+ * cross-validation ({@link CrossValidation}).
+ */
+public final class IntentClassifier {
+
+    public enum Algorithm {
+        MAXENT("MAXENT"), NAIVE_BAYES("NAIVEBAYES");
+
+        private final String openNlpName;
+
+        Algorithm(String openNlpName) {
+            this.openNlpName = openNlpName;
+        }
+    }
+
+    private static final int ITERATIONS = Integer.getInteger("helpdesk.intent.iterations", 150);
+
+    private final DocumentCategorizerME categorizer;
+    private final UnaryOperator<String> cleaner;
+
+    private IntentClassifier(DocumentCategorizerME categorizer, UnaryOperator<String> cleaner) {
+        this.categorizer = categorizer;
+        this.cleaner = cleaner;
+    }
+
+    /**
+     * Trains on the examples, each cleaned as messages are before they are classified (greeting, signature).
+     * Fails if fewer than two intents have examples.
+     */
+    public static IntentClassifier train(List<IntentExample> examples, Algorithm algorithm, UnaryOperator<String> cleaner) {
+        List<DocumentSample> samples = examples.stream()
+                .map(e -> new DocumentSample(e.intent().code(), IntentTokens.of(cleaner.apply(e.text()))))
+                .filter(s -> s.getText().length > 0)
+                .toList();
+        if (samples.stream().map(DocumentSample::getCategory).distinct().count() < 2) {
+            throw new IllegalArgumentException("at least two intents need examples to train a classifier");
+        }
+        TrainingParameters parameters = TrainingParameters.defaultParams();
+        parameters.put(TrainingParameters.ALGORITHM_PARAM, algorithm.openNlpName);
+        parameters.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
+        parameters.put(TrainingParameters.CUTOFF_PARAM, 1);
+        try {
+            FeatureGenerator[] features = {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)};
+            DoccatModel model = DocumentCategorizerME.train(Locale.FRENCH.getLanguage(),
+                    new CollectionObjectStream<>(samples), parameters, new DoccatFactory(features));
+            return new IntentClassifier(new DocumentCategorizerME(model), cleaner);
+        } catch (InvalidFormatException e) {
+            throw new IllegalArgumentException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The probability of each intent for a message (already cleaned of greeting and signature, or not). */
+    public IntentScores classify(String text) {
+        String[] tokens = IntentTokens.of(cleaner.apply(text));
+        if (tokens.length == 0) {
+            return new IntentScores(java.util.Map.of(Intent.GREETING, 1.0));
+        }
+        double[] outcomes;
+        synchronized (categorizer) { // DocumentCategorizerME is not thread-safe
+            outcomes = categorizer.categorize(tokens);
+        }
+        return IntentScores.of(outcomes, categorizer::getCategory);
+    }
+}

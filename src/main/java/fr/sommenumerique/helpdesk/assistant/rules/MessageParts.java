@@ -1,0 +1,68 @@
+package fr.sommenumerique.helpdesk.assistant.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a cleaned message into its parts: each question or request, with the sentences of context before it
+ * (« Nous sommes 450 habitants. Sommes-nous obligés… ? »). Enumerations (« (1) … (2) … », « d'une part … d'autre
+ * part ») and « et est-ce que » start a new part; a part too short to stand alone (« c'est possible ? ») stays with
+ * the one before it.
+ */
+public final class MessageParts {
+
+    private static final Pattern SENTENCE = Pattern.compile("[^.!?]+[.!?]*");
+    /** Where a second question starts inside one sentence. */
+    private static final Pattern BREAK = Pattern.compile(
+            "\\s*(?:\\(\\d\\)|\\b\\d\\)|(?<=[,;:]) ?(?:et |puis )?(?:d'autre part|deuxiemement|ensuite|par ailleurs|autre question)"
+                    + "|,? et (?:est-ce qu|est ce qu|est-ce que|est ce que|aussi,?|sinon,?|d'autre part)"
+                    + "|\\bd'une part\\b|\\bd'autre part\\b|(?:premiere|deuxieme|seconde|1ere|2e|2eme) question ?:?)");
+    private static final int MIN_TERMS = 3;
+
+    private MessageParts() {
+    }
+
+    /**
+     * @param isHead     whether a sentence asks or requests something (else it is context)
+     * @param termCount  how many informative words a text has
+     */
+    public static List<String> split(String text, Predicate<String> isHead, ToIntFunction<String> termCount) {
+        List<String> sentences = new ArrayList<>();
+        Matcher matcher = SENTENCE.matcher(text);
+        while (matcher.find()) {
+            for (String piece : BREAK.split(matcher.group())) {
+                if (!piece.isBlank() && piece.chars().anyMatch(Character::isLetter)) {
+                    sentences.add(piece.strip());
+                }
+            }
+        }
+        List<StringBuilder> parts = new ArrayList<>();
+        StringBuilder context = new StringBuilder();
+        for (String sentence : sentences) {
+            boolean head = sentence.endsWith("?") || isHead.test(sentence);
+            if (!head) {
+                context.append(context.isEmpty() ? "" : " ").append(sentence);
+                continue;
+            }
+            boolean tooShort = termCount.applyAsInt(sentence) < MIN_TERMS;
+            if (tooShort && !parts.isEmpty()) {
+                parts.get(parts.size() - 1).append(' ').append(context).append(context.isEmpty() ? "" : " ").append(sentence);
+            } else {
+                parts.add(new StringBuilder(context).append(context.isEmpty() ? "" : " ").append(sentence));
+            }
+            context.setLength(0);
+        }
+        if (!context.isEmpty()) {
+            if (parts.isEmpty()) {
+                parts.add(context);
+            } else {
+                parts.get(parts.size() - 1).append(' ').append(context);
+            }
+        }
+        return parts.stream().map(p -> p.toString().replaceAll(" +", " ").strip()).toList();
+    }
+}

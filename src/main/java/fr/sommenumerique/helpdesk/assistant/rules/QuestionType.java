@@ -1,0 +1,77 @@
+package fr.sommenumerique.helpdesk.assistant.rules;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What kind of content a question asks for, and whether a passage has it: a price needs an amount, « quand » a
+ * date or a time, « qui » a person or a role, « où » a place, a phone number a number. A passage without it does
+ * not answer the question, however many words it shares with it.
+ */
+public enum QuestionType {
+    PHONE("un numéro de téléphone",
+            "\\b(?:numero de (?:telephone|tel|standard|fax)|votre numero|vos numeros|telephone de|numero du standard|"
+                    + "votre (?:telephone|standard|tel)|vos coordonnees telephoniques)\\b",
+            "\\b0\\d(?:[ .]?\\d{2}){4}\\b"),
+    DURATION("une durée ou un délai",
+            "\\b(?:combien de temps|quel delai|quels delais|dans quel delai|en combien de temps|pendant combien|"
+                    + "au bout de combien|delai de|duree)\\b",
+            "\\b(?:\\d+|un|une|deux|trois|quinze)\\s*(?:h\\b|heures?|jours?|semaines?|mois|ans?|annees?)|"
+                    + "\\bimmediat\\w*|\\binstantane\\w*|\\b24h|\\bjours? ouvres?|\\bjour ouvre"),
+    WHEN("une date ou un moment",
+            "\\b(?:quand|a quelle date|depuis quand|jusqu'a quand|a partir de quand|quel jour|quelle date|"
+                    + "a quelle heure|en quelle annee)\\b",
+            "\\b(?:19|20)\\d\\d\\b|\\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|"
+                    + "decembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|rentree)\\b|\\b\\d{1,2} ?h\\b|"
+                    + "\\b\\d{1,2}h\\d\\d|\\b(?:\\d+|un|une|deux|quinze)\\s*(?:heures?|jours?|semaines?|mois|ans?)\\b|"
+                    + "\\bjours? ouvres?|\\bimmediat\\w*|\\ba tout moment|\\b24h|\\bdes (?:que|la|le|sa|son)\\b|"
+                    + "\\bavant\\b|\\bapres\\b|\\bquand\\b|\\bdepuis\\b"),
+    PRICE("un prix",
+            "\\b(?:combien (?:ca |cela |ce |ça )?(?:coute|coutent|vaut|valent|fait payer|faut payer|on paie|on paye)|"
+                    + "prix|tarifs?|tarification|couts?|payant\\w*|gratuit\\w*|devis|cotisation|grille tarifaire|"
+                    + "montant de (?:la |l')?(?:participation|adhesion|abonnement|cotisation))\\b",
+            "\\d[\\d  .]*(?:€|euros?)|\\bgratuit\\w*|\\bpayant\\w*"),
+    WHO("une personne, un rôle ou un organisme",
+            "(?:^|[?.!,;:] )qui\\b|\\b(?:a qui|aupres de qui|par qui|c'est qui|quel organisme|quelle instance|"
+                    + "qui (?:signe|doit|peut|fixe|decide|instruit|paie|paye|organise|gere|s'occupe|est competent|"
+                    + "est responsable|preside|valide|a valide|a signe|a approuve|finance|entretient|tranche|contacter))\\b",
+            "\\b(?:maire|prefet|prefecture|president|comite|conseil|agent|agents|secretaire|commune|communes|syndicat|"
+                    + "cnil|insee|departement|region|dpo|delegue|epci|entreprise|fournisseur|acheteur|tribunal|"
+                    + "archives|etat|ministere|somme numerique|m\\.|mme|monsieur|madame)\\b"),
+    WHERE("un lieu ou une adresse",
+            "\\b(?:a quelle adresse|sur quel site|quel site|ou (?:se trouve\\w*|trouver|publier|publie\\w*|envoyer|"
+                    + "envoie\\w*|deposer|adresser|s'adresser|mettre|met|on met|on publie|on envoie|doit-on|doivent|"
+                    + "faut-il|ca))\\b|\\bou ?\\?",
+            "\\b(?:adresse|avenue|rue|site|sites|data\\.gouv\\.fr|data\\.gouv|\\w+\\.fr|amiens|prefecture|mairie|en ligne|"
+                    + "plateforme|boamp|jal|journal|portail|chorus pro|internet|bureaux|profil d'acheteur|archives)\\b");
+
+    private final String label;
+    private final Pattern asked;
+    private final Pattern content;
+
+    QuestionType(String label, String asked, String content) {
+        this.label = label;
+        this.asked = Pattern.compile(asked);
+        this.content = Pattern.compile(content);
+    }
+
+    /** French, for the decision's reason: « un prix », « une date ou un moment »… */
+    public String label() {
+        return label;
+    }
+
+    /** The first type, in this order, that the normalized question asks for; empty for other questions. */
+    public static Optional<QuestionType> of(String normalizedQuestion) {
+        for (QuestionType type : values()) {
+            if (type.asked.matcher(normalizedQuestion).find()) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the normalized passage has the content this type of question needs. */
+    public boolean answeredBy(String normalizedPassage) {
+        return content.matcher(normalizedPassage).find();
+    }
+}
