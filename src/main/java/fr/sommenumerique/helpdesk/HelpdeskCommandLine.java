@@ -7,10 +7,7 @@ import fr.sommenumerique.helpdesk.assistant.DecisionEngine;
 import fr.sommenumerique.helpdesk.assistant.Evaluation;
 import fr.sommenumerique.helpdesk.assistant.EvaluationReport;
 import fr.sommenumerique.helpdesk.assistant.EvaluationSet;
-import fr.sommenumerique.helpdesk.assistant.intent.CrossValidation;
-import fr.sommenumerique.helpdesk.assistant.intent.IntentClassifier;
 import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
-import fr.sommenumerique.helpdesk.knowledge.files.KnowledgeFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.SerializationFeature;
@@ -92,11 +89,8 @@ final class HelpdeskCommandLine {
             return;
         }
         out.println("Intent classifier, " + CROSS_VALIDATION_FOLDS + "-fold cross-validation on the corpus of "
-                + "knowledge-base/" + KnowledgeFiles.INTENTS_FOLDER + "/ (maxent is the one used):");
-        for (IntentClassifier.Algorithm algorithm : IntentClassifier.Algorithm.values()) {
-            CrossValidation.run(knowledgeBase.intentExamples(), DecisionEngine.sampleQuestions(knowledgeBase), algorithm,
-                    CROSS_VALIDATION_FOLDS, engine::clean).lines().forEach(out::println);
-        }
+                + "knowledge-base/intentions/ (maxent is the one used):");
+        engine.crossValidation(CROSS_VALIDATION_FOLDS).forEach(out::println);
     }
 
     private int ask(DecisionEngine engine, String question) {

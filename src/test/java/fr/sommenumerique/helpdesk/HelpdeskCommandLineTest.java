@@ -49,7 +49,7 @@ class HelpdeskCommandLineTest {
         assertThat(lines.get(5)).startsWith("WRONG\texpected=answer\tgot=answer").contains("forbidden=2 mois")
                 .doesNotContain("missing");
         assertThat(lines.get(6)).isEqualTo("2 passed, 4 failed, 2 confident wrong answers");
-        assertThat(lines.subList(7, lines.size())).containsExactly(
+        assertThat(lines.subList(7, 17)).containsExactly(
                 "outcome\tprecision\trecall\tsupport",
                 "answer\t100 %\t100 %\t3",
                 "subscription\t0 %\t-\t0",
@@ -60,6 +60,8 @@ class HelpdeskCommandLineTest {
                 "subscription\t0\t0\t0\t0",
                 "ticket\t0\t1\t0\t0",
                 "out_of_scope\t0\t0\t0\t1");
+        assertThat(lines.get(17)).startsWith("Intent classifier, 5-fold cross-validation");
+        assertThat(lines).anyMatch(l -> l.startsWith("MAXENT, 5-fold over")).anyMatch(l -> l.startsWith("NAIVE_BAYES, 5-fold"));
     }
 
     @Test

@@ -56,6 +56,8 @@ public class DecisionEngine {
     /** A topic card or related article is worth naming when it covers this share of the question. */
     private static final double RELATED_COVERAGE = 0.3;
     private static final int MAX_RELATED = 3;
+    /** An article related to a question handed over is listed when it covers this share of it. */
+    private static final double WORTH_READING = 0.2;
     /** Below this, the classifier's best intent is not trusted and the message is handled as a question. */
     private static final double MIN_INTENT_PROBABILITY = 0.3;
     /** An answer of fewer characters takes the next section of the article too, so that it says enough. */
@@ -100,6 +102,19 @@ public class DecisionEngine {
         knowledgeBase.outOfScopeTopics()
                 .forEach(a -> a.questions().forEach(q -> examples.add(new IntentExample(Intent.OUT_OF_SCOPE, q))));
         return examples;
+    }
+
+    /**
+     * k-fold cross-validation of the intent classifier on the corpus, with the algorithm used and the alternative:
+     * one summary line per algorithm, then precision and recall per intent.
+     */
+    public List<String> crossValidation(int folds) {
+        List<String> lines = new ArrayList<>();
+        for (IntentClassifier.Algorithm algorithm : IntentClassifier.Algorithm.values()) {
+            lines.addAll(fr.sommenumerique.helpdesk.assistant.intent.CrossValidation.run(knowledgeBase.intentExamples(),
+                    sampleQuestions(knowledgeBase), algorithm, folds, cleaner::clean).lines());
+        }
+        return lines;
     }
 
     /** The cleaning applied to a message before it is classified: greeting, thanks and signature removed. */
@@ -289,8 +304,10 @@ public class DecisionEngine {
             }
         }
         List<Article> related = related(answering);
-        if (confident.isEmpty() && scores.best() == Intent.OUT_OF_SCOPE && services.isEmpty()
-                && unknownAcronym.isEmpty()) {
+        // Taken for out of scope, naming no service, and no article answering (a hand-over article that shares a
+        // word does not count): out of scope.
+        boolean noAnswer = confident.isEmpty() || confident.get(0).article().handover();
+        if (noAnswer && scores.best() == Intent.OUT_OF_SCOPE && services.isEmpty() && unknownAcronym.isEmpty()) {
             return outOfScopePart(text, intent, scores, topic, candidates, search.best().map(SearchHit::coverage).orElse(0.0));
         }
         if (confident.isEmpty()) {
@@ -377,7 +394,7 @@ public class DecisionEngine {
     /** Articles related to a question handed over: worth reading while an agent answers. */
     private static List<Article> related(SearchResult search) {
         return search.hits().stream()
-                .filter(h -> !h.article().handover() && h.coverage() >= RELATED_COVERAGE)
+                .filter(h -> !h.article().handover() && h.coverage() >= WORTH_READING)
                 .map(SearchHit::article).limit(MAX_RELATED).toList();
     }
 

@@ -31,11 +31,11 @@ class AssistantQualityTest {
     }
 
     @Test
-    void development_questions_pass_at_least_18_of_20_with_no_answer_to_a_hand_over() throws IOException {
+    void development_questions_all_pass_with_no_confident_wrong_answer() throws IOException {
         List<Evaluation.Outcome> outcomes = run(developmentQuestions());
 
         assertThat(outcomes).hasSize(20);
-        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(18);
+        assertThat(passed(outcomes)).isEqualTo(20);
         assertNoAnswerToAHandOver(outcomes);
     }
 
@@ -43,7 +43,7 @@ class AssistantQualityTest {
     void the_brief_questions_pass() throws IOException {
         List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-brief.tsv"));
 
-        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(outcomes.size() - 1);
+        assertThat(passed(outcomes)).isEqualTo(outcomes.size());
         assertNoAnswerToAHandOver(outcomes);
     }
 
@@ -61,7 +61,7 @@ class AssistantQualityTest {
         List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-holdout2.tsv"));
 
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(70);
-        assertThat(passed(outcomes)).isGreaterThanOrEqualTo((int) Math.ceil(outcomes.size() * 0.85));
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(67);
         assertNoAnswerToAHandOver(outcomes);
     }
 
@@ -83,17 +83,17 @@ class AssistantQualityTest {
         List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-holdout.tsv"));
 
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(80);
-        assertThat(passed(outcomes)).isGreaterThanOrEqualTo((int) Math.ceil(outcomes.size() * 0.9));
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(88);
         assertNoAnswerToAHandOver(outcomes);
     }
 
     @Test
-    void a_third_set_written_from_the_domain_brief_only_stays_at_least_as_good_as_its_first_run() throws IOException {
+    void a_third_set_written_from_the_domain_brief_only_stays_at_least_as_good_as_measured() throws IOException {
         List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-blind3.tsv"));
 
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(110);
-        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(90);
-        assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(10);
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(106);
+        assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(3);
     }
 
     /** The shared development set when the project sits beside it, else the copy kept with the tests. */
@@ -116,12 +116,10 @@ class AssistantQualityTest {
         return outcomes.stream().filter(Evaluation.Outcome::passed).count();
     }
 
+    /** No answer where another outcome was expected, and no answer lacking a required fact or stating a forbidden one. */
     private static void assertNoAnswerToAHandOver(List<Evaluation.Outcome> outcomes) {
-        List<String> wronglyAnswered = outcomes.stream()
-                .filter(o -> o.testCase().expected() == DecisionKind.TICKET || o.testCase().expected() == DecisionKind.OUT_OF_SCOPE)
-                .filter(o -> o.decision().kind() == DecisionKind.ANSWER)
-                .map(Evaluation.Outcome::line)
+        List<String> wrong = outcomes.stream().filter(Evaluation.Outcome::confidentWrong).map(Evaluation.Outcome::line)
                 .toList();
-        assertThat(wronglyAnswered).as("questions for a human that got an answer").isEmpty();
+        assertThat(wrong).as("confident wrong answers").isEmpty();
     }
 }

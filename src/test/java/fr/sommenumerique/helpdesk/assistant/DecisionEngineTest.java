@@ -5,6 +5,7 @@ import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
@@ -127,13 +128,29 @@ class DecisionEngineTest {
     @ValueSource(strings = {
             "Le ramassage des encombrants passe quand dans notre rue ?",
             "Notre box internet à la maison ne marche plus",
-            "Quel logiciel de paie nous conseillez-vous ?",
+            "Pouvez-vous me donner la météo de samedi ?",
     })
     void other_matters_are_out_of_scope(String message) {
         Decision decision = engine.decide(message);
 
         assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
         assertThat(decision.reply()).contains("ne semble pas concerner");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Quel logiciel de paie nous conseillez-vous ?|CDG 80",
+            "Comment recruter les agents recenseurs pour la collecte de janvier ?|INSEE",
+            "Qui fixe les bureaux de vote de la commune ?|préfecture",
+            "Un habitant voudrait une copie intégrale de son acte de naissance, à qui la délivrer ?|procureur",
+            "Comment reprendre une concession abandonnée au cimetière ?|AMF 80",
+    })
+    void a_municipal_matter_outside_the_offer_names_where_to_turn(String message, String body) {
+        Decision decision = engine.decide(message);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(decision.reply()).contains(body).contains("ne relève");
+        assertThat(decision.articleIds()).hasSize(1);
     }
 
     @Test
@@ -188,5 +205,67 @@ class DecisionEngineTest {
             }
         }
         assertThat(answers).isGreaterThan(40);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Bonjour, notre adjointe a une nouvelle adresse mail, pourriez-vous mettre à jour son compte Actes ?|ACCOUNT_CHANGE",
+            "Notre ancien secrétaire est parti en retraite, merci de désactiver son accès à la plateforme des marchés.|ACCOUNT_CLOSE",
+            "Suite aux élections, il faut mettre le compte de l'ancien maire au nom du nouveau maire.|ACCOUNT_TRANSFER",
+            "Pourriez-vous ouvrir un compte sur le partage de fichiers pour notre nouvelle secrétaire ?|ACCOUNT",
+            "Nous avons déjà Actes, pouvez-vous activer aussi la plateforme des marchés pour la commune ?|ADD_SERVICE",
+    })
+    void account_and_service_requests_are_told_apart(String message, SubscriptionKind kind) {
+        Decision decision = engine.decide(message);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
+        assertThat(decision.subscriptionKind()).isEqualTo(kind);
+        assertThat(decision.intents()).isNotEmpty();
+    }
+
+    @Test
+    void two_questions_on_different_topics_get_one_section_each() {
+        Decision decision = engine.decide("Bonjour, deux questions : jusqu'à quelle heure êtes-vous ouverts le vendredi ? "
+                + "Et quel certificat faut-il pour télétransmettre sur Actes ? Merci");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.parts()).hasSize(2).allMatch(p -> p.kind() == DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).contains("horaires-support", "actes-certificat-rgs");
+        assertThat(decision.reply()).contains("1. «").contains("2. «").contains("17h30").contains("RGS**");
+    }
+
+    @Test
+    void a_request_and_a_question_in_one_mail_record_the_request_and_answer_the_question() {
+        Decision decision = engine.decide("Bonjour,\nLa commune souhaite adhérer à Mairie connectée, merci de nous "
+                + "envoyer la charte et la convention.\nPar ailleurs, quels sont vos horaires d'ouverture ?\nCordialement");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
+        assertThat(decision.subscriptionKind()).isEqualTo(SubscriptionKind.MEMBERSHIP);
+        assertThat(decision.parts()).extracting(DecisionPart::kind)
+                .containsExactly(DecisionKind.SUBSCRIPTION, DecisionKind.ANSWER);
+        assertThat(decision.reply()).contains("est enregistrée").contains("9h00");
+    }
+
+    @Test
+    void the_steps_to_follow_are_not_the_procurement_platform_and_the_brand_adds_no_service() {
+        assertThat(engine.decide("Nous souhaitons rejoindre Mairie connectée pour Actes, quelle est la marche à suivre ?")
+                .services()).containsExactly(ServiceArea.ACTES);
+    }
+
+    @Test
+    void a_price_nobody_here_knows_goes_to_an_agent_with_the_article_saying_prices_are_unknown() {
+        Decision decision = engine.decide("Combien coûte l'abonnement à Mairie connectée pour une commune de 300 habitants ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.articleIds()).containsExactly("tarifs-mairie-connectee");
+    }
+
+    @Test
+    void a_hand_over_lists_related_articles_while_waiting_for_an_agent() {
+        Decision decision = engine.decide("Le certificat RGS de notre maire expire dans quinze jours : est-ce que la "
+                + "préfecture peut prolonger notre convention de télétransmission en attendant le nouveau ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.reply()).contains("En attendant la réponse d'un agent");
     }
 }
