@@ -103,7 +103,8 @@ final class HelpdeskCommandLine {
     private static AssistantSettings settings() {
         return new AssistantSettings(doubleProperty("helpdesk.assistant.min-coverage"),
                 doubleProperty("helpdesk.assistant.min-matched-share"),
-                doubleProperty("helpdesk.assistant.second-article-ratio"));
+                doubleProperty("helpdesk.assistant.second-article-ratio"),
+                doubleProperty("helpdesk.assistant.review-below"));
     }
 
     private static Double doubleProperty(String key) {

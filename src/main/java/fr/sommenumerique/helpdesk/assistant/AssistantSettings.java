@@ -10,15 +10,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param minMatchedShare    ... and at least this share of those words, counted one by one
  * @param secondArticleRatio a second article is added to the answer when it is also confident and its score is at
  *                           least this fraction of the best one
+ * @param reviewBelow        an automatic answer whose confidence is below this is sent but its ticket stays open for
+ *                           staff to check, instead of being resolved
  */
 @ConfigurationProperties("helpdesk.assistant")
-public record AssistantSettings(Double minCoverage, Double minMatchedShare, Double secondArticleRatio) {
+public record AssistantSettings(Double minCoverage, Double minMatchedShare, Double secondArticleRatio,
+                                Double reviewBelow) {
 
-    public static final AssistantSettings DEFAULTS = new AssistantSettings(null, null, null);
+    public static final AssistantSettings DEFAULTS = new AssistantSettings(null, null, null, null);
 
     public AssistantSettings {
         minCoverage = minCoverage == null ? 0.35 : minCoverage;
         minMatchedShare = minMatchedShare == null ? 0.4 : minMatchedShare;
         secondArticleRatio = secondArticleRatio == null ? 0.9 : secondArticleRatio;
+        reviewBelow = reviewBelow == null ? 0.45 : reviewBelow;
     }
 }

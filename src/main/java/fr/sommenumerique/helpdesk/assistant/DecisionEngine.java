@@ -56,6 +56,8 @@ public class DecisionEngine {
     /** A topic card or related article is worth naming when it covers this share of the question. */
     private static final double RELATED_COVERAGE = 0.3;
     private static final int MAX_RELATED = 3;
+    /** A topic card is named only when it shares at least this many words with the message (« Amiens » alone is not). */
+    private static final int MIN_TOPIC_TERMS = 2;
     /** An article related to a question handed over is listed when it covers this share of it. */
     private static final double WORTH_READING = 0.2;
     /** Below this, the classifier's best intent is not trusted and the message is handled as a question. */
@@ -138,6 +140,11 @@ public class DecisionEngine {
             }
             return model;
         }
+    }
+
+    /** Whether an automatic answer is sure enough to resolve its ticket, or must stay open for staff to check. */
+    public boolean needsReview(Decision decision) {
+        return decision.kind() == DecisionKind.ANSWER && decision.confidence() < settings.reviewBelow();
     }
 
     public Decision decide(String text) {
@@ -252,14 +259,15 @@ public class DecisionEngine {
         }
         SearchResult topics = knowledgeBase.searchWithTopics(text, CANDIDATES);
         Optional<SearchHit> topic = topics.hits().stream().filter(h -> h.article().outOfScope())
-                .filter(h -> h.coverage() >= RELATED_COVERAGE).findFirst();
+                .filter(h -> h.coverage() >= RELATED_COVERAGE && h.matchedTerms().size() >= MIN_TOPIC_TERMS).findFirst();
         Optional<SearchHit> confidentArticle = search.best().filter(h -> covers(h, search));
         // Sure it is out of scope and naming no service: only an article that covers the question very well, better
         // than any topic card, may still answer it (one shared word is not enough).
         boolean outOfScope = best == Intent.OUT_OF_SCOPE && scores.probability(best) >= OUT_OF_SCOPE_PROBABILITY
                 && services.isEmpty() && confidentArticle.filter(h -> h.coverage() >= STRONG_COVERAGE).isEmpty();
         // A topic card that covers the question better than any article: a municipal matter, not ours.
-        boolean topicWins = topics.best().filter(card -> card.article().outOfScope() && covers(card, topics)).isPresent();
+        boolean topicWins = topics.best().filter(card -> card.article().outOfScope() && covers(card, topics)
+                && card.matchedTerms().size() >= MIN_TOPIC_TERMS).isPresent();
         if (outOfScope || topicWins) {
             return outOfScopePart(text, intent, scores, topic, candidates, coverage);
         }
@@ -462,8 +470,10 @@ public class DecisionEngine {
         List<ArticleRef> candidates = outcomes.size() == 1 ? outcomes.get(0).candidates()
                 : outcomes.stream().flatMap(o -> o.candidates().stream().limit(2)).toList();
         double confidence = outcomes.stream().mapToDouble(o -> o.part().confidence()).min().orElse(0);
+        // A high priority needs the words of an incident (« erreur », « bloqué »…), not only the classifier's guess.
+        boolean statedIncident = incident && Signals.incident(text).isPresent();
         Priority priority = kind != DecisionKind.TICKET ? null
-                : incident ? (Signals.urgency(text).isPresent() ? Priority.URGENT : Priority.HIGH) : Priority.NORMAL;
+                : statedIncident ? (Signals.urgency(text).isPresent() ? Priority.URGENT : Priority.HIGH) : Priority.NORMAL;
         String reason = outcomes.size() == 1 ? outcomes.get(0).part().reason()
                 : outcomes.size() + " parties : " + outcomes.stream().map(o -> o.part().kind().name().toLowerCase()
                         + " (" + o.part().reason() + ")").collect(Collectors.joining(" ; "));

@@ -160,6 +160,47 @@ public final class KnowledgeBase {
         return folder;
     }
 
+    /**
+     * Adds a labelled message to the intent corpus ({@code intentions/<intent>.txt}) and reloads, so the classifier
+     * learns from a staff correction: the same file a maintainer edits.
+     */
+    public synchronized void appendIntentExample(Intent intent, String text) {
+        String line = text.strip().replaceAll("\\r\\n|\\r|\\n", "\\\\n");
+        append(folder.resolve(KnowledgeFiles.INTENTS_FOLDER).resolve(intent.code() + ".txt"), null, line);
+        reload();
+    }
+
+    /**
+     * Adds a case to an evaluation file of {@code eval/} (created with its header if missing), so that what staff
+     * corrected stays checked.
+     */
+    public synchronized void appendEvaluationCase(String fileName, String question, String expected, String mustContain) {
+        String line = String.join("\t", oneLine(question), expected, oneLine(mustContain), "");
+        append(folder.resolve("eval").resolve(fileName), "question\texpected\tmust_contain\tmust_not_contain", line);
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("[\\t\\r\\n]+", " ").strip();
+    }
+
+    private static void append(Path file, String header, String line) {
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            StringBuilder text = new StringBuilder();
+            if (!java.nio.file.Files.exists(file) && header != null) {
+                text.append(header).append('\n');
+            } else if (java.nio.file.Files.exists(file) && java.nio.file.Files.size(file) > 0
+                    && !java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).endsWith("\n")) {
+                text.append('\n');
+            }
+            text.append(line).append('\n');
+            java.nio.file.Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The normalized, stemmed, stop-word-free forms of a text, as the index compares them. */
     public List<String> normalizedTerms(String text) {
         return analysis.terms(text);

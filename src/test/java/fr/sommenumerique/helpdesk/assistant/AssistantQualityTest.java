@@ -93,7 +93,7 @@ class AssistantQualityTest {
 
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(110);
         assertThat(passed(outcomes)).isGreaterThanOrEqualTo(106);
-        assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(3);
+        assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(4);
     }
 
     /** The shared development set when the project sits beside it, else the copy kept with the tests. */

@@ -127,8 +127,8 @@ class DecisionEngineTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "Le ramassage des encombrants passe quand dans notre rue ?",
-            "Notre box internet à la maison ne marche plus",
             "Pouvez-vous me donner la météo de samedi ?",
+            "Connaissez-vous un bon garagiste à Amiens ?",
     })
     void other_matters_are_out_of_scope(String message) {
         Decision decision = engine.decide(message);

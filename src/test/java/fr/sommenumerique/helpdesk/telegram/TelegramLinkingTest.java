@@ -73,7 +73,7 @@ class TelegramLinkingTest extends TelegramChannelTestBase {
         String status = awaitReply(user, "*Vos demandes*").text("text");
         assertThat(status).contains(mailTicket.reference().replace("-", "\\-"), chatTicket.reference().replace("-", "\\-"));
 
-        api.enqueueText(user, "Merci, et le lien de réinitialisation ne marche pas");
+        api.enqueueText(user, "Merci, et le lien de réinitialisation de la plateforme marchés ne marche pas");
         awaitReply(user, "Message ajouté à votre demande " + chatTicket.reference());
     }
 

@@ -9,6 +9,7 @@ import fr.sommenumerique.helpdesk.conversation.HandlingResult;
 import fr.sommenumerique.helpdesk.conversation.InboundMessage;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 import fr.sommenumerique.helpdesk.ticketing.AssistantInteractions;
+import fr.sommenumerique.helpdesk.ticketing.AssistantReviews;
 import fr.sommenumerique.helpdesk.ticketing.AuditLog;
 import fr.sommenumerique.helpdesk.ticketing.Commune;
 import fr.sommenumerique.helpdesk.ticketing.Contact;
@@ -40,16 +41,19 @@ public class NewConversations {
     private final Tickets tickets;
     private final Subscriptions subscriptions;
     private final AssistantInteractions interactions;
+    private final AssistantReviews reviews;
     private final OutboundMessages outbound;
     private final ReplyComposer replies;
 
     NewConversations(DecisionEngine engine, Senders senders, Tickets tickets, Subscriptions subscriptions,
-                     AssistantInteractions interactions, OutboundMessages outbound, ReplyComposer replies) {
+                     AssistantInteractions interactions, AssistantReviews reviews, OutboundMessages outbound,
+                     ReplyComposer replies) {
         this.engine = engine;
         this.senders = senders;
         this.tickets = tickets;
         this.subscriptions = subscriptions;
         this.interactions = interactions;
+        this.reviews = reviews;
         this.outbound = outbound;
         this.replies = replies;
     }
@@ -74,6 +78,7 @@ public class NewConversations {
                                 Ticket candidate) {
         long interaction = interactions.record(new NewInteraction(message.channel(), contact.id(), message.readText(),
                 decision.kind().name(), nearestArticle(decision), firstService(decision), decision.confidence(), null));
+        reviews.attachDecision(interaction, DecisionRecords.toJson(decision));
         if (decision.kind() == DecisionKind.SUBSCRIPTION) {
             return subscription(message, contact, decision);
         }
@@ -83,7 +88,10 @@ public class NewConversations {
             case ANSWER -> {
                 boolean replied = outbound.replyAutomatically(ticket, contact, message,
                         replies.answer(decision, ticket, message.channel()));
-                if (replied) {
+                if (replied && engine.needsReview(decision)) {
+                    // Below the confidence set for it, the answer is sent but an agent checks it.
+                    tickets.addNote(ticket.id(), Tickets.SYSTEM, DecisionRecords.reviewNote(decision));
+                } else if (replied) {
                     tickets.changeStatus(ticket.id(), TicketStatus.RESOLVED, Tickets.ASSISTANT);
                 }
                 yield HandlingResult.onTicket(replied ? HandlingResult.Outcome.ANSWERED : HandlingResult.Outcome.TICKET_OPENED,
@@ -92,9 +100,12 @@ public class NewConversations {
             case OUT_OF_SCOPE -> asking(HandlingResult.Outcome.OUT_OF_SCOPE, ticket, decision, candidate,
                     outbound.replyAutomatically(ticket, contact, message,
                             replies.outOfScope(decision, ticket, message.channel()) + ask(candidate)));
-            default -> asking(HandlingResult.Outcome.TICKET_OPENED, ticket, decision, candidate,
+            default -> {
+                DecisionRecords.partsNote(decision).ifPresent(note -> tickets.addNote(ticket.id(), Tickets.SYSTEM, note));
+                yield asking(HandlingResult.Outcome.TICKET_OPENED, ticket, decision, candidate,
                     outbound.replyAutomatically(ticket, contact, message, replies.ticketAcknowledgement(decision, ticket,
                             message.channel(), !message.attachments().isEmpty()) + ask(candidate)));
+            }
         };
     }
 
@@ -158,6 +169,7 @@ public class NewConversations {
             request = request.withCommune(commune.inseeCode(), commune.name());
         }
         SubscriptionRequest recorded = subscriptions.record(request);
+        DecisionRecords.partsNote(decision).ifPresent(note -> subscriptions.addStaffNote(recorded.id(), note, Tickets.SYSTEM));
         boolean replied = false;
         if (outbound.mayAutoReply(contact, message.channel())) {
             outbound.sendToContact(contact, message.channel(), recorded.reference(), message.subject() == null
