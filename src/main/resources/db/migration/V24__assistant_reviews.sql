@@ -1,5 +1,5 @@
 -- What the assistant decided, as staff see it on the ticket page, and the staff's review of automatic answers.
-ALTER TABLE assistant_interactions ADD COLUMN decision_json CHARACTER LARGE OBJECT;
+ALTER TABLE assistant_interactions ADD COLUMN decision_json TEXT;
 ALTER TABLE assistant_interactions ADD COLUMN review_verdict VARCHAR(10);
 ALTER TABLE assistant_interactions ADD COLUMN review_intent VARCHAR(40);
 ALTER TABLE assistant_interactions ADD COLUMN review_article VARCHAR(300);
