@@ -51,6 +51,8 @@ class AssistantReviewBrowserTest extends WebTestBase {
     static void knowledgeBase(DynamicPropertyRegistry registry) {
         registry.add("helpdesk.knowledge.folder", KNOWLEDGE::toString);
         registry.add("helpdesk.assistant.review-below", () -> "0.99");
+        // Messages are handed to the conversation directly: this context must not read the web tests' shared mailbox.
+        registry.add("helpdesk.mail.enabled", () -> "false");
     }
 
     @BeforeAll

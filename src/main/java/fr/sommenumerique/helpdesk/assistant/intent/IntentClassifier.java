@@ -37,7 +37,7 @@ public final class IntentClassifier {
         }
     }
 
-    private static final int ITERATIONS = Integer.getInteger("helpdesk.intent.iterations", 150);
+    private static final int ITERATIONS = 150;
 
     private final DocumentCategorizerME categorizer;
     private final UnaryOperator<String> cleaner;
