@@ -268,4 +268,18 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
         assertThat(decision.reply()).contains("En attendant la réponse d'un agent");
     }
+
+    @Test
+    void an_answer_below_the_review_threshold_is_to_be_checked_by_an_agent() {
+        Decision answer = engine.decide("Quels sont vos horaires d'ouverture ?");
+        DecisionEngine strict = new DecisionEngine(knowledgeBaseForReview(), new AssistantSettings(null, null, null, 0.999));
+
+        assertThat(answer.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(engine.needsReview(answer)).isFalse();
+        assertThat(strict.needsReview(strict.decide("Quels sont vos horaires d'ouverture ?"))).isTrue();
+    }
+
+    private static KnowledgeBase knowledgeBaseForReview() {
+        return KnowledgeBase.load(Path.of("knowledge-base"));
+    }
 }

@@ -1,13 +1,15 @@
 package fr.sommenumerique.helpdesk.web;
 
 import fr.sommenumerique.helpdesk.conversation.HandlingResult;
+import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
 import fr.sommenumerique.helpdesk.ticketing.Ticket;
-import fr.sommenumerique.helpdesk.ticketing.TicketStatus;
 import fr.sommenumerique.helpdesk.ticketing.Tickets;
 import fr.sommenumerique.helpdesk.web.account.StaffUser;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -17,16 +19,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -34,26 +32,23 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The staff's review of automatic answers, in headless Chromium at 1,280 and 390 px: the answer is listed to check,
  * the ticket page shows the assistant's decision, a wrong answer corrected with the right intent is added to the
- * intent corpus and to the corrections evaluation file of the knowledge base (a copy, in a temporary folder), and the
- * dashboard shows the share of answers confirmed right. Every answer here is below the review threshold, so its
- * ticket stays open for an agent.
+ * intent corpus and to the corrections evaluation file of the knowledge base (taken back after the test), and the
+ * dashboard shows the share of answers confirmed right. It shares the other web tests' application context.
  */
 class AssistantReviewBrowserTest extends WebTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final Path KNOWLEDGE = copyOfTheKnowledgeBase();
+    /** The application's knowledge base: the correction is written there, then taken back after the test. */
+    private static final Path KNOWLEDGE = Path.of("knowledge-base");
+    private static final Path CORPUS = KNOWLEDGE.resolve("intentions/hors-sujet.txt");
+    private static final Path CORRECTIONS = KNOWLEDGE.resolve("eval/questions-corrections.tsv");
     private static Browser browser;
+    private String corpusBefore;
 
     @Autowired
     Tickets tickets;
-
-    @DynamicPropertySource
-    static void knowledgeBase(DynamicPropertyRegistry registry) {
-        registry.add("helpdesk.knowledge.folder", KNOWLEDGE::toString);
-        registry.add("helpdesk.assistant.review-below", () -> "0.99");
-        // Messages are handed to the conversation directly: this context must not read the web tests' shared mailbox.
-        registry.add("helpdesk.mail.enabled", () -> "false");
-    }
+    @Autowired
+    KnowledgeBase knowledgeBase;
 
     @BeforeAll
     static void startBrowser() {
@@ -70,13 +65,24 @@ class AssistantReviewBrowserTest extends WebTestBase {
         }
     }
 
+    @BeforeEach
+    void keepTheCorpus() throws IOException {
+        assertThat(CORRECTIONS).as("no corrections file in the repository's knowledge base").doesNotExist();
+        corpusBefore = Files.readString(CORPUS, StandardCharsets.UTF_8);
+    }
+
+    @AfterEach
+    void takeTheCorrectionBack() throws IOException {
+        Files.writeString(CORPUS, corpusBefore, StandardCharsets.UTF_8);
+        Files.deleteIfExists(CORRECTIONS);
+        knowledgeBase.reload();
+    }
+
     @Test
     void staff_check_an_automatic_answer_correct_it_and_the_assistant_learns_from_the_correction() throws IOException {
         HandlingResult answered = email(unique("revue"), "Horaires", "Bonjour, quels sont vos horaires d'ouverture ? Merci");
         assertThat(answered.outcome()).isEqualTo(HandlingResult.Outcome.ANSWERED);
         Ticket ticket = tickets.findById(answered.ticketId()).orElseThrow();
-        assertThat(ticket.status()).as("an answer below the review threshold keeps its ticket open")
-                .isNotEqualTo(TicketStatus.RESOLVED);
 
         WebDriver driver = signIn(newAgent("revue"));
         for (int width : new int[]{1280, 390}) {
@@ -105,15 +111,15 @@ class AssistantReviewBrowserTest extends WebTestBase {
         assertThat(notice).contains("la correction est ajoutée");
         assertThat(driver.findElement(By.id("reponse-" + id)).getText()).contains("vérifiée : Fausse, intention hors-sujet");
 
-        assertThat(Files.readString(KNOWLEDGE.resolve("intentions/hors-sujet.txt"), StandardCharsets.UTF_8))
-                .endsWith("Bonjour, quels sont vos horaires d'ouverture ? Merci\n");
-        assertThat(Files.readAllLines(KNOWLEDGE.resolve("eval/questions-corrections.tsv"), StandardCharsets.UTF_8))
+        assertThat(Files.readString(CORPUS, StandardCharsets.UTF_8))
+                .isEqualTo(corpusBefore + "Bonjour, quels sont vos horaires d'ouverture ? Merci\n");
+        assertThat(Files.readAllLines(CORRECTIONS, StandardCharsets.UTF_8))
                 .containsExactly("question\texpected\tmust_contain\tmust_not_contain",
                         "Bonjour, quels sont vos horaires d'ouverture ? Merci\tout_of_scope\t\t");
 
         driver.get(url("/tableau-de-bord"));
         assertThat(driver.findElement(By.cssSelector(".assistant-share")).getText())
-                .contains("0 % confirmées justes").contains("0 sur 1 vérifiées");
+                .containsPattern("\\d+ % confirmées justes").containsPattern("sur [1-9]\\d* vérifiées");
     }
 
     private WebDriver signIn(StaffUser agent) {
@@ -140,27 +146,5 @@ class AssistantReviewBrowserTest extends WebTestBase {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private static Path copyOfTheKnowledgeBase() {
-        try {
-            // Under target/: the application context, cached for other tests, may still watch it after this class.
-            Files.createDirectories(Path.of("target"));
-            Path target = Files.createTempDirectory(Path.of("target"), "knowledge-base-review-");
-            Path source = Path.of("knowledge-base");
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : files.toList()) {
-                    Path copy = target.resolve(source.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(copy);
-                    } else {
-                        Files.copy(file, copy);
-                    }
-                }
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
