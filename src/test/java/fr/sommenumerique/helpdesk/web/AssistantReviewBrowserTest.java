@@ -1,5 +1,7 @@
 package fr.sommenumerique.helpdesk.web;
 
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import fr.sommenumerique.helpdesk.conversation.HandlingResult;
 import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
 import fr.sommenumerique.helpdesk.ticketing.Ticket;
@@ -30,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The staff's review of automatic answers, in headless Chromium at 1,280 and 390 px: the answer is listed to check,
+ * The staff's review of automatic answers, in headless Chromium at 1,280 and 390 px with axe-core: the answer is listed to check,
  * the ticket page shows the assistant's decision, a wrong answer corrected with the right intent is added to the
  * intent corpus and to the corrections evaluation file of the knowledge base (taken back after the test), and the
  * dashboard shows the share of answers confirmed right. It shares the other web tests' application context.
@@ -92,6 +94,8 @@ class AssistantReviewBrowserTest extends WebTestBase {
             assertThat(driver.findElement(By.id("reponse-" + interactionOf(driver))).getText())
                     .contains("quels sont vos horaires").contains("à vérifier");
             assertThat(AccessibilityTest.check("/assistant/revue", Jsoup.parse(driver.getPageSource()))).isEmpty();
+            assertThat(new AxeBuilder().analyze(browser.driver()).getViolations())
+                    .as("axe-core at " + width + " px").extracting(Rule::getId).isEmpty();
             assertThat(horizontalOverflow(driver)).as("no sideways scrolling at " + width + " px").isLessThanOrEqualTo(0);
             browser.screenshot("assistant-review-" + width);
         }
