@@ -216,8 +216,8 @@ class StaffPagesTest extends WebTestBase {
                 email(unique("tb1"), "Actes", "Message d'erreur sur Actes : le dépôt de la délibération échoue."),
                 email(unique("tb2"), "Marchés", "je n'arrive plus à me connecter à la plateforme marchés, mot de passe refusé"),
                 email(unique("tb3"), "Partage", "Le lien de partage de fichiers ne fonctionne plus."));
-        mvc.perform(post("/tickets/" + created.get(0).ticketId() + "/statut").with(as).with(csrf()).param("status", "OPEN"))
-                .andExpect(flash().attribute("success", "Statut changé : Ouvert."));
+        mvc.perform(post("/tickets/" + created.get(0).ticketId() + "/proprietes").with(as).with(csrf()).param("status", "OPEN"))
+                .andExpect(flash().attribute("success", org.hamcrest.Matchers.containsString(", ouvert, priorité ")));
         Document after = page(as, "/tableau-de-bord");
 
         Map<String, Long> statusDelta = new HashMap<>();

@@ -161,14 +161,20 @@ class TicketPageTest extends WebTestBase {
 
         mvc.perform(post(base + "/note").with(asAgent).with(csrf()).param("text", "Appelé la mairie, rappel demain."))
                 .andExpect(flash().attribute("success", "Note ajoutée."));
-        mvc.perform(post(base + "/attribution").with(asAgent).with(csrf()).param("assignee", colleague.username()))
-                .andExpect(flash().attribute("success", "Ticket attribué à " + colleague.username() + "."));
-        mvc.perform(post(base + "/attribution").with(asAgent).with(csrf()).param("assignee", "inconnu"))
+        mvc.perform(post(base + "/proprietes").with(asAgent).with(csrf()).param("assignee", "inconnu"))
                 .andExpect(flash().attribute("error", "« inconnu » n'est pas un membre actif de l'équipe."));
-        mvc.perform(post(base + "/statut").with(asAgent).with(csrf()).param("status", "OPEN")).andExpect(status().isFound());
-        mvc.perform(post(base + "/priorite").with(asAgent).with(csrf()).param("priority", "URGENT")).andExpect(status().isFound());
-        mvc.perform(post(base + "/service").with(asAgent).with(csrf()).param("service", "MARCHES")).andExpect(status().isFound());
-        mvc.perform(post(base + "/commune").with(asAgent).with(csrf()).param("commune", "Abbeville")).andExpect(status().isFound());
+        // one form, one save: assignee, status, priority, service and commune together
+        mvc.perform(post(base + "/proprietes").with(asAgent).with(csrf()).param("assignee", colleague.username())
+                        .param("status", "OPEN").param("priority", "URGENT").param("service", "MARCHES")
+                        .param("commune", "Abbeville"))
+                .andExpect(redirectedUrl(base))
+                .andExpect(flash().attribute("success", "Enregistré : attribué à " + colleague.displayName()
+                        + ", ouvert, priorité urgente."));
+        // the one-field endpoints the page no longer calls are gone
+        for (String old : List.of("/attribution", "/statut", "/priorite", "/service", "/commune")) {
+            mvc.perform(post(base + old).with(asAgent).with(csrf()).param("status", "OPEN"))
+                    .andExpect(status().is4xxClientError());
+        }
 
         Ticket t = tickets.findById(r.ticketId()).orElseThrow();
         assertThat(t.assignee()).isEqualTo(colleague.username());
@@ -180,6 +186,69 @@ class TicketPageTest extends WebTestBase {
         Document doc = Jsoup.parse(page(base));
         assertThat(doc.select(".msg-note").text()).contains("Appelé la mairie");
         assertThat(doc.select("#historique-titre + details").text()).contains("Priorité").contains("Urgente");
+    }
+
+    @Test
+    void a_reply_on_a_ticket_a_colleague_reassigned_or_changed_is_held_and_shows_what_changed() throws Exception {
+        StaffUser colleague = newAgent("collision");
+        RequestPostProcessor asColleague = user(colleague.username()).roles("AGENT");
+        HandlingResult r = email(unique("collision"), "Actes", "Message d'erreur sur Actes : le dépôt échoue.");
+        String base = "/tickets/" + r.ticketId();
+        Document loaded = Jsoup.parse(page(base));
+        String seen = loaded.select("#reply-form input[name=seen]").val();
+        String seenChange = loaded.select("#reply-form input[name=seenChange]").val();
+        int messagesBefore = tickets.messages(r.ticketId()).size();
+
+        // the agent's own change after loading the page does not hold the reply back…
+        mvc.perform(post(base + "/proprietes").with(asAgent).with(csrf()).param("priority", "HIGH"));
+        // …a colleague's does: the reply is kept, not sent, and the page says what changed
+        mvc.perform(post(base + "/proprietes").with(asColleague).with(csrf()).param("assignee", colleague.username())
+                .param("status", "PENDING").param("priority", "URGENT"));
+        MvcResult held = mvc.perform(post(base + "/reponse").with(asAgent).with(csrf()).param("text", "Déposez le PDF.")
+                        .param("seen", seen).param("seenChange", seenChange))
+                .andExpect(redirectedUrl(base + "#repondre"))
+                .andExpect(flash().attribute("error", org.hamcrest.Matchers.startsWith(
+                        "L'attribution, le statut ou la priorité de ce ticket a changé pendant que vous écriviez")))
+                .andExpect(flash().attribute("draft", "Déposez le PDF."))
+                .andReturn();
+        @SuppressWarnings("unchecked")
+        List<String> changes = (List<String>) held.getFlashMap().get("changes");
+        assertThat(changes).containsExactly(
+                colleague.displayName() + " : Attribué à " + colleague.displayName(),
+                colleague.displayName() + " : Statut : Nouveau → En attente de la commune",
+                colleague.displayName() + " : Priorité : Haute → Urgente");
+        assertThat(tickets.messages(r.ticketId())).hasSize(messagesBefore);
+        Document warned = Jsoup.parse(mvc.perform(get(base).with(asAgent).cookie(held.getResponse().getCookies()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(warned.select("#changes li").eachText()).isEqualTo(changes);
+        assertThat(warned.select("#reply-text").text()).isEqualTo("Déposez le PDF.");
+
+        // sending again from the page that shows the changes sends it
+        mvc.perform(post(base + "/reponse").with(asAgent).with(csrf()).param("text", "Déposez le PDF.")
+                        .param("seen", warned.select("#reply-form input[name=seen]").val())
+                        .param("seenChange", warned.select("#reply-form input[name=seenChange]").val()))
+                .andExpect(flash().attribute("success", "Réponse envoyée."));
+        assertThat(tickets.messages(r.ticketId())).hasSize(messagesBefore + 1);
+    }
+
+    @Test
+    void the_history_names_staff_members_not_their_logins() throws Exception {
+        StaffUser colleague = newAgent("homonyme");
+        HandlingResult r = email(unique("historique"), "Partage", "Le lien de partage de fichiers ne fonctionne plus.");
+        String base = "/tickets/" + r.ticketId();
+        mvc.perform(post(base + "/proprietes").with(asAgent).with(csrf()).param("assignee", colleague.username()));
+        mvc.perform(post(base + "/proprietes").with(asAgent).with(csrf()).param("assignToMe", ""));
+        mvc.perform(post(base + "/proprietes").with(asAgent).with(csrf()).param("assignee", ""));
+        mvc.perform(post(base + "/reponse").with(asAgent).with(csrf()).param("text", "Nous regardons."))
+                .andExpect(flash().attribute("success", "Réponse envoyée."));
+
+        List<String> details = Jsoup.parse(page(base)).select("#historique-titre ~ details tbody tr td:nth-child(3)").eachText();
+        assertThat(details)
+                .contains("Attribué à " + colleague.displayName(),
+                        "Attribué à " + agent.displayName() + " (était " + colleague.displayName() + ")",
+                        "Attribution retirée (était " + agent.displayName() + ")",
+                        "Première réponse envoyée par " + agent.displayName())
+                .noneMatch(d -> d.matches(".*(à|était|par) (" + agent.username() + "|" + colleague.username() + ")\\b.*"));
     }
 
     @Test
@@ -298,12 +367,13 @@ class TicketPageTest extends WebTestBase {
                 .andExpect(flash().attribute("error", "Valeur de statut inconnue : « FINI ». Valeurs possibles : Nouveau,"
                         + " Ouvert, En attente de la commune, Résolu, Clos."))
                 .andExpect(flash().attribute("draft", "Texte gardé"));
-        mvc.perform(post("/tickets/" + resolved.id() + "/service").with(asAgent).with(csrf()).param("service", "VOIRIE"))
+        mvc.perform(post("/tickets/" + resolved.id() + "/proprietes").with(asAgent).with(csrf()).param("service", "VOIRIE"))
                 .andExpect(redirectedUrl("/tickets/" + resolved.id()))
                 .andExpect(flash().attribute("error", org.hamcrest.Matchers.startsWith(
                         "Valeur de service inconnue : « VOIRIE ». Valeurs possibles : Actes (contrôle de légalité),")));
-        mvc.perform(post("/tickets/" + resolved.id() + "/statut").with(asAgent).with(csrf()).param("status", "FINI"))
-                .andExpect(status().isBadRequest());
+        mvc.perform(post("/tickets/" + resolved.id() + "/proprietes").with(asAgent).with(csrf()).param("status", "FINI"))
+                .andExpect(flash().attribute("error", org.hamcrest.Matchers.startsWith("Valeur de statut inconnue : « FINI »")));
+        assertThat(tickets.findById(resolved.id()).orElseThrow().status()).isEqualTo(TicketStatus.RESOLVED);
         assertThat(tickets.messages(resolved.id())).noneMatch(m -> m.text().contains("Texte gardé"));
 
         mvc.perform(post("/tickets/" + resolved.id() + "/reponse").with(asAgent).with(csrf())
@@ -336,8 +406,8 @@ class TicketPageTest extends WebTestBase {
                 .params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(7200)),
                         java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)), late.ticketId())
                 .update();
-        mvc.perform(post("/tickets/" + inRue.ticketId() + "/commune").with(asAgent).with(csrf()).param("commune", "80688"))
-                .andExpect(flash().attribute("success", "Commune mise à jour."));
+        mvc.perform(post("/tickets/" + inRue.ticketId() + "/proprietes").with(asAgent).with(csrf()).param("commune", "80688"))
+                .andExpect(flash().attribute("success", org.hamcrest.Matchers.startsWith("Enregistré : non attribué")));
         String lateRef = reference(late), rueRef = reference(inRue), telegramRef = reference(byTelegram);
 
         assertThat(rows("/tickets?status=all&q=" + tag)).hasSize(3);

@@ -1,5 +1,6 @@
 package fr.sommenumerique.helpdesk.web.render;
 
+import fr.sommenumerique.helpdesk.ticketing.AuditEntry;
 import fr.sommenumerique.helpdesk.ticketing.AuditLog;
 import fr.sommenumerique.helpdesk.ticketing.Contact;
 import fr.sommenumerique.helpdesk.ticketing.Contacts;
@@ -9,6 +10,8 @@ import fr.sommenumerique.helpdesk.web.account.StaffUser;
 import org.springframework.stereotype.Component;
 
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Who did something, as staff read it ({@code @actors.label(...)} in templates): the actor names stored by ticketing
@@ -17,6 +20,9 @@ import java.util.OptionalLong;
  */
 @Component("actors")
 public class ActorNames {
+
+    /** Where ticketing's history texts name a staff member by login (« Attribué à cmartin (était jdupont) »). */
+    private static final Pattern STAFF_IN_DETAILS = Pattern.compile("(Attribué à |\\(était |envoyée par )([a-z0-9][a-z0-9._-]*)");
 
     private final Contacts contacts;
     private final StaffAccounts staff;
@@ -64,5 +70,13 @@ public class ActorNames {
             return "—";
         }
         return staff.find(username).map(StaffUser::displayName).orElse(username);
+    }
+
+    /** A history line as staff read it: the logins ticketing wrote become names (« Attribué à Claire Martin »). */
+    public String details(AuditEntry entry) {
+        if (entry.details() == null) {
+            return entry.action();
+        }
+        return STAFF_IN_DETAILS.matcher(entry.details()).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + label(m.group(2))));
     }
 }

@@ -6,6 +6,7 @@ import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
 import fr.sommenumerique.helpdesk.knowledge.SearchHit;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 import fr.sommenumerique.helpdesk.ticketing.Attachment;
+import fr.sommenumerique.helpdesk.ticketing.AuditEntry;
 import fr.sommenumerique.helpdesk.ticketing.AuditLog;
 import fr.sommenumerique.helpdesk.ticketing.Communes;
 import fr.sommenumerique.helpdesk.ticketing.Contact;
@@ -36,6 +37,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -48,6 +50,8 @@ import java.util.stream.Collectors;
 public class TicketWorkspace {
 
     private static final int SUGGESTIONS = 5;
+    /** History actions that make a reply written before them worth a second look. */
+    private static final Set<String> COLLIDING_CHANGES = Set.of("assigned", "status.changed", "reopened", "priority.changed");
 
     private final Tickets tickets;
     private final Contacts contacts;
@@ -154,16 +158,17 @@ public class TicketWorkspace {
     }
 
     /**
-     * A reply written on the page as it was at message {@code seenMessageId}: refused with the messages that came
-     * in meanwhile (from the requester or a colleague) when there are any, so the agent reads them before sending.
+     * A reply written on the page as it was at message {@code seenMessageId} and history entry
+     * {@code seenChangeId}: refused when messages came in meanwhile (from the requester or a colleague) or when
+     * someone else changed the assignee, status or priority, so the agent reads them before sending.
      */
     @Transactional
-    public TicketMessage reply(long ticketId, String staffUser, String text, TicketStatus statusAfter, Long seenMessageId) {
-        if (seenMessageId != null) {
-            List<TicketMessage> newer = newerThan(ticketId, seenMessageId, staffUser);
-            if (!newer.isEmpty()) {
-                throw new TicketChangedException(newer);
-            }
+    public TicketMessage reply(long ticketId, String staffUser, String text, TicketStatus statusAfter, Long seenMessageId,
+                               Long seenChangeId) {
+        List<TicketMessage> newer = seenMessageId == null ? List.of() : newerThan(ticketId, seenMessageId, staffUser);
+        List<AuditEntry> changes = seenChangeId == null ? List.of() : changesSince(ticketId, seenChangeId, staffUser);
+        if (!newer.isEmpty() || !changes.isEmpty()) {
+            throw new TicketChangedException(newer, changes);
         }
         return reply(ticketId, staffUser, text, statusAfter);
     }
@@ -174,6 +179,15 @@ public class TicketWorkspace {
         return tickets.messages(id).stream()
                 .filter(m -> m.id() > seenMessageId)
                 .filter(m -> m.authorContactId() != null || !staffUser.equalsIgnoreCase(m.author()))
+                .toList();
+    }
+
+    /** Changes of assignee, status or priority after that history entry, made by someone else than this staff member. */
+    public List<AuditEntry> changesSince(long ticketId, long seenChangeId, String staffUser) {
+        long id = tickets.resolveMerged(ticketId).map(Ticket::id).orElse(ticketId);
+        return audit.of(AuditLog.TICKET, id).stream()
+                .filter(e -> e.id() > seenChangeId && COLLIDING_CHANGES.contains(e.action()))
+                .filter(e -> !staffUser.equalsIgnoreCase(e.actor()))
                 .toList();
     }
 

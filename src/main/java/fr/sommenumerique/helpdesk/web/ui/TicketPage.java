@@ -3,6 +3,7 @@ package fr.sommenumerique.helpdesk.web.ui;
 import fr.sommenumerique.helpdesk.assistant.Priority;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 import fr.sommenumerique.helpdesk.ticketing.Attachment;
+import fr.sommenumerique.helpdesk.ticketing.AuditEntry;
 import fr.sommenumerique.helpdesk.ticketing.ContactSignature;
 import fr.sommenumerique.helpdesk.ticketing.Macros;
 import fr.sommenumerique.helpdesk.ticketing.TicketMessage;
@@ -73,6 +74,7 @@ class TicketPage {
         model.addAttribute("roles", ContactSignature.ROLES);
         model.addAttribute("others", presence(view.ticket().id(), principal.getName()));
         model.addAttribute("seen", view.messages().stream().mapToLong(m -> m.message().id()).max().orElse(0));
+        model.addAttribute("seenChange", view.history().stream().mapToLong(AuditEntry::id).max().orElse(0));
         if (!model.containsAttribute("draft")) {
             try {
                 if (article != null && !article.isBlank()) {
@@ -97,6 +99,7 @@ class TicketPage {
     @PostMapping("/tickets/{id}/reponse")
     String reply(@PathVariable long id, @RequestParam(defaultValue = "") String text,
                  @RequestParam(required = false) String statusAfter, @RequestParam(required = false) Long seen,
+                 @RequestParam(required = false) Long seenChange,
                  @RequestParam(required = false) Long next, @RequestParam(required = false) String preview,
                  @RequestParam(required = false) String close, Principal principal, RedirectAttributes redirect) {
         if (preview != null) {
@@ -112,7 +115,7 @@ class TicketPage {
         try {
             after = close != null ? TicketStatus.CLOSED : statusAfter == null || statusAfter.isBlank() ? null
                     : FrenchChoices.parse(TicketStatus.class, statusAfter, "statut");
-            TicketMessage sent = workspace.reply(id, principal.getName(), text, after, seen);
+            TicketMessage sent = workspace.reply(id, principal.getName(), text, after, seen, seenChange);
             viewers.seen(id, principal.getName(), false);
             Ticket ticket = workspace.ticket(sent.ticketId());
             boolean doneForNow = !ticket.isActive() || ticket.status() == TicketStatus.PENDING;
@@ -127,6 +130,8 @@ class TicketPage {
             redirect.addFlashAttribute(UiActions.ERROR, e.getMessage() + " Votre réponse n'est pas partie ; "
                     + "elle est gardée ci-dessous : envoyez-la à nouveau si elle convient toujours.");
             redirect.addFlashAttribute("newMessageIds", e.newer().stream().map(TicketMessage::id).toList());
+            redirect.addFlashAttribute("changes", e.changes().stream()
+                    .map(c -> actors.label(c.actor()) + " : " + actors.details(c)).toList());
         } catch (IllegalArgumentException | IllegalStateException | NotFoundException e) {
             redirect.addFlashAttribute(UiActions.ERROR, e.getMessage());
         }
@@ -170,22 +175,29 @@ class TicketPage {
                 .toList();
     }
 
-    /** The triage panel: every property in one form, one save (or each change saved in place by the page). */
+    /**
+     * The triage panel: every property in one form, one save (or each change saved in place by the page). A field
+     * left out of the request keeps its value; a blank one clears it (nobody, unclassified, commune unknown).
+     */
     @PostMapping("/tickets/{id}/proprietes")
-    Object properties(@PathVariable long id, @RequestParam(defaultValue = "") String assignee,
+    Object properties(@PathVariable long id, @RequestParam(required = false) String assignee,
                       @RequestParam(required = false) String status, @RequestParam(required = false) String priority,
-                      @RequestParam(defaultValue = "") String service, @RequestParam(defaultValue = "") String commune,
+                      @RequestParam(required = false) String service, @RequestParam(required = false) String commune,
                       @RequestParam(required = false) String assignToMe,
                       @RequestHeader(value = "Accept", defaultValue = "") String accept,
                       Principal principal, RedirectAttributes redirect) {
         boolean json = accept.contains("application/json");
         try {
-            String who = assignToMe != null || "me".equals(assignee) ? principal.getName() : assignee;
+            Ticket before = workspace.ticket(id);
+            String who = assignToMe != null || "me".equals(assignee) ? principal.getName()
+                    : assignee == null ? before.assignee() : assignee;
             Ticket t = workspace.update(id, who,
                     status == null || status.isBlank() ? null : FrenchChoices.parse(TicketStatus.class, status, "statut"),
                     priority == null || priority.isBlank() ? null : FrenchChoices.parse(Priority.class, priority, "priorité"),
-                    service.isBlank() ? null : FrenchChoices.parse(ServiceArea.class, service, "service"),
-                    commune.isBlank() ? null : communes.resolve(commune).inseeCode(), principal.getName());
+                    service == null ? before.service()
+                            : service.isBlank() ? null : FrenchChoices.parse(ServiceArea.class, service, "service"),
+                    commune == null ? before.communeInsee()
+                            : commune.isBlank() ? null : communes.resolve(commune).inseeCode(), principal.getName());
             String message = "Enregistré : " + (t.assignee() == null ? "non attribué" : "attribué à "
                     + actors.staffName(t.assignee())) + ", " + t.status().label().toLowerCase(java.util.Locale.ROOT)
                     + ", priorité " + t.priority().label().toLowerCase(java.util.Locale.ROOT) + ".";
@@ -219,53 +231,6 @@ class TicketPage {
             redirect.addFlashAttribute("noteDraft", text);
         }
         return result;
-    }
-
-    @PostMapping("/tickets/{id}/attribution")
-    String assign(@PathVariable long id, @RequestParam(defaultValue = "") String assignee, Principal principal,
-                  RedirectAttributes redirect) {
-        String who = "me".equals(assignee) ? principal.getName() : assignee;
-        return UiActions.run(redirect, "/tickets/" + id,
-                who.isBlank() ? "Attribution retirée." : "Ticket attribué à " + who + ".",
-                () -> workspace.assign(id, who, principal.getName()));
-    }
-
-    @PostMapping("/tickets/{id}/statut")
-    String status(@PathVariable long id, @RequestParam TicketStatus status, Principal principal,
-                  RedirectAttributes redirect) {
-        return UiActions.run(redirect, "/tickets/" + id, "Statut changé : " + status.label() + ".",
-                () -> workspace.changeStatus(id, status, principal.getName()));
-    }
-
-    @PostMapping("/tickets/{id}/priorite")
-    String priority(@PathVariable long id, @RequestParam Priority priority, Principal principal,
-                    RedirectAttributes redirect) {
-        return UiActions.run(redirect, "/tickets/" + id, "Priorité changée : " + priority.label() + ".",
-                () -> workspace.changePriority(id, priority, principal.getName()));
-    }
-
-    @PostMapping("/tickets/{id}/service")
-    String service(@PathVariable long id, @RequestParam(defaultValue = "") String service, Principal principal,
-                   RedirectAttributes redirect) {
-        ServiceArea area;
-        try {
-            area = service.isBlank() ? null : FrenchChoices.parse(ServiceArea.class, service, "service");
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute(UiActions.ERROR, e.getMessage());
-            return "redirect:/tickets/" + id;
-        }
-        return UiActions.run(redirect, "/tickets/" + id,
-                "Service changé : " + (area == null ? "non classé" : area.label()) + ".",
-                () -> workspace.changeService(id, area, principal.getName()));
-    }
-
-    @PostMapping("/tickets/{id}/commune")
-    String commune(@PathVariable long id, @RequestParam(defaultValue = "") String commune, Principal principal,
-                   RedirectAttributes redirect) {
-        return UiActions.run(redirect, "/tickets/" + id, "Commune mise à jour.", () -> {
-            String insee = commune.isBlank() ? null : communes.resolve(commune).inseeCode();
-            workspace.changeCommune(id, insee, principal.getName());
-        });
     }
 
     /** On success the remaining ticket is shown; on refusal this one, with the reason. */
