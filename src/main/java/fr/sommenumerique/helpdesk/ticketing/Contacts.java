@@ -191,7 +191,7 @@ public class Contacts {
     public Contact rename(long contactId, String displayName, String actor) {
         Contact contact = require(contactId);
         String name = TextKeys.truncate(TextKeys.blankToNull(displayName), 200);
-        jdbc.sql("UPDATE contacts SET display_name = ? WHERE id = ?").params(name, contactId).update();
+        jdbc.sql("UPDATE contacts SET display_name = ?, name_key = ? WHERE id = ?").params(name, nameKey(name), contactId).update();
         audit.record(actor, AuditLog.CONTACT, contactId, "name.changed",
                 "Nom : " + contact.displayName() + " → " + name);
         return require(contactId);
@@ -258,18 +258,26 @@ public class Contacts {
                 .params(inseeCode).query(Contacts::map).list();
     }
 
-    /** Contacts whose address or name contains the query (case-insensitive). */
+    /** Contacts whose address or name contains the query (case- and accent-insensitive for names). */
     @Transactional(readOnly = true)
     public List<Contact> search(String query, int limit) {
         String q = TextKeys.blankToNull(query);
         if (q == null || limit <= 0) {
             return List.of();
         }
-        String like = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return jdbc.sql("""
-                        SELECT * FROM contacts WHERE email LIKE :q ESCAPE '\\' OR LOWER(display_name) LIKE :q ESCAPE '\\'
-                        ORDER BY display_name, email, id LIMIT :limit""")
-                .param("q", like).param("limit", limit).query(Contacts::map).list();
+        // a query of punctuation only (« % ») has no name key: it is looked for in addresses alone
+        String name = TextKeys.key(q);
+        return jdbc.sql("SELECT * FROM contacts WHERE email LIKE :email ESCAPE '\\'"
+                        + (name.isEmpty() ? "" : " OR name_key LIKE :name ESCAPE '\\'")
+                        + " ORDER BY display_name, email, id LIMIT :limit")
+                .param("email", "%" + Tickets.likeEscaped(q.toLowerCase(Locale.ROOT)) + "%")
+                .param("name", "%" + Tickets.likeEscaped(name) + "%")
+                .param("limit", limit).query(Contacts::map).list();
+    }
+
+    /** The folded form of a display name searches compare with (« Hélène Dupré » → « helene dupre »). */
+    private static String nameKey(String displayName) {
+        return displayName == null ? null : TextKeys.truncate(TextKeys.key(displayName), 200);
     }
 
     Contact require(long contactId) {
@@ -278,7 +286,7 @@ public class Contacts {
 
     private Contact fillDisplayName(Contact contact, String name) {
         if (name != null && contact.displayName() == null) {
-            jdbc.sql("UPDATE contacts SET display_name = ? WHERE id = ?").params(name, contact.id()).update();
+            jdbc.sql("UPDATE contacts SET display_name = ?, name_key = ? WHERE id = ?").params(name, nameKey(name), contact.id()).update();
             return byId(contact.id()).orElseThrow();
         }
         return contact;
@@ -286,8 +294,8 @@ public class Contacts {
 
     private long insert(String email, String name, Long chatId) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO contacts (email, email_domain, display_name, telegram_chat_id, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(email, email == null ? null : domainOf(email), name, chatId, Db.ts(clock.now()))
+        jdbc.sql("INSERT INTO contacts (email, email_domain, display_name, name_key, telegram_chat_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(email, email == null ? null : domainOf(email), name, nameKey(name), chatId, Db.ts(clock.now()))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         audit.record("system", AuditLog.CONTACT, id, "created", "Contact créé : "

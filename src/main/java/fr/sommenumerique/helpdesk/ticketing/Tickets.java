@@ -544,7 +544,7 @@ public class Tickets {
                 // automatic answers are left out: their wording (and the reference they repeat) is in every ticket
                 where.append(" AND (t.subject_key LIKE :").append(p).append(" ESCAPE '\\'")
                         .append(" OR c.email LIKE :").append(p).append(" ESCAPE '\\'")
-                        .append(" OR LOWER(c.display_name) LIKE :").append(p).append(" ESCAPE '\\'")
+                        .append(" OR c.name_key LIKE :").append(p).append(" ESCAPE '\\'")
                         .append(" OR cm.name_key LIKE :").append(p).append(" ESCAPE '\\'")
                         .append(" OR EXISTS (SELECT 1 FROM ticket_messages m WHERE m.ticket_id = t.id")
                         .append(" AND m.automatic = FALSE AND m.body_key LIKE :").append(p).append(" ESCAPE '\\'))");

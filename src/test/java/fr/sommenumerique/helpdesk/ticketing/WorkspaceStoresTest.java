@@ -94,4 +94,24 @@ class WorkspaceStoresTest extends TicketingTestBase {
         assertThat(row.waitingOnUs()).isFalse();
         assertThat(row.requesterLabel()).isEqualTo("Sophie Caron");
     }
+
+    @Test
+    void names_subjects_and_communes_are_found_without_their_accents_and_with_them() {
+        Contact c = contacts.findOrCreateByEmail("secretariat@mairie-z.fr", "Hélène Dupré");
+        Ticket t = tickets.open(NewTicket.of("Clé de l'école perdue", Channel.EMAIL, c.id()));
+        tickets.changeCommune(t.id(), "80001", "alice"); // Abbeville
+        Contact renamed = contacts.findOrCreateByEmail("maire@mairie-z.fr", null);
+        contacts.rename(renamed.id(), "Noël Lefèvre", "alice");
+        tickets.open(NewTicket.of("Autre", Channel.EMAIL, renamed.id()));
+
+        for (String q : new String[] {"Helene", "HÉLÈNE", "helene dupre", "Dupré", "ecole", "École", "cle"}) {
+            assertThat(tickets.search(TicketQuery.all().withText(q)).items()).as(q)
+                    .extracting(TicketSummary::id).containsExactly(t.id());
+        }
+        assertThat(contacts.search("helene", 10)).extracting(Contact::id).containsExactly(c.id());
+        assertThat(contacts.search("LEFEVRE", 10)).extracting(Contact::id).containsExactly(renamed.id());
+        assertThat(contacts.search("noel", 10)).extracting(Contact::id).containsExactly(renamed.id());
+        assertThat(tickets.search(TicketQuery.all().withText("Noël")).total()).isEqualTo(1);
+        assertThat(contacts.search("%", 10)).isEmpty();
+    }
 }
