@@ -12,7 +12,7 @@ import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
-import fr.sommenumerique.helpdesk.ticketing.internal.V25__Contact_name_keys;
+import fr.sommenumerique.helpdesk.ticketing.internal.V27__Contact_name_keys;
 import fr.sommenumerique.helpdesk.ticketing.internal.V2__Seed_communes;
 
 /** Databases for tests that need one without a Spring context, migrated as the application migrates its own. */
@@ -48,7 +48,7 @@ public final class TestDatabases {
                 .map(location -> location.strip().replace("{vendor}", vendor))
                 .toArray(String[]::new);
         return Flyway.configure().dataSource(dataSource).locations(locations)
-                .javaMigrations(new V2__Seed_communes(), new V25__Contact_name_keys()).load().migrate();
+                .javaMigrations(new V2__Seed_communes(), new V27__Contact_name_keys()).load().migrate();
     }
 
     private static String applicationFlywayLocations() {

@@ -14,7 +14,7 @@ import java.sql.Statement;
  * are filled here, in Java, with the same folding the application uses.
  */
 @Component
-public class V25__Contact_name_keys extends BaseJavaMigration {
+public class V27__Contact_name_keys extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
