@@ -171,7 +171,8 @@
             area.addEventListener('input', function () { typing = area.value.trim() !== ''; });
         });
         var report = function () {
-            post(presence.getAttribute('data-presence-url'), {typing: typing, seen: presence.getAttribute('data-seen')})
+            post(presence.getAttribute('data-presence-url'), {typing: typing, seen: presence.getAttribute('data-seen'),
+                seenChange: presence.getAttribute('data-seen-change')})
                 .then(function (response) { return response.ok ? response.json() : null; })
                 .then(function (json) {
                     if (!json) { return; }
@@ -182,6 +183,9 @@
                     if (json.newMessages > 0) {
                         text += (text ? ' ' : '') + (json.newMessages === 1 ? 'Un nouveau message est arrivé'
                             : json.newMessages + ' nouveaux messages sont arrivés') + ' depuis l’ouverture de la page : rechargez-la pour le lire.';
+                    }
+                    if (json.changes && json.changes.length) {
+                        text += (text ? ' ' : '') + 'Changé depuis l’ouverture de la page : ' + json.changes.join(' ; ') + '.';
                     }
                     if (presence.textContent.trim() !== text) { presence.textContent = text; }
                 })

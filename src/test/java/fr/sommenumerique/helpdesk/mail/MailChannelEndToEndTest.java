@@ -18,6 +18,7 @@ import fr.sommenumerique.helpdesk.ticketing.SubscriptionRequest;
 import fr.sommenumerique.helpdesk.ticketing.Subscriptions;
 import fr.sommenumerique.helpdesk.ticketing.Ticket;
 import fr.sommenumerique.helpdesk.ticketing.TicketMessage;
+import fr.sommenumerique.helpdesk.ticketing.TicketQuery;
 import fr.sommenumerique.helpdesk.ticketing.TicketStatus;
 import fr.sommenumerique.helpdesk.ticketing.Tickets;
 import jakarta.mail.MessagingException;
@@ -31,6 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -278,6 +280,23 @@ class MailChannelEndToEndTest {
         assertThat(servers.repliesTo(from)).hasSize(2);
         assertThat(quarantine.list(QuarantineStatus.QUARANTINED, 0, 100).items())
                 .noneMatch(i -> i.reason().contains("déjà enregistré"));
+    }
+
+    @Test
+    void a_mail_without_sender_is_quarantined_with_that_reason_and_opens_nothing() {
+        String subject = "Sans expéditeur " + UUID.randomUUID();
+        String raw = rawMail("x@y.fr", null, subject, "Message d'erreur sur Actes : dépôt impossible.")
+                .replaceFirst("^From: x@y.fr\r\n", "");
+        assertThat(raw).doesNotContain("From:");
+        servers.deliverRaw(raw);
+
+        await().atMost(WAIT).until(() -> quarantine.list(QuarantineStatus.QUARANTINED, 0, 500).items().stream()
+                .anyMatch(i -> new String(quarantine.raw(i.id()).orElseThrow(), StandardCharsets.UTF_8).contains(subject)));
+        QuarantinedItem item = quarantine.list(QuarantineStatus.QUARANTINED, 0, 500).items().stream()
+                .filter(i -> new String(quarantine.raw(i.id()).orElseThrow(), StandardCharsets.UTF_8).contains(subject))
+                .findFirst().orElseThrow();
+        assertThat(item.reason()).isEqualTo("Message sans expéditeur (en-tête From absent ou illisible)");
+        assertThat(tickets.search(TicketQuery.all().withText(subject)).total()).isZero();
     }
 
     @Test

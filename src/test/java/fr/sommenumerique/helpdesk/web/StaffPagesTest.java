@@ -41,6 +41,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The other staff pages through their forms: requests, commune, quarantine, failed deliveries, account, team. */
@@ -132,6 +133,24 @@ class StaffPagesTest extends WebTestBase {
         assertThat(quarantine.byId(other.id()).orElseThrow().status()).isEqualTo(QuarantineStatus.DISCARDED);
         mvc.perform(post("/quarantaine/" + other.id() + "/relancer").with(as).with(csrf()))
                 .andExpect(flash().attribute("error", "L'élément n° " + other.id() + " n'est plus en quarantaine (Écarté)"));
+    }
+
+    @Test
+    void a_quarantined_mail_that_fails_again_when_retried_says_so_with_the_reason() throws Exception {
+        RequestPostProcessor as = agent();
+        String raw = "To: support@mairie-connectee.local\r\nSubject: Sans expéditeur\r\nMessage-ID: <" + UUID.randomUUID()
+                + "@mairie-test.fr>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nDépôt impossible.\r\n";
+        QuarantinedItem item = quarantine.store(Channel.EMAIL, raw.getBytes(StandardCharsets.UTF_8), "panne simulée", "INBOX/3");
+
+        mvc.perform(post("/quarantaine/" + item.id() + "/relancer").with(as).with(csrf()))
+                .andExpect(redirectedUrl("/quarantaine"))
+                .andExpect(flash().attribute("error", "Message n° " + item.id() + " relancé, mais il a de nouveau échoué : "
+                        + "Message sans expéditeur (en-tête From absent ou illisible)"))
+                .andExpect(flash().attribute("success", org.hamcrest.Matchers.nullValue()));
+        QuarantinedItem after = quarantine.byId(item.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(QuarantineStatus.QUARANTINED);
+        assertThat(page(as, "/quarantaine").select("table.data tbody").text())
+                .contains("Message sans expéditeur (en-tête From absent ou illisible)");
     }
 
     @Test

@@ -204,6 +204,12 @@ class TicketPageTest extends WebTestBase {
         // …a colleague's does: the reply is kept, not sent, and the page says what changed
         mvc.perform(post(base + "/proprietes").with(asColleague).with(csrf()).param("assignee", colleague.username())
                 .param("status", "PENDING").param("priority", "URGENT"));
+        // the open page learns it from its presence report, before sending
+        String report = mvc.perform(post(base + "/presence").with(asAgent).with(csrf()).param("seen", seen)
+                        .param("seenChange", seenChange))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(report).contains(colleague.displayName() + " : Statut : Nouveau → En attente de la commune")
+                .doesNotContain("→ Haute");
         MvcResult held = mvc.perform(post(base + "/reponse").with(asAgent).with(csrf()).param("text", "Déposez le PDF.")
                         .param("seen", seen).param("seenChange", seenChange))
                 .andExpect(redirectedUrl(base + "#repondre"))

@@ -130,8 +130,7 @@ class TicketPage {
             redirect.addFlashAttribute(UiActions.ERROR, e.getMessage() + " Votre réponse n'est pas partie ; "
                     + "elle est gardée ci-dessous : envoyez-la à nouveau si elle convient toujours.");
             redirect.addFlashAttribute("newMessageIds", e.newer().stream().map(TicketMessage::id).toList());
-            redirect.addFlashAttribute("changes", e.changes().stream()
-                    .map(c -> actors.label(c.actor()) + " : " + actors.details(c)).toList());
+            redirect.addFlashAttribute("changes", e.changes().stream().map(this::changeLine).toList());
         } catch (IllegalArgumentException | IllegalStateException | NotFoundException e) {
             redirect.addFlashAttribute(UiActions.ERROR, e.getMessage());
         }
@@ -153,20 +152,28 @@ class TicketPage {
 
     /**
      * The page reports every few seconds that it is open (and whether a reply is being typed); the answer says who
-     * else has the ticket open or is writing, and how many messages came in since {@code seen}.
+     * else has the ticket open or is writing, how many messages came in since {@code seen}, and what others changed
+     * since {@code seenChange} (assignee, status, priority).
      */
     @PostMapping(value = "/tickets/{id}/presence", produces = "application/json")
     @ResponseBody
     Map<String, Object> presence(@PathVariable long id, @RequestParam(defaultValue = "false") boolean typing,
-                                 @RequestParam(defaultValue = "0") long seen, @RequestParam(defaultValue = "false") boolean left,
-                                 Principal principal) {
+                                 @RequestParam(defaultValue = "0") long seen, @RequestParam(defaultValue = "0") long seenChange,
+                                 @RequestParam(defaultValue = "false") boolean left, Principal principal) {
         if (left) {
             viewers.left(id, principal.getName());
             return Map.of();
         }
         viewers.seen(id, principal.getName(), typing);
         List<TicketMessage> newer = seen > 0 ? workspace.newerThan(id, seen, principal.getName()) : List.of();
-        return Map.of("others", presence(id, principal.getName()), "newMessages", newer.size());
+        List<AuditEntry> changes = seenChange > 0 ? workspace.changesSince(id, seenChange, principal.getName()) : List.of();
+        return Map.of("others", presence(id, principal.getName()), "newMessages", newer.size(),
+                "changes", changes.stream().map(this::changeLine).toList());
+    }
+
+    /** « Claire Martin : Statut : Ouvert → En attente de la commune ». */
+    private String changeLine(AuditEntry change) {
+        return actors.label(change.actor()) + " : " + actors.details(change);
     }
 
     private List<Map<String, Object>> presence(long ticketId, String me) {
