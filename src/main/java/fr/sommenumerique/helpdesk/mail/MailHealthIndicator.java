@@ -8,11 +8,13 @@ import org.springframework.boot.health.contributor.Status;
 
 /**
  * The e-mail channel's health: the IMAP connection (UP while connected, DEGRADED while reconnecting) and the last
- * SMTP outcome. Host names and counters only; never credentials.
+ * SMTP outcome (DEGRADED while the last attempt failed: replies are being retried). Host names and counters only;
+ * never credentials.
  */
 final class MailHealthIndicator implements HealthIndicator {
 
     static final Status DEGRADED = new Status("DEGRADED", "La boîte support est injoignable, nouvel essai en cours");
+    static final Status SMTP_RETRYING = new Status("DEGRADED", "L'envoi des e-mails échoue, nouvel essai en cours");
 
     private final MailboxStatus mailbox;
     private final OutboxMailSender sender;
@@ -27,7 +29,8 @@ final class MailHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Health.Builder health = switch (mailbox.state()) {
-            case CONNECTED_IDLE, CONNECTED_POLLING, STANDBY -> Health.up();
+            case CONNECTED_IDLE, CONNECTED_POLLING, STANDBY -> sender.lastError() == null ? Health.up()
+                    : Health.status(SMTP_RETRYING);
             case STARTING -> Health.unknown();
             case RECONNECTING -> Health.status(DEGRADED);
             case STOPPED -> Health.outOfService();

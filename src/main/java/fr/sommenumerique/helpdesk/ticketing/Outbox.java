@@ -289,6 +289,13 @@ public class Outbox {
                 .params(channel.name()).query(Long.class).single();
     }
 
+    /** PENDING messages of a channel whose last attempt failed: the channel is retrying. */
+    @Transactional(readOnly = true)
+    public long retrying(Channel channel) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING' AND channel = ? AND attempts > 0")
+                .params(channel.name()).query(Long.class).single();
+    }
+
     /** FAILED messages, newest first, for staff. */
     @Transactional(readOnly = true)
     public List<OutboxMessage> failed() {

@@ -11,9 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Actuator health « outbox »: messages waiting per channel and messages given up on. FAILED messages make it
+ * Actuator health « outbox »: messages waiting per channel, being retried, and given up on. FAILED messages make it
  * DEGRADED (someone did not get an answer; staff must look at « Envois en échec »), not DOWN: the helpdesk itself
- * still works. A backlog above {@link #BACKLOG_WARNING} is DEGRADED too (a channel is probably stuck).
+ * still works. Messages being retried after a failed attempt (SMTP or Telegram unreachable) and a backlog above
+ * {@link #BACKLOG_WARNING} make it DEGRADED too.
  */
 @Component("outboxHealthIndicator")
 public class OutboxHealthIndicator implements HealthIndicator {
@@ -30,14 +31,21 @@ public class OutboxHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Map<String, Long> backlog = new LinkedHashMap<>();
+        Map<String, Long> retrying = new LinkedHashMap<>();
         long total = 0;
+        long retries = 0;
         for (Channel channel : Channel.values()) {
             long n = outbox.backlog(channel);
+            long r = outbox.retrying(channel);
             backlog.put(channel.name().toLowerCase(), n);
+            retrying.put(channel.name().toLowerCase(), r);
             total += n;
+            retries += r;
         }
         int failed = outbox.failed().size();
-        Health.Builder health = failed > 0 || total > BACKLOG_WARNING ? Health.status(DEGRADED) : Health.up();
-        return health.withDetail("backlog", backlog).withDetail("failed", failed).build();
+        Health.Builder health = failed > 0 || retries > 0 || total > BACKLOG_WARNING ? Health.status(DEGRADED)
+                : Health.up();
+        return health.withDetail("backlog", backlog).withDetail("retrying", retrying).withDetail("failed", failed)
+                .build();
     }
 }
