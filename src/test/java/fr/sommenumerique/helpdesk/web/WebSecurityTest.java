@@ -172,12 +172,9 @@ class WebSecurityTest extends WebTestBase {
     }
 
     @Test
-    void repeated_failed_logins_lock_the_account_for_a_while_even_with_the_right_password() throws Exception {
+    void repeated_failed_logins_lock_that_address_for_a_while_even_with_the_right_password() throws Exception {
         StaffUser agent = newAgent("cible");
-        RequestPostProcessor from = request -> {
-            request.setRemoteAddr("10.9.8.7");
-            return request;
-        };
+        RequestPostProcessor from = remoteAddress("10.9.8.7");
         for (int i = 0; i < 5; i++) {
             mvc.perform(loginRequest(agent.username(), "essai " + i).with(from))
                     .andExpect(redirectedUrl("/connexion?erreur"));
@@ -186,9 +183,22 @@ class WebSecurityTest extends WebTestBase {
                 .andExpect(redirectedUrl("/connexion?erreur")).andReturn();
         mvc.perform(get("/connexion").param("erreur", "").with(SessionCookie.of(locked)))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Trop de tentatives de connexion échouées")));
-        mvc.perform(get("/api/staff/me").with(httpBasic(agent.username(), PASSWORD)))
+        mvc.perform(get("/api/staff/me").with(httpBasic(agent.username(), PASSWORD)).with(from))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Trop de tentatives")));
+
+        // the failures were someone else's: from an address without failures the right password gets through
+        mvc.perform(loginRequest(agent.username(), PASSWORD).with(remoteAddress("10.9.8.8")))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(get("/api/staff/me").with(httpBasic(agent.username(), PASSWORD)).with(remoteAddress("10.9.8.8")))
+                .andExpect(status().isOk());
+    }
+
+    private static RequestPostProcessor remoteAddress(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     @Test
@@ -208,6 +218,15 @@ class WebSecurityTest extends WebTestBase {
         HttpResponse<String> other = viaProxy(http, "198.51.100.23", basic);
         assertThat(other.statusCode()).isEqualTo(200);
         assertThat(other.body()).contains(agent.username());
+    }
+
+    @Test
+    void the_error_path_asked_for_directly_is_a_page_that_does_not_exist() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/error")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).doesNotContain("999");
     }
 
     private HttpResponse<String> viaProxy(HttpClient http, String clientAddress, String authorization) throws Exception {

@@ -48,7 +48,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         }
         StaffUser user = tokens.authenticate(header.substring(7).strip()).orElse(null);
         if (user == null) {
-            throttle.failed("token:" + address, address);
+            throttle.failed(null, address);
             problems.commence(request, response, new BadCredentialsException("Jeton d'API inconnu, expiré ou révoqué."));
             return;
         }

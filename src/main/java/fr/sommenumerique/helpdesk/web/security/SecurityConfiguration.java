@@ -3,13 +3,17 @@ package fr.sommenumerique.helpdesk.web.security;
 import fr.sommenumerique.helpdesk.web.account.ApiTokens;
 import fr.sommenumerique.helpdesk.web.account.StaffAccounts;
 import fr.sommenumerique.helpdesk.web.account.StaffUserStore;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -28,6 +32,7 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -62,6 +67,15 @@ public class SecurityConfiguration {
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
 
     @Bean
+    FilterRegistrationBean<DirectErrorRequests> directErrorRequests() {
+        FilterRegistrationBean<DirectErrorRequests> registration = new FilterRegistrationBean<>(new DirectErrorRequests());
+        registration.addUrlPatterns("/error", "/error/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_AGENT");
     }
@@ -72,8 +86,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    LoginThrottle loginThrottle(LoginProperties properties, ObjectProvider<Clock> clock) {
-        return new LoginThrottle(properties, clock.getIfUnique(Clock::systemUTC));
+    LoginThrottle loginThrottle(JdbcClient jdbc, PlatformTransactionManager transactions, LoginProperties properties,
+                                ObjectProvider<Clock> clock) {
+        return new LoginThrottle(jdbc, transactions, properties, clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean

@@ -12,8 +12,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Username and password checks (form login and HTTP Basic) with throttling of repeated failures: a locked username
- * or address is refused before the password is even looked at.
+ * Username and password checks (form login and HTTP Basic) with throttling of repeated failures: a locked
+ * (username, address) pair or a locked address is refused before the password is even looked at.
  */
 public class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -42,7 +42,7 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
         }
         try {
             Authentication result = passwords.authenticate(authentication);
-            throttle.succeeded(username);
+            throttle.succeeded(username, address);
             accounts.recordLogin(result.getName());
             return result;
         } catch (BadCredentialsException | DisabledException e) {
