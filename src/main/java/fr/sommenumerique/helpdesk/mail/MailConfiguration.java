@@ -51,9 +51,9 @@ class MailConfiguration {
 
     @Bean
     MailIntake mailIntake(Outbox outbox, ProcessedInbound processed, Conversations conversations,
-                          Quarantine quarantine) {
+                          Quarantine quarantine, MailProperties properties) {
         return new MailIntake(new MailParser(), new MachineMailDetector(outbox.messageIdDomain()),
-                new InboundMailMapper(processed), conversations, quarantine);
+                new InboundMailMapper(processed), conversations, quarantine, properties.address());
     }
 
     @Bean

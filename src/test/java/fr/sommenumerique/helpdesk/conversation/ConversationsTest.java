@@ -16,6 +16,7 @@ import fr.sommenumerique.helpdesk.ticketing.Tickets;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
@@ -31,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ActiveProfiles("test")
 class ConversationsTest {
 
+    @Autowired
+    JdbcClient jdbc;
     @Autowired
     Conversations conversations;
     @Autowired
@@ -142,9 +145,13 @@ class ConversationsTest {
                 "Vous recevrez la convention par courrier.", "agent.dupont");
 
         assertThat(accepted.status()).isEqualTo(SubscriptionStatus.ACCEPTED);
-        assertThat(outbox.failed()).noneMatch(m -> from.equals(m.recipient()));
         assertThat(subscriptions.byId(recorded.subscriptionId()).orElseThrow().decisionMessage())
                 .isEqualTo("Vous recevrez la convention par courrier.");
+        List<String> queued = jdbc.sql("SELECT text_body FROM outbox WHERE subscription_id = ? AND recipient = ? "
+                        + "AND status = 'PENDING' ORDER BY id")
+                .params(recorded.subscriptionId(), from).query(String.class).list();
+        assertThat(queued).as("the confirmation, then the decision").hasSize(2);
+        assertThat(queued.get(1)).contains("Vous recevrez la convention par courrier.");
     }
 
     @Nested

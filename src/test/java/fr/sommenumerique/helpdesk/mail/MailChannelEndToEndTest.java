@@ -2,6 +2,7 @@ package fr.sommenumerique.helpdesk.mail;
 
 import fr.sommenumerique.helpdesk.assistant.Priority;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
+import fr.sommenumerique.helpdesk.ticketing.AttachmentInfo;
 import fr.sommenumerique.helpdesk.ticketing.Channel;
 import fr.sommenumerique.helpdesk.ticketing.Communes;
 import fr.sommenumerique.helpdesk.ticketing.ProcessedInbound;
@@ -24,6 +25,8 @@ import fr.sommenumerique.helpdesk.ticketing.Tickets;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -75,6 +79,10 @@ class MailChannelEndToEndTest {
     Communes communes;
     @Autowired
     ProcessedInbound processed;
+    @Autowired
+    HealthEndpoint health;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void a_question_the_knowledge_base_covers_is_answered_by_a_threaded_automatic_reply() throws Exception {
@@ -167,8 +175,7 @@ class MailChannelEndToEndTest {
         await().atMost(WAIT).until(() -> tickets.ticketsOf(contact.id()).size() == 1);
         Ticket ticket = tickets.ticketsOf(contact.id()).get(0);
         assertThat(notes(ticket.id())).anyMatch(n -> n.contains(reference) && n.contains("aucune réponse automatique"));
-        Thread.sleep(1000); // a wrongly queued answer would have been sent by now
-        assertThat(servers.repliesTo(from)).hasSize(1);
+        assertAnsweredExactly(from, 1);
     }
 
     @Test
@@ -225,8 +232,7 @@ class MailChannelEndToEndTest {
 
         await().atMost(WAIT).until(() -> notes(ticket.id()).stream().anyMatch(n -> n.contains("absence")));
         assertThat(tickets.findById(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.RESOLVED);
-        Thread.sleep(1000); // a wrongly queued answer would have been sent by now
-        assertThat(servers.repliesTo(from)).hasSize(1);
+        assertAnsweredExactly(from, 1);
     }
 
     @Test
@@ -252,9 +258,8 @@ class MailChannelEndToEndTest {
         assertThat(tickets.messages(ticket.id())).filteredOn(m -> m.direction() == MessageDirection.INBOUND)
                 .extracting(TicketMessage::text).anyMatch(t -> t.contains("inscrire deux agents"));
         assertThat(notes(ticket.id())).anyMatch(n -> n.contains("aucune réponse automatique n'a été envoyée"));
-        Thread.sleep(1000); // a wrongly queued answer would have been sent by now
-        assertThat(servers.repliesTo(from)).isEmpty();
         assertThat(outbox.ofTicket(ticket.id())).isEmpty();
+        assertAnsweredExactly(from, 0);
     }
 
     @Test
@@ -276,8 +281,7 @@ class MailChannelEndToEndTest {
         assertThat(stored).extracting(TicketMessage::emailMessageId).containsExactly(messageId, messageId);
         assertThat(stored).extracting(TicketMessage::text).anyMatch(t -> t.contains("certificat"))
                 .anyMatch(t -> t.contains("avis de marché"));
-        Thread.sleep(1000); // the third copy, processed, would have queued a third reply by now
-        assertThat(servers.repliesTo(from)).hasSize(2);
+        assertAnsweredExactly(from, 2); // the third copy, processed by then, queued no third reply
         assertThat(quarantine.list(QuarantineStatus.QUARANTINED, 0, 100).items())
                 .noneMatch(i -> i.reason().contains("déjà enregistré"));
     }
@@ -307,7 +311,7 @@ class MailChannelEndToEndTest {
         servers.deliverRaw(raw);
 
         await().atMost(WAIT).until(() -> servers.repliesTo(from).size() == 1);
-        Thread.sleep(1500); // the second copy has been read by now
+        assertAnsweredExactly(from, 1); // the second copy has been read by then
         Contact contact = contacts.byEmail(from).orElseThrow();
         assertThat(tickets.ticketsOf(contact.id())).hasSize(1);
         assertThat(tickets.messages(tickets.ticketsOf(contact.id()).get(0).id()))
@@ -373,7 +377,7 @@ class MailChannelEndToEndTest {
                 """.formatted(UUID.randomUUID(), from).replace("\n", "\r\n"));
 
         await().atMost(WAIT).until(() -> contacts.byEmail(from).map(Contact::emailFailing).orElse(false));
-        assertThat(servers.repliesTo("MAILER-DAEMON@mx.example.fr")).isEmpty();
+        assertAnsweredExactly("MAILER-DAEMON@mx.example.fr", 0);
     }
 
     @Test
@@ -386,7 +390,7 @@ class MailChannelEndToEndTest {
 
         await().atMost(WAIT).until(() -> processed.find(Channel.EMAIL, "mid:" + newsletter.getMessageID().replaceAll("[<>]", ""))
                 .map(r -> r.outcome().startsWith("IGNORED")).orElse(false));
-        assertThat(servers.repliesTo(from)).isEmpty();
+        assertAnsweredExactly(from, 0);
         assertThat(contacts.byEmail(from).map(c -> tickets.ticketsOf(c.id())).orElse(List.of())).isEmpty();
     }
 
@@ -449,17 +453,60 @@ class MailChannelEndToEndTest {
     }
 
     @Test
-    void an_smtp_outage_delays_replies_and_loses_none() throws Exception {
+    void an_smtp_outage_delays_replies_loses_none_and_shows_in_the_health() throws Exception {
+        List<String> senders = List.of(unique("patiente"), unique("patient"), unique("patiente-encore"));
         servers.stopRelay();
         try {
-            String from = unique("patiente");
-            servers.send(servers.newMessage(from, "Horaires", "Jusqu'à quelle heure êtes-vous joignables le vendredi ?"));
-            await().atMost(WAIT).until(() -> pendingWithError(from));
+            for (String from : senders) {
+                servers.send(servers.newMessage(from, "Horaires", "Jusqu'à quelle heure êtes-vous joignables le vendredi ?"));
+            }
+            await().atMost(WAIT).until(() -> senders.stream().allMatch(this::pendingWithError));
+            assertThat(health.health().getStatus().getCode()).as("retrying replies").isEqualTo("DEGRADED");
+            assertThat(health.healthForPath("mail").getStatus().getCode()).isEqualTo("DEGRADED");
+            assertThat(health.healthForPath("outbox").getStatus().getCode()).isEqualTo("DEGRADED");
         } finally {
             servers.restartRelay();
         }
-        // the queued reply goes out once the server is back
-        await().atMost(WAIT).until(() -> servers.relay().getReceivedMessages().length >= 1);
+        // every queued reply goes out, once, to its own sender once the server is back
+        await().atMost(WAIT).until(() -> senders.stream().allMatch(s -> servers.repliesTo(s).size() == 1));
+        await().atMost(WAIT).until(() -> !"DEGRADED".equals(health.healthForPath("mail").getStatus().getCode()));
+        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> outbox.backlog(Channel.EMAIL) == 0);
+        assertThat(senders).allSatisfy(s -> assertThat(servers.repliesTo(s)).hasSize(1));
+    }
+
+    @Test
+    void a_mail_forged_from_our_own_address_is_quarantined_and_never_answered() throws Exception {
+        String subject = "Facture " + UUID.randomUUID();
+        long before = quarantine.count(QuarantineStatus.QUARANTINED);
+        servers.deliverRaw(rawMail("Support <support@mairie-connectee.local>", UUID.randomUUID() + "@ailleurs.example",
+                subject, "Veuillez régler la facture ci-jointe."));
+        await().atMost(WAIT).until(() -> quarantine.count(QuarantineStatus.QUARANTINED) == before + 1);
+        assertThat(quarantine.list(QuarantineStatus.QUARANTINED, 0, 1).items().get(0).reason())
+                .contains("probablement usurpé");
+        assertThat(contacts.byEmail("support@mairie-connectee.local").map(c -> tickets.ticketsOf(c.id())).orElse(List.of()))
+                .isEmpty();
+        assertAnsweredExactly("support@mairie-connectee.local", 0);
+    }
+
+    @Test
+    void an_encoded_display_name_with_angle_brackets_stays_a_name_and_bidi_controls_leave_attachment_names()
+            throws Exception {
+        String from = unique("chevrons");
+        String name = "=?UTF-8?B?" + Base64.getEncoder().encodeToString("<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)) + "?=";
+        String file = "=?UTF-8?B?" + Base64.getEncoder().encodeToString("facture\u202Efdp.exe".getBytes(StandardCharsets.UTF_8)) + "?=";
+        servers.deliverRaw(("From: " + name + " <" + from + ">\nTo: support@mairie-connectee.local\nSubject: Actes\n"
+                + "Message-ID: <" + UUID.randomUUID() + "@mairie.fr>\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n"
+                + "Le dépôt sur Actes échoue avec une erreur.\n--b\nContent-Type: application/octet-stream\n"
+                + "Content-Disposition: attachment; filename=\"" + file + "\"\nContent-Transfer-Encoding: base64\n\n"
+                + "TVo=\n--b--\n").replace("\n", "\r\n"));
+
+        awaitOneReply(from);
+        Contact contact = contacts.byEmail(from).orElseThrow();
+        assertThat(contact.displayName()).isEqualTo("<script>alert(1)</script>");
+        TicketMessage inbound = tickets.messages(tickets.ticketsOf(contact.id()).get(0).id()).stream()
+                .filter(m -> m.direction() == MessageDirection.INBOUND).findFirst().orElseThrow();
+        assertThat(inbound.attachments()).extracting(AttachmentInfo::filename).containsExactly("facturefdp.exe");
     }
 
     @Test
@@ -495,6 +542,20 @@ class MailChannelEndToEndTest {
     private List<String> notes(long ticketId) {
         return tickets.messages(ticketId).stream().filter(m -> m.direction() == MessageDirection.NOTE)
                 .map(TicketMessage::text).toList();
+    }
+
+    /**
+     * Exactly {@code replies} messages were queued for this address (every reply goes through the outbox) and reached
+     * it, checked once a mail sent afterwards was answered: the mailbox is read in order and the outbox sends the
+     * oldest first, so a wrong reply to an earlier mail would have been queued and sent by then.
+     */
+    private void assertAnsweredExactly(String address, int replies) {
+        String witness = unique("temoin");
+        servers.send(servers.newMessage(witness, "Horaires", "Quels sont vos horaires d'ouverture ?"));
+        awaitOneReply(witness);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox WHERE recipient = ?").params(address.toLowerCase())
+                .query(Long.class).single()).as("messages queued for " + address).isEqualTo(replies);
+        assertThat(servers.repliesTo(address)).hasSize(replies);
     }
 
     private MimeMessage awaitOneReply(String address) {

@@ -4,6 +4,9 @@ import fr.sommenumerique.helpdesk.conversation.Conversations;
 import fr.sommenumerique.helpdesk.conversation.HandlingResult;
 import fr.sommenumerique.helpdesk.conversation.InboundMessage;
 import fr.sommenumerique.helpdesk.mail.parsing.MachineMailDetector;
+import fr.sommenumerique.helpdesk.mail.parsing.MachineMailKind;
+import fr.sommenumerique.helpdesk.mail.parsing.MachineMailVerdict;
+import fr.sommenumerique.helpdesk.mail.parsing.MailAddress;
 import fr.sommenumerique.helpdesk.mail.parsing.MailParser;
 import fr.sommenumerique.helpdesk.mail.parsing.ParsedMail;
 import fr.sommenumerique.helpdesk.mail.parsing.UnparseableMailException;
@@ -12,6 +15,8 @@ import fr.sommenumerique.helpdesk.ticketing.Channel;
 import fr.sommenumerique.helpdesk.ticketing.Quarantine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
 
 /**
  * Handles one raw e-mail: parse it, hand it to the conversation layer, or quarantine it with its reason. Never
@@ -29,14 +34,17 @@ public final class MailIntake {
     private final InboundMailMapper mapper;
     private final Conversations conversations;
     private final Quarantine quarantine;
+    private final String supportAddress;
 
+    /** @param supportAddress our own address: mail claiming to come from it without being ours is quarantined */
     public MailIntake(MailParser parser, MachineMailDetector detector, InboundMailMapper mapper,
-                      Conversations conversations, Quarantine quarantine) {
+                      Conversations conversations, Quarantine quarantine, String supportAddress) {
         this.parser = parser;
         this.detector = detector;
         this.mapper = mapper;
         this.conversations = conversations;
         this.quarantine = quarantine;
+        this.supportAddress = supportAddress.strip().toLowerCase(Locale.ROOT);
     }
 
     /** What one attempt gave, and why it failed when it did. */
@@ -67,7 +75,16 @@ public final class MailIntake {
         if (mail.from() == null && mail.sender() == null) {
             return failed("Message sans expéditeur (en-tête From absent ou illisible)");
         }
-        InboundMessage message = mapper.map(mail, detector.classify(mail));
+        MachineMailVerdict verdict = detector.classify(mail);
+        MailAddress from = mail.from() != null ? mail.from() : mail.sender();
+        if (verdict.kind() != MachineMailKind.OWN_MAIL && supportAddress.equals(from.normalizedAddress())) {
+            // not our own mail coming back (no loop header, no Message-ID of ours): forged, or a misconfigured
+            // client; answering would write to ourselves
+            return failed("Message à l'adresse d'expéditeur du support (" + supportAddress + ") mais qui ne vient pas "
+                    + "de lui (pas d'en-tête " + MachineMailDetector.LOOP_HEADER + " ni de Message-ID du support) : "
+                    + "probablement usurpé, jamais répondu automatiquement");
+        }
+        InboundMessage message = mapper.map(mail, verdict);
         try {
             HandlingResult result = conversations.handle(message);
             log.info("E-mail {} de {} : {}{}", sourceRef, message.senderAddress(), result.outcome(),

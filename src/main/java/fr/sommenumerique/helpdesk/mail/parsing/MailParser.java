@@ -156,7 +156,7 @@ public final class MailParser {
                 : html != null ? HtmlToText.convert(html) : body.plain;
         text = text == null ? "" : normalizeNewlines(text);
 
-        MailAddress from = first(addresses(headers.all("From")));
+        MailAddress from = first(addresses(message, headers, "From"));
         String subject = headers.first("Subject").map(s -> s.replaceAll("\\s*\\r?\\n\\s*", " ").trim()).orElse("");
         boolean forwardedBySubject = SubjectNormalizer.isForward(subject);
         StrippedReply reply = body.plain != null && !body.plain.isBlank() || html == null
@@ -174,10 +174,10 @@ public final class MailParser {
                 first(ids(headers.get("In-Reply-To"))),
                 List.copyOf(ids(String.join(" ", headers.all("References")))),
                 from,
-                first(addresses(headers.all("Sender"))),
-                addresses(headers.all("Reply-To")),
-                addresses(headers.all("To")),
-                addresses(headers.all("Cc")),
+                first(addresses(message, headers, "Sender")),
+                addresses(message, headers, "Reply-To"),
+                addresses(message, headers, "To"),
+                addresses(message, headers, "Cc"),
                 subject,
                 date,
                 headers,
@@ -643,6 +643,22 @@ public final class MailParser {
 
     private static String first(java.util.Collection<String> list) {
         return list.isEmpty() ? null : list.iterator().next();
+    }
+
+    /**
+     * An address header with encoded words is parsed before they are decoded: a display name that decodes to
+     * « &lt;script&gt; » or « Dupont, Marie » stays a name instead of becoming an address.
+     */
+    private static List<MailAddress> addresses(MimeMessage message, MailHeaders decoded, String name) {
+        try {
+            String[] raw = message == null ? null : message.getHeader(name);
+            if (raw != null && Arrays.stream(raw).anyMatch(v -> v != null && v.contains("=?"))) {
+                return addresses(Arrays.stream(raw).map(v -> v == null ? null : unfold(v)).toList());
+            }
+        } catch (MessagingException e) {
+            // unreadable raw header: the decoded one below
+        }
+        return addresses(decoded.all(name));
     }
 
     /** Parses address headers (already decoded) leniently. */
