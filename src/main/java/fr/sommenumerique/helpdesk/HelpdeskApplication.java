@@ -10,6 +10,9 @@ public class HelpdeskApplication {
         if (HelpdeskCommandLine.handles(args)) {
             System.exit(new HelpdeskCommandLine(System.out, System.err).run(args));
         }
+        if (DatabaseRestore.handles(args)) {
+            System.exit(new DatabaseRestore(System.out, System.err).run(args));
+        }
         SpringApplication.run(HelpdeskApplication.class, args);
     }
 }

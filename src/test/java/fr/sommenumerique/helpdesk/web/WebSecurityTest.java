@@ -221,6 +221,18 @@ class WebSecurityTest extends WebTestBase {
     }
 
     @Test
+    void database_backups_are_for_administrators_only() throws Exception {
+        StaffUser agent = newAgent("sauvegarde");
+        StaffUser admin = newStaff("sauvegarde-admin", StaffRole.ADMIN);
+        mvc.perform(post("/api/admin/sauvegardes").with(httpBasic(agent.username(), PASSWORD)))
+                .andExpect(status().isForbidden());
+        // these tests run on an in-memory database: nothing to copy, said in French
+        mvc.perform(post("/api/admin/sauvegardes").with(httpBasic(admin.username(), PASSWORD)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("pg_dump")));
+    }
+
+    @Test
     void the_error_path_asked_for_directly_is_a_page_that_does_not_exist() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/error")).build(),

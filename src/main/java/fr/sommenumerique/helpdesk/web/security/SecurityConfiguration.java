@@ -114,7 +114,7 @@ public class SecurityConfiguration {
                 .authenticationManager(manager)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/staff", "/api/staff/me").hasRole("AGENT")
-                        .requestMatchers("/api/staff/**").hasRole("ADMIN")
+                        .requestMatchers("/api/staff/**", "/api/admin/**").hasRole("ADMIN")
                         .anyRequest().hasRole("AGENT"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, throttle, problems), BasicAuthenticationFilter.class)
