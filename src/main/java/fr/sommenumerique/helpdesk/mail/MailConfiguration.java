@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.Locale;
 
@@ -64,10 +65,10 @@ class MailConfiguration {
     @Bean
     MailboxPoller mailboxPoller(MailProperties properties, MailEndpoints endpoints, MailIntake intake,
                                 ObjectProvider<MailProcessingObserver> observer, MailboxStatus status,
-                                PollerLocks locks) {
+                                PollerLocks locks, PlatformTransactionManager transactions) {
         return new MailboxPoller(properties.imap(), endpoints, intake,
                 observer.getIfAvailable(() -> MailProcessingObserver.NONE), status,
-                mailboxLeadership(locks, endpoints, properties.imap().folder()));
+                mailboxLeadership(locks, endpoints, properties.imap().folder()), transactions);
     }
 
     /**

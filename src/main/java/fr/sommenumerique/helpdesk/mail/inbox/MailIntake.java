@@ -55,10 +55,15 @@ public final class MailIntake {
     public Result process(byte[] raw, String sourceRef) {
         Attempt attempt = attempt(raw, sourceRef);
         if (attempt.result() == Result.QUARANTINED) {
-            quarantine.store(Channel.EMAIL, raw, attempt.failure(), sourceRef);
-            log.warn("E-mail {} mis en quarantaine : {}", sourceRef, attempt.failure());
+            quarantine(raw, attempt.failure(), sourceRef);
         }
         return attempt.result();
+    }
+
+    /** Keeps a message that failed, with its reason, in its own transaction. */
+    public void quarantine(byte[] raw, String failure, String sourceRef) {
+        quarantine.store(Channel.EMAIL, raw, failure, sourceRef);
+        log.warn("E-mail {} mis en quarantaine : {}", sourceRef, failure);
     }
 
     /** Processes the message; on failure, says why, and leaves keeping the raw message to the caller. */

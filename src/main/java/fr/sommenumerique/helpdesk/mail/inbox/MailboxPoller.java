@@ -18,6 +18,9 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,7 +40,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A message is marked as done (keyword flag or move, as configured) only after its effects are committed. A crash
  * in between leaves it unmarked: it is fetched again on restart, recognised as already processed, and only then
- * marked. So nothing is lost and nothing is processed twice.
+ * marked. So nothing is lost and nothing is processed twice. Messages are committed in groups (up to
+ * {@value #GROUP_MAX_MESSAGES} or 200 ms), each in its own savepoint: a durable commit per group rather than per
+ * message.
  *
  * <p>When several instances share the database, only the one holding the mailbox's {@link PollerLeadership lock}
  * connects; the others wait. The lock is checked before each message: an instance that lost it stops there, and
@@ -48,6 +53,9 @@ public final class MailboxPoller implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
     private static final int BATCH = 50;
     private static final Duration LEADERSHIP_CHECK = Duration.ofSeconds(1);
+    /** At most so many messages, or so long, in one transaction: one durable commit for them all. */
+    private static final int GROUP_MAX_MESSAGES = 25;
+    private static final Duration GROUP_MAX_TIME = Duration.ofMillis(200);
 
     private final MailProperties.Imap settings;
     private final MailEndpoints endpoints;
@@ -55,6 +63,8 @@ public final class MailboxPoller implements SmartLifecycle {
     private final MailProcessingObserver observer;
     private final MailboxStatus status;
     private final PollerLeadership leadership;
+    private final TransactionTemplate groupTransaction;
+    private final TransactionTemplate messageSavepoint;
     private final ScheduledExecutorService idleRefresher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mail-idle-refresh");
         t.setDaemon(true);
@@ -66,7 +76,8 @@ public final class MailboxPoller implements SmartLifecycle {
     private volatile Folder openFolder;
 
     public MailboxPoller(MailProperties.Imap settings, MailEndpoints endpoints, MailIntake intake,
-                         MailProcessingObserver observer, MailboxStatus status, PollerLeadership leadership) {
+                         MailProcessingObserver observer, MailboxStatus status, PollerLeadership leadership,
+                         PlatformTransactionManager transactions) {
         this.settings = settings;
         this.endpoints = endpoints;
         this.intake = intake;
@@ -74,6 +85,9 @@ public final class MailboxPoller implements SmartLifecycle {
         this.status = status;
         this.leadership = leadership;
         leadership.onRevoked(this::wakeFromIdle);
+        this.groupTransaction = new TransactionTemplate(transactions);
+        this.messageSavepoint = new TransactionTemplate(transactions);
+        messageSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Override
@@ -255,27 +269,60 @@ public final class MailboxPoller implements SmartLifecycle {
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
         folder.fetch(batch, profile);
-        List<Message> done = new ArrayList<>();
-        try {
-            for (Message message : batch) {
-                if (!reading()) {
-                    break;
-                }
-                if (message.isExpunged()) {
-                    continue;
-                }
-                String sourceRef = settings.folder() + " UID " + ((UIDFolder) folder).getUID(message);
-                MailIntake.Result result = intake.process(rawBytes(message), sourceRef);
-                status.count(result);
-                observer.committed(sourceRef);
-                done.add(message);
-            }
-        } finally {
-            // Committed messages are marked even when a later one fails; one left unmarked is only seen again.
-            if (!done.isEmpty() && folder.isOpen()) {
-                markDone(folder, done.toArray(Message[]::new));
+        List<Received> received = new ArrayList<>();
+        for (Message message : batch) {
+            if (!message.isExpunged()) {
+                received.add(new Received(message, rawBytes(message),
+                        settings.folder() + " UID " + ((UIDFolder) folder).getUID(message)));
             }
         }
+        for (int from = 0; from < received.size() && reading(); ) {
+            from += commitGroup(folder, received.subList(from, received.size()));
+        }
+    }
+
+    /** A message read from the mailbox, not yet handled. */
+    private record Received(Message message, byte[] raw, String sourceRef) {
+    }
+
+    /**
+     * Handles the first messages of {@code waiting} in one transaction (one durable commit for them all): up to
+     * {@value #GROUP_MAX_MESSAGES}, or fewer once {@link #GROUP_MAX_TIME} has passed, so that the locks a group takes
+     * (the reference counter…) never make the Telegram channel or staff wait long, and no more once this instance
+     * is no longer the mailbox's reader. Each message runs in a savepoint of its own: one that fails leaves the
+     * others' effects in. Only after the commit are the failed ones quarantined and the group marked on the server:
+     * a crash before that leaves them all to be read again, recognised as processed, and marked. Returns how many
+     * messages the group took.
+     */
+    private int commitGroup(Folder folder, List<Received> waiting) throws MessagingException {
+        List<MailIntake.Attempt> attempts = new ArrayList<>();
+        long deadline = System.nanoTime() + GROUP_MAX_TIME.toNanos();
+        groupTransaction.executeWithoutResult(outer -> {
+            do {
+                Received received = waiting.get(attempts.size());
+                attempts.add(messageSavepoint.execute(savepoint -> {
+                    MailIntake.Attempt attempt = intake.attempt(received.raw(), received.sourceRef());
+                    if (attempt.result() != MailIntake.Result.PROCESSED) {
+                        savepoint.setRollbackOnly(); // its partial effects go, the group's stay
+                    }
+                    return attempt;
+                }));
+            } while (attempts.size() < Math.min(waiting.size(), GROUP_MAX_MESSAGES) && System.nanoTime() < deadline
+                    && reading());
+        });
+        List<Received> group = waiting.subList(0, attempts.size());
+        for (int i = 0; i < group.size(); i++) {
+            Received received = group.get(i);
+            if (attempts.get(i).result() == MailIntake.Result.QUARANTINED) {
+                intake.quarantine(received.raw(), attempts.get(i).failure(), received.sourceRef());
+            }
+            status.count(attempts.get(i).result());
+            observer.committed(received.sourceRef());
+        }
+        if (folder.isOpen()) {
+            markDone(folder, group.stream().map(Received::message).toArray(Message[]::new));
+        }
+        return group.size();
     }
 
     private static byte[] rawBytes(Message message) throws MessagingException, IOException {
