@@ -43,11 +43,26 @@ public class AdminBootstrap implements ApplicationRunner {
         createFirstAdministrator();
     }
 
-    /** Returns true when an account was created. */
+    /**
+     * Returns true when an account was created; false when one existed, or when another instance starting on the
+     * same empty database created it first.
+     */
     public boolean createFirstAdministrator() {
         if (!accounts.noAccountYet()) {
             return false;
         }
+        try {
+            return create();
+        } catch (RuntimeException e) {
+            if (accounts.noAccountYet()) {
+                throw e;
+            }
+            log.info("Premier démarrage : le compte « {} » a été créé par une autre instance.", USERNAME);
+            return false;
+        }
+    }
+
+    private boolean create() {
         NewStaffMember admin = new NewStaffMember(USERNAME, "Administrateur", null, StaffRole.ADMIN);
         Object fromEnvironment = environment.get(PASSWORD_VARIABLE);
         if (fromEnvironment != null && !fromEnvironment.toString().isBlank()) {
