@@ -150,6 +150,22 @@ class TelegramConversationRulesTest extends TelegramChannelTestBase {
     }
 
     @Test
+    void aShortFollowUpWithNoTopicOfItsOwnRightAfterOurReplyJoinsThatTicketWithoutAsking() {
+        FakeUser user = newUser();
+        api.enqueueText(user, OFFER_PRICE);
+        awaitReply(user, "Nous avons bien reçu votre message");
+        Ticket ticket = ticketsOf(user).get(0);
+
+        api.enqueueText(user, "ok je vais essayer demain");
+
+        ApiCall reply = awaitReply(user, "Message ajouté à votre demande " + ticket.reference());
+        assertThat(buttonLabels(reply)).isEmpty();
+        assertThat(reply.text("text")).doesNotContain("ne semble pas concerner");
+        assertThat(ticketsOf(user)).hasSize(1);
+        assertThat(tickets.messages(ticket.id())).anyMatch(m -> m.text().equals("ok je vais essayer demain"));
+    }
+
+    @Test
     void whenTheTopicCannotTellThePersonChoosesWithTwoButtons() {
         FakeUser joining = newUser();
         api.enqueueText(joining, OFFER_PRICE);
@@ -225,6 +241,30 @@ class TelegramConversationRulesTest extends TelegramChannelTestBase {
 
         ApiCall ack = awaitReply(user, "Nous avons bien reçu votre message");
         assertThat(ack.text("text")).doesNotContain("capture d'écran").contains("Votre fichier est joint");
+    }
+
+    // ------------------------------------------------------------------ 5. flood
+
+    @Test
+    void messagesSetAsideByTheFloodGuardAreHandledInOrderOnceTheBurstIsOver() {
+        FakeUser user = newUser();
+        for (int i = 1; i <= 10; i++) {
+            api.enqueueText(user, "Question numéro " + i + " : " + OFFER_PRICE);
+        }
+
+        awaitReply(user, "je les traite dans l'ordre");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                        SELECT COUNT(*) FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id
+                        JOIN contacts c ON c.id = t.requester_id WHERE c.telegram_chat_id = ? AND m.direction = 'INBOUND'""")
+                .params(user.chatId()).query(Long.class).single() == 10);
+        List<String> order = jdbc.sql("""
+                        SELECT m.body FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id
+                        JOIN contacts c ON c.id = t.requester_id WHERE c.telegram_chat_id = ? AND m.direction = 'INBOUND'
+                        ORDER BY m.id""")
+                .params(user.chatId()).query(String.class).list();
+        for (int i = 1; i <= 10; i++) {
+            assertThat(order.get(i - 1)).startsWith("Question numéro " + i + " ");
+        }
     }
 
     // ------------------------------------------------------------------ 7. staff replies

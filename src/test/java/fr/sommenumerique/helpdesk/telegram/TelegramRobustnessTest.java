@@ -156,7 +156,7 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
     }
 
     @Test
-    void aFloodIsSetAsideInTheQuarantineThePersonIsToldOnceAndStaffCanStillProcessIt() {
+    void aFloodIsSetAsideInTheQuarantineThePersonIsToldOnceAndItIsHandledOnceTheBurstIsOver() {
         FakeUser user = newUser();
         List<EnqueuedUpdate> updates = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
@@ -170,16 +170,14 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
         }
         QuarantinedItem ninth = quarantined(updates.get(8)).orElseThrow();
         assertThat(ninth.reason()).contains("Trop de messages");
-        assertThat(inboundTexts(user)).hasSize(8).noneMatch(t -> t.startsWith("Message 9 "));
+
+        // once the chat has been quiet for flood-quiet, the two set-aside messages are handled, in order
+        await().atMost(Duration.ofSeconds(20)).until(() -> inboundTexts(user).size() == 10);
+        assertThat(inboundTexts(user)).filteredOn(t -> t.startsWith("Message 9 ") || t.startsWith("Message 10 "))
+                .hasSize(2);
+        assertThat(setAside(updates)).hasSize(2).allMatch(i -> i.status() == QuarantineStatus.RETRIED);
         awaitNothingPendingFor(user);
         assertThat(delivered(user)).filteredOn(c -> c.text("text").contains("beaucoup de messages")).hasSize(1);
-
-        quarantine.markRetried(ninth.id(), "agent.durand");
-
-        assertThat(inboundTexts(user)).hasSize(9).anyMatch(t -> t.startsWith("Message 9 "));
-        assertThat(quarantine.byId(ninth.id()).orElseThrow().status()).isEqualTo(QuarantineStatus.RETRIED);
-        assertThat(quarantine.byId(quarantined(updates.get(9)).orElseThrow().id()).orElseThrow().status())
-                .isEqualTo(QuarantineStatus.QUARANTINED);
     }
 
     @Test
@@ -222,9 +220,11 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
             runner.start();
         }
 
+        // the set-aside pair is handled once the burst is over, each message once, whatever was delivered again
+        await().atMost(Duration.ofSeconds(20)).until(() -> inboundTexts(user).size() == 10);
         awaitNothingPendingFor(user);
-        assertThat(inboundTexts(user)).isEqualTo(textsBefore);
-        assertThat(queuedFor(user)).isEqualTo(queuedBefore + 1);
+        assertThat(inboundTexts(user)).containsAll(textsBefore).doesNotHaveDuplicates();
+        assertThat(queuedFor(user)).isGreaterThan(queuedBefore);
         assertThat(setAside(updates)).hasSize(2);
         assertThat(delivered(user)).filteredOn(c -> c.text("text").contains("beaucoup de messages")).hasSize(1);
     }

@@ -38,6 +38,8 @@ import java.util.Optional;
  *       ticket of its own, with its own service and priority. An incident never hides inside a question ticket;</li>
  *   <li>an <b>answer to the agent</b> (the latest ticket waits for the person, or its last message is a staff
  *       reply), the <b>same service</b>, or a <b>file sent right after</b>: it joins that ticket;</li>
+ *   <li>a <b>short message with no topic of its own</b> (« ok je vais essayer demain ») right after our reply on
+ *       the latest ticket: it joins that ticket;</li>
  *   <li>unclear, while the latest ticket moved within {@code chat-follow-up}: a ticket of its own, and the person
  *       is asked with two buttons whether to add it to the open one instead;</li>
  *   <li>else a ticket of its own.</li>
@@ -45,6 +47,8 @@ import java.util.Optional;
  */
 @Component
 class ChatConversationPolicy implements ConversationPolicy {
+
+    private static final int SHORT_WORDS = 8;
 
     private final Tickets tickets;
     private final ConversationSettings settings;
@@ -101,6 +105,10 @@ class ChatConversationPolicy implements ConversationPolicy {
                 return new Placement.JoinTicket(ticket, "même service que la demande en cours");
             }
         }
+        if (topic.none() && isShort(message) && !Precisions.isQuestion(message.text()) && lastWordIsOurs(latest)
+                && movedRecently(latest)) {
+            return new Placement.JoinTicket(latest, "courte suite de notre réponse");
+        }
         if (!topic.clearlyDifferentFrom(Topic.of(latest)) && movedRecently(latest)) {
             return new Placement.NewTicketAsking(latest);
         }
@@ -145,6 +153,17 @@ class ChatConversationPolicy implements ConversationPolicy {
             }
         }
         return false;
+    }
+
+    /** A few words (« ok je vais essayer demain »): too short to carry a topic of their own. */
+    private static boolean isShort(InboundMessage message) {
+        return message.text().strip().split("\\s+").length <= SHORT_WORDS;
+    }
+
+    /** Our message (an agent's reply or the assistant's acknowledgement) is the ticket's latest. */
+    private boolean lastWordIsOurs(Ticket ticket) {
+        List<TicketMessage> messages = tickets.messages(ticket.id());
+        return !messages.isEmpty() && messages.get(messages.size() - 1).direction() == MessageDirection.OUTBOUND;
     }
 
     private boolean fileRightAfter(InboundMessage message, Ticket ticket) {

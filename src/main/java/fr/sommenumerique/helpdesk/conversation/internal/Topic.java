@@ -35,6 +35,11 @@ record Topic(ServiceArea service, boolean incident) {
         return (incident && !other.incident) || (specific() && other.specific() && service != other.service);
     }
 
+    /** Neither a service nor an incident: nothing to tell it apart from the conversation it follows. */
+    boolean none() {
+        return !incident && !specific();
+    }
+
     private boolean specific() {
         return service != null && service != ServiceArea.OFFRE;
     }

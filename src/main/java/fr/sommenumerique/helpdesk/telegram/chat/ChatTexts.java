@@ -70,7 +70,7 @@ final class ChatTexts {
             + "restent confidentiels. Écrivez-moi directement : touchez mon nom, puis « Envoyer un message ».";
 
     static final String FLOOD = "Vous m'envoyez beaucoup de messages en peu de temps : je mets les suivants de côté "
-            + "pour qu'un agent les lise. Patientez une minute avant de m'écrire à nouveau.";
+            + "et je les traite dans l'ordre dès que vous faites une pause. Rien n'est perdu.";
 
     /** Shown by Telegram over the chat (a callback notice, 200 characters at most). */
     static final String BUTTON_FLOOD = "Trop d'appuis en peu de temps : patientez un instant, puis réessayez.";

@@ -1,10 +1,20 @@
 package fr.sommenumerique.helpdesk.telegram.chat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+
+import jakarta.annotation.PreDestroy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -39,6 +49,7 @@ import fr.sommenumerique.helpdesk.ticketing.AlreadyProcessedException;
 import fr.sommenumerique.helpdesk.ticketing.Channel;
 import fr.sommenumerique.helpdesk.ticketing.ProcessedInbound;
 import fr.sommenumerique.helpdesk.ticketing.Quarantine;
+import fr.sommenumerique.helpdesk.ticketing.QuarantinedItem;
 import fr.sommenumerique.helpdesk.ticketing.Tickets;
 
 /**
@@ -53,8 +64,9 @@ import fr.sommenumerique.helpdesk.ticketing.Tickets;
  *       and the person is told that a human will look at it; the next updates go on.</li>
  *   <li><b>Private chats only.</b> A group is told once that the bot answers in private, then ignored.</li>
  *   <li><b>Flood.</b> Beyond {@code flood-messages} per {@code flood-window} from one chat, messages are set aside
- *       in the quarantine without the assistant (a person is told once): staff see them and can still process
- *       them, and neither the assistant nor the ticket queue is flooded. Edits count and are set aside likewise;
+ *       in the quarantine without the assistant (a person is told once); once the chat has been silent for
+ *       {@code flood-quiet} they are handled, in order (later messages of the chat wait behind them), so none is
+ *       lost and neither the assistant nor the ticket queue is flooded during the burst. Edits count and are set aside likewise;
  *       button presses have an allowance of the same size, beyond which they are answered with a short notice and
  *       not acted on. Duplicates are recognised before the limit applies, and a set-aside update is recorded as
  *       such, so a redelivered backlog is neither counted nor set aside again.</li>
@@ -100,6 +112,16 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
     private final FloodGuard buttonFlood;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Duration floodQuiet;
+    /** Per chat, the quarantine items of its set-aside updates, in arrival order, until they are handled. */
+    private final Map<Long, Deque<Long>> setAside = new ConcurrentHashMap<>();
+    /** When each chat last sent an update: its burst is over after {@code flood-quiet} of silence. */
+    private final Map<Long, Instant> lastSeen = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService replays = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "telegram-flood-replay");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ChatUpdateHandler(Conversations conversations, ProcessedInbound processed, Quarantine quarantine,
                              Tickets tickets, ChatStates states, ChatCommands commands, ChatLinking linking,
@@ -128,6 +150,43 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
         // presses have an allowance of their own: a guided /souscrire mixes typed answers and presses
         this.buttonFlood = new FloodGuard(properties.floodMessages(), properties.floodWindow(), this.clock);
         this.tx = new TransactionTemplate(transactions);
+        this.floodQuiet = properties.floodQuiet();
+        replays.scheduleWithFixedDelay(this::replaySetAside, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stopReplays() {
+        replays.shutdownNow();
+    }
+
+    /**
+     * Once a flooding chat has been silent for {@code flood-quiet}, its set-aside updates are handed back from the
+     * quarantine one by one, in order, exactly as a staff « Relancer » does (processed after commit, without the flood
+     * limit). An item staff already handled is skipped. Each is taken off the chat's list only once handled, so that
+     * an update arriving meanwhile is still set aside behind it.
+     */
+    void replaySetAside() {
+        Instant now = clock.instant();
+        for (Map.Entry<Long, Deque<Long>> chat : setAside.entrySet()) {
+            Instant seen = lastSeen.getOrDefault(chat.getKey(), Instant.MIN);
+            if (seen.plus(floodQuiet).isAfter(now)) {
+                continue;
+            }
+            Deque<Long> items = chat.getValue();
+            Long item;
+            while ((item = items.peekFirst()) != null) {
+                long id = item;
+                try {
+                    tx.executeWithoutResult(status -> quarantine.markRetried(id, Tickets.SYSTEM));
+                } catch (RuntimeException alreadyHandled) {
+                    log.info("Set-aside Telegram update (quarantine item {}) not replayed: {}", id, alreadyHandled.getMessage());
+                }
+                items.pollFirst();
+            }
+            // dropped only if still empty: an update set aside meanwhile waits for the next round
+            setAside.computeIfPresent(chat.getKey(), (id, left) -> left.isEmpty() ? null : left);
+        }
+        lastSeen.values().removeIf(seen -> seen.plus(floodQuiet).isBefore(now)); // quiet chats: nothing to remember
     }
 
     @Override
@@ -437,6 +496,13 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
             return Optional.of(Result.DUPLICATE);
         }
         if (!retry) {
+            lastSeen.put(ctx.chatId(), clock.instant());
+            Deque<Long> backlog = setAside.get(ctx.chatId());
+            if (backlog != null && !backlog.isEmpty()) {
+                // the burst's backlog is handled first: this one waits behind it, to keep the chat's order
+                setAside(update, ctx, false);
+                return Optional.of(Result.SET_ASIDE);
+            }
             FloodGuard.Verdict verdict = flood.admit(ctx.chatId());
             if (verdict != FloodGuard.Verdict.ALLOWED) {
                 setAside(update, ctx, verdict == FloodGuard.Verdict.LIMITED_FIRST);
@@ -464,9 +530,11 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
      * quarantined twice, never lost.
      */
     private void setAside(Update update, ChatContext ctx, boolean tell) {
-        quarantine.store(Channel.TELEGRAM, raw(update), "Trop de messages de cette conversation (plus de "
-                + flood.capacity() + " en " + flood.window().toSeconds() + " s) : message mis de côté sans réponse "
-                + "automatique. « Relancer » le traite normalement.", sourceRef(update));
+        QuarantinedItem item = quarantine.store(Channel.TELEGRAM, raw(update), "Trop de messages de cette conversation "
+                + "(plus de " + flood.capacity() + " en " + flood.window().toSeconds() + " s) : message mis de côté, "
+                + "traité automatiquement dans l'ordre une fois la rafale passée. « Relancer » le traite tout de suite.",
+                sourceRef(update));
+        setAside.computeIfAbsent(ctx.chatId(), id -> new ConcurrentLinkedDeque<>()).addLast(item.id());
         log.warn("Telegram chat {}: flood limit reached, update {} set aside in the quarantine.", ctx.chatId(),
                 ctx.updateId());
         tx.executeWithoutResult(status -> {

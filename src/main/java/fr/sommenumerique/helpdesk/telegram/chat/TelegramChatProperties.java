@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param linkMaxAttempts  wrong codes allowed before a code is cancelled (5)
  * @param linkCodesPerHour codes one chat may ask for per hour (3): the bot must not become a way to flood an inbox
  * @param flowTtl          how long a guided exchange (/souscrire, /lier) waits for the next answer (30m)
+ * @param floodQuiet       how long a flooding chat must stay silent for its burst to be over; its set-aside
+ *                         messages are then handled, in order (5s)
  */
 @ConfigurationProperties("helpdesk.telegram.chat")
 public record TelegramChatProperties(Integer floodMessages, Duration floodWindow, Duration linkCodeTtl,
-                                     Integer linkMaxAttempts, Integer linkCodesPerHour, Duration flowTtl) {
+                                     Integer linkMaxAttempts, Integer linkCodesPerHour, Duration flowTtl,
+                                     Duration floodQuiet) {
 
     public TelegramChatProperties {
         floodMessages = atLeastOne(floodMessages, 10, "flood-messages");
@@ -26,10 +29,11 @@ public record TelegramChatProperties(Integer floodMessages, Duration floodWindow
         linkMaxAttempts = atLeastOne(linkMaxAttempts, 5, "link-max-attempts");
         linkCodesPerHour = atLeastOne(linkCodesPerHour, 3, "link-codes-per-hour");
         flowTtl = positive(flowTtl, Duration.ofMinutes(30), "flow-ttl");
+        floodQuiet = positive(floodQuiet, Duration.ofSeconds(5), "flood-quiet");
     }
 
     public static TelegramChatProperties defaults() {
-        return new TelegramChatProperties(null, null, null, null, null, null);
+        return new TelegramChatProperties(null, null, null, null, null, null, null);
     }
 
     private static int atLeastOne(Integer value, int fallback, String name) {
