@@ -109,6 +109,17 @@ public class Quarantine {
         return retried;
     }
 
+    /**
+     * The channel handled the item itself (a message set aside by a flood limit, replayed once the burst is over):
+     * QUARANTINED → RETRIED without asking the channel again. An item staff already handled is left as it is.
+     */
+    public void markReplayed(long id) {
+        QuarantinedItem item = lock(id);
+        if (item.status() == QuarantineStatus.QUARANTINED) {
+            change(item, QuarantineStatus.RETRIED, null, "replayed");
+        }
+    }
+
     /** A retried item failed again: back to QUARANTINED with the new reason. */
     public QuarantinedItem failedAgain(long id, String reason) {
         QuarantinedItem item = lock(id);

@@ -27,6 +27,7 @@ import fr.sommenumerique.helpdesk.telegram.bot.TelegramPollingRunner;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramProperties;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramUpdateHandler;
 import fr.sommenumerique.helpdesk.telegram.chat.ChatUpdateHandler;
+import fr.sommenumerique.helpdesk.telegram.chat.FloodReplays;
 import fr.sommenumerique.helpdesk.telegram.delivery.BotMessage;
 import fr.sommenumerique.helpdesk.telegram.delivery.FeedbackButtons;
 import fr.sommenumerique.helpdesk.telegram.delivery.MessageOptions;
@@ -72,6 +73,8 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
     SentParts sentParts;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    FloodReplays floodReplays;
 
     @Test
     void updatesDeliveredAgainAfterARestartAreNotProcessedTwice() {
@@ -227,6 +230,49 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
         assertThat(queuedFor(user)).isGreaterThan(queuedBefore);
         assertThat(setAside(updates)).hasSize(2);
         assertThat(delivered(user)).filteredOn(c -> c.text("text").contains("beaucoup de messages")).hasSize(1);
+    }
+
+    @Test
+    void messagesStillSetAsideWhenTheProcessStopsAreReplayedAtTheNextStartOnceAndInOrder() {
+        floodReplays.stop(); // the process dies during the burst: nothing replays what was set aside
+        FloodReplays afterRestart = null;
+        try {
+            FakeUser user = newUser();
+            List<EnqueuedUpdate> updates = new ArrayList<>();
+            for (int i = 1; i <= 10; i++) {
+                updates.add(api.enqueueText(user, "Message " + i + " : le parapheur électronique ne s'ouvre plus"));
+            }
+            await().atMost(Duration.ofSeconds(15)).until(() -> quarantined(updates.get(9)).isPresent());
+            // well past flood-quiet, nothing was replayed; a later message waits behind the set-aside ones
+            await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10))
+                    .until(() -> inboundInOrder(user).size() == 8);
+            updates.add(api.enqueueText(user, "Message 11 : le parapheur électronique ne s'ouvre plus"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> quarantined(updates.get(10)).isPresent());
+            assertThat(setAside(updates)).hasSize(3);
+            // staff hand the ninth back meanwhile: processed, but still on the chat's waiting list
+            quarantine.markRetried(quarantined(updates.get(8)).orElseThrow().id(), "agent.durand");
+            assertThat(inboundInOrder(user)).hasSize(9);
+
+            afterRestart = beanFactory.createBean(FloodReplays.class);
+            afterRestart.start();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                            SELECT COUNT(*) FROM telegram_set_aside WHERE chat_id = ? AND replayed_at IS NULL""")
+                    .params(user.chatId()).query(Long.class).single() == 0);
+            List<String> texts = inboundInOrder(user);
+            assertThat(texts).hasSize(11).doesNotHaveDuplicates();
+            for (int i = 1; i <= 11; i++) {
+                assertThat(texts.get(i - 1)).startsWith("Message " + i + " ");
+            }
+            assertThat(setAside(updates)).hasSize(3).allMatch(i -> i.status() == QuarantineStatus.RETRIED);
+        } finally {
+            if (afterRestart != null) {
+                afterRestart.stop();
+            }
+        }
+        // stopped, the replays leave no thread behind
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("telegram-flood-replay"));
+        floodReplays.start();
     }
 
     @Test
@@ -391,6 +437,15 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
         }
         return items.stream().filter(i -> i.sourceRef() != null && updates.stream()
                 .anyMatch(u -> i.sourceRef().startsWith("update " + u.updateId() + " "))).toList();
+    }
+
+    /** The chat's messages on tickets, in the order they were handled. */
+    private List<String> inboundInOrder(FakeUser user) {
+        return jdbc.sql("""
+                        SELECT m.body FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id
+                        JOIN contacts c ON c.id = t.requester_id WHERE c.telegram_chat_id = ? AND m.direction = 'INBOUND'
+                        ORDER BY m.id""")
+                .params(user.chatId()).query(String.class).list();
     }
 
     private List<String> inboundTexts(FakeUser user) {

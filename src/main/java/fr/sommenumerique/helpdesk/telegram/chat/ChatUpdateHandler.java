@@ -1,20 +1,10 @@
 package fr.sommenumerique.helpdesk.telegram.chat;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
-import jakarta.annotation.PreDestroy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -64,9 +54,10 @@ import fr.sommenumerique.helpdesk.ticketing.Tickets;
  *       and the person is told that a human will look at it; the next updates go on.</li>
  *   <li><b>Private chats only.</b> A group is told once that the bot answers in private, then ignored.</li>
  *   <li><b>Flood.</b> Beyond {@code flood-messages} per {@code flood-window} from one chat, messages are set aside
- *       in the quarantine without the assistant (a person is told once); once the chat has been silent for
- *       {@code flood-quiet} they are handled, in order (later messages of the chat wait behind them), so none is
- *       lost and neither the assistant nor the ticket queue is flooded during the burst. Edits count and are set aside likewise;
+ *       in the quarantine without the assistant (a person is told once); {@link FloodReplays} hands them back, in
+ *       order, once the chat has been silent for {@code flood-quiet} (later messages of the chat wait behind them;
+ *       the waiting list is in the database, so a restart loses none), and neither the assistant nor the ticket
+ *       queue is flooded during the burst. Edits count and are set aside likewise;
  *       button presses have an allowance of the same size, beyond which they are answered with a short notice and
  *       not acted on. Duplicates are recognised before the limit applies, and a set-aside update is recorded as
  *       such, so a redelivered backlog is neither counted nor set aside again.</li>
@@ -112,22 +103,15 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
     private final FloodGuard buttonFlood;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final Duration floodQuiet;
-    /** Per chat, the quarantine items of its set-aside updates, in arrival order, until they are handled. */
-    private final Map<Long, Deque<Long>> setAside = new ConcurrentHashMap<>();
-    /** When each chat last sent an update: its burst is over after {@code flood-quiet} of silence. */
-    private final Map<Long, Instant> lastSeen = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService replays = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "telegram-flood-replay");
-        t.setDaemon(true);
-        return t;
-    });
+    private final SetAsideUpdates setAside;
+    private final ObjectProvider<FloodReplays> floodReplays;
 
     public ChatUpdateHandler(Conversations conversations, ProcessedInbound processed, Quarantine quarantine,
                              Tickets tickets, ChatStates states, ChatCommands commands, ChatLinking linking,
                              SubscriptionFlow subscriptionFlow, ServiceSummaries services, FeedbackHandler feedback,
                              TicketChoiceButtons choiceButtons, GroupChats groups, MediaIntake media, TelegramOutbound replies, TelegramGateway gateway,
-                             ObjectProvider<TelegramOutboxSender> sender, TelegramChatProperties properties,
+                             ObjectProvider<TelegramOutboxSender> sender, SetAsideUpdates setAside,
+                             ObjectProvider<FloodReplays> floodReplays, TelegramChatProperties properties,
                              PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
         this.conversations = conversations;
         this.processed = processed;
@@ -145,48 +129,13 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
         this.replies = replies;
         this.gateway = gateway;
         this.sender = sender;
+        this.setAside = setAside;
+        this.floodReplays = floodReplays;
         this.clock = clock.getIfUnique(Clock::systemUTC);
         this.flood = new FloodGuard(properties.floodMessages(), properties.floodWindow(), this.clock);
         // presses have an allowance of their own: a guided /souscrire mixes typed answers and presses
         this.buttonFlood = new FloodGuard(properties.floodMessages(), properties.floodWindow(), this.clock);
         this.tx = new TransactionTemplate(transactions);
-        this.floodQuiet = properties.floodQuiet();
-        replays.scheduleWithFixedDelay(this::replaySetAside, 1, 1, TimeUnit.SECONDS);
-    }
-
-    @PreDestroy
-    void stopReplays() {
-        replays.shutdownNow();
-    }
-
-    /**
-     * Once a flooding chat has been silent for {@code flood-quiet}, its set-aside updates are handed back from the
-     * quarantine one by one, in order, exactly as a staff « Relancer » does (processed after commit, without the flood
-     * limit). An item staff already handled is skipped. Each is taken off the chat's list only once handled, so that
-     * an update arriving meanwhile is still set aside behind it.
-     */
-    void replaySetAside() {
-        Instant now = clock.instant();
-        for (Map.Entry<Long, Deque<Long>> chat : setAside.entrySet()) {
-            Instant seen = lastSeen.getOrDefault(chat.getKey(), Instant.MIN);
-            if (seen.plus(floodQuiet).isAfter(now)) {
-                continue;
-            }
-            Deque<Long> items = chat.getValue();
-            Long item;
-            while ((item = items.peekFirst()) != null) {
-                long id = item;
-                try {
-                    tx.executeWithoutResult(status -> quarantine.markRetried(id, Tickets.SYSTEM));
-                } catch (RuntimeException alreadyHandled) {
-                    log.info("Set-aside Telegram update (quarantine item {}) not replayed: {}", id, alreadyHandled.getMessage());
-                }
-                items.pollFirst();
-            }
-            // dropped only if still empty: an update set aside meanwhile waits for the next round
-            setAside.computeIfPresent(chat.getKey(), (id, left) -> left.isEmpty() ? null : left);
-        }
-        lastSeen.values().removeIf(seen -> seen.plus(floodQuiet).isBefore(now)); // quiet chats: nothing to remember
     }
 
     @Override
@@ -496,9 +445,7 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
             return Optional.of(Result.DUPLICATE);
         }
         if (!retry) {
-            lastSeen.put(ctx.chatId(), clock.instant());
-            Deque<Long> backlog = setAside.get(ctx.chatId());
-            if (backlog != null && !backlog.isEmpty()) {
+            if (setAside.hasPending(ctx.chatId())) {
                 // the burst's backlog is handled first: this one waits behind it, to keep the chat's order
                 setAside(update, ctx, false);
                 return Optional.of(Result.SET_ASIDE);
@@ -534,16 +481,17 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
                 + "(plus de " + flood.capacity() + " en " + flood.window().toSeconds() + " s) : message mis de côté, "
                 + "traité automatiquement dans l'ordre une fois la rafale passée. « Relancer » le traite tout de suite.",
                 sourceRef(update));
-        setAside.computeIfAbsent(ctx.chatId(), id -> new ConcurrentLinkedDeque<>()).addLast(item.id());
         log.warn("Telegram chat {}: flood limit reached, update {} set aside in the quarantine.", ctx.chatId(),
                 ctx.updateId());
         tx.executeWithoutResult(status -> {
             processed.markProcessed(Channel.TELEGRAM, setAsideKey(ctx), ctx.externalRef(), null, null,
                     "MIS DE CÔTÉ (TROP DE MESSAGES)");
+            setAside.record(item.id(), ctx.chatId(), ctx.updateId(), clock.instant());
             if (tell) {
                 say(ctx, ChatTexts.FLOOD);
             }
         });
+        floodReplays.ifAvailable(replays -> replays.afterSetAside(ctx.chatId()));
     }
 
     private static String setAsideKey(ChatContext ctx) {
@@ -591,6 +539,10 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
             return Optional.ofNullable(update.getCallbackQuery().getMessage().getChatId());
         }
         return Optional.empty();
+    }
+
+    static Update fromRaw(byte[] raw) throws java.io.IOException {
+        return JSON.readValue(raw, Update.class);
     }
 
     static byte[] raw(Update update) {

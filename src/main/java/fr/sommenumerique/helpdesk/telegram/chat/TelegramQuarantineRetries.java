@@ -43,7 +43,7 @@ class TelegramQuarantineRetries {
         }
         Update update;
         try {
-            update = ChatUpdateHandler.JSON.readValue(raw, Update.class);
+            update = ChatUpdateHandler.fromRaw(raw);
         } catch (IOException e) {
             quarantine.failedAgain(request.itemId(), "Mise à jour Telegram illisible : " + e.getMessage());
             return;
