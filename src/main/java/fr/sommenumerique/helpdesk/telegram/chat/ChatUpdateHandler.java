@@ -435,11 +435,11 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
     // ------------------------------------------------------------------ failures
 
     /**
-     * Before the flood limit: a redelivered update (restart before Telegram got the confirmation) must neither use
-     * up the chat's allowance nor be set aside a second time. An update set aside earlier counts as seen, except when
-     * staff hand it back from the quarantine ({@code retry}).
+     * An update seen before, or one over the chat's flood limit or behind a backlog (set aside): it goes no further.
+     * Duplicates are checked first: a redelivered update (restart before Telegram got the confirmation) must neither
+     * use up the chat's allowance nor be set aside a second time. An update set aside earlier counts as seen, except
+     * when it is handed back from the quarantine ({@code retry}).
      */
-    /** An update seen before, or one over the chat's flood limit (set aside): it goes no further. */
     private Optional<Result> duplicateOrFlooded(Update update, ChatContext ctx, boolean retry) {
         if (seenBefore(ctx, retry)) {
             return Optional.of(Result.DUPLICATE);
