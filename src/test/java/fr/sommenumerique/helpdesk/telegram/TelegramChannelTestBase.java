@@ -219,6 +219,27 @@ abstract class TelegramChannelTestBase {
         throw new AssertionError("no bot message with such a button in chat " + user.chatId());
     }
 
+    /** The Telegram id of the delivered bot message of that chat whose text contains {@code fragment}. */
+    protected int awaitBotMessageId(FakeUser user, String fragment) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                        SELECT COUNT(*) FROM outbox WHERE channel = 'TELEGRAM' AND recipient = ? AND status = 'SENT'
+                            AND text_body LIKE ?""")
+                .params(String.valueOf(user.chatId()), "%" + fragment + "%").query(Long.class).single() > 0);
+        return Integer.parseInt(jdbc.sql("""
+                        SELECT external_id FROM outbox WHERE channel = 'TELEGRAM' AND recipient = ? AND status = 'SENT'
+                            AND text_body LIKE ? ORDER BY id DESC LIMIT 1""")
+                .params(String.valueOf(user.chatId()), "%" + fragment + "%").query(String.class).single());
+    }
+
+    /** The chat's messages on tickets, in the order they were handled. */
+    protected List<String> inboundInOrder(FakeUser user) {
+        return jdbc.sql("""
+                        SELECT m.body FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id
+                        JOIN contacts c ON c.id = t.requester_id WHERE c.telegram_chat_id = ? AND m.direction = 'INBOUND'
+                        ORDER BY m.id""")
+                .params(user.chatId()).query(String.class).list();
+    }
+
     /** Waits for the bot message carrying such a button to be delivered, and returns its id. */
     protected int awaitBotMessageWithButton(FakeUser user, Predicate<String> button) {
         await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> botMessageWithButton(user, button) > 0);

@@ -253,15 +253,8 @@ class TelegramConversationRulesTest extends TelegramChannelTestBase {
         }
 
         awaitReply(user, "je les traite dans l'ordre");
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
-                        SELECT COUNT(*) FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id
-                        JOIN contacts c ON c.id = t.requester_id WHERE c.telegram_chat_id = ? AND m.direction = 'INBOUND'""")
-                .params(user.chatId()).query(Long.class).single() == 10);
-        List<String> order = jdbc.sql("""
-                        SELECT m.body FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id
-                        JOIN contacts c ON c.id = t.requester_id WHERE c.telegram_chat_id = ? AND m.direction = 'INBOUND'
-                        ORDER BY m.id""")
-                .params(user.chatId()).query(String.class).list();
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboundInOrder(user).size() == 10);
+        List<String> order = inboundInOrder(user);
         for (int i = 1; i <= 10; i++) {
             assertThat(order.get(i - 1)).startsWith("Question numéro " + i + " ");
         }
@@ -285,7 +278,7 @@ class TelegramConversationRulesTest extends TelegramChannelTestBase {
 
         ApiCall reply = awaitReply(user, "Quel navigateur utilisez-vous ?");
         assertThat(reply.text("text")).contains("— Claire, Somme Numérique", incident.reference());
-        int replyId = awaitBotMessage(user, "Quel navigateur");
+        int replyId = awaitBotMessageId(user, "Quel navigateur");
 
         api.enqueueReplyTo(user, replyId, "Comment savoir quelle version de Firefox j'ai ?");
 
@@ -293,18 +286,6 @@ class TelegramConversationRulesTest extends TelegramChannelTestBase {
         assertThat(ticketsOf(user)).hasSize(2);
         assertThat(tickets.messages(incident.id())).anyMatch(m -> m.direction() == MessageDirection.INBOUND
                 && m.text().startsWith("Comment savoir quelle version"));
-    }
-
-    /** The Telegram id of the delivered bot message of that chat whose text contains {@code fragment}. */
-    private int awaitBotMessage(FakeUser user, String fragment) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
-                        SELECT COUNT(*) FROM outbox WHERE channel = 'TELEGRAM' AND recipient = ? AND status = 'SENT'
-                            AND text_body LIKE ?""")
-                .params(String.valueOf(user.chatId()), "%" + fragment + "%").query(Long.class).single() > 0);
-        return Integer.parseInt(jdbc.sql("""
-                        SELECT external_id FROM outbox WHERE channel = 'TELEGRAM' AND recipient = ? AND status = 'SENT'
-                            AND text_body LIKE ? ORDER BY id DESC LIMIT 1""")
-                .params(String.valueOf(user.chatId()), "%" + fragment + "%").query(String.class).single());
     }
 
     private static byte[] jpeg() {

@@ -439,15 +439,6 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
                 .anyMatch(u -> i.sourceRef().startsWith("update " + u.updateId() + " "))).toList();
     }
 
-    /** The chat's messages on tickets, in the order they were handled. */
-    private List<String> inboundInOrder(FakeUser user) {
-        return jdbc.sql("""
-                        SELECT m.body FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id
-                        JOIN contacts c ON c.id = t.requester_id WHERE c.telegram_chat_id = ? AND m.direction = 'INBOUND'
-                        ORDER BY m.id""")
-                .params(user.chatId()).query(String.class).list();
-    }
-
     private List<String> inboundTexts(FakeUser user) {
         return ticketsOf(user).stream().flatMap(t -> tickets.messages(t.id()).stream())
                 .filter(m -> m.direction() == MessageDirection.INBOUND).map(TicketMessage::text).toList();

@@ -135,15 +135,4 @@ class TelegramScriptedConversationTest extends TelegramChannelTestBase {
     private static String escaped(String reference) {
         return reference.replace("-", "\\-");
     }
-
-    private int awaitBotMessageId(FakeUser user, String fragment) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
-                        SELECT COUNT(*) FROM outbox WHERE channel = 'TELEGRAM' AND recipient = ? AND status = 'SENT'
-                            AND text_body LIKE ?""")
-                .params(String.valueOf(user.chatId()), "%" + fragment + "%").query(Long.class).single() > 0);
-        return Integer.parseInt(jdbc.sql("""
-                        SELECT external_id FROM outbox WHERE channel = 'TELEGRAM' AND recipient = ? AND status = 'SENT'
-                            AND text_body LIKE ? ORDER BY id DESC LIMIT 1""")
-                .params(String.valueOf(user.chatId()), "%" + fragment + "%").query(String.class).single());
-    }
 }
