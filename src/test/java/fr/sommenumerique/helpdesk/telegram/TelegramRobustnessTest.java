@@ -243,8 +243,9 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
                 updates.add(api.enqueueText(user, "Message " + i + " : le parapheur électronique ne s'ouvre plus"));
             }
             await().atMost(Duration.ofSeconds(15)).until(() -> quarantined(updates.get(9)).isPresent());
+            await().atMost(Duration.ofSeconds(15)).until(() -> inboundInOrder(user).size() == 8);
             // well past flood-quiet, nothing was replayed; a later message waits behind the set-aside ones
-            await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10))
+            await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8))
                     .until(() -> inboundInOrder(user).size() == 8);
             updates.add(api.enqueueText(user, "Message 11 : le parapheur électronique ne s'ouvre plus"));
             await().atMost(Duration.ofSeconds(15)).until(() -> quarantined(updates.get(10)).isPresent());
