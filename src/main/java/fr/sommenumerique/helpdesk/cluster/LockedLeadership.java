@@ -32,6 +32,7 @@ final class LockedLeadership implements PollerLeadership {
     private final String lockPath;
     private final LockRegistryLeaderInitiator initiator;
     private final List<Runnable> revokedListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> grantedListeners = new CopyOnWriteArrayList<>();
     private final Object monitor = new Object();
     private volatile boolean leader;
 
@@ -84,6 +85,11 @@ final class LockedLeadership implements PollerLeadership {
         revokedListeners.add(listener);
     }
 
+    @Override
+    public void onGranted(Runnable listener) {
+        grantedListeners.add(listener);
+    }
+
     void start() {
         initiator.start();
     }
@@ -124,6 +130,7 @@ final class LockedLeadership implements PollerLeadership {
                 monitor.notifyAll();
             }
             log.info("Cette instance lit désormais {}.", description);
+            grantedListeners.forEach(Runnable::run);
         }
 
         @Override

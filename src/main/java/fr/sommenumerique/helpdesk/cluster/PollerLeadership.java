@@ -22,6 +22,12 @@ public interface PollerLeadership {
     /** Called (on another thread) when this instance loses the lead: a poller waiting on its server wakes up. */
     void onRevoked(Runnable listener);
 
+    /**
+     * Called (on another thread) each time this instance gains the lead: work left waiting by the instance that had
+     * it (or by this one before a restart) can be picked up.
+     */
+    void onGranted(Runnable listener);
+
     /** For a channel no other instance can read (the mailbox of this instance's embedded mail server): always leads. */
     static PollerLeadership alone() {
         return new PollerLeadership() {
@@ -38,6 +44,11 @@ public interface PollerLeadership {
             @Override
             public void onRevoked(Runnable listener) {
                 // never revoked
+            }
+
+            @Override
+            public void onGranted(Runnable listener) {
+                // leads from the start, never granted later
             }
         };
     }

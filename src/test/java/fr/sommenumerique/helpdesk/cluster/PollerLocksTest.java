@@ -37,11 +37,13 @@ class PollerLocksTest {
     }
 
     @Test
-    void one_instance_leads_and_a_clean_stop_hands_over_at_once() throws Exception {
+    void one_instance_leads_and_a_clean_stop_hands_over_at_once_and_the_new_leader_is_told() throws Exception {
         PollerLocks first = instance();
         PollerLocks second = instance();
         PollerLeadership one = first.leadership("mail:support", "la boîte de test");
         PollerLeadership two = second.leadership("mail:support", "la boîte de test");
+        AtomicInteger secondGranted = new AtomicInteger();
+        two.onGranted(secondGranted::incrementAndGet);
         first.start();
         assertThat(one.awaitLeadership(Duration.ofSeconds(10))).isTrue();
         second.start();
@@ -53,6 +55,7 @@ class PollerLocksTest {
         assertThat(two.awaitLeadership(Duration.ofSeconds(5))).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt)).isLessThan(Duration.ofSeconds(2));
         assertThat(one.isLeader()).isFalse();
+        await().atMost(Duration.ofSeconds(5)).until(() -> secondGranted.get() == 1);
     }
 
     @Test

@@ -3,18 +3,27 @@ package fr.sommenumerique.helpdesk.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import fr.sommenumerique.helpdesk.HelpdeskApplication;
+import fr.sommenumerique.helpdesk.cluster.PollerLeadership;
+import fr.sommenumerique.helpdesk.cluster.PollerLocks;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.ApiCall;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.EnqueuedUpdate;
 import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.Failure;
@@ -22,6 +31,7 @@ import fr.sommenumerique.helpdesk.telegram.FakeTelegramBotApi.FakeUser;
 import fr.sommenumerique.helpdesk.telegram.bot.InlineButton;
 import fr.sommenumerique.helpdesk.telegram.bot.InlineKeyboard;
 import fr.sommenumerique.helpdesk.telegram.bot.PollingHealth;
+import fr.sommenumerique.helpdesk.telegram.bot.TelegramConfiguration;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramGateway;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramPollingRunner;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramProperties;
@@ -75,6 +85,10 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
     PlatformTransactionManager transactions;
     @Autowired
     FloodReplays floodReplays;
+    @Autowired
+    PollerLocks pollerLocks;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void updatesDeliveredAgainAfterARestartAreNotProcessedTwice() {
@@ -274,6 +288,75 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
         // stopped, the replays leave no thread behind
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("telegram-flood-replay"));
         floodReplays.start();
+    }
+
+    /**
+     * A second instance of the application on the same database, with the same bot: while it does not read the bot,
+     * it replays nothing of a burst waiting at its start, well past flood-quiet; once the first instance stops reading
+     * the bot, the second takes it over and replays the burst, in order, each message once. (The first instance's
+     * replays are paused so that a replay could only come from the second.)
+     */
+    @Test
+    void onlyTheInstanceReadingTheBotReplaysAndOneTakingTheBotOverPicksUpWhatWaits() throws Exception {
+        floodReplays.stop();
+        ConfigurableApplicationContext second = null;
+        try {
+            FakeUser user = newUser();
+            List<EnqueuedUpdate> updates = new ArrayList<>();
+            for (int i = 1; i <= 10; i++) {
+                updates.add(api.enqueueText(user, "Message " + i + " : le parapheur électronique ne s'ouvre plus"));
+            }
+            await().atMost(Duration.ofSeconds(15)).until(() -> quarantined(updates.get(9)).isPresent());
+            await().atMost(Duration.ofSeconds(15)).until(() -> inboundInOrder(user).size() == 8);
+
+            second = anotherInstanceOnTheSameDatabase();
+            PollerLeadership secondReadsTheBot = second.getBean(TelegramConfiguration.BOT_LEADERSHIP,
+                    PollerLeadership.class);
+            assertThat(secondReadsTheBot.isLeader()).isFalse();
+            await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(9))
+                    .until(() -> inboundInOrder(user).size() == 8);
+
+            // this instance stops reading the bot (as on a clean stop): the second takes it over and replays
+            runner.stop();
+            pollerLocks.stop();
+            await().atMost(Duration.ofSeconds(30)).until(() -> inboundInOrder(user).size() == 10);
+            assertThat(secondReadsTheBot.isLeader()).isTrue();
+            List<String> texts = inboundInOrder(user);
+            for (int i = 1; i <= 10; i++) {
+                assertThat(texts.get(i - 1)).startsWith("Message " + i + " ");
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                            SELECT COUNT(*) FROM telegram_set_aside WHERE chat_id = ? AND replayed_at IS NULL""")
+                    .params(user.chatId()).query(Long.class).single() == 0);
+            assertThat(setAside(updates)).hasSize(2).allMatch(i -> i.status() == QuarantineStatus.RETRIED);
+        } finally {
+            if (second != null) {
+                second.close();
+            }
+            pollerLocks.start();
+            runner.start();
+            floodReplays.start();
+        }
+        FakeUser afterwards = newUser();
+        api.enqueueText(afterwards, "Bonjour, mon certificat RGS a expiré");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !inboundInOrder(afterwards).isEmpty());
+    }
+
+    /** The application started again, as a second instance would be, on this context's database and fake Bot API. */
+    private ConfigurableApplicationContext anotherInstanceOnTheSameDatabase() throws Exception {
+        String databaseUrl;
+        try (Connection connection = dataSource.getConnection()) {
+            databaseUrl = connection.getMetaData().getURL();
+        }
+        return new SpringApplicationBuilder(HelpdeskApplication.class).profiles("test")
+                .web(WebApplicationType.NONE)
+                .initializers(new TokenInEnvironment())
+                .run("--spring.datasource.url=" + databaseUrl,
+                        "--helpdesk.mail.enabled=false",
+                        "--helpdesk.telegram.api-url=" + api.apiUrl(),
+                        "--helpdesk.telegram.polling-timeout=1s",
+                        "--helpdesk.telegram.delivery.interval=200ms",
+                        "--helpdesk.telegram.chat.flood-messages=8");
     }
 
     @Test

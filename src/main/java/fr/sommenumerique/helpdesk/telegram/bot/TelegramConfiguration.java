@@ -3,6 +3,7 @@ package fr.sommenumerique.helpdesk.telegram.bot;
 import java.util.Objects;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,8 @@ import fr.sommenumerique.helpdesk.cluster.PollerLocks;
 public class TelegramConfiguration {
 
     static final String TOKEN_VARIABLE = "TELEGRAM_BOT_TOKEN";
+    /** The bean saying whether this instance reads the bot. */
+    public static final String BOT_LEADERSHIP = "telegramBotLeadership";
 
     @Bean
     PollingHealth telegramChannelStatus() {
@@ -41,17 +44,19 @@ public class TelegramConfiguration {
     @Bean
     TelegramPollingRunner telegramPollingRunner(TelegramProperties properties, Environment environment,
                                                 ObjectProvider<TelegramUpdateHandler> handlers, PollingHealth health,
-                                                ObjectProvider<PollerLocks> locks) {
+                                                @Qualifier(BOT_LEADERSHIP) PollerLeadership botLeadership) {
         checkTokenSource(properties, environment);
-        return new TelegramPollingRunner(properties, handlers::getIfUnique, health,
-                botLeadership(properties, locks.getIfAvailable()));
+        return new TelegramPollingRunner(properties, handlers::getIfUnique, health, botLeadership);
     }
 
     /**
-     * Instances with the same bot compete for one lock, named after the bot's id (the token's public part). Without
-     * the application's database locks (a context of the channel alone), the runner reads alone.
+     * Whether this instance reads the bot: the runner polls, and the chat's own work tied to reading (flood replays)
+     * runs, only while it leads. Instances with the same bot compete for one lock, named after the bot's id (the
+     * token's public part). Without the application's database locks (a context of the channel alone), it reads alone.
      */
-    private static PollerLeadership botLeadership(TelegramProperties properties, PollerLocks locks) {
+    @Bean(BOT_LEADERSHIP)
+    PollerLeadership telegramBotLeadership(TelegramProperties properties, ObjectProvider<PollerLocks> lockProvider) {
+        PollerLocks locks = lockProvider.getIfAvailable();
         if (!properties.enabled() || locks == null) {
             return PollerLeadership.alone();
         }

@@ -13,12 +13,15 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
+import fr.sommenumerique.helpdesk.cluster.PollerLeadership;
+import fr.sommenumerique.helpdesk.telegram.bot.TelegramConfiguration;
 import fr.sommenumerique.helpdesk.telegram.bot.TelegramGateway;
 import fr.sommenumerique.helpdesk.telegram.chat.SetAsideUpdates.Pending;
 import fr.sommenumerique.helpdesk.ticketing.Quarantine;
@@ -32,6 +35,9 @@ import fr.sommenumerique.helpdesk.ticketing.QuarantinedItem;
  * before its row was marked) is refused by the processed-update record and only marked. An update that fails stays
  * in the quarantine for staff, with the new reason, and is not replayed again by itself.
  *
+ * <p>With several instances on one database, only the one reading the bot replays (its leadership is checked before
+ * each update); an instance that takes the bot over picks up what is waiting, as at start.
+ *
  * <p>One thread, started when there is something to replay and gone after a second of idleness; none after
  * {@link #stop()}.
  */
@@ -44,6 +50,7 @@ public class FloodReplays implements SmartLifecycle {
     private final Quarantine quarantine;
     private final ChatUpdateHandler handler;
     private final TelegramGateway gateway;
+    private final PollerLeadership leadership;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration quiet;
@@ -52,18 +59,21 @@ public class FloodReplays implements SmartLifecycle {
     private ScheduledThreadPoolExecutor executor;
 
     FloodReplays(SetAsideUpdates setAside, Quarantine quarantine, ChatUpdateHandler handler, TelegramGateway gateway,
+                 @Qualifier(TelegramConfiguration.BOT_LEADERSHIP) PollerLeadership leadership,
                  TelegramChatProperties properties, PlatformTransactionManager transactions,
                  ObjectProvider<Clock> clock) {
         this.setAside = setAside;
         this.quarantine = quarantine;
         this.handler = handler;
         this.gateway = gateway;
+        this.leadership = leadership;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock.getIfUnique(Clock::systemUTC);
         this.quiet = properties.floodQuiet();
+        leadership.onGranted(this::pickUpWaiting);
     }
 
-    /** Starts with what a previous run left waiting. */
+    /** Starts with what a previous run left waiting, if this instance reads the bot (else once it does). */
     @Override
     public synchronized void start() {
         if (executor != null || !gateway.isEnabled()) {
@@ -76,7 +86,7 @@ public class FloodReplays implements SmartLifecycle {
         });
         executor.setKeepAliveTime(1, TimeUnit.SECONDS);
         executor.allowCoreThreadTimeOut(true);
-        setAside.chatsWithPending().forEach(chat -> plan(chat, Duration.ZERO));
+        pickUpWaiting();
     }
 
     @Override
@@ -103,6 +113,22 @@ public class FloodReplays implements SmartLifecycle {
         return executor != null;
     }
 
+    /** Every chat with updates waiting, looked at now (on the replay thread) if this instance reads the bot. */
+    private synchronized void pickUpWaiting() {
+        if (executor == null) {
+            return; // not started: start() picks them up
+        }
+        executor.execute(() -> {
+            try {
+                if (leadership.isLeader()) {
+                    setAside.chatsWithPending().forEach(chat -> plan(chat, Duration.ZERO));
+                }
+            } catch (RuntimeException e) {
+                log.warn("Set-aside Telegram updates not picked up yet: {}", e.toString());
+            }
+        });
+    }
+
     /** An update of the chat was just set aside: look again once the chat may have gone quiet. */
     void afterSetAside(long chatId) {
         plan(chatId, quiet);
@@ -114,10 +140,16 @@ public class FloodReplays implements SmartLifecycle {
         }
     }
 
-    /** The chat's waiting updates, in order, if its burst is over; otherwise a look later. */
+    /**
+     * The chat's waiting updates, in order, if its burst is over; otherwise a look later. Nothing while another
+     * instance reads the bot: the rest stays waiting for whoever leads (this one again: picked up when granted).
+     */
     void replay(long chatId) {
         planned.remove(chatId);
         try {
+            if (!leadership.isLeader()) {
+                return;
+            }
             Optional<Instant> latest = setAside.lastSetAside(chatId);
             if (latest.isEmpty()) {
                 return;
@@ -129,8 +161,8 @@ public class FloodReplays implements SmartLifecycle {
                 return;
             }
             for (Pending pending : setAside.pending(chatId)) {
-                if (Thread.currentThread().isInterrupted()) {
-                    return; // stopping: the rest is replayed at the next start
+                if (Thread.currentThread().isInterrupted() || !leadership.isLeader()) {
+                    return; // stopping, or the bot taken over: the rest is replayed by whoever reads it next
                 }
                 replay(pending);
             }
