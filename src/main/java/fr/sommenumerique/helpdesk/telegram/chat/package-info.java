@@ -17,7 +17,7 @@
  * {@code delivery.TelegramOutboxSender} sends them (and the staff's replies). Settings: {@code helpdesk.telegram.chat.*}
  * ({@link fr.sommenumerique.helpdesk.telegram.chat.TelegramChatProperties}) and {@code helpdesk.telegram.delivery.*}.
  * Tables: V20 ({@code telegram_message_options}, {@code telegram_chat_states}, {@code telegram_link_codes},
- * {@code telegram_group_chats}), V28 ({@code telegram_set_aside}, replayed by {@code FloodReplays} on the instance
+ * {@code telegram_group_chats}), V29 ({@code telegram_set_aside}, replayed by {@code FloodReplays} on the instance
  * reading the bot).
  */
 package fr.sommenumerique.helpdesk.telegram.chat;
