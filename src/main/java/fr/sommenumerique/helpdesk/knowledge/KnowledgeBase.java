@@ -65,7 +65,7 @@ public final class KnowledgeBase {
         ArticleIndex index = new ArticleIndex(contents.articles(), synonyms, analysis);
         List<Article> indexed = new ArrayList<>(contents.articles());
         indexed.addAll(contents.outOfScopeTopics());
-        ArticleIndex topicIndex = new ArticleIndex(indexed, synonyms, analysis);
+        ArticleIndex topicIndex = new ArticleIndex(indexed, synonyms, analysis, index);
         Duration buildTime = Duration.ofNanos(System.nanoTime() - start);
         Status status = new Status(folder, contents.articles().size(), List.copyOf(problems), Instant.now(), buildTime);
         Map<String, List<Section>> sections = new HashMap<>();

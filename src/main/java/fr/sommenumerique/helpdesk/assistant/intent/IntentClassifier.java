@@ -9,6 +9,7 @@ import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.doccat.NGramFeatureGenerator;
+import opennlp.tools.ml.AbstractEventTrainer;
 import opennlp.tools.util.CollectionObjectStream;
 import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.TrainingParameters;
@@ -63,6 +64,8 @@ public final class IntentClassifier {
         parameters.put(TrainingParameters.ALGORITHM_PARAM, algorithm.openNlpName);
         parameters.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
         parameters.put(TrainingParameters.CUTOFF_PARAM, 1);
+        // The events are indexed in memory: the default two-pass indexer writes them to a temporary file first.
+        parameters.put(AbstractEventTrainer.DATA_INDEXER_PARAM, AbstractEventTrainer.DATA_INDEXER_ONE_PASS_VALUE);
         try {
             FeatureGenerator[] features = {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)};
             DoccatModel model = DocumentCategorizerME.train(Locale.FRENCH.getLanguage(),

@@ -49,6 +49,14 @@ public final class ArticleIndex {
     private final Map<String, Passages> passages;
 
     public ArticleIndex(List<Article> articles, SynonymMap synonyms, FrenchAnalysis analysis) {
+        this(articles, synonyms, analysis, null);
+    }
+
+    /**
+     * An index over {@code articles} that takes the sentences already analysed by {@code sharing} for the articles
+     * they have in common (the topic index holds every article again), instead of analysing them a second time.
+     */
+    public ArticleIndex(List<Article> articles, SynonymMap synonyms, FrenchAnalysis analysis, ArticleIndex sharing) {
         this.articles = List.copyOf(articles);
         this.byId = this.articles.stream().collect(Collectors.toMap(Article::id, a -> a));
         Analyzer indexAnalyzer = analysis.indexAnalyzer();
@@ -69,8 +77,9 @@ public final class ArticleIndex {
         this.searcher.setQueryCache(null); // every query is new; caching would only cost
         Vocabulary vocabulary = new Vocabulary(reader, List.copyOf(QueryBuilder.FIELD_BOOSTS.keySet()));
         this.queries = new QueryBuilder(analysis, analysis.queryAnalyzer(synonyms), vocabulary, reader.numDocs());
-        this.passages = this.articles.stream()
-                .collect(Collectors.toMap(Article::id, a -> new Passages(a.text(), indexAnalyzer)));
+        this.passages = this.articles.stream().collect(Collectors.toMap(Article::id, a ->
+                sharing != null && sharing.byId.get(a.id()) == a ? sharing.passages.get(a.id())
+                        : new Passages(a.text(), indexAnalyzer)));
     }
 
     private static Document toDocument(Article article) {
