@@ -13,6 +13,7 @@ import fr.sommenumerique.helpdesk.assistant.rules.ServiceDetector;
 import fr.sommenumerique.helpdesk.assistant.rules.Signals;
 import fr.sommenumerique.helpdesk.assistant.rules.TextNormalizer;
 import fr.sommenumerique.helpdesk.knowledge.Article;
+import fr.sommenumerique.helpdesk.knowledge.Funding;
 import fr.sommenumerique.helpdesk.knowledge.Intent;
 import fr.sommenumerique.helpdesk.knowledge.IntentExample;
 import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
@@ -443,8 +444,11 @@ public class DecisionEngine {
                     services = subscribedServices(subscriptionKind, current.services().detect(text));
                     population = question.communePopulation() != null ? question.communePopulation()
                             : PopulationInText.find(text).orElse(null);
-                    eligible = population == null ? null : population < ReplyTexts.SUBSIDY_POPULATION_LIMIT;
-                    sections.add(ReplyTexts.subscription(subscriptionKind, services, population, question.communeName()));
+                    Optional<Funding> funding = knowledgeBase.funding();
+                    Integer known = population;
+                    eligible = known == null ? null : funding.map(f -> f.eligible(known)).orElse(null);
+                    sections.add(ReplyTexts.subscription(subscriptionKind, services, population, question.communeName(),
+                            funding));
                 } else {
                     sections.add("Cette demande est jointe à la précédente.");
                 }

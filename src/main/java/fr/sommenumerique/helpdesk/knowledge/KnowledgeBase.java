@@ -152,6 +152,11 @@ public final class KnowledgeBase {
                 .filter(a -> a.id().equals(id)).findFirst();
     }
 
+    /** The European funding rule, from its article; empty when the article is missing or no longer states it. */
+    public Optional<Funding> funding() {
+        return article(Funding.ARTICLE).flatMap(Funding::of);
+    }
+
     public Status status() {
         return current.get().status();
     }

@@ -11,15 +11,8 @@ import java.util.List;
 public record Commune(String inseeCode, String name, int population, List<String> postalCodes, String siren,
                       String epciSiren, String epciName) {
 
-    /** The European subsidy of the offer is for communes of fewer than 2 000 inhabitants. */
-    public static final int SUBSIDY_POPULATION_LIMIT = 2000;
-
     public Commune {
         postalCodes = postalCodes == null ? List.of() : List.copyOf(postalCodes);
-    }
-
-    public boolean subsidyEligible() {
-        return population < SUBSIDY_POPULATION_LIMIT;
     }
 
     /** « Abbeville (80100) ». */

@@ -21,6 +21,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 import fr.sommenumerique.helpdesk.ticketing.internal.Db;
 import fr.sommenumerique.helpdesk.ticketing.internal.ReferenceGenerator;
@@ -44,9 +45,10 @@ public class Subscriptions {
     private final Contacts contacts;
     private final Communes communes;
     private final BusinessCalendar calendar;
+    private final KnowledgeBase knowledgeBase;
 
     public Subscriptions(JdbcClient jdbc, TicketingClock clock, AuditLog audit, ReferenceGenerator references,
-                         Contacts contacts, Communes communes, BusinessCalendar calendar) {
+                         Contacts contacts, Communes communes, BusinessCalendar calendar, KnowledgeBase knowledgeBase) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -54,6 +56,12 @@ public class Subscriptions {
         this.contacts = contacts;
         this.communes = communes;
         this.calendar = calendar;
+        this.knowledgeBase = knowledgeBase;
+    }
+
+    /** Whether the commune's population is under the funding article's limit; null when either is unknown. */
+    private Boolean subsidyEligible(Optional<Commune> commune) {
+        return commune.flatMap(c -> knowledgeBase.funding().map(f -> f.eligible(c.population()))).orElse(null);
     }
 
     /** Records a request (status RECEIVED); subsidy eligibility comes from the commune's population. */
@@ -74,7 +82,7 @@ public class Subscriptions {
                 .param("contact", contact.id())
                 .param("services", encode(r.services()))
                 .param("kind", r.kind().name())
-                .param("eligible", commune.map(Commune::subsidyEligible).orElse(null))
+                .param("eligible", subsidyEligible(commune))
                 .param("channel", r.channel().name())
                 .param("source", r.sourceText())
                 .param("ticket", r.ticketId())
@@ -185,7 +193,7 @@ public class Subscriptions {
             return r;
         }
         jdbc.sql("UPDATE subscription_requests SET commune_insee = ?, subsidy_eligible = ?, updated_at = ? WHERE id = ?")
-                .params(code, commune.map(Commune::subsidyEligible).orElse(null), Db.ts(clock.now()), id).update();
+                .params(code, subsidyEligible(commune), Db.ts(clock.now()), id).update();
         audit.record(actor, AuditLog.SUBSCRIPTION, id, "commune.changed", "Commune : "
                 + (r.communeInsee() == null ? "inconnue" : communes.byInsee(r.communeInsee()).map(Commune::name).orElse(r.communeInsee()))
                 + " → " + commune.map(Commune::name).orElse("inconnue"));

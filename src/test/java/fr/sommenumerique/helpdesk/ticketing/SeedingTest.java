@@ -14,7 +14,7 @@ class SeedingTest extends TicketingTestBase {
     void allCommunesOfTheSommeAreLoadedOnce() {
         assertThat(communes.count()).isEqualTo(771);
         assertThat(communes.all()).hasSize(771);
-        assertThat(communes.all().stream().filter(Commune::subsidyEligible).count()).isEqualTo(737);
+        assertThat(communes.all().stream().filter(c -> c.population() < 2000).count()).isEqualTo(737);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '2' AND \"success\"")
                 .query(Long.class).single()).isEqualTo(1);
     }
@@ -25,13 +25,11 @@ class SeedingTest extends TicketingTestBase {
         assertThat(amiens.name()).isEqualTo("Amiens");
         assertThat(amiens.population()).isGreaterThan(100_000);
         assertThat(amiens.postalCodes()).containsExactly("80000", "80080", "80090");
-        assertThat(amiens.subsidyEligible()).isFalse();
         assertThat(amiens.epciName()).isEqualTo("CA Amiens Métropole");
 
         Commune y = communes.byInsee("80829").orElseThrow();
         assertThat(y.name()).isEqualTo("Y");
         assertThat(y.population()).isEqualTo(87);
-        assertThat(y.subsidyEligible()).isTrue();
         assertThat(y.siren()).isEqualTo("218007771");
     }
 

@@ -1,5 +1,8 @@
 package fr.sommenumerique.helpdesk.ticketing;
 
+import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
+
+import java.nio.file.Path;
 import java.time.Instant;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -25,6 +28,12 @@ import org.springframework.context.annotation.ComponentScan;
         JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class, FlywayAutoConfiguration.class})
 @ComponentScan("fr.sommenumerique.helpdesk.ticketing")
 public class TicketingTestConfig {
+
+    /** The real knowledge base: subscription requests take the funding rule from it. */
+    @Bean
+    KnowledgeBase knowledgeBase() {
+        return KnowledgeBase.load(Path.of("knowledge-base"));
+    }
 
     @Bean
     MutableClock testClock() {

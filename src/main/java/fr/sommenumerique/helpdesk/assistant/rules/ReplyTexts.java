@@ -2,15 +2,15 @@ package fr.sommenumerique.helpdesk.assistant.rules;
 
 import fr.sommenumerique.helpdesk.assistant.SubscriptionKind;
 import fr.sommenumerique.helpdesk.knowledge.Article;
+import fr.sommenumerique.helpdesk.knowledge.Funding;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The French texts of the assistant's replies. Channels add the greeting, references and next steps. */
 public final class ReplyTexts {
-
-    public static final int SUBSIDY_POPULATION_LIMIT = 2000;
 
     private ReplyTexts() {
     }
@@ -63,7 +63,7 @@ public final class ReplyTexts {
     }
 
     public static String subscription(SubscriptionKind kind, List<ServiceArea> services, Integer population,
-                                      String communeName) {
+                                      String communeName, Optional<Funding> funding) {
         StringBuilder reply = new StringBuilder();
         reply.append("Votre demande (").append(kind.label().toLowerCase(java.util.Locale.ROOT));
         if (!services.isEmpty()) {
@@ -81,7 +81,7 @@ public final class ReplyTexts {
             case TRAINING -> "Nous ne disposons pas ici du calendrier des formations : l'agent vous proposera une date.";
         });
         if (kind == SubscriptionKind.MEMBERSHIP || kind == SubscriptionKind.ADD_SERVICE) {
-            reply.append("\n\n").append(eligibility(population, communeName));
+            reply.append("\n\n").append(eligibility(population, communeName, funding));
         }
         return reply.toString();
     }
@@ -134,24 +134,22 @@ public final class ReplyTexts {
         return sentence.length() <= 220 ? sentence : sentence.substring(0, 219) + "…";
     }
 
-    private static String eligibility(Integer population, String communeName) {
+    /** What the funding article says, after the commune's place against its population limit when it is known. */
+    private static String eligibility(Integer population, String communeName, Optional<Funding> funding) {
+        if (funding.isEmpty()) {
+            return "Un agent de Somme Numérique vous indiquera les financements possibles.";
+        }
+        Funding rule = funding.get();
         String commune = communeName == null ? "votre commune" : communeName;
+        String where;
         if (population == null) {
-            return "La subvention européenne de 80 % prévue au lancement de l'offre vise les communes de moins de "
-                    + "2 000 habitants : indiquez-nous le nom de votre commune si ce n'est pas déjà fait, l'agent vérifiera "
-                    + "son éligibilité.";
+            where = "Indiquez-nous le nom de votre commune si ce n'est pas déjà fait : l'agent vérifiera son éligibilité.";
+        } else {
+            where = "Avec " + Funding.inhabitants(population) + " habitants, " + commune
+                    + (rule.eligible(population) ? " compte moins de " : " dépasse le seuil de ")
+                    + rule.limitText() + " habitants.";
         }
-        if (population < SUBSIDY_POPULATION_LIMIT) {
-            return "Avec " + formatPopulation(population) + " habitants, " + commune + " fait partie des communes de moins de "
-                    + "2 000 habitants visées par la subvention européenne de 80 % ; l'agent vous confirmera si ce "
-                    + "financement s'applique encore aujourd'hui.";
-        }
-        return "Avec " + formatPopulation(population) + " habitants, " + commune + " dépasse le seuil de 2 000 habitants "
-                + "fixé pour la subvention européenne de 80 % ; l'agent vous indiquera les conditions applicables.";
-    }
-
-    private static String formatPopulation(int population) {
-        return String.format(java.util.Locale.FRANCE, "%,d", population).replace('\u202f', ' ').replace('\u00a0', ' ');
+        return where + "\n" + rule.summary();
     }
 
     private static String labels(List<ServiceArea> services) {

@@ -108,10 +108,7 @@ final class ApiViews {
     record GeneratedPasswordJson(StaffJson account, String temporaryPassword) {
     }
 
-    record CommuneJson(Commune commune, boolean subsidyEligible) {
-
-        static CommuneJson of(Commune c) {
-            return new CommuneJson(c, c.subsidyEligible());
-        }
+    /** @param subsidyEligible null when the knowledge base's funding article no longer states a limit */
+    record CommuneJson(Commune commune, Boolean subsidyEligible) {
     }
 }

@@ -2,6 +2,7 @@ package fr.sommenumerique.helpdesk.web.api;
 
 import fr.sommenumerique.helpdesk.ticketing.CommuneActivity;
 import fr.sommenumerique.helpdesk.web.api.ApiViews.CommuneJson;
+import fr.sommenumerique.helpdesk.web.render.SubsidyEligibility;
 import fr.sommenumerique.helpdesk.web.triage.CommuneDirectory;
 import fr.sommenumerique.helpdesk.web.triage.CommuneView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,15 +21,17 @@ import java.util.List;
 class CommuneApi {
 
     private final CommuneDirectory directory;
+    private final SubsidyEligibility subsidy;
 
-    CommuneApi(CommuneDirectory directory) {
+    CommuneApi(CommuneDirectory directory, SubsidyEligibility subsidy) {
         this.directory = directory;
+        this.subsidy = subsidy;
     }
 
     @GetMapping
     @Operation(summary = "Chercher une commune (nom, code INSEE ou code postal)")
     List<CommuneJson> search(@RequestParam String q, @RequestParam(defaultValue = "20") int limit) {
-        return directory.search(q, limit).stream().map(CommuneJson::of).toList();
+        return directory.search(q, limit).stream().map(c -> new CommuneJson(c, subsidy.eligible(c))).toList();
     }
 
     @GetMapping("/active")

@@ -16,14 +16,4 @@ import java.util.List;
 public record SubscriptionView(SubscriptionRequest request, Contact contact, Commune commune, String ticketReference,
                                List<AuditEntry> history) {
 
-    /** « Éligible (412 habitants, moins de 2 000) », « Non éligible… », « Inconnue ». */
-    public String eligibilityText() {
-        if (commune == null) {
-            return "Inconnue : commune non identifiée";
-        }
-        String population = fr.sommenumerique.helpdesk.web.render.Formats.french(commune.population());
-        return commune.subsidyEligible()
-                ? "Éligible à la subvention (" + population + " habitants, moins de 2 000)"
-                : "Non éligible à la subvention (" + population + " habitants, 2 000 ou plus)";
-    }
 }
