@@ -175,6 +175,38 @@ class ConversationsTest {
         }
     }
 
+    @Test
+    void a_request_with_a_question_nobody_here_can_answer_is_recorded_and_the_question_handed_to_staff() {
+        String from = unique();
+        HandlingResult result = conversations.handle(email(from, "Bonjour, pouvez-vous créer un compte Actes pour notre "
+                + "nouvelle secrétaire ? Et combien coûte l'abonnement à Mairie connectée ?"));
+
+        assertThat(result.outcome()).isEqualTo(HandlingResult.Outcome.SUBSCRIPTION_RECORDED);
+        SubscriptionRequest request = subscriptions.byId(result.subscriptionId()).orElseThrow();
+        assertThat(request.kind()).isEqualTo(fr.sommenumerique.helpdesk.assistant.SubscriptionKind.ACCOUNT);
+        assertThat(request.ticketId()).as("the unanswered price question goes to staff as a ticket linked to the request")
+                .isNotNull();
+        Ticket ticket = tickets.findById(request.ticketId()).orElseThrow();
+        assertThat(ticket.status()).isEqualTo(TicketStatus.NEW);
+        assertThat(tickets.ticketsOf(contacts.byEmail(from).orElseThrow().id())).extracting(Ticket::id)
+                .containsExactly(ticket.id());
+        assertThat(tickets.messages(ticket.id())).anySatisfy(m -> {
+            assertThat(m.direction()).isEqualTo(MessageDirection.NOTE);
+            assertThat(m.text()).contains("À traiter par un agent").contains("combien coute l'abonnement")
+                    .contains(request.reference()).doesNotContain("creer un compte");
+        });
+        assertThat(request.staffNotes()).contains("demande enregistrée").contains("À TRAITER PAR UN AGENT");
+    }
+
+    @Test
+    void a_request_whose_every_part_is_handled_opens_no_ticket() {
+        HandlingResult result = conversations.handle(email(unique(), "Bonjour, nous souhaitons adhérer à Mairie connectée "
+                + "pour la télétransmission des actes."));
+
+        assertThat(result.outcome()).isEqualTo(HandlingResult.Outcome.SUBSCRIPTION_RECORDED);
+        assertThat(subscriptions.byId(result.subscriptionId()).orElseThrow().ticketId()).isNull();
+    }
+
     private static InboundMessage email(String from, String text) {
         return InboundMessage.email("test:" + UUID.randomUUID(), from, "Secrétariat", "Question", text);
     }

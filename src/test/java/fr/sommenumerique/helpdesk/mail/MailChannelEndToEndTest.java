@@ -137,6 +137,24 @@ class MailChannelEndToEndTest {
     }
 
     @Test
+    void a_request_with_a_price_question_is_recorded_and_the_question_goes_to_staff_as_a_linked_ticket() throws Exception {
+        String from = unique("compte");
+        servers.send(servers.newMessage(from, "Nouveau compte", "Bonjour,\n\nPouvez-vous créer un compte Actes pour "
+                + "notre nouvelle secrétaire, Mme Durand ? Et combien coûte l'abonnement à Mairie connectée ?\n\n"
+                + "Cordialement,\nLe maire de Cannessières"));
+
+        MimeMessage confirmation = awaitOneReply(from);
+        SubscriptionRequest request = subscriptions.byReference(subscriptionReferenceIn(confirmation.getSubject())).orElseThrow();
+        assertThat(request.kind()).isEqualTo(SubscriptionKind.ACCOUNT);
+        assertThat(body(confirmation)).contains(request.reference()).contains("création de compte")
+                .contains("Nous ne disposons pas ici des montants").contains("transmise à un agent");
+        Ticket ticket = tickets.findById(request.ticketId()).orElseThrow();
+        assertThat(ticket.status()).isEqualTo(TicketStatus.NEW);
+        assertThat(tickets.messages(ticket.id())).anySatisfy(m -> assertThat(m.text())
+                .contains("À traiter par un agent").contains("combien coute l'abonnement").contains(request.reference()));
+    }
+
+    @Test
     void replies_to_a_subscription_confirmation_become_notes_on_the_request_without_automatic_answer() throws Exception {
         String from = unique("adhesion");
         askToJoin(from);

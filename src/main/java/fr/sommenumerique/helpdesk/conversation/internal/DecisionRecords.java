@@ -5,6 +5,7 @@ import fr.sommenumerique.helpdesk.assistant.DecisionKind;
 import fr.sommenumerique.helpdesk.assistant.DecisionPart;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.List;
 import java.util.Optional;
 
 /** What staff keep of the assistant's decision: the decision as JSON, and notes saying which parts are theirs. */
@@ -38,6 +39,19 @@ public final class DecisionRecords {
                     .append(label(part.kind())).append(" (").append(part.reason()).append(")");
         }
         return Optional.of(note.toString());
+    }
+
+    /** On the ticket opened beside a request: the parts it is for, and the request recorded from the same message. */
+    public static String partsForStaffNote(Decision decision, String requestReference) {
+        StringBuilder note = new StringBuilder("À traiter par un agent : l'assistant n'a pas pu répondre à ");
+        List<DecisionPart> open = decision.parts().stream().filter(p -> p.kind() == DecisionKind.TICKET).toList();
+        note.append(open.size() == 1 ? "cette partie du message :" : "ces parties du message :");
+        for (DecisionPart part : open) {
+            note.append("\n- « ").append(part.text()).append(" » (").append(part.reason()).append(")");
+        }
+        note.append("\nLa demande faite dans le même message est enregistrée à part : ").append(requestReference)
+                .append(". La réponse envoyée à la commune annonçait qu'un agent répondrait à ce point.");
+        return note.toString();
     }
 
     private static String label(DecisionKind kind) {

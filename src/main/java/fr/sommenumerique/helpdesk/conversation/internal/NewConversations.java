@@ -80,7 +80,7 @@ public class NewConversations {
                 decision.kind().name(), nearestArticle(decision), firstService(decision), decision.confidence(), null));
         reviews.attachDecision(interaction, DecisionRecords.toJson(decision));
         if (decision.kind() == DecisionKind.SUBSCRIPTION) {
-            return subscription(message, contact, decision);
+            return subscription(message, contact, decision, interaction);
         }
         Ticket ticket = tickets.open(newTicket(message, contact, decision, linkedTicketId));
         interactions.attachTicket(interaction, ticket.id());
@@ -159,7 +159,11 @@ public class NewConversations {
                 .withOpenedBy(AuditLog.contactActor(contact.id()));
     }
 
-    private HandlingResult subscription(InboundMessage message, Contact contact, Decision decision) {
+    /**
+     * Records the request. When the same message also asks what the assistant could not answer, that part is handed
+     * to staff as a ticket linked to the request, so that it is in the queue agents work from, not only in a note.
+     */
+    private HandlingResult subscription(InboundMessage message, Contact contact, Decision decision, long interaction) {
         Set<ServiceArea> services = new LinkedHashSet<>(decision.services());
         NewSubscriptionRequest request = NewSubscriptionRequest.of(contact.id(),
                         decision.subscriptionKind(), message.channel(), message.readText())
@@ -168,8 +172,17 @@ public class NewConversations {
         if (commune != null) {
             request = request.withCommune(commune.inseeCode(), commune.name());
         }
+        Ticket forStaff = null;
+        if (decision.parts().stream().anyMatch(p -> p.kind() == DecisionKind.TICKET)) {
+            forStaff = tickets.open(newTicket(message, contact, decision, null));
+            interactions.attachTicket(interaction, forStaff.id());
+            request = request.withTicket(forStaff.id());
+        }
         SubscriptionRequest recorded = subscriptions.record(request);
         DecisionRecords.partsNote(decision).ifPresent(note -> subscriptions.addStaffNote(recorded.id(), note, Tickets.SYSTEM));
+        if (forStaff != null) {
+            tickets.addNote(forStaff.id(), Tickets.SYSTEM, DecisionRecords.partsForStaffNote(decision, recorded.reference()));
+        }
         boolean replied = false;
         if (outbound.mayAutoReply(contact, message.channel())) {
             outbound.sendToContact(contact, message.channel(), recorded.reference(), message.subject() == null
