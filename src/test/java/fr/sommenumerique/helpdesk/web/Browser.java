@@ -1,5 +1,7 @@
 package fr.sommenumerique.helpdesk.web;
 
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -14,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -85,6 +89,30 @@ final class Browser implements AutoCloseable {
         } finally {
             driver.manage().window().setSize(laptop);
         }
+    }
+
+    /**
+     * What is wrong with the page shown, as a person at this window width meets it: axe-core violations, sideways
+     * scrolling, emoji in the text (no emoji font on staff machines: they render as empty boxes). Keeps a full-page
+     * screenshot named {@code shot}.
+     */
+    List<String> pageProblems(String where, String shot) {
+        List<String> found = new ArrayList<>();
+        for (Rule rule : new AxeBuilder().analyze(driver).getViolations()) {
+            found.add(where + " : " + rule.getId() + " — " + rule.getHelp() + " (" + rule.getNodes().size()
+                    + " élément(s) : " + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList() + ")");
+        }
+        long overflow = ((Number) driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).longValue();
+        if (overflow > 0) {
+            found.add(where + " : défilement horizontal de " + overflow + " px");
+        }
+        String emoji = EmojiCodePoints.in((String) driver.executeScript("return document.body.innerText;"));
+        if (!emoji.isEmpty()) {
+            found.add(where + " : emoji dans la page " + emoji);
+        }
+        screenshot(shot);
+        return found;
     }
 
     /** Height of the whole page in CSS pixels. */

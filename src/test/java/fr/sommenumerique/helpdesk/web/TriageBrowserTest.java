@@ -2,6 +2,8 @@ package fr.sommenumerique.helpdesk.web;
 
 import fr.sommenumerique.helpdesk.conversation.HandlingResult;
 import fr.sommenumerique.helpdesk.conversation.InboundMessage;
+import fr.sommenumerique.helpdesk.ticketing.Contact;
+import fr.sommenumerique.helpdesk.ticketing.Contacts;
 import fr.sommenumerique.helpdesk.ticketing.SubscriptionRequest;
 import fr.sommenumerique.helpdesk.ticketing.SubscriptionStatus;
 import fr.sommenumerique.helpdesk.ticketing.Subscriptions;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
@@ -26,6 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,8 +41,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The staff UI in headless Chromium against the running application: sign in, triage a ticket from the queue to
  * resolved with a reply that arrives by SMTP in the requester's GreenMail mailbox, accept a subscription request
- * (the commune's mail arrives too), XSS inertness and keyboard access. Screenshots of the queue and of a ticket page
- * are saved under {@code target/screenshots/}.
+ * (the commune's mail arrives too) from a list that names communes, correct a contact, follow the dashboard's cards,
+ * XSS inertness and keyboard access; the sign-in and « Accès refusé » pages checked with axe-core at 1,280 and
+ * 390 px. Screenshots of the queue, a ticket page and those pages are saved under {@code target/screenshots/}.
  */
 class TriageBrowserTest extends WebTestBase {
 
@@ -49,6 +54,8 @@ class TriageBrowserTest extends WebTestBase {
     Tickets tickets;
     @Autowired
     Subscriptions subscriptions;
+    @Autowired
+    Contacts contacts;
 
     private WebDriver driver;
     private StaffUser agent;
@@ -158,6 +165,10 @@ class TriageBrowserTest extends WebTestBase {
         SubscriptionRequest request = subscriptions.byId(recorded.subscriptionId()).orElseThrow();
 
         click(By.linkText("Demandes"));
+        // the list names the commune (a link to its page), not its INSEE code
+        WebElement row = driver.findElement(By.xpath("//tr[.//a[normalize-space()='" + request.reference() + "']]"));
+        assertThat(row.findElement(By.cssSelector("a[href$='/communes/80169']")).getText()).isEqualTo("Cannessières");
+        assertThat(row.getText()).doesNotContain("80169");
         click(By.linkText(request.reference()));
         assertThat(driver.findElement(By.tagName("main")).getText())
                 .contains("Éligible à la subvention").contains("Cannessières");
@@ -174,6 +185,89 @@ class TriageBrowserTest extends WebTestBase {
                 .filter(m -> WebTestMail.body(m).contains("convention à signer")).findFirst().orElse(null), m -> m != null);
         assertThat(subject(delivered)).contains("acceptée");
         assertThat(WebTestMail.body(delivered)).contains(request.reference());
+    }
+
+    @Test
+    void the_sign_in_and_refusal_pages_pass_axe_at_1280_and_390_px_and_the_refusal_says_where_to_go() {
+        List<String> problems = new ArrayList<>();
+        try {
+            for (int width : new int[]{1280, 390}) {
+                driver.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
+                driver.get(url("/admin/equipe")); // an agent, not an administrator
+                assertThat(driver.getTitle()).isEqualTo("Accès refusé — Assistance Mairie connectée");
+                assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Accès refusé");
+                assertThat(driver.findElement(By.tagName("main")).getText())
+                        .contains("Votre compte ne permet pas d'ouvrir cette page").doesNotContain("Forbidden");
+                problems.addAll(browser.pageProblems("page 403 à " + width + " px", "acces-refuse-" + width));
+            }
+            click(By.linkText("File des tickets"));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("File des tickets");
+
+            driver.manage().deleteAllCookies();
+            for (int width : new int[]{1280, 390}) {
+                driver.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
+                driver.get(url("/connexion"));
+                assertThat(driver.findElement(By.id("identifiant")).isDisplayed()).isTrue();
+                problems.addAll(browser.pageProblems("/connexion à " + width + " px", "connexion-" + width));
+            }
+        } finally {
+            driver.manage().window().setSize(new Dimension(1440, 900));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void every_dashboard_card_is_a_link_to_the_queue_filtered_as_it_counts() {
+        email(unique("tableau"), "Actes bloqué", "Bonjour, message d'erreur sur Actes depuis ce matin.");
+        driver.get(url("/tableau-de-bord"));
+        assertThat(driver.findElements(By.cssSelector("ul.cards li.card"))).hasSize(6)
+                .allMatch(card -> !card.findElements(By.cssSelector("a[href]")).isEmpty());
+
+        for (String label : List.of("tickets actifs", "non attribués")) {
+            driver.get(url("/tableau-de-bord"));
+            WebElement card = driver.findElement(By.xpath(
+                    "//ul[@class='cards']//a[.//span[@class='card-label' and normalize-space()='" + label + "']]"));
+            String counted = card.findElement(By.cssSelector(".card-value")).getText().replaceAll("\\D", "");
+            card.click();
+            waitFor().until(ExpectedConditions.titleContains("Tickets"));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("File des tickets");
+            String caption = driver.findElement(By.cssSelector("table.queue caption")).getText();
+            assertThat(caption.split("[^\\d\\s\u00a0\u202f]", 2)[0].replaceAll("\\D", "")).as(label).isEqualTo(counted);
+            if (label.equals("non attribués")) {
+                assertThat(driver.getCurrentUrl()).contains("assignee=none");
+                assertThat(driver.findElements(By.cssSelector("table.queue tbody td:nth-child(5)")))
+                        .allMatch(cell -> cell.getText().equals("—"));
+            }
+        }
+        driver.get(url("/tableau-de-bord"));
+        click(By.xpath("//ul[@class='cards']//a[.//span[normalize-space()='en retard']]"));
+        assertThat(driver.getCurrentUrl()).contains("overdue=true");
+    }
+
+    @Test
+    void a_contact_is_corrected_on_the_ticket_page_and_the_queue_names_them() {
+        HandlingResult r = email(unique("contact"), "Actes", "Bonjour, message d'erreur sur Actes.");
+        Ticket ticket = tickets.findById(r.ticketId()).orElseThrow();
+        driver.get(url("/tickets/" + ticket.id()));
+        driver.findElement(By.xpath("//summary[normalize-space()='Modifier le contact']")).click();
+        WebElement name = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("contact-name")));
+        name.clear();
+        name.sendKeys("Sophie Caron");
+        new Select(driver.findElement(By.id("contact-role"))).selectByVisibleText("Maire");
+        driver.findElement(By.id("contact-commune")).clear();
+        driver.findElement(By.id("contact-commune")).sendKeys("Abbeville");
+        click(By.xpath("//button[normalize-space()='Enregistrer le contact']"));
+        assertThat(flash()).isEqualTo("Contact mis à jour.");
+        assertThat(driver.getCurrentUrl()).endsWith("/tickets/" + ticket.id());
+        assertThat(driver.findElement(By.cssSelector(".ticket-side")).getText()).contains("Sophie Caron", "Maire", "Abbeville");
+
+        Contact contact = contacts.byId(ticket.requesterId()).orElseThrow();
+        assertThat(contact.displayName()).isEqualTo("Sophie Caron");
+        assertThat(contact.role()).isEqualTo("Maire");
+        assertThat(contact.communeInsee()).isEqualTo("80001");
+        assertThat(tickets.findById(ticket.id()).orElseThrow().communeInsee()).isEqualTo("80001"); // it had none
+        driver.get(url("/tickets?q=" + ticket.reference()));
+        assertThat(driver.findElement(By.cssSelector("table.queue tbody tr")).getText()).contains("Sophie Caron", "Abbeville");
     }
 
     @Test

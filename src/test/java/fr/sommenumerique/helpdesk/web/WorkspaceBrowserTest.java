@@ -1,8 +1,5 @@
 package fr.sommenumerique.helpdesk.web;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import fr.sommenumerique.helpdesk.conversation.HandlingResult;
 import fr.sommenumerique.helpdesk.conversation.InboundAttachment;
 import fr.sommenumerique.helpdesk.conversation.InboundMessage;
@@ -47,7 +44,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The reworked staff workspace in Chromium: axe-core finds no violation on any page at 1,280 and 390 px (and in
- * dark mode), no page scrolls sideways, full-page screenshots are kept under {@code target/screenshots/}; then each
+ * dark mode), no page scrolls sideways or shows an emoji, full-page screenshots are kept under
+ * {@code target/screenshots/} (the sign-in and refusal pages: {@link TriageBrowserTest}); then each
  * workspace feature as an agent uses it.
  */
 class WorkspaceBrowserTest extends WebTestBase {
@@ -105,13 +103,7 @@ class WorkspaceBrowserTest extends WebTestBase {
             driver.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
             for (String page : pages) {
                 driver.get(url(page));
-                problems.addAll(violations(page + " à " + width + " px"));
-                long overflow = ((Number) driver.executeScript(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).longValue();
-                if (overflow > 0) {
-                    problems.add(page + " à " + width + " px : défilement horizontal de " + overflow + " px");
-                }
-                browser.screenshot(screenshotName(page) + "-" + width);
+                problems.addAll(browser.pageProblems(page + " à " + width + " px", screenshotName(page) + "-" + width));
             }
         }
         driver.executeCdpCommand("Emulation.setEmulatedMedia",
@@ -122,8 +114,7 @@ class WorkspaceBrowserTest extends WebTestBase {
                 driver.get(url(page));
                 assertThat(driver.executeScript("return getComputedStyle(document.body).backgroundColor"))
                         .isEqualTo("rgb(22, 23, 27)");
-                problems.addAll(violations(page + " en mode sombre"));
-                browser.screenshot(screenshotName(page) + "-sombre-1280");
+                problems.addAll(browser.pageProblems(page + " en mode sombre", screenshotName(page) + "-sombre-1280"));
             }
         } finally {
             driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
@@ -194,15 +185,40 @@ class WorkspaceBrowserTest extends WebTestBase {
         assertThat(driver.findElement(By.cssSelector("th[aria-sort=ascending]")).getText()).isEqualTo("Ticket");
         browser.screenshot("file-lot-1280");
 
-        // j, x: tick the first two rows; a: assign them to me in one go
+        // on a ticket page opened from the list, k and j open the previous and the next ticket of that list
+        driver.get(url("/tickets/" + ids.get(1)));
+        new Actions(driver).sendKeys("k").perform();
+        waitFor().until(ExpectedConditions.urlMatches("/tickets/" + ids.get(0) + "$"));
+        new Actions(driver).sendKeys("j").perform();
+        waitFor().until(ExpectedConditions.urlMatches("/tickets/" + ids.get(1) + "$"));
+        driver.get(url("/tickets?q=" + tag + "&sort=created&direction=asc"));
+        rows = driver.findElements(By.cssSelector("table.queue tbody tr"));
+
+        // j, x: tick the first two rows; j then k comes back up to the second row; a: assign the ticked to me
         new Actions(driver).sendKeys("j").sendKeys("x").sendKeys("j").sendKeys("x").perform();
         assertThat(driver.findElement(By.cssSelector("[data-selected-count]")).getText()).isEqualTo("(2 cochés)");
+        new Actions(driver).sendKeys("j").sendKeys("k").perform();
+        assertThat(driver.switchTo().activeElement()).isEqualTo(rows.get(1).findElement(By.cssSelector("a.ticket-link")));
         new Actions(driver).sendKeys("a").perform();
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "2 tickets modifiés."));
         assertThat(tickets.findById(ids.get(0)).orElseThrow().assignee()).isEqualTo(agent.username());
         assertThat(tickets.findById(ids.get(1)).orElseThrow().assignee()).isEqualTo(agent.username());
         assertThat(tickets.findById(ids.get(2)).orElseThrow().assignee()).isNull();
         assertThat(driver.getCurrentUrl()).contains("q=" + tag); // back to the same list
+
+        // bulk priority and status, on the third row only
+        Priority firstPriority = tickets.findById(ids.get(0)).orElseThrow().priority();
+        driver.findElement(By.id("sel-" + ids.get(2))).click();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("bulk-priority"))).selectByValue("LOW");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("bulk-status"))).selectByValue("PENDING");
+        driver.findElement(By.id("bulk-apply")).click();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "1 ticket modifié."));
+        Ticket third = tickets.findById(ids.get(2)).orElseThrow();
+        assertThat(third.priority()).isEqualTo(Priority.LOW);
+        assertThat(third.status()).isEqualTo(TicketStatus.PENDING);
+        assertThat(tickets.findById(ids.get(0)).orElseThrow().priority()).isEqualTo(firstPriority).isNotEqualTo(Priority.LOW);
+        assertThat(driver.findElement(By.cssSelector("tr[data-ticket-id='" + ids.get(2) + "'] .badges")).getText())
+                .contains("Basse");
 
         driver.findElement(By.id("select-all")).click();
         driver.findElement(By.xpath("//button[normalize-space()='Fusionner']")).click();
@@ -315,16 +331,6 @@ class WorkspaceBrowserTest extends WebTestBase {
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice-error"),
                 "Saisissez une question"));
-    }
-
-    private List<String> violations(String where) {
-        Results results = new AxeBuilder().analyze(browser.driver());
-        List<String> found = new ArrayList<>();
-        for (Rule rule : results.getViolations()) {
-            found.add(where + " : " + rule.getId() + " — " + rule.getHelp() + " (" + rule.getNodes().size() + " élément(s) : "
-                    + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList() + ")");
-        }
-        return found;
     }
 
     private static String screenshotName(String page) {
