@@ -65,6 +65,8 @@ public class DecisionEngine {
     private static final double MIN_INTENT_PROBABILITY = 0.3;
     /** An answer of fewer characters takes the next section of the article too, so that it says enough. */
     private static final int MIN_ANSWER_CHARS = 350;
+    /** Below this probability of a question (or out-of-scope question), a message is not answered from an article. */
+    private static final double MIN_QUESTION_PROBABILITY = 0.2;
     /** A request must have at least this probability when another intent is the best. */
     private static final double MIN_REQUEST_PROBABILITY = 0.3;
     /** What an article must cover to answer a message the classifier takes for out of scope. */
@@ -236,8 +238,10 @@ public class DecisionEngine {
         String intent = scores.best().code();
 
         Optional<String> incidentWord = Signals.incident(text);
+        // An incident word next to a service (« en statut erreur sur Actes ») is a hard fact, whatever the wording.
         boolean incident = best == Intent.INCIDENT || (incidentWord.isPresent() && best != Intent.OUT_OF_SCOPE
-                && scores.probability(Intent.INCIDENT) >= INCIDENT_SIGNAL_PROBABILITY && !best.isRequest());
+                && !best.isRequest() && (scores.probability(Intent.INCIDENT) >= INCIDENT_SIGNAL_PROBABILITY
+                || services.stream().anyMatch(ServiceArea::isPlatform)));
         if (incident) {
             return new PartOutcome(part(text, Intent.INCIDENT.code(), DecisionKind.TICKET, ReplyTexts.partIncident(),
                     List.of(), List.of(), scores.probability(Intent.INCIDENT), "incident signalé"
@@ -294,9 +298,13 @@ public class DecisionEngine {
                                      SearchResult search, Optional<SearchHit> topic, List<ServiceArea> services,
                                      List<ArticleRef> candidates, boolean whole) {
         Optional<String> unknownAcronym = unknownAcronym(whole ? question.text() : text, search);
-        List<SearchHit> confident = unknownAcronym.isPresent() ? List.of() : confidentHits(search);
+        // « toujours pas 😕 »: a message the classifier hardly takes for a question is not answered from an article
+        // that shares a word with it.
+        boolean saysTooLittle = scores.probability(Intent.QUESTION) + scores.probability(Intent.OUT_OF_SCOPE)
+                < MIN_QUESTION_PROBABILITY;
+        List<SearchHit> confident = unknownAcronym.isPresent() || saysTooLittle ? List.of() : confidentHits(search);
         SearchResult answering = search;
-        if (confident.isEmpty() && unknownAcronym.isEmpty()) {
+        if (confident.isEmpty() && unknownAcronym.isEmpty() && !saysTooLittle) {
             // Context around the question can hide a good match: try the question sentence alone.
             Optional<SearchResult> focused = QuestionFocus.of(text).map(q -> knowledgeBase.search(q, CANDIDATES));
             if (focused.isPresent() && focused.get().queryTerms().size() >= MIN_FOCUSED_TERMS) {
@@ -321,7 +329,9 @@ public class DecisionEngine {
         }
         if (confident.isEmpty()) {
             String reason = unknownAcronym.map(a -> "la question cite « " + a + " », qu'aucun article ne mentionne")
-                    .orElse("aucun article ne couvre assez bien la question (meilleure couverture "
+                    .orElse(saysTooLittle ? "le message ne ressemble guère à une question ("
+                            + percent(scores.probability(Intent.QUESTION) + scores.probability(Intent.OUT_OF_SCOPE)) + ")"
+                            : "aucun article ne couvre assez bien la question (meilleure couverture "
                             + percent(search.best().map(SearchHit::coverage).orElse(0.0)) + ")");
             return handOver(text, intent, ReplyTexts.notConfident(), List.of(), services, candidates, related,
                     search.best().map(SearchHit::coverage).orElse(0.0), reason);

@@ -31,6 +31,11 @@ public enum ServiceArea {
         return label;
     }
 
+    /** A platform communes log in to, where something can break (an incident), unlike training or the offer. */
+    public boolean isPlatform() {
+        return this == ACTES || this == MARCHES || this == PARTAGE;
+    }
+
     public static Optional<ServiceArea> fromCode(String code) {
         if (code == null) {
             return Optional.empty();

@@ -20,7 +20,6 @@ import fr.sommenumerique.helpdesk.ticketing.Tickets;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -321,8 +320,6 @@ class MailFidelityEndToEndTest {
     }
 
     @Test
-    @Disabled("Issue 14 (assistant) : « n'apparaît plus sur la plateforme des marchés … pouvez-vous vérifier ? » reçoit encore "
-            + "l'article sur les seuils de la plateforme au lieu d'un ticket d'incident ; à réactiver quand le moteur le traite.")
     void a_consultation_that_no_longer_appears_on_the_platform_opens_an_incident_ticket() throws Exception {
         assertIncidentTicket("39-outlook-consultation-n-apparait-plus");
     }

@@ -28,6 +28,7 @@ public enum QuestionType {
                     + "\\bavant\\b|\\bapres\\b|\\bquand\\b|\\bdepuis\\b"),
     PRICE("un prix",
             "\\b(?:combien (?:ca |cela |ce |ça )?(?:coute|coutent|vaut|valent|fait payer|faut payer|on paie|on paye)|"
+                    + "(?:c'est|c'?|ca fait) combien\\b(?! (?:de|d')\\b)|"
                     + "prix|tarifs?|tarification|couts?|payant\\w*|gratuit\\w*|devis|cotisation|grille tarifaire|"
                     + "montant de (?:la |l')?(?:participation|adhesion|abonnement|cotisation))\\b",
             "\\d[\\d  .]*(?:€|euros?)|\\bgratuit\\w*|\\bpayant\\w*"),
