@@ -324,7 +324,14 @@ public class DecisionEngine {
         // Taken for out of scope, naming no service, and no article answering (a hand-over article that shares a
         // word does not count): out of scope.
         boolean noAnswer = confident.isEmpty() || confident.get(0).article().handover();
-        if (noAnswer && scores.best() == Intent.OUT_OF_SCOPE && services.isEmpty() && unknownAcronym.isEmpty()) {
+        // A question no article answers, whose closest match is a topic card on a word no article knows (« les bans
+        // d'un mariage », « les actes de naissance … par Actes ? »): a municipal matter, even if a service is named.
+        // A context sentence that asks nothing does not get an out-of-scope reply on a card alone.
+        boolean cardCloser = text.contains("?") && topic.filter(card -> card.coverage() > search.best()
+                .map(SearchHit::coverage).orElse(0.0) && card.matchedTerms().stream().anyMatch(this::noArticleKnows))
+                .isPresent();
+        if (noAnswer && unknownAcronym.isEmpty() && !saysTooLittle
+                && ((scores.best() == Intent.OUT_OF_SCOPE && services.isEmpty()) || cardCloser)) {
             return outOfScopePart(text, intent, scores, topic, candidates, search.best().map(SearchHit::coverage).orElse(0.0));
         }
         if (confident.isEmpty()) {
@@ -404,6 +411,10 @@ public class DecisionEngine {
             }
         }
         return String.join("\n\n", chosen);
+    }
+
+    private boolean noArticleKnows(String term) {
+        return knowledgeBase.search(term, 1).hits().isEmpty();
     }
 
     private Optional<Article> handoverArticle(SearchResult search) {

@@ -96,6 +96,15 @@ class AssistantQualityTest {
         assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(4);
     }
 
+    @Test
+    void the_fourth_set_written_from_the_domain_brief_only_stays_at_least_as_good_as_measured() throws IOException {
+        List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-blind4.tsv"));
+
+        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(120);
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(108);
+        assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(5);
+    }
+
     /** The shared development set when the project sits beside it, else the copy kept with the tests. */
     private static Path developmentQuestions() {
         Path shared = Path.of("../shared/eval/questions-dev.tsv");
