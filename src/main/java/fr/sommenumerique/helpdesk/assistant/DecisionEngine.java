@@ -428,13 +428,16 @@ public class DecisionEngine {
                 .map(SearchHit::article).limit(MAX_RELATED).toList();
     }
 
-    /** Two questions answered from the same article become one section. */
+    /**
+     * Two questions answered from the same article become one section: a later part whose articles an earlier part
+     * already gives is not repeated (a reply that says the same article twice is long, and splits on Telegram).
+     */
     private static List<PartOutcome> mergeSameArticle(List<PartOutcome> outcomes) {
         List<PartOutcome> merged = new ArrayList<>();
         for (PartOutcome outcome : outcomes) {
             Optional<PartOutcome> same = merged.stream()
-                    .filter(m -> m.part().kind() == outcome.part().kind() && !m.part().articleIds().isEmpty()
-                            && m.part().articleIds().equals(outcome.part().articleIds()))
+                    .filter(m -> m.part().kind() == outcome.part().kind() && !outcome.part().articleIds().isEmpty()
+                            && m.part().articleIds().containsAll(outcome.part().articleIds()))
                     .findFirst();
             if (same.isEmpty()) {
                 merged.add(outcome);

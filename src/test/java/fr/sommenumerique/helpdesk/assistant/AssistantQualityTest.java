@@ -105,6 +105,23 @@ class AssistantQualityTest {
         assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(5);
     }
 
+    /**
+     * Every reply to the questions of the sets fits one chat message (Telegram splits above 4,096 characters; the
+     * channel adds a reference line): a question the message asks twice is not answered twice.
+     */
+    @Test
+    void every_reply_to_the_evaluation_questions_fits_one_chat_message() throws IOException {
+        List<String> tooLong = new ArrayList<>();
+        try (var files = Files.list(Path.of("knowledge-base/eval"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
+                evaluation.run(EvaluationSet.read(file)).stream()
+                        .filter(o -> o.decision().reply().length() > 3_800)
+                        .forEach(o -> tooLong.add(o.decision().reply().length() + " : " + o.testCase().question()));
+            }
+        }
+        assertThat(tooLong).as("replies longer than one chat message").isEmpty();
+    }
+
     /** The shared development set when the project sits beside it, else the copy kept with the tests. */
     private static Path developmentQuestions() {
         Path shared = Path.of("../shared/eval/questions-dev.tsv");
