@@ -36,8 +36,7 @@ class ArticleSampleQuestionsTest {
             "demande-de-compte|Comment obtenir un accès supplémentaire pour un agent ?",
             "demande-de-compte|Quelle est la procédure pour créer un nouvel utilisateur ?",
             "partage-de-fichiers|Quelle est la taille maximale d'un fichier à partager ?",
-            // « c combien » and « montant de la participation annuelle » are not read as price questions
-            "tarifs-mairie-connectee|c combien le pack mairie connectee",
+            // « montant de la participation annuelle » is not read as a price question
             "tarifs-mairie-connectee|Quel est le montant de la participation annuelle ?",
             // the offer article wins on « mairie connectee » alone
             "webmail-site-internet|webmail mairie connectee ça existe ?");
