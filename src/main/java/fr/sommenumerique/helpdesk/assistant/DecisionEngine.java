@@ -1,5 +1,6 @@
 package fr.sommenumerique.helpdesk.assistant;
 
+import fr.sommenumerique.helpdesk.knowledge.TextCut;
 import fr.sommenumerique.helpdesk.assistant.intent.IntentClassifier;
 import fr.sommenumerique.helpdesk.assistant.intent.IntentScores;
 import fr.sommenumerique.helpdesk.assistant.rules.Acronyms;
@@ -518,7 +519,7 @@ public class DecisionEngine {
 
     private static String heading(String part) {
         String text = part.strip();
-        return text.length() <= 90 ? text : text.substring(0, 89) + "…";
+        return TextCut.cut(text, 90);
     }
 
     private Decision greetingOnly(IntentScores scores) {

@@ -1,5 +1,6 @@
 package fr.sommenumerique.helpdesk.assistant.rules;
 
+import fr.sommenumerique.helpdesk.knowledge.TextCut;
 import fr.sommenumerique.helpdesk.assistant.SubscriptionKind;
 import fr.sommenumerique.helpdesk.knowledge.Article;
 import fr.sommenumerique.helpdesk.knowledge.Funding;
@@ -131,7 +132,7 @@ public final class ReplyTexts {
         String paragraph = text.strip().split("\n", 2)[0];
         int end = paragraph.indexOf(". ");
         String sentence = end < 0 ? paragraph : paragraph.substring(0, end + 1);
-        return sentence.length() <= 220 ? sentence : sentence.substring(0, 219) + "…";
+        return TextCut.cut(sentence, 220);
     }
 
     /** What the funding article says, after the commune's place against its population limit when it is known. */

@@ -1,7 +1,7 @@
 package fr.sommenumerique.helpdesk.conversation.internal;
 
 import fr.sommenumerique.helpdesk.conversation.InboundMessage;
-import fr.sommenumerique.helpdesk.conversation.TextCut;
+import fr.sommenumerique.helpdesk.knowledge.TextCut;
 import fr.sommenumerique.helpdesk.ticketing.NewAttachment;
 import fr.sommenumerique.helpdesk.ticketing.NewMessage;
 

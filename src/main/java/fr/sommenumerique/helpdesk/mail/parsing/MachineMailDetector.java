@@ -1,5 +1,6 @@
 package fr.sommenumerique.helpdesk.mail.parsing;
 
+import fr.sommenumerique.helpdesk.knowledge.TextCut;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -302,6 +303,6 @@ public final class MachineMailDetector {
 
     private static String abbreviate(String s) {
         String oneLine = s.replaceAll("\\s+", " ").strip();
-        return oneLine.length() > 200 ? oneLine.substring(0, 199) + "…" : oneLine;
+        return TextCut.cut(oneLine, 200);
     }
 }

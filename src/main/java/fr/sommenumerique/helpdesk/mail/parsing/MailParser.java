@@ -1,5 +1,6 @@
 package fr.sommenumerique.helpdesk.mail.parsing;
 
+import fr.sommenumerique.helpdesk.knowledge.TextCut;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -259,7 +260,7 @@ public final class MailParser {
     }
 
     private static String abbreviate(String s) {
-        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+        return TextCut.cut(s, 81);
     }
 
     private MailHeaders readHeaders(Part part) {
@@ -632,7 +633,7 @@ public final class MailParser {
 
     private static String safeName(String subject) {
         String s = subject.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").trim();
-        return s.length() > 80 ? s.substring(0, 80) : s;
+        return TextCut.head(s, 80);
     }
 
     // ------------------------------------------------------------------ header values

@@ -14,7 +14,7 @@ import fr.sommenumerique.helpdesk.assistant.DecisionEngine;
 import fr.sommenumerique.helpdesk.assistant.DecisionKind;
 import fr.sommenumerique.helpdesk.assistant.Priority;
 import fr.sommenumerique.helpdesk.assistant.Question;
-import fr.sommenumerique.helpdesk.conversation.TextCut;
+import fr.sommenumerique.helpdesk.knowledge.TextCut;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 import fr.sommenumerique.helpdesk.telegram.bot.InlineButton;
 import fr.sommenumerique.helpdesk.telegram.bot.InlineKeyboard;

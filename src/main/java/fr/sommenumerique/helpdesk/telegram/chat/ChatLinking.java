@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import fr.sommenumerique.helpdesk.conversation.TextCut;
+import fr.sommenumerique.helpdesk.knowledge.TextCut;
 import fr.sommenumerique.helpdesk.telegram.chat.ChatStates.ChatState;
 import fr.sommenumerique.helpdesk.telegram.chat.ChatStates.Flow;
 import fr.sommenumerique.helpdesk.telegram.chat.ChatStates.Step;

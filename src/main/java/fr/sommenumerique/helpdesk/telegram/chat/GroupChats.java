@@ -2,7 +2,7 @@ package fr.sommenumerique.helpdesk.telegram.chat;
 
 import java.time.Instant;
 
-import fr.sommenumerique.helpdesk.conversation.TextCut;
+import fr.sommenumerique.helpdesk.knowledge.TextCut;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import fr.sommenumerique.helpdesk.conversation.TextCut;
+import fr.sommenumerique.helpdesk.knowledge.TextCut;
 import fr.sommenumerique.helpdesk.knowledge.Article;
 import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import fr.sommenumerique.helpdesk.conversation.TextCut;
+import fr.sommenumerique.helpdesk.knowledge.TextCut;
 import fr.sommenumerique.helpdesk.conversation.TicketChoices;
 import fr.sommenumerique.helpdesk.telegram.bot.InlineButton;
 import fr.sommenumerique.helpdesk.telegram.bot.InlineKeyboard;

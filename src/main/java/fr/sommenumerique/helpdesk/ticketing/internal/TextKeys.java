@@ -1,5 +1,6 @@
 package fr.sommenumerique.helpdesk.ticketing.internal;
 
+import fr.sommenumerique.helpdesk.knowledge.TextCut;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -61,8 +62,8 @@ public final class TextKeys {
         if (s == null || s.length() <= max) {
             return s;
         }
-        // never half a surrogate pair: an emoji cut in two is a broken character everywhere it is shown
-        return s.substring(0, max > 0 && Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max);
+        // never half an emoji or a letter without its accent: a broken character everywhere it is shown
+        return TextCut.head(s, max);
     }
 
     /** Null when blank, trimmed otherwise. */

@@ -1,5 +1,6 @@
 package fr.sommenumerique.helpdesk.web.render;
 
+import fr.sommenumerique.helpdesk.knowledge.TextCut;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -53,7 +54,7 @@ public final class QuotedText {
     public static String preview(String text, int maxChars) {
         String fresh = split(text).stream().filter(s -> !s.quoted()).map(Segment::text).findFirst().orElse("");
         String line = fresh.replaceAll("\\s+", " ").strip();
-        return line.length() <= maxChars ? line : line.substring(0, maxChars - 1).stripTrailing() + "…";
+        return TextCut.cut(line, maxChars);
     }
 
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(

@@ -2,6 +2,7 @@ package fr.sommenumerique.helpdesk.web.triage;
 
 import fr.sommenumerique.helpdesk.assistant.Priority;
 import fr.sommenumerique.helpdesk.conversation.StaffReplies;
+import fr.sommenumerique.helpdesk.knowledge.TextCut;
 import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
 import fr.sommenumerique.helpdesk.knowledge.SearchHit;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
@@ -134,10 +135,7 @@ public class TicketWorkspace {
                         .collect(Collectors.joining("\n")))
                 .findFirst().orElse("");
         String text = ticket.subject() + "\n" + firstInbound;
-        if (text.length() > 2000) {
-            text = text.substring(0, 2000);
-        }
-        return knowledge.search(text, SUGGESTIONS).hits();
+        return knowledge.search(TextCut.head(text, 2000), SUGGESTIONS).hits();
     }
 
     public Attachment attachment(long ticketId, long attachmentId) {

@@ -1,4 +1,4 @@
-package fr.sommenumerique.helpdesk.conversation;
+package fr.sommenumerique.helpdesk.knowledge;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,12 @@
-package fr.sommenumerique.helpdesk.conversation;
+package fr.sommenumerique.helpdesk.knowledge;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Shortens text for subjects and previews without breaking a character: the cut falls between grapheme clusters
- * (an emoji with its skin tone or joiners, a letter with its accents), never inside a surrogate pair.
+ * Shortens text for subjects, previews and file names without breaking a character: the cut falls between
+ * grapheme clusters (an emoji with its skin tone or joiners, a letter with its accents), never inside a surrogate
+ * pair. In the base module so that every module, the assistant included, cuts user text the same way.
  */
 public final class TextCut {
 
@@ -28,12 +29,19 @@ public final class TextCut {
         if (text == null || text.length() <= max) {
             return text;
         }
-        int limit = max - ELLIPSIS.length();
+        return head(text, max - ELLIPSIS.length()).stripTrailing() + ELLIPSIS;
+    }
+
+    /** The longest start of the text of at most {@code max} chars made of whole graphemes, without any mark. */
+    public static String head(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
         Matcher grapheme = GRAPHEME.matcher(text);
         int end = 0;
-        while (grapheme.find() && grapheme.end() <= limit) {
+        while (grapheme.find() && grapheme.end() <= max) {
             end = grapheme.end();
         }
-        return text.substring(0, end).stripTrailing() + ELLIPSIS;
+        return text.substring(0, end);
     }
 }
