@@ -183,10 +183,16 @@ public class Tickets {
 
     /** Adds an internal note (never sent). */
     public TicketMessage addNote(long ticketId, String author, String text) {
+        return addNote(ticketId, author, text, List.of());
+    }
+
+    /** Adds an internal note (never sent) carrying files, such as the parts of a delivery report. */
+    public TicketMessage addNote(long ticketId, String author, String text, List<NewAttachment> attachments) {
         String who = requireAuthor(author);
         Ticket ticket = lockFollowingMerges(ticketId);
         Instant now = clock.now();
-        long messageId = insertMessage(ticket.id(), MessageDirection.NOTE, null, who, NewMessage.of(Channel.WEB, text), now);
+        long messageId = insertMessage(ticket.id(), MessageDirection.NOTE, null, who,
+                NewMessage.of(Channel.WEB, text).withAttachments(attachments), now);
         jdbc.sql("UPDATE tickets SET updated_at = ? WHERE id = ?").params(Db.ts(now), ticket.id()).update();
         return message(messageId).orElseThrow();
     }

@@ -5,6 +5,7 @@ import fr.sommenumerique.helpdesk.mail.parsing.FidelityFixtures;
 import fr.sommenumerique.helpdesk.mail.parsing.FidelityFixtures.Fixture;
 import fr.sommenumerique.helpdesk.mail.parsing.MailParser;
 import fr.sommenumerique.helpdesk.ticketing.AssistantInteractions;
+import fr.sommenumerique.helpdesk.ticketing.AttachmentInfo;
 import fr.sommenumerique.helpdesk.ticketing.Channel;
 import fr.sommenumerique.helpdesk.ticketing.Communes;
 import fr.sommenumerique.helpdesk.ticketing.Contact;
@@ -115,6 +116,15 @@ class MailFidelityEndToEndTest {
                     f.list("forwardedContains").forEach(s -> assertThat(question).as("le message transféré est lu").contains(s));
                     f.list("quotedContains").forEach(s -> assertThat(question).as("la citation n'est pas lue").doesNotContain(s));
                 }
+                if (!f.list("attachments").isEmpty()) {
+                    List<AttachmentInfo> files = receivedMessage(record.ticketId(), messageId).attachments();
+                    assertThat(files).as("les fichiers sur le ticket").extracting(AttachmentInfo::filename)
+                            .containsExactlyElementsOf(f.list("attachments"));
+                    if (!f.list("attachmentTypes").isEmpty()) {
+                        assertThat(files).extracting(AttachmentInfo::contentType)
+                                .containsExactlyElementsOf(f.list("attachmentTypes"));
+                    }
+                }
                 if (f.text("commune") != null) {
                     assertThat(contact.communeInsee()).as("commune de l'expéditeur").isNotNull();
                     assertThat(communes.byInsee(contact.communeInsee()).orElseThrow().name()).isEqualTo(f.text("commune"));
@@ -165,6 +175,8 @@ class MailFidelityEndToEndTest {
 
         assertThat(notes(t.ticket().id())).anyMatch(n -> n.startsWith("Accusé de lecture : message lu le 4 mars 2025 à 10:15 par "
                 + t.address() + ". (message du "));
+        assertThat(noteFiles(t.ticket().id(), "Accusé de lecture")).as("la partie technique, nommée, reste sur la note")
+                .containsExactlyElementsOf(FidelityFixtures.named("21-outlook-accuse-de-lecture").list("attachments"));
         assertStillResolvedAndNothingSent(t);
     }
 
@@ -213,6 +225,9 @@ class MailFidelityEndToEndTest {
 
         assertThat(contacts.byEmail(t.address()).orElseThrow().emailFailing()).isTrue();
         assertThat(notes(t.ticket().id())).anyMatch(n -> n.startsWith("Message non distribué à " + t.address() + " (5.1.1)"));
+        // the unnamed delivery-status part is named for what it is; the returned message keeps its subject as name
+        assertThat(noteFiles(t.ticket().id(), "Message non distribué"))
+                .containsExactly("rapport-remise.txt", "[MC-2025-00061] Votre demande d'accès.eml");
         assertStillResolvedAndNothingSent(t);
     }
 
@@ -224,6 +239,29 @@ class MailFidelityEndToEndTest {
 
         assertThat(notes(t.ticket().id())).anyMatch(n -> n.startsWith("Avis automatique de ne-pas-repondre@marches.somme-numerique.example"));
         assertStillResolvedAndNothingSent(t);
+    }
+
+    // ------------------------------------------------------------------ winmail.dat
+
+    @Test
+    void a_winmail_dat_lands_on_the_ticket_as_its_real_files_with_their_names_and_bytes() throws Exception {
+        Fixture winmail = FidelityFixtures.named("38-outlook-winmail-dat");
+        String address = unique("mairie");
+        String id = deliver(winmail, Map.of("mairie@moreuil.fr", address));
+
+        Ticket ticket = tickets.findById(processed.find(Channel.EMAIL, "mid:" + id).orElseThrow().ticketId()).orElseThrow();
+        List<AttachmentInfo> files = receivedMessage(ticket.id(), id).attachments();
+        assertThat(files).extracting(AttachmentInfo::filename)
+                .containsExactly("Délibération 2025-14 budget primitif.pdf", "Annexe – maquette budgétaire.csv");
+        assertThat(files).extracting(AttachmentInfo::contentType).containsExactly("application/pdf", "text/csv");
+        // the bytes Outlook enclosed, as written in the TNEF stream (the CSV in Windows-1252, as Excel saves it)
+        assertThat(tickets.attachment(files.get(0).id()).orElseThrow().data()).isEqualTo(("%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n"
+                + "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
+                + "trailer << /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(tickets.attachment(files.get(1).id()).orElseThrow().data()).isEqualTo(("Chapitre;Libellé;Montant\n"
+                + "011;Charges à caractère général;182 400\n012;Charges de personnel;241 900\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(awaitReplies(address, 1)).hasSize(1);
     }
 
     // ------------------------------------------------------------------ invitations
@@ -384,6 +422,20 @@ class MailFidelityEndToEndTest {
     private List<MimeMessage> awaitReplies(String address, int count) {
         await().atMost(WAIT).until(() -> servers.repliesTo(address).size() >= count);
         return servers.repliesTo(address);
+    }
+
+    /** The message of the ticket that came with that Message-ID. */
+    private TicketMessage receivedMessage(long ticketId, String messageId) {
+        return tickets.messages(ticketId).stream()
+                .filter(m -> m.direction() == MessageDirection.INBOUND && Tickets.normalizeMessageId(messageId).equals(Tickets.normalizeMessageId(m.emailMessageId())))
+                .findFirst().orElseThrow();
+    }
+
+    /** The names of the files on the ticket's note that starts with {@code noteStart}. */
+    private List<String> noteFiles(long ticketId, String noteStart) {
+        return tickets.messages(ticketId).stream()
+                .filter(m -> m.direction() == MessageDirection.NOTE && m.text().startsWith(noteStart))
+                .findFirst().orElseThrow().attachments().stream().map(AttachmentInfo::filename).toList();
     }
 
     private List<String> notes(long ticketId) {

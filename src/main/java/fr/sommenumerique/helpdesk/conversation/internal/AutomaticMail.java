@@ -52,7 +52,7 @@ public class AutomaticMail {
         ticket.ifPresent(t -> tickets.addNote(t.id(), Tickets.SYSTEM, message.automationNote() != null
                 ? message.automationNote() + aboutMessage(t, message)
                 : "Message non distribué à " + String.join(", ", message.failedRecipients()) + " : "
-                        + InboundRecords.summary(message)));
+                        + InboundRecords.summary(message), InboundRecords.attachmentsOf(message)));
         return new HandlingResult(HandlingResult.Outcome.BOUNCE, ticket.map(Ticket::id).orElse(null),
                 ticket.map(Ticket::reference).orElse(null), null, null, false);
     }
@@ -67,7 +67,9 @@ public class AutomaticMail {
                 : "Rapport automatique reçu de " + message.senderAddress() + " : " + InboundRecords.summary(message);
         Optional<Ticket> ticket = threadTicket(message);
         if (ticket.isPresent()) {
-            tickets.addNote(ticket.get().id(), Tickets.SYSTEM, note + aboutMessage(ticket.get(), message));
+            // the report's parts (named: rapport-remise.txt, the returned message…) stay with the note for staff
+            tickets.addNote(ticket.get().id(), Tickets.SYSTEM, note + aboutMessage(ticket.get(), message),
+                    InboundRecords.attachmentsOf(message));
             return HandlingResult.onTicket(HandlingResult.Outcome.REPORT, ticket.get(), null, false);
         }
         Optional<SubscriptionRequest> request = outbox.subscriptionOfMessageIds(message.threadIds()).flatMap(subscriptions::byId);

@@ -21,10 +21,15 @@ public final class InboundRecords {
                 .withHtml(message.sanitizedHtml())
                 .withEmailIds(message.messageId(), message.inReplyTo())
                 .withExternalRef(message.externalRef());
-        List<NewAttachment> attachments = message.attachments().stream()
+        List<NewAttachment> attachments = attachmentsOf(message);
+        return attachments.isEmpty() ? record : record.withAttachments(attachments);
+    }
+
+    /** The message's files as they are stored on a ticket. */
+    public static List<NewAttachment> attachmentsOf(InboundMessage message) {
+        return message.attachments().stream()
                 .map(a -> new NewAttachment(a.filename(), a.contentType(), a.data(), a.contentId(), a.inline()))
                 .toList();
-        return attachments.isEmpty() ? record : record.withAttachments(attachments);
     }
 
     /** The mail subject, else the start of the text. */
