@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -97,6 +99,14 @@ final class Browser implements AutoCloseable {
      * screenshot named {@code shot}.
      */
     List<String> pageProblems(String where, String shot) {
+        return pageProblems(where, shot, List.of());
+    }
+
+    /**
+     * The same, where emoji found in {@code peoplesTexts} (subjects, messages, names people wrote) are theirs to show:
+     * the emoji check is about the application's own icons.
+     */
+    List<String> pageProblems(String where, String shot, Collection<String> peoplesTexts) {
         List<String> found = new ArrayList<>();
         for (Rule rule : new AxeBuilder().analyze(driver).getViolations()) {
             found.add(where + " : " + rule.getId() + " — " + rule.getHelp() + " (" + rule.getNodes().size()
@@ -107,7 +117,10 @@ final class Browser implements AutoCloseable {
         if (overflow > 0) {
             found.add(where + " : défilement horizontal de " + overflow + " px");
         }
-        String emoji = EmojiCodePoints.in((String) driver.executeScript("return document.body.innerText;"));
+        String peoplesEmoji = EmojiCodePoints.in(String.join("\n", peoplesTexts));
+        String emoji = String.join(", ", Arrays.stream(
+                        EmojiCodePoints.in((String) driver.executeScript("return document.body.innerText;")).split(", "))
+                .filter(e -> !e.isEmpty() && !peoplesEmoji.contains(e)).distinct().toList());
         if (!emoji.isEmpty()) {
             found.add(where + " : emoji dans la page " + emoji);
         }

@@ -32,6 +32,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,6 +64,8 @@ class WorkspaceBrowserTest extends WebTestBase {
     Outbox outbox;
     @Autowired
     TicketViewers viewers;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeAll
     static void startBrowser() {
@@ -98,12 +101,17 @@ class WorkspaceBrowserTest extends WebTestBase {
                 "/quarantaine", "/envois", "/reponses-types", "/compte", "/compte/mot-de-passe", "/admin/equipe",
                 "/tickets/999999999");
         List<String> problems = new ArrayList<>();
+        // Other tests of the same context leave tickets whose subjects and messages hold emoji people wrote.
+        List<String> peoplesTexts = new ArrayList<>(jdbc.queryForList("SELECT subject FROM tickets", String.class));
+        peoplesTexts.addAll(jdbc.queryForList("SELECT body FROM ticket_messages", String.class));
+        peoplesTexts.addAll(jdbc.queryForList("SELECT display_name FROM contacts WHERE display_name IS NOT NULL", String.class));
         ChromeDriver driver = browser.driver();
         for (int width : new int[]{1280, 390}) {
             driver.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
             for (String page : pages) {
                 driver.get(url(page));
-                problems.addAll(browser.pageProblems(page + " à " + width + " px", screenshotName(page) + "-" + width));
+                problems.addAll(browser.pageProblems(page + " à " + width + " px", screenshotName(page) + "-" + width,
+                        peoplesTexts));
             }
         }
         driver.executeCdpCommand("Emulation.setEmulatedMedia",
@@ -114,7 +122,8 @@ class WorkspaceBrowserTest extends WebTestBase {
                 driver.get(url(page));
                 assertThat(driver.executeScript("return getComputedStyle(document.body).backgroundColor"))
                         .isEqualTo("rgb(22, 23, 27)");
-                problems.addAll(browser.pageProblems(page + " en mode sombre", screenshotName(page) + "-sombre-1280"));
+                problems.addAll(browser.pageProblems(page + " en mode sombre", screenshotName(page) + "-sombre-1280",
+                        peoplesTexts));
             }
         } finally {
             driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
