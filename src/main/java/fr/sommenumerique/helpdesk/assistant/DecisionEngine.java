@@ -321,6 +321,18 @@ public class DecisionEngine {
                 }
             }
         }
+        if (!confident.isEmpty() && unknownAcronym.isEmpty()) {
+            // « … avant de les déposer sur Actes ? » answered from the article on signing procurement offers: the
+            // message names a platform and the best article is about another one. An article of the named platform
+            // that covers the question answers instead; none: not confident.
+            Optional<SearchResult> named = otherPlatform(confident.get(0), services)
+                    ? Optional.of(answering) : Optional.empty();
+            if (named.isPresent()) {
+                confident = named.get().hits().stream()
+                        .filter(h -> services.contains(h.article().service()) && covers(h, named.get()))
+                        .limit(1).toList();
+            }
+        }
         List<Article> related = related(answering);
         // Taken for out of scope, naming no service, and no article answering (a hand-over article that shares a
         // word does not count): out of scope.
@@ -412,6 +424,13 @@ public class DecisionEngine {
             }
         }
         return String.join("\n\n", chosen);
+    }
+
+    /** The article is about a platform other than the one(s) the message names. */
+    private static boolean otherPlatform(SearchHit hit, List<ServiceArea> services) {
+        ServiceArea about = hit.article().service();
+        return about != null && about.isPlatform() && services.stream().anyMatch(ServiceArea::isPlatform)
+                && !services.contains(about);
     }
 
     private boolean noArticleKnows(String term) {

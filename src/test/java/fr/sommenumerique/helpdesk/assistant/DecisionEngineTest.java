@@ -166,6 +166,29 @@ class DecisionEngineTest {
     }
 
     @Test
+    void a_question_naming_one_platform_is_answered_from_that_platform_not_from_another() {
+        // Signing is in the procurement article (offers) and in the Actes article (acts): the message names Actes.
+        Decision decision = engine.decide("Faut-il une signature électronique sur nos arrêtés avant l'envoi sur "
+                + "Actes, ou un scan signé à la main suffit-il ?");
+
+        assertThat(decision.articleIds()).doesNotContain("marches-signature-electronique");
+        if (decision.kind() == DecisionKind.ANSWER) {
+            assertThat(decision.articleIds()).contains("actes-envoi-accuse-reception");
+            assertThat(decision.reply()).contains("facultative");
+        }
+    }
+
+    @Test
+    void a_formal_closing_and_signature_on_the_last_line_do_not_join_the_last_question() {
+        String cleaned = engine.clean("Madame, Monsieur, deux questions : combien de temps une délibération "
+                + "doit-elle rester en ligne sur notre site ? Et quel certificat faut-il pour télétransmettre ? Veuillez "
+                + "agréer, Madame, Monsieur, l'expression de mes salutations distinguées. Jean Dupont, secrétaire de "
+                + "mairie, Mairie de Beaucourt, 03 22 00 00 00");
+
+        assertThat(cleaned).endsWith("quel certificat faut-il pour teletransmettre ?");
+    }
+
+    @Test
     void a_card_sharing_only_words_that_articles_know_does_not_make_a_question_out_of_scope() {
         Decision decision = engine.decide("Quel logiciel utilisez-vous pour le partage de fichiers ? notre "
                 + "informaticien veut vérifier la compatibilité");

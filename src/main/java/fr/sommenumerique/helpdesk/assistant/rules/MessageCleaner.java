@@ -27,9 +27,13 @@ public final class MessageCleaner {
     private static final Pattern TRAILING_POLITENESS = Pattern.compile(
             "(?:[ ,.;!]*\\b(?:" + THANKS + "|cordialement|cdlt|bonne journee|svp|s'il vous plait|stp|a bientot)[ ,.!]*)+$");
     private static final int MAX_SIGNATURE_LINES = 8;
-    /** « … ? Cordialement, Laurence Petit, secrétaire de mairie de X » written on one line, as phones do. */
+    /**
+     * « … ? Cordialement, Laurence Petit, secrétaire de mairie de X » written on one line, as phones do; a formal
+     * « Veuillez agréer … salutations distinguées. Name, role, phone » may hold a full stop.
+     */
     private static final Pattern INLINE_SIGNATURE = Pattern.compile(
-            "(?<=[.?!]) (?:bien |tres )?(?:cordialement|cdlt|bien a vous|salutations(?: distinguees)?)\\b[^.?!]{0,120}$");
+            "(?<=[.?!]) (?:(?:bien |tres )?(?:cordialement|cdlt|bien a vous|salutations(?: distinguees)?)\\b[^.?!]{0,120}"
+                    + "|(?:veuillez|je vous prie d'|nous vous prions d') ?agreer\\b[^?!]{0,250})$");
 
     public String clean(String text) {
         if (text == null) {
