@@ -98,6 +98,14 @@ class WorkspacePagesTest extends WebTestBase {
         assertThat(queue.select("table.queue tbody tr").text()).contains("Sophie Caron");
         assertThat(queue.select("table.queue tbody tr td:nth-child(5)").text()).isEqualTo(agent.displayName());
         assertThat(page("/tickets/" + ticket.id()).select(".ticket-side").text()).contains("Sophie Caron", "Maire");
+
+        // from the ticket page: a ticket whose commune is known keeps it when its requester's commune changes
+        mvc.perform(post("/contacts/" + ticket.requesterId()).with(as).with(csrf()).param("name", "Sophie Caron")
+                        .param("role", "Maire").param("commune", "80169").param("ticket", String.valueOf(ticket.id()))
+                        .param("back", "/tickets/" + ticket.id()))
+                .andExpect(flash().attribute("success", "Contact mis à jour."));
+        assertThat(contacts.byId(ticket.requesterId()).orElseThrow().communeInsee()).isEqualTo("80169");
+        assertThat(tickets.findById(ticket.id()).orElseThrow().communeInsee()).isEqualTo("80001");
     }
 
     @Test
