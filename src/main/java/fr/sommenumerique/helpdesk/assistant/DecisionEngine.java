@@ -51,6 +51,8 @@ public class DecisionEngine {
     private static final int MIN_FOCUSED_TERMS = 2;
     /** Below this probability of its best intent, a sentence of a long message is context, not a part. */
     private static final double HEAD_PROBABILITY = 0.5;
+    /** Below this, an incident the classifier alone sees in a statement next to an answered question is context. */
+    private static final double CONTEXT_INCIDENT_PROBABILITY = 0.6;
     /** A message the classifier is this sure is out of scope, naming no service, is out of scope. */
     private static final double OUT_OF_SCOPE_PROBABILITY = 0.5;
     /** An incident word counts when the classifier gives incidents at least this probability. */
@@ -200,6 +202,12 @@ public class DecisionEngine {
                     || single.part().kind() == DecisionKind.SUBSCRIPTION))) {
                 outcomes = new ArrayList<>(List.of(single));
             }
+            // « J'ai transmis ce matin la délibération du mauvais conseil. Est-il possible d'annuler un envoi ? »: a
+            // statement that asks nothing and names no incident word, which the classifier only leans to read as an
+            // incident, is the context of the question answered next to it, not a second problem.
+            if (outcomes.stream().anyMatch(o -> o.part().kind() == DecisionKind.ANSWER)) {
+                outcomes.removeIf(DecisionEngine::isContextOnly);
+            }
         }
         outcomes = mergeSameArticle(outcomes);
         outcomes.forEach(o -> parts.add(o.part()));
@@ -210,6 +218,13 @@ public class DecisionEngine {
     private static boolean isLeftOver(PartOutcome outcome) {
         return outcome.part().kind() == DecisionKind.TICKET && !outcome.incident()
                 && (outcome.part().articleIds().isEmpty() || Intent.FOLLOW_UP.code().equals(outcome.part().intent()));
+    }
+
+    /** A part read as an incident by the classifier alone, unsure, with no incident word and no question. */
+    private static boolean isContextOnly(PartOutcome outcome) {
+        DecisionPart part = outcome.part();
+        return outcome.incident() && !part.text().contains("?") && Signals.incident(part.text()).isEmpty()
+                && part.confidence() < CONTEXT_INCIDENT_PROBABILITY;
     }
 
     private IntentScores classify(Model current, String text) {

@@ -127,7 +127,6 @@ class DecisionEngineTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "Le ramassage des encombrants passe quand dans notre rue ?",
-            "Pouvez-vous me donner la météo de samedi ?",
             "Connaissez-vous un bon garagiste à Amiens ?",
     })
     void other_matters_are_out_of_scope(String message) {
@@ -311,6 +310,26 @@ class DecisionEngineTest {
 
         assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
         assertThat(decision.reply()).contains("En attendant la réponse d'un agent");
+    }
+
+    @Test
+    void a_statement_before_an_answered_question_is_its_context_unless_it_names_an_incident() {
+        Decision context = engine.decide("Nous avons transmis hier la délibération du budget de l'an dernier par "
+                + "mégarde. Est-il possible d'annuler la transmission ?");
+        Decision incident = engine.decide("Depuis ce matin Actes affiche une erreur. Peut-on annuler un envoi sur Actes ?");
+
+        assertThat(context.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(context.articleIds()).containsExactly("actes-envoi-accuse-reception");
+        assertThat(incident.kind()).isEqualTo(DecisionKind.TICKET);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Il va y avoir du verglas demain matin d'après vous ?", "Pouvez-vous me donner la météo de samedi ?"})
+    void the_weather_is_out_of_scope_not_a_ticket(String message) {
+        Decision decision = engine.decide(message);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(decision.articleIds()).containsExactly("meteo-viabilite-hivernale");
     }
 
     @Test
