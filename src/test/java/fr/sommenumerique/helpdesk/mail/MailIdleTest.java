@@ -29,6 +29,7 @@ class MailIdleTest {
     @DynamicPropertySource
     static void mailServers(DynamicPropertyRegistry registry) {
         servers.register(registry);
+        registry.add("helpdesk.mail.imap.idle", () -> "true"); // the other mail tests poll
         registry.add("helpdesk.mail.imap.idle-refresh", () -> "5m");
         registry.add("helpdesk.mail.imap.poll-interval", () -> "5m");
     }

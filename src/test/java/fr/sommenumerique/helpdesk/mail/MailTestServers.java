@@ -67,7 +67,10 @@ public final class MailTestServers {
         properties.put("helpdesk.mail.imap.password", SUPPORT_PASSWORD);
         properties.put("helpdesk.mail.imap.backoff-initial", "200ms");
         properties.put("helpdesk.mail.imap.backoff-max", "1s");
-        // GreenMail's IDLE misses mail delivered just before it starts; renewing it often keeps tests prompt.
+        // Polling, not IDLE: GreenMail's IDLE sometimes misses a mail delivered just before it starts, and ending that
+        // IDLE from the refresh thread did not always wake it (20 s stalls in the full suite). MailIdleTest proves IDLE.
+        properties.put("helpdesk.mail.imap.idle", "false");
+        properties.put("helpdesk.mail.imap.poll-interval", "100ms");
         properties.put("helpdesk.mail.imap.idle-refresh", "1s");
         properties.put("helpdesk.mail.smtp.host", "127.0.0.1");
         properties.put("helpdesk.mail.smtp.port", String.valueOf(relayPort));
