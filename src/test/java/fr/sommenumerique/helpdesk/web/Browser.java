@@ -17,10 +17,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -117,10 +117,9 @@ final class Browser implements AutoCloseable {
         if (overflow > 0) {
             found.add(where + " : défilement horizontal de " + overflow + " px");
         }
-        String peoplesEmoji = EmojiCodePoints.in(String.join("\n", peoplesTexts));
-        String emoji = String.join(", ", Arrays.stream(
-                        EmojiCodePoints.in((String) driver.executeScript("return document.body.innerText;")).split(", "))
-                .filter(e -> !e.isEmpty() && !peoplesEmoji.contains(e)).distinct().toList());
+        Set<String> peoplesEmoji = Set.copyOf(EmojiCodePoints.list(String.join("\n", peoplesTexts)));
+        String emoji = String.join(", ", EmojiCodePoints.list((String) driver.executeScript("return document.body.innerText;"))
+                .stream().filter(e -> !peoplesEmoji.contains(e)).distinct().toList());
         if (!emoji.isEmpty()) {
             found.add(where + " : emoji dans la page " + emoji);
         }

@@ -1,5 +1,7 @@
 package fr.sommenumerique.helpdesk.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,11 +22,16 @@ final class EmojiCodePoints {
 
     /** The emoji found in {@code text}, as « U+1F4CE 📎 » items, or an empty string. */
     static String in(String text) {
-        StringBuilder found = new StringBuilder();
+        return String.join(", ", list(text));
+    }
+
+    /** The emoji found in {@code text}, each as a « U+1F4CE 📎 » item, in order. */
+    static List<String> list(String text) {
+        List<String> found = new ArrayList<>();
         Matcher m = EMOJI.matcher(text == null ? "" : text);
         while (m.find()) {
-            found.append(found.isEmpty() ? "" : ", ").append(String.format("U+%04X %s", m.group().codePointAt(0), m.group()));
+            found.add(String.format("U+%04X %s", m.group().codePointAt(0), m.group()));
         }
-        return found.toString();
+        return found;
     }
 }
