@@ -273,7 +273,12 @@ class CrashHarnessTest {
     private Counts check(Traffic traffic, JdbcClient db) throws Exception {
         assertThat(db.sql("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'").query(Long.class).single())
                 .as("outbox messages left unsent").isZero();
-        assertThat(db.sql("SELECT COUNT(*) FROM quarantine").query(Long.class).single()).as("quarantined").isZero();
+        // Updates a chat's flood limit set aside sit in the quarantine until replayed; any other row is a failure.
+        assertThat(db.sql("""
+                SELECT q.channel || ' ' || q.status || ': ' || q.reason FROM quarantine q
+                    WHERE q.status = 'QUARANTINED' OR NOT EXISTS (SELECT 1 FROM telegram_set_aside s
+                        WHERE s.quarantine_id = q.id AND s.replayed_at IS NOT NULL)""").query(String.class).list())
+                .as("quarantined").isEmpty();
 
         // Everything flagged on the server is in the database, and everything is flagged.
         Set<String> processedMailIds = new HashSet<>(db.sql(

@@ -509,6 +509,36 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
                 .satisfies(a -> assertThat(tickets.attachment(a.id()).orElseThrow().data()).isEqualTo(jpeg));
     }
 
+    @Test
+    void aMessageWhoseTransactionWaitedTooLongForALockIsHandledOnANewTryNotQuarantined() throws Exception {
+        FakeUser user = newUser();
+        api.enqueueText(user, INCIDENT);
+        awaitReply(user, "Nous avons bien reçu votre message"); // the year's reference counter exists
+        EnqueuedUpdate second;
+        try (Connection other = dataSource.getConnection()) {
+            // another transaction (a group of mails, another instance) holds the reference counters longer than
+            // H2's lock wait (2 s) after the message's transaction started waiting, so its first try fails (on
+            // PostgreSQL, which waits as long as it takes, the test only shows the message is handled)
+            other.setAutoCommit(false);
+            other.createStatement().executeQuery("SELECT * FROM reference_counters FOR UPDATE").close();
+            second = api.enqueueText(user, "Bonjour, le certificat RGS du maire a expiré, on ne peut plus signer");
+            await().atMost(Duration.ofSeconds(15)).until(() -> aSessionWaitsForALock(other));
+            Thread.sleep(2_300);
+            other.commit();
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> ticketsOf(user).size() == 2);
+        assertThat(quarantined(second)).isEmpty();
+    }
+
+    private static boolean aSessionWaitsForALock(Connection connection) throws Exception {
+        String sql = connection.getMetaData().getDatabaseProductName().contains("H2")
+                ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL"
+                : "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'";
+        try (var rows = connection.createStatement().executeQuery(sql)) {
+            return rows.next() && rows.getLong(1) > 0;
+        }
+    }
+
     private Optional<QuarantinedItem> quarantined(EnqueuedUpdate update) {
         return quarantine.list(QuarantineStatus.QUARANTINED, 0, 200).items().stream()
                 .filter(i -> i.sourceRef() != null && i.sourceRef().startsWith("update " + update.updateId() + " "))

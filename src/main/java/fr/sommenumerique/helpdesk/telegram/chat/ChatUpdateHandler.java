@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -78,6 +79,8 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
      * {@code REFUSED} a button pressed beyond the limit (answered with a notice, not acted on).
      */
     public enum Result { PROCESSED, DUPLICATE, SET_ASIDE, REFUSED, FAILED }
+
+    private static final int TRANSACTION_ATTEMPTS = 3;
 
     /** The outcome, with the reason of a failure. */
     public record Attempt(Result result, String failure) {
@@ -302,7 +305,7 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
                 .withThreading(null, null, List.of(), repliedTicket)
                 .withOrigin(ctx.externalRef(), ProcessedInbound.sha256(fingerprint.toString()), ctx.receivedAt())
                 .withAttachments(attachments);
-        HandlingResult result = tx.execute(status -> {
+        HandlingResult result = retryingTransientFailures(() -> tx.execute(status -> {
             if (before != null) {
                 replies.toChat(ctx.chatId(), before);
             }
@@ -312,9 +315,33 @@ public class ChatUpdateHandler implements TelegramUpdateHandler {
                         TicketChoiceButtons.keyboard(handled.ticketId(), handled.proposedTicket()));
             }
             return handled;
-        });
+        }));
         log.info("Telegram chat {} message {}: {}{}", ctx.chatId(), ctx.messageId(), result.outcome(),
                 result.ticketReference() == null ? "" : " " + result.ticketReference());
+    }
+
+    /**
+     * Runs the conversation's transaction again when the database gave up on it for a reason that passes (a deadlock
+     * victim, a lock wait timed out): it was rolled back whole, so a new try is safe. Third failure: thrown, so the
+     * update is quarantined as any other failure.
+     */
+    private <T> T retryingTransientFailures(Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (TransientDataAccessException e) {
+                if (attempt == TRANSACTION_ATTEMPTS) {
+                    throw e;
+                }
+                log.info("Telegram: transaction retried after a passing database failure ({})", e.getClass().getSimpleName());
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ edits, buttons, groups

@@ -14,6 +14,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that every instance sharing it draws from the same counter. The counter row is incremented inside the caller's
  * transaction: concurrent callers, in this process or another, wait on its row lock, and a rolled-back caller gives
  * its number back. (A database sequence would leave gaps and not restart each year.)
+ *
+ * <p>A transaction may draw from several counters (a group of mails: tickets and requests). Each draw first locks
+ * every counter of the year, always in the same order, so two such transactions wait for each other instead of
+ * deadlocking (PostgreSQL then aborted one of them: an update of a chat was quarantined).
  */
 @Component
 public class ReferenceGenerator {
@@ -29,6 +33,10 @@ public class ReferenceGenerator {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public String next(String prefix, int year) {
+        jdbc.sql("SELECT prefix FROM reference_counters WHERE ref_year = ? ORDER BY prefix FOR UPDATE")
+                .param(year)
+                .query(String.class)
+                .list();
         if (increment(prefix, year) == 0) {
             try {
                 // in a savepoint: on PostgreSQL a failed statement would otherwise abort the caller's transaction
