@@ -105,6 +105,16 @@ class AssistantQualityTest {
         assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(0);
     }
 
+    /** Set F (189 questions written blind from the domain brief, triaged by family): a regression floor. */
+    @Test
+    void set_f_written_from_the_domain_brief_only_stays_at_least_as_good_as_measured() throws IOException {
+        List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-setf.tsv"));
+
+        assertThat(outcomes).hasSize(189);
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(153);
+        assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(9);
+    }
+
     /**
      * The two sets kept sealed until the end of 2026-12-05 and scored once then (eval/final, outside the folder the
      * « every file » checks read): a regression floor, not a target (the target is 90 % and 1 confident wrong per 100).
