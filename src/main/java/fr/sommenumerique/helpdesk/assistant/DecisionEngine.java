@@ -183,7 +183,8 @@ public class DecisionEngine {
                 }
                 PartOutcome outcome = decidePart(question, current, part, scores, false);
                 PartOutcome previous = outcomes.isEmpty() ? null : outcomes.get(outcomes.size() - 1);
-                if (previous != null && isLeftOver(outcome) && previous.part().kind() == DecisionKind.ANSWER) {
+                if (previous != null && isLeftOver(outcome) && previous.part().kind() == DecisionKind.ANSWER
+                        && !asksSomethingElse(outcome, previous.part().articleIds())) {
                     // « C'était pendant le Covid je crois ? »: a continuation of the previous question, not a new one.
                     String joined = previous.part().text() + " " + part;
                     PartOutcome merged = decidePart(question, current, joined, classify(current, joined), false);
@@ -196,10 +197,16 @@ public class DecisionEngine {
                 outcomes.add(outcome);
             }
             // A part the knowledge base cannot answer alone (« il faut une délibération, autre chose ? ») often
-            // only details the question: when the whole message is answered as one, the whole message wins.
+            // only details the question: when the whole message is answered as one, the whole message wins. Not when
+            // that part points to another article (a second question the whole answer leaves unanswered), nor when
+            // the whole answer would drop a request the parts recorded.
             boolean leftOver = outcomes.stream().anyMatch(DecisionEngine::isLeftOver);
-            if (outcomes.isEmpty() || (leftOver && (single.part().kind() == DecisionKind.ANSWER
-                    || single.part().kind() == DecisionKind.SUBSCRIPTION))) {
+            boolean wholeAnswersAll = single.part().kind() == DecisionKind.SUBSCRIPTION
+                    || (single.part().kind() == DecisionKind.ANSWER
+                    && outcomes.stream().noneMatch(o -> o.subscriptionKind() != null)
+                    && outcomes.stream().filter(DecisionEngine::isLeftOver)
+                    .noneMatch(o -> asksSomethingElse(o, single.part().articleIds())));
+            if (outcomes.isEmpty() || (leftOver && wholeAnswersAll)) {
                 outcomes = new ArrayList<>(List.of(single));
             }
             // « J'ai transmis ce matin la délibération du mauvais conseil. Est-il possible d'annuler un envoi ? »: a
@@ -218,6 +225,18 @@ public class DecisionEngine {
     private static boolean isLeftOver(PartOutcome outcome) {
         return outcome.part().kind() == DecisionKind.TICKET && !outcome.incident()
                 && (outcome.part().articleIds().isEmpty() || Intent.FOLLOW_UP.code().equals(outcome.part().intent()));
+    }
+
+    /**
+     * A part left over whose own closest article, found on a good share of its words, is none of those answering:
+     * a question of its own (« et ensuite le préfet a combien de temps pour réagir ? »), not a detail of theirs
+     * (« il a cb de temps en tout ? », one word shared with an article on something else).
+     */
+    private boolean asksSomethingElse(PartOutcome leftOver, List<String> answeringIds) {
+        return knowledgeBase.search(leftOver.part().text(), 1).best()
+                .filter(h -> h.coverage() >= RELATED_COVERAGE && h.matchedTerms().size() >= MIN_TOPIC_TERMS
+                        && !answeringIds.contains(h.article().id()))
+                .isPresent();
     }
 
     /** A part read as an incident by the classifier alone, unsure, with no incident word and no question. */
