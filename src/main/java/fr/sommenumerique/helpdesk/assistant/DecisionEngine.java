@@ -62,6 +62,8 @@ public class DecisionEngine {
     private static final int MAX_RELATED = 3;
     /** A topic card is named only when it shares at least this many words with the message (« Amiens » alone is not). */
     private static final int MIN_TOPIC_TERMS = 2;
+    /** How far ahead of the best article a topic card must score to be the subject of a message on its own. */
+    private static final double TOPIC_LEAD = 2.0;
     /** An article related to a question handed over is listed when it covers this share of it. */
     private static final double WORTH_READING = 0.2;
     /** Below this, the classifier's best intent is not trusted and the message is handled as a question. */
@@ -206,7 +208,11 @@ public class DecisionEngine {
                     && outcomes.stream().noneMatch(o -> o.subscriptionKind() != null)
                     && outcomes.stream().filter(DecisionEngine::isLeftOver)
                     .noneMatch(o -> asksSomethingElse(o, single.part().articleIds())));
-            if (outcomes.isEmpty() || (leftOver && wholeAnswersAll)) {
+            // A message whose whole is a municipal matter of a topic card, with parts that are either out of scope
+            // or unanswered for want of an article (« le recensement c'est quelle année ? »): the card answers all.
+            boolean wholeOutOfScope = single.part().kind() == DecisionKind.OUT_OF_SCOPE && !single.articles().isEmpty()
+                    && outcomes.stream().allMatch(o -> isLeftOver(o) || o.part().kind() == DecisionKind.OUT_OF_SCOPE);
+            if (outcomes.isEmpty() || (leftOver && (wholeAnswersAll || wholeOutOfScope))) {
                 outcomes = new ArrayList<>(List.of(single));
             }
             // « J'ai transmis ce matin la délibération du mauvais conseil. Est-il possible d'annuler un envoi ? »: a
@@ -306,12 +312,21 @@ public class DecisionEngine {
         boolean outOfScope = best == Intent.OUT_OF_SCOPE && scores.probability(best) >= OUT_OF_SCOPE_PROBABILITY
                 && services.isEmpty() && confidentArticle.filter(h -> h.coverage() >= STRONG_COVERAGE).isEmpty();
         // A topic card that covers the question better than any article: a municipal matter, not ours.
-        boolean topicWins = topics.best().filter(card -> card.article().outOfScope() && covers(card, topics)
-                && card.matchedTerms().size() >= MIN_TOPIC_TERMS).isPresent();
+        boolean topicWins = topics.best().filter(card -> card.article().outOfScope() && card.matchedTerms().size()
+                >= MIN_TOPIC_TERMS && (covers(card, topics) || dominates(card, topics))).isPresent();
         if (outOfScope || topicWins) {
             return outOfScopePart(text, intent, scores, topic, candidates, coverage);
         }
         return questionPart(question, text, intent, scores, search, topic, services, candidates, whole);
+    }
+
+    /**
+     * A topic card far ahead of every article in one search (« le recensement … les agents recenseurs sont payés par
+     * qui ? »): the articles only share incidental words (« payés », « année ») with the message.
+     */
+    private static boolean dominates(SearchHit card, SearchResult topics) {
+        return topics.hits().stream().filter(h -> !h.article().outOfScope()).findFirst()
+                .map(article -> card.score() >= article.score() * TOPIC_LEAD).orElse(true);
     }
 
     private PartOutcome outOfScopePart(String text, String intent, IntentScores scores, Optional<SearchHit> topic,
