@@ -196,6 +196,18 @@ public class DecisionEngine {
                         continue;
                     }
                 }
+                if (previous != null && previous.part().kind() == DecisionKind.OUT_OF_SCOPE && leansOnContext(outcome)
+                        && current.services().detect(part).stream().noneMatch(ServiceArea::isPlatform)) {
+                    // « comment recruter un remplaçant titulaire ? faut-il publier une annonce quelque part ? »: the
+                    // second question is about the first one's municipal matter, not about procurement notices.
+                    String joined = previous.part().text() + " " + part;
+                    PartOutcome merged = decidePart(question, current, joined, classify(current, joined), false);
+                    if (merged.part().kind() != DecisionKind.ANSWER
+                            || !merged.part().articleIds().equals(outcome.part().articleIds())) {
+                        outcomes.set(outcomes.size() - 1, merged);
+                        continue;
+                    }
+                }
                 outcomes.add(outcome);
             }
             // A part the knowledge base cannot answer alone (« il faut une délibération, autre chose ? ») often
@@ -243,6 +255,11 @@ public class DecisionEngine {
                 .filter(h -> h.coverage() >= RELATED_COVERAGE && h.matchedTerms().size() >= MIN_TOPIC_TERMS
                         && !answeringIds.contains(h.article().id()))
                 .isPresent();
+    }
+
+    /** An answer on a weak match: a question that may only make sense with the one before it. */
+    private static boolean leansOnContext(PartOutcome outcome) {
+        return outcome.part().kind() == DecisionKind.ANSWER && outcome.part().confidence() < STRONG_COVERAGE;
     }
 
     /** A part read as an incident by the classifier alone, unsure, with no incident word and no question. */
