@@ -334,7 +334,7 @@ public class DecisionEngine {
         if (outOfScope || topicWins) {
             return outOfScopePart(text, intent, scores, topic, candidates, coverage);
         }
-        return questionPart(question, text, intent, scores, search, topic, services, candidates, whole);
+        return questionPart(question, text, intent, scores, search, topics, topic, services, candidates, whole);
     }
 
     /**
@@ -344,6 +344,12 @@ public class DecisionEngine {
     private static boolean dominates(SearchHit card, SearchResult topics) {
         return topics.hits().stream().filter(h -> !h.article().outOfScope()).findFirst()
                 .map(article -> card.score() >= article.score() * TOPIC_LEAD).orElse(true);
+    }
+
+    /** The converse: an article far ahead of the card in the same search is the message's subject. */
+    private static boolean articleFarAhead(SearchHit card, SearchResult topics) {
+        return topics.hits().stream().filter(h -> !h.article().outOfScope()).findFirst()
+                .map(article -> article.score() >= card.score() * TOPIC_LEAD).orElse(false);
     }
 
     private PartOutcome outOfScopePart(String text, String intent, IntentScores scores, Optional<SearchHit> topic,
@@ -362,7 +368,8 @@ public class DecisionEngine {
     }
 
     private PartOutcome questionPart(Question question, String text, String intent, IntentScores scores,
-                                     SearchResult search, Optional<SearchHit> topic, List<ServiceArea> services,
+                                     SearchResult search, SearchResult topics, Optional<SearchHit> topic,
+                                     List<ServiceArea> services,
                                      List<ArticleRef> candidates, boolean whole) {
         Optional<String> unknownAcronym = unknownAcronym(whole ? question.text() : text, search);
         // « toujours pas 😕 »: a message the classifier hardly takes for a question is not answered from an article
@@ -406,9 +413,11 @@ public class DecisionEngine {
         // A question no article answers, whose closest match is a topic card on a word no article knows (« les bans
         // d'un mariage », « les actes de naissance … par Actes ? »): a municipal matter, even if a service is named.
         // A context sentence that asks nothing does not get an out-of-scope reply on a card alone.
+        // Not when an article scores far ahead of the card (« … besoin d'un DPO, c'est vrai ? » next to the card on
+        // elected officials, which shares « élu »).
         boolean cardCloser = text.contains("?") && topic.filter(card -> card.coverage() > search.best()
-                .map(SearchHit::coverage).orElse(0.0) && card.matchedTerms().stream().anyMatch(this::noArticleKnows))
-                .isPresent();
+                .map(SearchHit::coverage).orElse(0.0) && card.matchedTerms().stream().anyMatch(this::noArticleKnows)
+                && !articleFarAhead(card, topics)).isPresent();
         if (noAnswer && unknownAcronym.isEmpty() && !saysTooLittle
                 && ((scores.best() == Intent.OUT_OF_SCOPE && services.isEmpty()) || cardCloser)) {
             return outOfScopePart(text, intent, scores, topic, candidates, search.best().map(SearchHit::coverage).orElse(0.0));
