@@ -295,9 +295,11 @@ public class DecisionEngine {
         Intent best = scores.probability(scores.best()) >= MIN_INTENT_PROBABILITY ? scores.best() : Intent.QUESTION;
         String intent = scores.best().code();
 
-        Optional<String> incidentWord = Signals.incident(text);
+        Optional<String> incidentWord = Signals.incident(text).or(() -> best == Intent.OUT_OF_SCOPE
+                ? Optional.empty() : Signals.stateOfFile(text));
         // An incident word next to a service (« en statut erreur sur Actes ») is a hard fact, whatever the wording.
-        boolean incident = best == Intent.INCIDENT || (incidentWord.isPresent() && best != Intent.OUT_OF_SCOPE
+        boolean incident = best == Intent.INCIDENT || Signals.stateOfFile(text).isPresent() && best != Intent.OUT_OF_SCOPE
+                || (incidentWord.isPresent() && best != Intent.OUT_OF_SCOPE
                 && !best.isRequest() && (scores.probability(Intent.INCIDENT) >= INCIDENT_SIGNAL_PROBABILITY
                 || services.stream().anyMatch(ServiceArea::isPlatform)));
         if (incident) {

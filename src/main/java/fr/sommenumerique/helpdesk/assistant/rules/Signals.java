@@ -27,6 +27,15 @@ public final class Signals {
             + "\\bjamais (?:recu|arrive|parvenu)\\w*|\\btoujours pas (?:recu|arrive|parvenu)\\w*|"
             + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b)");
 
+    /**
+     * The commune asks where something it already sent stands (« où en est notre dossier ? », « aucune nouvelle
+     * depuis », « a-t-elle bien été signée ? »): an agent must look at that file, whatever is asked around it.
+     */
+    private static final Pattern STATE_OF_FILE = Pattern.compile("(?:\\bou en (?:est|sont|etes)\\b|"
+            + "\\b(?:aucune|pas de|sans|jamais eu de|toujours pas de) (?:nouvelles?|reponse)\\b|\\baucun retour\\b|"
+            + "\\btoujours rien\\b|\\bbien ete (?:recue?s?|signee?s?|enregistree?s?|traitee?s?|prise?s? en compte)\\b|"
+            + "\\b(?:avez|a|ont)(?:-vous|-t-(?:il|elle))? bien (?:recu|signe|enregistre|traite)\\w*)");
+
     private static final Pattern URGENCY = Pattern.compile("(?:\\burgen\\w*|\\bau plus vite\\b|\\bau plus tot\\b|\\basap\\b|"
             + "\\bbloquant\\w*|\\bdate limite\\b|\\bdemain\\b|\\bce soir\\b|\\baujourd'hui\\b|\\bce matin\\b|\\bimmediatement\\b|"
             + "\\bd'urgence\\b|\\baidez[- ]?(?:moi|nous)\\b|!!|\\bsos\\b|\\bau secours\\b)");
@@ -38,12 +47,16 @@ public final class Signals {
         return find(INCIDENT, text);
     }
 
+    public static Optional<String> stateOfFile(String text) {
+        return find(STATE_OF_FILE, text);
+    }
+
     public static Optional<String> urgency(String text) {
         return find(URGENCY, text);
     }
 
     static List<Pattern> all() {
-        return List.of(INCIDENT, URGENCY);
+        return List.of(INCIDENT, STATE_OF_FILE, URGENCY);
     }
 
     private static Optional<String> find(Pattern pattern, String text) {
