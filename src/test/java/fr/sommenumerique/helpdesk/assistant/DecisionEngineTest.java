@@ -345,4 +345,51 @@ class DecisionEngineTest {
     private static KnowledgeBase knowledgeBaseForReview() {
         return KnowledgeBase.load(Path.of("knowledge-base"));
     }
+
+    @Test
+    void asking_where_a_file_already_sent_stands_is_a_ticket_for_an_agent_not_a_request() {
+        Decision decision = engine.decide("Bonjour, notre délibération d'adhésion vous a été envoyée début octobre, "
+                + "pouvez-vous nous dire où en est le dossier ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.subscriptionKind()).isNull();
+        assertThat(decision.reason()).contains("ou en est");
+    }
+
+    @Test
+    void a_second_question_on_another_article_is_answered_from_it_or_handed_over_never_left_unanswered() {
+        Decision decision = engine.decide("Quel est le délai pour transmettre un marché signé au contrôle de légalité ? "
+                + "et le préfet, il dispose de combien de temps pour contester ?");
+
+        if (decision.kind() == DecisionKind.ANSWER) {
+            assertThat(decision.articleIds()).contains("actes-controle-prefet");
+            assertThat(decision.reply()).contains("2 mois");
+        } else {
+            assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        }
+    }
+
+    @Test
+    void a_numbered_request_next_to_a_question_is_recorded() {
+        Decision decision = engine.decide("1) nous souhaitons adhérer à Mairie connectée 2) le partage de fichiers "
+                + "fait-il partie de l'offre ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
+        assertThat(decision.subscriptionKind()).isEqualTo(SubscriptionKind.MEMBERSHIP);
+        assertThat(decision.parts()).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Deux questions sur le recensement : quand passent les agents recenseurs chez nous ? et qui les rémunère ?"
+                    + "|recensement",
+            "Notre cantinière prend sa retraite, comment recruter quelqu'un pour la remplacer ? faut-il mettre une "
+                    + "annonce quelque part ?|personnel-communal",
+    })
+    void a_municipal_matter_asked_in_two_questions_gets_its_topic_card_not_an_article(String message, String card) {
+        Decision decision = engine.decide(message);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(decision.articleIds()).containsExactly(card);
+    }
 }
