@@ -1,7 +1,9 @@
 package fr.sommenumerique.helpdesk.assistant.rules;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
@@ -32,18 +34,27 @@ public final class MessageParts {
      */
     public static List<String> split(String text, Predicate<String> isHead, ToIntFunction<String> termCount) {
         List<String> sentences = new ArrayList<>();
+        Set<String> asked = new HashSet<>();
         Matcher matcher = SENTENCE.matcher(text);
         while (matcher.find()) {
+            boolean question = matcher.group().strip().endsWith("?");
+            boolean first = true;
             for (String piece : BREAK.split(matcher.group())) {
                 if (!piece.isBlank() && piece.chars().anyMatch(Character::isLetter)) {
                     sentences.add(piece.strip());
+                    // « pourriez-vous m'indiquer d'une part le seuil …, et d'autre part où publier … ? »: each
+                    // enumerated piece of a question asks, not only the last one, which holds the question mark.
+                    if (question && !first) {
+                        asked.add(piece.strip());
+                    }
+                    first = false;
                 }
             }
         }
         List<StringBuilder> parts = new ArrayList<>();
         StringBuilder context = new StringBuilder();
         for (String sentence : sentences) {
-            boolean head = sentence.endsWith("?") || isHead.test(sentence);
+            boolean head = sentence.endsWith("?") || asked.contains(sentence) || isHead.test(sentence);
             if (!head) {
                 context.append(context.isEmpty() ? "" : " ").append(sentence);
                 continue;
