@@ -62,6 +62,9 @@ public class DecisionEngine {
     private static final int MAX_RELATED = 3;
     /** A topic card is named only when it shares at least this many words with the message (« Amiens » alone is not). */
     private static final int MIN_TOPIC_TERMS = 2;
+    /** A lower-ranked article covering this much more of the question, at this share of the best score, leads. */
+    private static final double WIDER_COVERAGE_MARGIN = 0.25;
+    private static final double WIDER_MIN_SCORE_RATIO = 0.5;
     /** How far ahead of the best article a topic card must score to be the subject of a message on its own. */
     private static final double TOPIC_LEAD = 2.0;
     /** An article related to a question handed over is listed when it covers this share of it. */
@@ -665,6 +668,16 @@ public class DecisionEngine {
             return confident;
         }
         SearchHit best = hits.get(0);
+        // « pr passer sur actes faut quoi ? une convention ? un certificat ? »: the best scored article (on the
+        // certificate) misses a word asked that another one, nearly as strong, covers with all the others.
+        Optional<SearchHit> wider = best.article().handover() ? Optional.empty() : hits.stream().skip(1)
+                .filter(h -> !h.article().handover() && covers(h, search)
+                        && h.coverage() >= best.coverage() + WIDER_COVERAGE_MARGIN
+                        && h.score() >= best.score() * WIDER_MIN_SCORE_RATIO)
+                .findFirst();
+        if (wider.isPresent()) {
+            return List.of(wider.get(), best);
+        }
         confident.add(best);
         if (hits.size() > 1 && !best.article().handover()) {
             SearchHit second = hits.get(1);
