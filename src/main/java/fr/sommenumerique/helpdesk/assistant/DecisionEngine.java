@@ -298,10 +298,11 @@ public class DecisionEngine {
         Intent best = scores.probability(scores.best()) >= MIN_INTENT_PROBABILITY ? scores.best() : Intent.QUESTION;
         String intent = scores.best().code();
 
-        Optional<String> incidentWord = Signals.incident(text).or(() -> best == Intent.OUT_OF_SCOPE
-                ? Optional.empty() : Signals.stateOfFile(text));
+        // « Où en est notre dossier ? » about something already sent: an agent must look at it, whatever is asked.
+        Optional<String> stateOfFile = best == Intent.OUT_OF_SCOPE ? Optional.empty() : Signals.stateOfFile(text);
+        Optional<String> incidentWord = Signals.incident(text).or(() -> stateOfFile);
         // An incident word next to a service (« en statut erreur sur Actes ») is a hard fact, whatever the wording.
-        boolean incident = best == Intent.INCIDENT || Signals.stateOfFile(text).isPresent() && best != Intent.OUT_OF_SCOPE
+        boolean incident = best == Intent.INCIDENT || stateOfFile.isPresent()
                 || (incidentWord.isPresent() && best != Intent.OUT_OF_SCOPE
                 && !best.isRequest() && (scores.probability(Intent.INCIDENT) >= INCIDENT_SIGNAL_PROBABILITY
                 || services.stream().anyMatch(ServiceArea::isPlatform)));
