@@ -22,6 +22,16 @@ class QuestionFocusAndAcronymsTest {
     }
 
     @Test
+    void a_question_asked_without_a_question_mark_is_what_the_asking_verb_asks_for() {
+        assertThat(QuestionFocus.of("nouvelle secretaire, je souhaiterais connaitre la duree de mise en ligne des "
+                + "deliberations, afin de preparer notre site. merci")).contains("la duree de mise en ligne des deliberations");
+        assertThat(QuestionFocus.of("pourriez-vous m'indiquer le seuil des marches sans publicite. cordialement"))
+                .contains("le seuil des marches sans publicite");
+        assertThat(QuestionFocus.of("pourriez-vous nous indiquer le seuil des marches sans publicite. cordialement"))
+                .contains("le seuil des marches sans publicite");
+    }
+
+    @Test
     void acronyms_are_found_unless_the_whole_message_is_shouted() {
         assertThat(Acronyms.in("Quel est le SIRET de la trésorerie ? Et la TVA ?")).containsExactly("SIRET", "TVA");
         assertThat(Acronyms.in("Le PC est en panne")).isEmpty();

@@ -15,10 +15,21 @@ public final class QuestionFocus {
 
     private static final Pattern SENTENCE = Pattern.compile("[^.!?]+[.!?]*");
 
+    /**
+     * A question asked without a question mark (« je souhaiterais connaître vos horaires d'ouverture, afin de savoir
+     * quand vous joindre »): what is asked runs from the asking verb to a purpose clause or the end of the sentence.
+     */
+    private static final Pattern ASKED = Pattern.compile("\\b(?:je (?:souhaiterais|souhaite|voudrais|aimerais) "
+            + "(?:connaitre|savoir)|(?:pourriez|pouvez)-vous (?:me |m'|nous )(?:dire|indiquer|preciser|communiquer))\\b"
+            + "([^.!?]*?)(?:,? (?:afin de|afin que|pour savoir|pour que|car)\\b|[.!?]|$)");
+
     private QuestionFocus() {
     }
 
-    /** The sentences that end with a question mark, when the message has other sentences as well. */
+    /**
+     * The sentences that end with a question mark, when the message has other sentences as well; in a message
+     * without one, what an asking verb asks for.
+     */
     public static Optional<String> of(String text) {
         List<String> questions = new ArrayList<>();
         int sentences = 0;
@@ -33,7 +44,11 @@ public final class QuestionFocus {
                 questions.add(sentence);
             }
         }
-        if (questions.isEmpty() || questions.size() == sentences) {
+        if (questions.isEmpty()) {
+            Matcher asked = ASKED.matcher(text);
+            return asked.find() && !asked.group(1).isBlank() ? Optional.of(asked.group(1).strip()) : Optional.empty();
+        }
+        if (questions.size() == sentences) {
             return Optional.empty();
         }
         return Optional.of(String.join(" ", questions));
