@@ -327,8 +327,10 @@ public class DecisionEngine {
                     + ")"), List.of(), services, candidates, null, false, List.of());
         }
         SearchResult topics = knowledgeBase.searchWithTopics(text, CANDIDATES);
+        // One matched word is enough when no article knows it (« lancer un PLU »): it names the card's matter.
         Optional<SearchHit> topic = topics.hits().stream().filter(h -> h.article().outOfScope())
-                .filter(h -> h.coverage() >= RELATED_COVERAGE && h.matchedTerms().size() >= MIN_TOPIC_TERMS).findFirst();
+                .filter(h -> h.coverage() >= RELATED_COVERAGE && (h.matchedTerms().size() >= MIN_TOPIC_TERMS
+                        || h.matchedTerms().stream().anyMatch(this::noArticleKnows))).findFirst();
         Optional<SearchHit> confidentArticle = search.best().filter(h -> covers(h, search));
         // Sure it is out of scope and naming no service: only an article that covers the question very well, better
         // than any topic card, may still answer it (one shared word is not enough).
@@ -382,6 +384,16 @@ public class DecisionEngine {
         // that shares a word with it.
         boolean saysTooLittle = scores.probability(Intent.QUESTION) + scores.probability(Intent.OUT_OF_SCOPE)
                 < MIN_QUESTION_PROBABILITY;
+        // « passer par COMEDEC, c'est vous ? »: an acronym no article knows but a topic card names is a municipal
+        // matter that card orients, not an unknown word to hand over.
+        Optional<SearchHit> acronymCard = unknownAcronym.flatMap(acronym -> topics.hits().stream()
+                .filter(h -> h.article().outOfScope()
+                        && h.matchedTerms().containsAll(knowledgeBase.normalizedTerms(acronym)))
+                .findFirst());
+        if (acronymCard.isPresent()) {
+            return outOfScopePart(text, intent, scores, acronymCard, candidates,
+                    search.best().map(SearchHit::coverage).orElse(0.0));
+        }
         List<SearchHit> confident = unknownAcronym.isPresent() || saysTooLittle ? List.of() : confidentHits(search);
         SearchResult answering = search;
         if (confident.isEmpty() && unknownAcronym.isEmpty() && !saysTooLittle) {
