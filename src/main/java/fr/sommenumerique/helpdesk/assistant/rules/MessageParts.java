@@ -21,8 +21,12 @@ public final class MessageParts {
     /** Where a second question starts inside one sentence. */
     private static final Pattern BREAK = Pattern.compile(
             "\\s*(?:\\(\\d\\)|\\b\\d\\)|(?<=[,;:]) ?(?:et |puis )?(?:d'autre part|deuxiemement|ensuite|par ailleurs|autre question)"
-                    + "|,? et (?:est-ce qu|est ce qu|est-ce que|est ce que|aussi,?|sinon,?|d'autre part)"
+                    + "|,? et (?:est-ce qu|est ce qu|est-ce que|est ce que|aussi,?|sinon,?|d'autre part|au passage ?:?)"
                     + "|\\bd'une part\\b|\\bd'autre part\\b|(?:premiere|deuxieme|seconde|1ere|2e|2eme) question ?:?)");
+    /** A sentence that asks without a question mark: « Il voudrait aussi savoir quand … ». */
+    private static final Pattern ASKS = Pattern.compile("^(?:il|elle|on|je|nous|le maire) (?:voudrait|voudrais|"
+            + "voudrions|aimerait|aimerais|souhaite|souhaiterait|souhaiterais) (?:aussi |egalement )?"
+            + "(?:savoir|connaitre)\\b");
     private static final int MIN_TERMS = 3;
 
     private MessageParts() {
@@ -54,7 +58,8 @@ public final class MessageParts {
         List<StringBuilder> parts = new ArrayList<>();
         StringBuilder context = new StringBuilder();
         for (String sentence : sentences) {
-            boolean head = sentence.endsWith("?") || asked.contains(sentence) || isHead.test(sentence);
+            boolean head = sentence.endsWith("?") || asked.contains(sentence) || ASKS.matcher(sentence).find()
+                    || isHead.test(sentence);
             if (!head) {
                 context.append(context.isEmpty() ? "" : " ").append(sentence);
                 continue;
