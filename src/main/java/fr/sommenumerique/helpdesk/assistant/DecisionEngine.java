@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +48,12 @@ import java.util.stream.Collectors;
 public class DecisionEngine {
 
     private static final int CANDIDATES = 5;
+    /**
+     * « c'est pour savoir si vous pouviez m'inscrire … »: a request wrapped in a question of politeness, which the
+     * classifier reads as a question for its « savoir si ».
+     */
+    private static final Pattern POLITE_ASK = Pattern.compile("\\b(?:c'est pour savoir|je voulais savoir|"
+            + "je voudrais savoir|je souhaiterais savoir) si vous (?:pouvez|pourriez|pouviez) ");
     /** A question sentence with fewer informative words (« C'est normal ? ») says too little on its own. */
     private static final int MIN_FOCUSED_TERMS = 2;
     /** Below this probability of its best intent, a sentence of a long message is context, not a part. */
@@ -274,7 +281,7 @@ public class DecisionEngine {
 
     private IntentScores classify(Model current, String text) {
         return current.classifier() == null ? new IntentScores(Map.of(Intent.QUESTION, 1.0))
-                : current.classifier().classify(text);
+                : current.classifier().classify(POLITE_ASK.matcher(text).replaceAll("vous pouvez "));
     }
 
     private static boolean isHead(IntentScores scores) {
