@@ -92,7 +92,7 @@ class AssistantQualityTest {
         List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-blind3.tsv"));
 
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(110);
-        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(111);
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(112);
         assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(1);
     }
 
@@ -116,6 +116,19 @@ class AssistantQualityTest {
     }
 
     /**
+     * Set F, 189 questions written blind from the domain brief (development set of round F): a floor at what the engine
+     * reaches, confident wrong answers included (most of them ask a fact of the brief that no article holds yet).
+     */
+    @Test
+    void set_f_written_from_the_domain_brief_only_stays_at_least_as_good_as_measured() throws IOException {
+        List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-setf.tsv"));
+
+        assertThat(outcomes).hasSize(189);
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(131);
+        assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(23);
+    }
+
+    /**
      * The two sets kept sealed until the end of 2026-12-05 and scored once then (eval/final, outside the folder the
      * « every file » checks read): a regression floor, not a target (the target is 90 % and 1 confident wrong per 100).
      */
@@ -125,7 +138,7 @@ class AssistantQualityTest {
         List<Evaluation.Outcome> setD = run(Path.of("knowledge-base/eval/final/questions-blind5.tsv"));
 
         assertThat(sealed).hasSize(130);
-        assertThat(passed(sealed)).isGreaterThanOrEqualTo(114);
+        assertThat(passed(sealed)).isGreaterThanOrEqualTo(115);
         assertThat(sealed.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(0);
         assertThat(setD).hasSize(126);
         assertThat(passed(setD)).isGreaterThanOrEqualTo(109);
