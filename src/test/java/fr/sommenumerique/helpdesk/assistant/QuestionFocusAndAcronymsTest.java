@@ -37,4 +37,13 @@ class QuestionFocusAndAcronymsTest {
         assertThat(Acronyms.in("Le PC est en panne")).isEmpty();
         assertThat(Acronyms.in("JE N'ARRIVE PAS A ME CONNECTER SUR ACTES")).isEmpty();
     }
+
+    @Test
+    void names_cited_inside_a_question_are_found_not_those_of_a_signature() {
+        assertThat(Acronyms.in("Dans votre délib, Mme Maille-Barbare reçoit un pouvoir, c'est normal ?"))
+                .containsExactly("Maille-Barbare");
+        assertThat(Acronyms.in("Bonjour, @utonum ça fait partie de Mairie connectée ? Merci")).containsExactly("@utonum");
+        assertThat(Acronyms.in("Est-ce que ça change son délai ? Cordialement. Mme Tellier, secrétaire de mairie"))
+                .isEmpty();
+    }
 }

@@ -6,12 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Acronyms a message uses (SIRET, URSSAF, TVA…). One that no article mentions names something the knowledge base
- * does not cover, however well the rest of the question matches: then the assistant hands over.
+ * Acronyms a message uses (SIRET, URSSAF, TVA…), and the other names it cites: a person (« Mme Maille-Barbare »)
+ * or a handle (« @utonum »). One that no article mentions names something the knowledge base does not cover, however
+ * well the rest of the question matches: then the assistant hands over.
  */
 public final class Acronyms {
 
     private static final Pattern ACRONYM = Pattern.compile("\\b\\p{Lu}{3,}\\b");
+    private static final Pattern NAME = Pattern.compile("(?:\\b(?:Mme|Mlle|M\\.|Madame|Monsieur) )(\\p{Lu}[\\p{L}'-]+)"
+            + "|(@\\w+)");
     private static final double SHOUTING = 0.5;
 
     private Acronyms() {
@@ -27,7 +30,25 @@ public final class Acronyms {
         while (matcher.find()) {
             acronyms.add(matcher.group());
         }
+        // Only a name inside a question: the one of a signature (« Mme Tellier, secrétaire de mairie ») asks nothing.
+        Matcher names = NAME.matcher(original);
+        while (names.find()) {
+            if (inQuestion(original, names.end())) {
+                acronyms.add(names.group(1) != null ? names.group(1) : names.group(2));
+            }
+        }
         return acronyms;
+    }
+
+    /** Whether the sentence going on at this index ends with a question mark. */
+    private static boolean inQuestion(String text, int index) {
+        for (int i = index; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '?' || c == '.' || c == '!' || c == '\n') {
+                return c == '?';
+            }
+        }
+        return false;
     }
 
     private static double upperCaseShare(String text) {
