@@ -319,6 +319,13 @@ public class DecisionEngine {
                     + incidentWord.map(w -> " : « " + w + " »").orElse(" (" + percent(scores.probability(Intent.INCIDENT))
                     + ")")), List.of(), services, candidates, null, true, List.of());
         }
+        Optional<String> leaving = Signals.leaving(text);
+        if (leaving.isPresent()) {
+            SubscriptionKind kind = SubscriptionKind.ACCOUNT_CLOSE;
+            return new PartOutcome(part(text, Intent.ACCOUNT_CLOSE.code(), DecisionKind.SUBSCRIPTION, "", List.of(),
+                    List.of(), scores.probability(Intent.ACCOUNT_CLOSE), "demande de sortie de l'offre : « "
+                    + leaving.get() + " »"), List.of(), services, candidates, kind, false, List.of());
+        }
         if (best.isRequest() || (scores.requestProbability() > HEAD_PROBABILITY
                 && scores.probability(scores.bestRequest()) >= MIN_REQUEST_PROBABILITY && best == Intent.FOLLOW_UP)) {
             Intent request = best.isRequest() ? best : scores.bestRequest();

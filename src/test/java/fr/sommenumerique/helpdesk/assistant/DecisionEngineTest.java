@@ -109,6 +109,25 @@ class DecisionEngineTest {
     }
 
     @Test
+    void a_commune_leaving_the_offer_is_a_request_for_the_team_not_the_joining_steps() {
+        Decision decision = engine.decide("Le conseil a décidé de résilier la convention Mairie connectée au 31 "
+                + "décembre, quelle est la démarche ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
+        assertThat(decision.subscriptionKind()).isEqualTo(SubscriptionKind.ACCOUNT_CLOSE);
+    }
+
+    @Test
+    void a_request_wrapped_in_a_polite_question_is_recorded_and_the_question_beside_it_answered() {
+        Decision decision = engine.decide("Bonjour, c'est pour savoir si vous pouviez m'inscrire à la formation "
+                + "Actes, et au passage : les accusés de réception arrivent même le week-end ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
+        assertThat(decision.subscriptionKind()).isEqualTo(SubscriptionKind.TRAINING);
+        assertThat(decision.parts()).extracting(DecisionPart::kind).contains(DecisionKind.ANSWER);
+    }
+
+    @Test
     void account_and_training_requests_are_subscriptions_of_their_kind() {
         assertThat(engine.decide("Pouvez-vous créer un compte Actes pour notre nouvel adjoint ?").subscriptionKind())
                 .isEqualTo(SubscriptionKind.ACCOUNT);

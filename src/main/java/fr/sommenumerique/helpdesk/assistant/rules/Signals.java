@@ -36,6 +36,15 @@ public final class Signals {
             + "\\btoujours rien\\b|\\bbien ete (?:recue?s?|signee?s?|enregistree?s?|traitee?s?|prise?s? en compte)\\b|"
             + "\\b(?:avez|a|ont)(?:-vous|-t-(?:il|elle))? bien (?:recu|signe|enregistre|traite)\\w*)");
 
+    /**
+     * The commune says it wants to leave the offer (« on veut arrêter Mairie connectée en fin d'année »): a request
+     * for the team, which knows the terms; the joining steps, which share its words, do not answer it.
+     */
+    private static final Pattern LEAVING = Pattern.compile("\\b(?:on veut|on voudrait|on souhaite|nous voulons|"
+            + "nous voudrions|nous souhaitons|nous souhaiterions|a decide d'|a decide de|a vote pour)\\s*"
+            + "(?:arreter|resilier|quitter|sortir de|mettre fin a|ne plus utiliser|se retirer de|nous retirer de)\\b"
+            + ".{0,20}\\b(?:mairie connectee|l'offre|la convention|l'adhesion|la charte|vos services)");
+
     private static final Pattern URGENCY = Pattern.compile("(?:\\burgen\\w*|\\bau plus vite\\b|\\bau plus tot\\b|\\basap\\b|"
             + "\\bbloquant\\w*|\\bdate limite\\b|\\bdemain\\b|\\bce soir\\b|\\baujourd'hui\\b|\\bce matin\\b|\\bimmediatement\\b|"
             + "\\bd'urgence\\b|\\baidez[- ]?(?:moi|nous)\\b|!!|\\bsos\\b|\\bau secours\\b)");
@@ -51,12 +60,16 @@ public final class Signals {
         return find(STATE_OF_FILE, text);
     }
 
+    public static Optional<String> leaving(String text) {
+        return find(LEAVING, text);
+    }
+
     public static Optional<String> urgency(String text) {
         return find(URGENCY, text);
     }
 
     static List<Pattern> all() {
-        return List.of(INCIDENT, STATE_OF_FILE, URGENCY);
+        return List.of(INCIDENT, STATE_OF_FILE, LEAVING, URGENCY);
     }
 
     private static Optional<String> find(Pattern pattern, String text) {
