@@ -302,7 +302,8 @@ public class DecisionEngine {
         List<ArticleRef> candidates = refs(search.hits());
         double coverage = search.best().map(SearchHit::coverage).orElse(0.0);
         // When the classifier is unsure, the knowledge base decides: the message is searched like a question.
-        Intent best = scores.probability(scores.best()) >= MIN_INTENT_PROBABILITY ? scores.best() : Intent.QUESTION;
+        Intent best = scores.probability(scores.best()) >= MIN_INTENT_PROBABILITY
+                && !(scores.best().isRequest() && Signals.eligibilityQuestion(text)) ? scores.best() : Intent.QUESTION;
         String intent = scores.best().code();
 
         // « Où en est notre dossier ? » about something already sent: an agent must look at it, whatever is asked.
@@ -397,7 +398,7 @@ public class DecisionEngine {
         // « toujours pas 😕 »: a message the classifier hardly takes for a question is not answered from an article
         // that shares a word with it.
         boolean saysTooLittle = scores.probability(Intent.QUESTION) + scores.probability(Intent.OUT_OF_SCOPE)
-                < MIN_QUESTION_PROBABILITY;
+                < MIN_QUESTION_PROBABILITY && !Signals.eligibilityQuestion(text);
         // « passer par COMEDEC, c'est vous ? »: an acronym no article knows but a topic card names is a municipal
         // matter that card orients, not an unknown word to hand over.
         Optional<SearchHit> acronymCard = unknownAcronym.flatMap(acronym -> topics.hits().stream()

@@ -118,6 +118,14 @@ class DecisionEngineTest {
     }
 
     @Test
+    void asking_whether_the_commune_qualifies_for_the_subsidy_is_a_question_not_a_membership_request() {
+        Decision decision = engine.decide("on est 2500 hab, on a droit a l'aide europe pour mairie connectee ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.reply()).contains("2 000");
+    }
+
+    @Test
     void a_request_wrapped_in_a_polite_question_is_recorded_and_the_question_beside_it_answered() {
         Decision decision = engine.decide("Bonjour, c'est pour savoir si vous pouviez m'inscrire à la formation "
                 + "Actes, et au passage : les accusés de réception arrivent même le week-end ?");

@@ -45,6 +45,16 @@ public final class Signals {
             + "(?:arreter|resilier|quitter|sortir de|mettre fin a|ne plus utiliser|se retirer de|nous retirer de)\\b"
             + ".{0,20}\\b(?:mairie connectee|l'offre|la convention|l'adhesion|la charte|vos services)");
 
+    /**
+     * A question on whether the commune qualifies (« on a droit à l'aide europe ? », « sommes-nous éligibles ? »),
+     * with no word that asks to join: a question, however close its words are to a membership request.
+     */
+    private static final Pattern ELIGIBILITY = Pattern.compile("\\b(?:(?:on|nous) (?:a|avons|aurait|aurions) droit|"
+            + "a-t-on droit|avons-nous droit|peut-on pretendre|pouvons-nous pretendre|(?:on|nous) (?:peut|pouvons) "
+            + "pretendre|(?:on est|sommes-nous|nous sommes|est-on) eligibles?)\\b[^?]*\\?");
+    private static final Pattern ASKS_TO_JOIN = Pattern.compile("\\b(?:inscri\\w*|adherer|rejoindre|souhait\\w*|"
+            + "voudr\\w*|envoye[zr]|merci de|pouvez-vous|pourriez-vous)\\b");
+
     private static final Pattern URGENCY = Pattern.compile("(?:\\burgen\\w*|\\bau plus vite\\b|\\bau plus tot\\b|\\basap\\b|"
             + "\\bbloquant\\w*|\\bdate limite\\b|\\bdemain\\b|\\bce soir\\b|\\baujourd'hui\\b|\\bce matin\\b|\\bimmediatement\\b|"
             + "\\bd'urgence\\b|\\baidez[- ]?(?:moi|nous)\\b|!!|\\bsos\\b|\\bau secours\\b)");
@@ -62,6 +72,10 @@ public final class Signals {
 
     public static Optional<String> leaving(String text) {
         return find(LEAVING, text);
+    }
+
+    public static boolean eligibilityQuestion(String text) {
+        return ELIGIBILITY.matcher(text).find() && !ASKS_TO_JOIN.matcher(text).find();
     }
 
     public static Optional<String> urgency(String text) {
