@@ -126,6 +126,16 @@ class DecisionEngineTest {
     }
 
     @Test
+    void an_announced_list_of_questions_separated_by_commas_is_answered_item_by_item() {
+        Decision decision = engine.decide("3 questions : vous fermez à quelle heure le soir, le financement europe "
+                + "c'est combien de %, et c'est pour les communes de combien d'habitants max ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.parts()).hasSize(3);
+        assertThat(decision.reply()).contains("17h30").contains("80 %").contains("2 000");
+    }
+
+    @Test
     void a_request_wrapped_in_a_polite_question_is_recorded_and_the_question_beside_it_answered() {
         Decision decision = engine.decide("Bonjour, c'est pour savoir si vous pouviez m'inscrire à la formation "
                 + "Actes, et au passage : les accusés de réception arrivent même le week-end ?");

@@ -27,9 +27,30 @@ public final class MessageParts {
     private static final Pattern ASKS = Pattern.compile("^(?:il|elle|on|je|nous|le maire) (?:voudrait|voudrais|"
             + "voudrions|aimerait|aimerais|souhaite|souhaiterait|souhaiterais) (?:aussi |egalement )?"
             + "(?:savoir|connaitre)\\b");
+    /** « 3 questions : a, b, et c ? »: an announced list whose items are separated by commas only. */
+    private static final Pattern ANNOUNCED_LIST = Pattern.compile("^(\\d|deux|trois|quatre) "
+            + "(?:petites )?questions ?: ?");
+    private static final Pattern LIST_ITEM_BREAK = Pattern.compile(",? et (?=\\p{L})|[,;] (?=\\p{L})");
+    private static final Pattern NUMBERED = Pattern.compile("\\(?\\b\\d\\)");
     private static final int MIN_TERMS = 3;
 
     private MessageParts() {
+    }
+
+    /**
+     * The items of an announced list, when they are as many as announced and not already numbered (« 1) … 2) … »,
+     * split elsewhere); else none.
+     */
+    private static List<String> listItems(String list, String announced) {
+        int count = switch (announced) {
+            case "deux" -> 2;
+            case "trois" -> 3;
+            case "quatre" -> 4;
+            default -> Integer.parseInt(announced);
+        };
+        List<String> items = java.util.Arrays.stream(LIST_ITEM_BREAK.split(list)).map(String::strip)
+                .filter(item -> !item.isBlank()).toList();
+        return items.size() == count && !NUMBERED.matcher(list).find() ? items : List.of();
     }
 
     /**
@@ -39,10 +60,20 @@ public final class MessageParts {
     public static List<String> split(String text, Predicate<String> isHead, ToIntFunction<String> termCount) {
         List<String> sentences = new ArrayList<>();
         Set<String> asked = new HashSet<>();
+        Set<String> listed = new HashSet<>();
         Matcher matcher = SENTENCE.matcher(text);
         while (matcher.find()) {
             boolean question = matcher.group().strip().endsWith("?");
             boolean first = true;
+            Matcher announced = ANNOUNCED_LIST.matcher(matcher.group().strip());
+            List<String> items = question && announced.find()
+                    ? listItems(matcher.group().strip().substring(announced.end()), announced.group(1)) : List.of();
+            if (!items.isEmpty()) {
+                sentences.addAll(items);
+                asked.addAll(items);
+                listed.addAll(items);
+                continue;
+            }
             for (String piece : BREAK.split(matcher.group())) {
                 if (!piece.isBlank() && piece.chars().anyMatch(Character::isLetter)) {
                     sentences.add(piece.strip());
@@ -64,7 +95,7 @@ public final class MessageParts {
                 context.append(context.isEmpty() ? "" : " ").append(sentence);
                 continue;
             }
-            boolean tooShort = termCount.applyAsInt(sentence) < MIN_TERMS;
+            boolean tooShort = termCount.applyAsInt(sentence) < MIN_TERMS && !listed.contains(sentence);
             if (tooShort && !parts.isEmpty()) {
                 parts.get(parts.size() - 1).append(' ').append(context).append(context.isEmpty() ? "" : " ").append(sentence);
             } else {
