@@ -206,7 +206,8 @@ public class DecisionEngine {
                         continue;
                     }
                 }
-                if (previous != null && previous.part().kind() == DecisionKind.OUT_OF_SCOPE && leansOnContext(outcome)
+                if (previous != null && previous.part().kind() == DecisionKind.OUT_OF_SCOPE
+                        && (leansOnContext(outcome) || isHandedOver(outcome))
                         && current.services().detect(part).stream().noneMatch(ServiceArea::isPlatform)) {
                     // « comment recruter un remplaçant titulaire ? faut-il publier une annonce quelque part ? »: the
                     // second question is about the first one's municipal matter, not about procurement notices.
@@ -265,6 +266,14 @@ public class DecisionEngine {
                 .filter(h -> h.coverage() >= RELATED_COVERAGE && h.matchedTerms().size() >= MIN_TOPIC_TERMS
                         && !answeringIds.contains(h.article().id()))
                 .isPresent();
+    }
+
+    /**
+     * A question handed over, not an incident: after a municipal matter (« … on est 260 hab, c'est combien
+     * maintenant ? »), often one that only the matter before it gives a subject to.
+     */
+    private static boolean isHandedOver(PartOutcome outcome) {
+        return outcome.part().kind() == DecisionKind.TICKET && !outcome.incident();
     }
 
     /** An answer on a weak match: a question that may only make sense with the one before it. */

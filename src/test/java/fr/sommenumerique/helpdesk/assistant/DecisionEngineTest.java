@@ -136,6 +136,15 @@ class DecisionEngineTest {
     }
 
     @Test
+    void a_follow_up_with_no_subject_after_a_municipal_matter_is_part_of_that_matter() {
+        Decision decision = engine.decide("Les indemnités du maire ont augmenté avec la nouvelle loi ? on est 260 "
+                + "hab, c'est combien maintenant ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(decision.parts()).hasSize(1);
+    }
+
+    @Test
     void a_request_wrapped_in_a_polite_question_is_recorded_and_the_question_beside_it_answered() {
         Decision decision = engine.decide("Bonjour, c'est pour savoir si vous pouviez m'inscrire à la formation "
                 + "Actes, et au passage : les accusés de réception arrivent même le week-end ?");
