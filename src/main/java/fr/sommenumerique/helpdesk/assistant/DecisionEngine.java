@@ -352,9 +352,7 @@ public class DecisionEngine {
         }
         SearchResult topics = knowledgeBase.searchWithTopics(text, CANDIDATES);
         // One matched word is enough when no article knows it (« lancer un PLU »): it names the card's matter.
-        Optional<SearchHit> topic = topics.hits().stream().filter(h -> h.article().outOfScope())
-                .filter(h -> h.coverage() >= RELATED_COVERAGE && (h.matchedTerms().size() >= MIN_TOPIC_TERMS
-                        || h.matchedTerms().stream().anyMatch(this::noArticleKnows))).findFirst();
+        Optional<SearchHit> topic = card(topics);
         Optional<SearchHit> confidentArticle = search.best().filter(h -> covers(h, search));
         // Sure it is out of scope and naming no service: only an article that covers the question very well, better
         // than any topic card, may still answer it (one shared word is not enough).
@@ -373,6 +371,13 @@ public class DecisionEngine {
      * A topic card far ahead of every article in one search (« le recensement … les agents recenseurs sont payés par
      * qui ? »): the articles only share incidental words (« payés », « année ») with the message.
      */
+    /** The out-of-scope card that covers the message; one matched word is enough when no article knows it. */
+    private Optional<SearchHit> card(SearchResult topics) {
+        return topics.hits().stream().filter(h -> h.article().outOfScope())
+                .filter(h -> h.coverage() >= RELATED_COVERAGE && (h.matchedTerms().size() >= MIN_TOPIC_TERMS
+                        || h.matchedTerms().stream().anyMatch(this::noArticleKnows))).findFirst();
+    }
+
     private static boolean dominates(SearchHit card, SearchResult topics) {
         return topics.hits().stream().filter(h -> !h.article().outOfScope()).findFirst()
                 .map(article -> card.score() >= article.score() * TOPIC_LEAD).orElse(true);
@@ -384,8 +389,11 @@ public class DecisionEngine {
                 .map(article -> article.score() >= card.score() * TOPIC_LEAD).orElse(false);
     }
 
-    private PartOutcome outOfScopePart(String text, String intent, IntentScores scores, Optional<SearchHit> topic,
+    private PartOutcome outOfScopePart(String text, String intent, IntentScores scores, Optional<SearchHit> found,
                                        List<ArticleRef> candidates, double coverage) {
+        // Out of scope, but a long self-introduction hides the matter: its card is looked for on the question alone.
+        Optional<SearchHit> topic = found.or(() -> QuestionFocus.of(text)
+                .flatMap(q -> card(knowledgeBase.searchWithTopics(q, CANDIDATES))));
         if (topic.isPresent()) {
             Article card = topic.get().article();
             return new PartOutcome(part(text, intent, DecisionKind.OUT_OF_SCOPE, ReplyTexts.outOfScope(card),

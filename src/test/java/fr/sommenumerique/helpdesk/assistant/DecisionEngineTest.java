@@ -145,6 +145,16 @@ class DecisionEngineTest {
     }
 
     @Test
+    void a_municipal_matter_after_a_long_self_introduction_gets_its_card() {
+        Decision decision = engine.decide("Bonjour, je suis maire de Saint-Mard (155 habitants), je travaille à côté "
+                + "et je passe en mairie le soir, donc je n'ai pas toujours la secrétaire sous la main. Notre agent "
+                + "technique veut passer un concours et demande une mutation, à qui s'adresser ? Merci.");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(decision.reply()).contains("CDG");
+    }
+
+    @Test
     void a_request_wrapped_in_a_polite_question_is_recorded_and_the_question_beside_it_answered() {
         Decision decision = engine.decide("Bonjour, c'est pour savoir si vous pouviez m'inscrire à la formation "
                 + "Actes, et au passage : les accusés de réception arrivent même le week-end ?");
