@@ -351,7 +351,6 @@ public class DecisionEngine {
                     + ")"), List.of(), services, candidates, null, false, List.of());
         }
         SearchResult topics = knowledgeBase.searchWithTopics(text, CANDIDATES);
-        // One matched word is enough when no article knows it (« lancer un PLU »): it names the card's matter.
         Optional<SearchHit> topic = card(topics);
         Optional<SearchHit> confidentArticle = search.best().filter(h -> covers(h, search));
         // Sure it is out of scope and naming no service: only an article that covers the question very well, better
@@ -367,10 +366,6 @@ public class DecisionEngine {
         return questionPart(question, text, intent, scores, search, topics, topic, services, candidates, whole);
     }
 
-    /**
-     * A topic card far ahead of every article in one search (« le recensement … les agents recenseurs sont payés par
-     * qui ? »): the articles only share incidental words (« payés », « année ») with the message.
-     */
     /** The out-of-scope card that covers the message; one matched word is enough when no article knows it. */
     private Optional<SearchHit> card(SearchResult topics) {
         return topics.hits().stream().filter(h -> h.article().outOfScope())
@@ -378,6 +373,10 @@ public class DecisionEngine {
                         || h.matchedTerms().stream().anyMatch(this::noArticleKnows))).findFirst();
     }
 
+    /**
+     * A topic card far ahead of every article in one search (« le recensement … les agents recenseurs sont payés par
+     * qui ? »): the articles only share incidental words (« payés », « année ») with the message.
+     */
     private static boolean dominates(SearchHit card, SearchResult topics) {
         return topics.hits().stream().filter(h -> !h.article().outOfScope()).findFirst()
                 .map(article -> card.score() >= article.score() * TOPIC_LEAD).orElse(true);
@@ -416,7 +415,7 @@ public class DecisionEngine {
         // that shares a word with it.
         boolean saysTooLittle = scores.probability(Intent.QUESTION) + scores.probability(Intent.OUT_OF_SCOPE)
                 < MIN_QUESTION_PROBABILITY && !Signals.eligibilityQuestion(text);
-        // « passer par COMEDEC, c'est vous ? »: an acronym no article knows but a topic card names is a municipal
+        // « la subvention DETR … quel taux ? »: an acronym no article knows but a topic card names is a municipal
         // matter that card orients, not an unknown word to hand over.
         Optional<SearchHit> acronymCard = unknownAcronym.flatMap(acronym -> topics.hits().stream()
                 .filter(h -> h.article().outOfScope()

@@ -1,6 +1,7 @@
 package fr.sommenumerique.helpdesk.assistant.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,7 +49,7 @@ public final class MessageParts {
             case "quatre" -> 4;
             default -> Integer.parseInt(announced);
         };
-        List<String> items = java.util.Arrays.stream(LIST_ITEM_BREAK.split(list)).map(String::strip)
+        List<String> items = Arrays.stream(LIST_ITEM_BREAK.split(list)).map(String::strip)
                 .filter(item -> !item.isBlank()).toList();
         return items.size() == count && !NUMBERED.matcher(list).find() ? items : List.of();
     }
