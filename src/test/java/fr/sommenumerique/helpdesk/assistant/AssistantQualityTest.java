@@ -61,7 +61,7 @@ class AssistantQualityTest {
         List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-holdout2.tsv"));
 
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(70);
-        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(68);
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(69);
         assertNoAnswerToAHandOver(outcomes);
     }
 
@@ -83,7 +83,7 @@ class AssistantQualityTest {
         List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-holdout.tsv"));
 
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(80);
-        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(88);
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(90);
         assertNoAnswerToAHandOver(outcomes);
     }
 
@@ -92,8 +92,8 @@ class AssistantQualityTest {
         List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-blind3.tsv"));
 
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(110);
-        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(112);
-        assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(1);
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(116);
+        assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(0);
     }
 
     @Test
@@ -101,31 +101,21 @@ class AssistantQualityTest {
         List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-blind4.tsv"));
 
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(120);
-        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(116);
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(121);
         assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(0);
     }
 
-    /** Set F (189 questions written blind from the domain brief, triaged by family): a regression floor. */
-    @Test
-    void set_f_written_from_the_domain_brief_only_stays_at_least_as_good_as_measured() throws IOException {
-        List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-setf.tsv"));
-
-        assertThat(outcomes).hasSize(189);
-        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(157);
-        assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(9);
-    }
-
     /**
-     * Set F, 189 questions written blind from the domain brief (development set of round F): a floor at what the engine
-     * reaches, confident wrong answers included (most of them ask a fact of the brief that no article holds yet).
+     * Set F, 189 questions written blind from the domain brief (development set since its first run, which gave 127 with
+     * 27 confident wrong answers): a floor at what the engine reaches, confident wrong answers included.
      */
     @Test
     void set_f_written_from_the_domain_brief_only_stays_at_least_as_good_as_measured() throws IOException {
         List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-setf.tsv"));
 
         assertThat(outcomes).hasSize(189);
-        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(138);
-        assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(21);
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(166);
+        assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(5);
     }
 
     /**
@@ -138,11 +128,11 @@ class AssistantQualityTest {
         List<Evaluation.Outcome> setD = run(Path.of("knowledge-base/eval/final/questions-blind5.tsv"));
 
         assertThat(sealed).hasSize(130);
-        assertThat(passed(sealed)).isGreaterThanOrEqualTo(115);
+        assertThat(passed(sealed)).isGreaterThanOrEqualTo(123);
         assertThat(sealed.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(0);
         assertThat(setD).hasSize(126);
-        assertThat(passed(setD)).isGreaterThanOrEqualTo(109);
-        assertThat(setD.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(2);
+        assertThat(passed(setD)).isGreaterThanOrEqualTo(115);
+        assertThat(setD.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(0);
     }
 
     /**
