@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,7 +19,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * IMAP IDLE is really what brings new mail in: polling and IDLE renewal are both set to five minutes, so a mail
- * handled within seconds can only have been announced by the server during IDLE.
+ * handled within seconds can only have been announced by the server during IDLE. The same after the context is
+ * stopped and started again: the reader and the outbox sender restart (their executors are new at each start).
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -42,8 +44,24 @@ class MailIdleTest {
     @Autowired
     MailboxStatus status;
 
+    @Autowired
+    ConfigurableApplicationContext context;
+
     @Test
     void a_mail_arriving_during_a_long_idle_is_handled_within_seconds() throws Exception {
+        aMailArrivingDuringIdleIsHandledAndAnswered();
+    }
+
+    @Test
+    void after_the_context_is_stopped_and_started_again_mail_is_still_read_in_idle_and_answered() throws Exception {
+        // what Spring's test framework does to a cached context it pauses, and an operator's stop and start
+        context.stop();
+        assertThat(status.state()).isNotEqualTo(MailboxStatus.State.CONNECTED_IDLE);
+        context.start();
+        aMailArrivingDuringIdleIsHandledAndAnswered();
+    }
+
+    private void aMailArrivingDuringIdleIsHandledAndAnswered() throws Exception {
         await().atMost(Duration.ofSeconds(20)).until(() -> status.state() == MailboxStatus.State.CONNECTED_IDLE
                 && status.lastCheck() != null);
         Thread.sleep(1500); // the reader is now waiting in IDLE, its next renewal five minutes away

@@ -65,11 +65,8 @@ public final class MailboxPoller implements SmartLifecycle {
     private final PollerLeadership leadership;
     private final TransactionTemplate groupTransaction;
     private final TransactionTemplate messageSavepoint;
-    private final ScheduledExecutorService idleRefresher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mail-idle-refresh");
-        t.setDaemon(true);
-        return t;
-    });
+    /** A new one at each start: a stopped executor cannot be restarted (Spring stops and restarts paused contexts). */
+    private volatile ScheduledExecutorService idleRefresher;
     private volatile Thread thread;
     private volatile boolean running;
     private volatile Store store;
@@ -96,6 +93,11 @@ public final class MailboxPoller implements SmartLifecycle {
             return;
         }
         running = true;
+        idleRefresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mail-idle-refresh");
+            t.setDaemon(true);
+            return t;
+        });
         thread = new Thread(this::run, "mail-inbox");
         thread.setDaemon(true);
         thread.start();
@@ -119,7 +121,9 @@ public final class MailboxPoller implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        idleRefresher.shutdownNow();
+        if (idleRefresher != null) {
+            idleRefresher.shutdownNow();
+        }
         status.stopped();
     }
 

@@ -49,11 +49,8 @@ public final class OutboxMailSender implements SmartLifecycle {
     private final MailProperties properties;
     private final MailEndpoints endpoints;
     private final Session session;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mail-outbox");
-        t.setDaemon(true);
-        return t;
-    });
+    /** A new one at each start: a stopped executor cannot be restarted (Spring stops and restarts paused contexts). */
+    private volatile ScheduledExecutorService scheduler;
     private final AtomicBoolean wakeUpWaiting = new AtomicBoolean();
     private volatile boolean running;
     private volatile Instant lastSent;
@@ -67,7 +64,15 @@ public final class OutboxMailSender implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mail-outbox");
+            t.setDaemon(true);
+            return t;
+        });
         running = true;
         long interval = properties.sender().interval().toMillis();
         scheduler.scheduleWithFixedDelay(this::sendDueSafely, 0, interval, TimeUnit.MILLISECONDS);
@@ -79,11 +84,13 @@ public final class OutboxMailSender implements SmartLifecycle {
      */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     public void onQueued(OutboxMessageQueued queued) {
-        if (queued.channel() != Channel.EMAIL || !running || !wakeUpWaiting.compareAndSet(false, true)) {
+        ScheduledExecutorService current = scheduler;
+        if (queued.channel() != Channel.EMAIL || !running || current == null
+                || !wakeUpWaiting.compareAndSet(false, true)) {
             return;
         }
         try {
-            scheduler.execute(() -> {
+            current.execute(() -> {
                 wakeUpWaiting.set(false); // mail queued from now on needs a round of its own
                 sendDueSafely();
             });
@@ -93,11 +100,15 @@ public final class OutboxMailSender implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
-        scheduler.shutdown();
+        ScheduledExecutorService current = scheduler;
+        if (current == null) {
+            return;
+        }
+        current.shutdown();
         try {
-            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            current.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
