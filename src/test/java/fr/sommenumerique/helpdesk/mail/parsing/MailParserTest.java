@@ -17,6 +17,15 @@ class MailParserTest {
     }
 
     @Test
+    void jakartaMailsStreamProviderIsNamedRatherThanSearchedForOnEveryMessage() {
+        // the property makes Jakarta Mail instantiate the class directly instead of scanning the service registry
+        assertThat(System.getProperty(jakarta.mail.util.StreamProvider.class.getName()))
+                .isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
+        assertThat(jakarta.mail.util.StreamProvider.provider().getClass().getName())
+                .isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+
+    @Test
     void emptyAndBinaryInputIsUnparseableWithAFrenchReason() {
         assertThatThrownBy(() -> parser.parse(new byte[0])).isInstanceOf(UnparseableMailException.class)
                 .satisfies(e -> assertThat(((UnparseableMailException) e).reason()).contains("vide"));
