@@ -69,6 +69,18 @@ public class Conversations {
         return result;
     }
 
+    /**
+     * Lets the assistant work out, outside any transaction and on the caller's thread, the decision that handling
+     * this message will most likely ask for, so that {@link #handle} finds it ready: a channel that reads messages
+     * in bursts calls it on another thread for the messages it is about to handle. Changes nothing; when the sender's
+     * commune or the knowledge base have changed by then, the decision is simply taken again.
+     */
+    public void anticipate(InboundMessage message) {
+        if (message.automation() == Automation.NONE && message.handover() == null) {
+            newConversations.anticipate(message);
+        }
+    }
+
     private HandlingResult fromPerson(InboundMessage message) {
         Contact known = senders.contactOf(message);
         Placement placement = locator.beforeAssistant(message, known);

@@ -448,4 +448,26 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
         assertThat(decision.articleIds()).containsExactly(card);
     }
+
+    @Test
+    void a_decision_worked_out_ahead_is_used_once_for_the_same_question_on_the_same_knowledge_base() {
+        KnowledgeBase knowledgeBase = KnowledgeBase.load(Path.of("knowledge-base"));
+        DecisionEngine ahead = new DecisionEngine(knowledgeBase, AssistantSettings.DEFAULTS);
+        Question question = new Question("Combien coûte l'adhésion pour notre commune ?", "Abbeville", 22_000);
+
+        Decision anticipated = ahead.anticipate(question);
+        assertThat(ahead.decide(question)).isSameAs(anticipated);
+        Decision again = ahead.decide(question); // taken once: worked out again, the same way
+        assertThat(again).isNotSameAs(anticipated).isEqualTo(anticipated);
+        assertThat(ahead.anticipatedDecisionsUsed()).isEqualTo(1);
+
+        // another commune is another question
+        Decision elsewhere = ahead.anticipate(new Question(question.text(), "Rue", 3_000));
+        assertThat(ahead.decide(new Question(question.text(), null, null))).isNotSameAs(elsewhere);
+        // a knowledge base reloaded meanwhile may decide otherwise: the decision is taken again
+        Decision beforeReload = ahead.anticipate(question);
+        knowledgeBase.reload();
+        assertThat(ahead.decide(question)).isNotSameAs(beforeReload);
+        assertThat(ahead.anticipatedDecisionsUsed()).isEqualTo(1);
+    }
 }

@@ -1,5 +1,6 @@
 package fr.sommenumerique.helpdesk.mail;
 
+import fr.sommenumerique.helpdesk.assistant.DecisionEngine;
 import fr.sommenumerique.helpdesk.assistant.Priority;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 import fr.sommenumerique.helpdesk.ticketing.AttachmentInfo;
@@ -68,6 +69,8 @@ class MailChannelEndToEndTest {
     @Autowired
     Tickets tickets;
     @Autowired
+    DecisionEngine engine;
+    @Autowired
     Contacts contacts;
     @Autowired
     Subscriptions subscriptions;
@@ -89,9 +92,12 @@ class MailChannelEndToEndTest {
         String from = unique("secretaire");
         MimeMessage question = servers.newMessage(from, "Question délai préfet",
                 "Bonjour,\n\nCombien de temps le préfet a-t-il pour déférer une délibération au tribunal ?\n\nCordialement,\nMarie");
+        long anticipated = engine.anticipatedDecisionsUsed();
         servers.send(question);
 
         MimeMessage reply = awaitOneReply(from);
+        // the reader's second thread had worked the decision out before the transaction asked for it
+        assertThat(engine.anticipatedDecisionsUsed()).isGreaterThan(anticipated);
         String reference = referenceIn(reply.getSubject());
         assertThat(reply.getSubject()).isEqualTo("[" + reference + "] RE : Question délai préfet");
         assertThat(header(reply, "In-Reply-To")).isEqualTo(question.getMessageID());

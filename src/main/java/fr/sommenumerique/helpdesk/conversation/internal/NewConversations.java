@@ -61,8 +61,21 @@ public class NewConversations {
     /** What the assistant makes of the message, knowing the sender's commune. */
     public Decision decide(InboundMessage message, Contact contact) {
         Commune commune = senders.communeOf(contact).orElse(null);
-        return engine.decide(new Question(message.readText(), commune == null ? null : commune.name(),
-                commune == null ? null : commune.population()));
+        return engine.decide(question(message, commune));
+    }
+
+    /**
+     * Works out, ahead of its transaction, the decision {@link #decide} will most likely be asked for (the sender's
+     * commune as the database has it now): the assistant keeps it for that call.
+     */
+    public void anticipate(InboundMessage message) {
+        Commune commune = senders.likelyCommuneOf(message).orElse(null);
+        engine.anticipate(question(message, commune));
+    }
+
+    private static Question question(InboundMessage message, Commune commune) {
+        return new Question(message.readText(), commune == null ? null : commune.name(),
+                commune == null ? null : commune.population());
     }
 
     /** Carries out the decision as a new conversation, following up {@code linkedTicketId} if not null. */

@@ -4,6 +4,7 @@ import fr.sommenumerique.helpdesk.conversation.InboundMessage;
 import fr.sommenumerique.helpdesk.ticketing.Channel;
 import fr.sommenumerique.helpdesk.ticketing.Commune;
 import fr.sommenumerique.helpdesk.ticketing.CommuneLinker;
+import fr.sommenumerique.helpdesk.ticketing.CommuneMatch;
 import fr.sommenumerique.helpdesk.ticketing.Communes;
 import fr.sommenumerique.helpdesk.ticketing.Contact;
 import fr.sommenumerique.helpdesk.ticketing.ContactSignature;
@@ -51,6 +52,22 @@ public class Senders {
         return communeLinker.link(contact, text)
                 .map(m -> contacts.assignCommune(contact.id(), m.commune().inseeCode(), Tickets.SYSTEM))
                 .orElse(contact);
+    }
+
+    /**
+     * The commune {@link #contactOf} and {@link #linkCommune} would give the sender now, found without creating or
+     * changing anything.
+     */
+    public Optional<Commune> likelyCommuneOf(InboundMessage message) {
+        Optional<Contact> known = message.channel() == Channel.TELEGRAM
+                ? contacts.byTelegramChatId(message.telegramChatId()) : contacts.byEmail(message.senderAddress());
+        if (known.isPresent() && known.get().communeInsee() != null) {
+            return communeOf(known.get());
+        }
+        String text = message.text() + (message.signature() == null ? "" : "\n" + message.signature());
+        String address = message.channel() == Channel.TELEGRAM ? null : message.senderAddress();
+        return (known.isPresent() ? communeLinker.link(known.get(), text) : communeLinker.link(address, text))
+                .map(CommuneMatch::commune);
     }
 
     /** The commune the text names, when the evidence designates exactly one. */

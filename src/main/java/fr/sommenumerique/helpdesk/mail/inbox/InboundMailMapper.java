@@ -28,11 +28,23 @@ public final class InboundMailMapper {
     }
 
     public InboundMessage map(ParsedMail mail, MachineMailVerdict verdict) {
+        return map(mail, verdict, dedupeKey(mail));
+    }
+
+    /**
+     * The message as {@link #map} gives it, but for its key, left unknown: what can be worked out before its
+     * transaction (which key it gets depends on what the database holds then).
+     */
+    public InboundMessage preview(ParsedMail mail, MachineMailVerdict verdict) {
+        return map(mail, verdict, "preview");
+    }
+
+    private InboundMessage map(ParsedMail mail, MachineMailVerdict verdict, String dedupeKey) {
         MailAddress from = mail.from() != null ? mail.from() : mail.sender();
         String text = mail.strippedText() == null ? "" : mail.strippedText();
         String subject = mail.subject() == null ? null : SubjectNormalizer.normalize(mail.subject());
         Instant receivedAt = mail.date() == null ? Instant.now() : mail.date().toInstant();
-        return InboundMessage.email(dedupeKey(mail), from == null ? null : from.normalizedAddress(),
+        return InboundMessage.email(dedupeKey, from == null ? null : from.normalizedAddress(),
                         from == null ? null : from.displayName(), subject, text)
                 .withBody(text, mail.signature(), mail.textBody(), mail.sanitizedHtml())
                 // a forwarded message is usually the question itself, with a line from the person who forwards it

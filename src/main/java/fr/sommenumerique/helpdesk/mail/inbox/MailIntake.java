@@ -68,28 +68,65 @@ public final class MailIntake {
 
     /** Processes the message; on failure, says why, and leaves keeping the raw message to the caller. */
     public Attempt attempt(byte[] raw, String sourceRef) {
+        return attempt(prepare(raw), sourceRef);
+    }
+
+    /**
+     * A message parsed and classified, or why it cannot be handled: the part of the work that reads nothing in the
+     * database and changes nothing, so that the mailbox reader can have it done on another thread ahead of the
+     * transaction.
+     */
+    public record Prepared(ParsedMail mail, MachineMailVerdict verdict, String failure) {
+    }
+
+    /** Parses and classifies the message; never throws for a bad message. */
+    public Prepared prepare(byte[] raw) {
         ParsedMail mail;
         try {
             mail = parser.parse(raw);
         } catch (UnparseableMailException e) {
-            return failed("Message illisible : " + e.reason());
+            return unprepared("Message illisible : " + e.reason());
         } catch (RuntimeException | StackOverflowError e) {
             // a pathological mail can overflow a regular expression's stack: that mail is quarantined, not retried
-            return failed("Message illisible (erreur inattendue du décodage) : " + e);
+            return unprepared("Message illisible (erreur inattendue du décodage) : " + e);
         }
         if (mail.from() == null && mail.sender() == null) {
-            return failed("Message sans expéditeur (en-tête From absent ou illisible)");
+            return unprepared("Message sans expéditeur (en-tête From absent ou illisible)");
         }
         MachineMailVerdict verdict = detector.classify(mail);
         MailAddress from = mail.from() != null ? mail.from() : mail.sender();
         if (verdict.kind() != MachineMailKind.OWN_MAIL && supportAddress.equals(from.normalizedAddress())) {
             // not our own mail coming back (no loop header, no Message-ID of ours): forged, or a misconfigured
             // client; answering would write to ourselves
-            return failed("Message à l'adresse d'expéditeur du support (" + supportAddress + ") mais qui ne vient pas "
-                    + "de lui (pas d'en-tête " + MachineMailDetector.LOOP_HEADER + " ni de Message-ID du support) : "
+            return unprepared("Message à l'adresse d'expéditeur du support (" + supportAddress + ") mais qui ne vient "
+                    + "pas de lui (pas d'en-tête " + MachineMailDetector.LOOP_HEADER + " ni de Message-ID du support) : "
                     + "probablement usurpé, jamais répondu automatiquement");
         }
-        InboundMessage message = mapper.map(mail, verdict);
+        return new Prepared(mail, verdict, null);
+    }
+
+    /**
+     * Lets the assistant decide on the prepared message ahead of its transaction (on the thread that prepares the
+     * mails): the decision is then ready when the message is handled, if the question and the sender's commune are
+     * still what they were. Reads the database, changes nothing; a failure only loses the head start.
+     */
+    public void anticipate(Prepared prepared) {
+        if (prepared.failure() != null) {
+            return;
+        }
+        try {
+            conversations.anticipate(mapper.preview(prepared.mail(), prepared.verdict()));
+        } catch (RuntimeException | StackOverflowError e) {
+            log.debug("Décision anticipée impossible, elle sera prise pendant le traitement", e);
+        }
+    }
+
+    /** Handles a prepared message (in the caller's transaction); on failure, says why. */
+    public Attempt attempt(Prepared prepared, String sourceRef) {
+        if (prepared.failure() != null) {
+            return failed(prepared.failure());
+        }
+        InboundMessage message = mapper.map(prepared.mail(), prepared.verdict());
         try {
             HandlingResult result = conversations.handle(message);
             log.info("E-mail {} de {} : {}{}", sourceRef, message.senderAddress(), result.outcome(),
@@ -102,6 +139,10 @@ public final class MailIntake {
             log.error("E-mail {} : le traitement a échoué", sourceRef, e);
             return failed("Traitement impossible : " + e.getMessage());
         }
+    }
+
+    private static Prepared unprepared(String reason) {
+        return new Prepared(null, null, reason);
     }
 
     private static Attempt failed(String reason) {

@@ -29,7 +29,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +45,9 @@ import java.util.concurrent.TimeUnit;
  * in between leaves it unmarked: it is fetched again on restart, recognised as already processed, and only then
  * marked. So nothing is lost and nothing is processed twice. Messages are committed in groups (up to
  * {@value #GROUP_MAX_MESSAGES} or 200 ms), each in its own savepoint: a durable commit per group rather than per
- * message.
+ * message. While a group is written and committed, a second thread parses the next messages and has the assistant
+ * work out their decisions (what needs no transaction: {@link MailIntake#prepare}, {@link MailIntake#anticipate});
+ * the messages are still handled, committed and marked in the mailbox's order, on this thread.
  *
  * <p>When several instances share the database, only the one holding the mailbox's {@link PollerLeadership lock}
  * connects; the others wait. The lock is checked before each message: an instance that lost it stops there, and
@@ -67,6 +72,8 @@ public final class MailboxPoller implements SmartLifecycle {
     private final TransactionTemplate messageSavepoint;
     /** A new one at each start: a stopped executor cannot be restarted (Spring stops and restarts paused contexts). */
     private volatile ScheduledExecutorService idleRefresher;
+    /** Prepares the messages of a batch ahead of their transaction; new at each start, like the refresher. */
+    private volatile ExecutorService preparer;
     private volatile Thread thread;
     private volatile boolean running;
     private volatile Store store;
@@ -98,6 +105,11 @@ public final class MailboxPoller implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
+        preparer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "mail-prepare");
+            t.setDaemon(true);
+            return t;
+        });
         thread = new Thread(this::run, "mail-inbox");
         thread.setDaemon(true);
         thread.start();
@@ -123,6 +135,9 @@ public final class MailboxPoller implements SmartLifecycle {
         }
         if (idleRefresher != null) {
             idleRefresher.shutdownNow();
+        }
+        if (preparer != null) {
+            preparer.shutdownNow();
         }
         status.stopped();
     }
@@ -274,19 +289,43 @@ public final class MailboxPoller implements SmartLifecycle {
         profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
         folder.fetch(batch, profile);
         List<Received> received = new ArrayList<>();
-        for (Message message : batch) {
-            if (!message.isExpunged()) {
-                received.add(new Received(message, rawBytes(message),
-                        settings.folder() + " UID " + ((UIDFolder) folder).getUID(message)));
+        try {
+            for (Message message : batch) {
+                if (!message.isExpunged()) {
+                    byte[] raw = rawBytes(message);
+                    received.add(new Received(message, raw, settings.folder() + " UID " + ((UIDFolder) folder).getUID(message),
+                            preparer.submit(() -> {
+                                MailIntake.Prepared prepared = intake.prepare(raw);
+                                intake.anticipate(prepared);
+                                return prepared;
+                            })));
+                }
             }
-        }
-        for (int from = 0; from < received.size() && reading(); ) {
-            from += commitGroup(folder, received.subList(from, received.size()));
+            for (int from = 0; from < received.size() && reading(); ) {
+                from += commitGroup(folder, received.subList(from, received.size()));
+            }
+        } finally {
+            received.forEach(r -> r.prepared().cancel(false)); // those left when the reading stops
         }
     }
 
-    /** A message read from the mailbox, not yet handled. */
-    private record Received(Message message, byte[] raw, String sourceRef) {
+    /** A message read from the mailbox, not yet handled, and its preparation (done or under way). */
+    private record Received(Message message, byte[] raw, String sourceRef, Future<MailIntake.Prepared> prepared) {
+
+        MailIntake.Prepared awaitPrepared() {
+            try {
+                return prepared.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Lecture de la boîte support interrompue", e);
+            } catch (ExecutionException e) {
+                // prepare() turns a bad message into a failure of its own: what comes here is an Error, or a bug
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException("Préparation du message " + sourceRef + " impossible", e.getCause());
+            }
+        }
     }
 
     /**
@@ -305,7 +344,7 @@ public final class MailboxPoller implements SmartLifecycle {
             do {
                 Received received = waiting.get(attempts.size());
                 attempts.add(messageSavepoint.execute(savepoint -> {
-                    MailIntake.Attempt attempt = intake.attempt(received.raw(), received.sourceRef());
+                    MailIntake.Attempt attempt = intake.attempt(received.awaitPrepared(), received.sourceRef());
                     if (attempt.result() != MailIntake.Result.PROCESSED) {
                         savepoint.setRollbackOnly(); // its partial effects go, the group's stay
                     }
