@@ -53,13 +53,18 @@ public class AssistantInteractions {
 
     /** Records an interaction; returns its id (to attach feedback later). */
     public long record(NewInteraction i) {
+        return record(i, null);
+    }
+
+    /** Records the interaction with the assistant's decision as JSON (what {@link AssistantReviews} shows), or null. */
+    public long record(NewInteraction i, String decisionJson) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO assistant_interactions (asked_at, channel, contact_id, question, decision_kind, top_article_id,
-                            service, confidence, ticket_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            service, confidence, ticket_id, decision_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(Db.ts(clock.now()), i.channel().name(), i.contactId(), TextKeys.truncate(i.question(), 20000),
                         i.decisionKind().strip().toUpperCase(Locale.ROOT), TextKeys.truncate(TextKeys.blankToNull(i.topArticleId()), 300),
-                        Db.name(i.service()), i.confidence(), i.ticketId())
+                        Db.name(i.service()), i.confidence(), i.ticketId(), decisionJson)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }

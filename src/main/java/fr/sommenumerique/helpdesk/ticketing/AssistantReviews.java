@@ -72,12 +72,6 @@ public class AssistantReviews {
         this.clock = clock;
     }
 
-    /** Keeps the decision (JSON) with its interaction, for the ticket page. */
-    public void attachDecision(long interactionId, String decisionJson) {
-        jdbc.sql("UPDATE assistant_interactions SET decision_json = ? WHERE id = ?").params(decisionJson, interactionId)
-                .update();
-    }
-
     /** The decision that opened the ticket, as JSON, if the assistant handled its first message. */
     @Transactional(readOnly = true)
     public Optional<String> decisionOfTicket(long ticketId) {

@@ -107,9 +107,10 @@ public class Tickets {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO tickets (reference, subject, subject_key, status, priority, service, channel, requester_id,
-                            commune_insee, created_at, updated_at, first_response_due, resolution_due, linked_ticket_id)
+                            commune_insee, created_at, updated_at, first_response_due, resolution_due, linked_ticket_id,
+                            last_inbound_at)
                         VALUES (:reference, :subject, :subjectKey, 'NEW', :priority, :service, :channel, :requester,
-                            :commune, :now, :now, :frDue, :resDue, :linked)""")
+                            :commune, :now, :now, :frDue, :resDue, :linked, :lastInbound)""")
                 .param("reference", reference)
                 .param("subject", subject)
                 .param("subjectKey", TextKeys.truncate(TextKeys.key(subject), 500))
@@ -122,6 +123,7 @@ public class Tickets {
                 .param("frDue", Db.ts(sla.firstResponseDue(t.priority(), now)))
                 .param("resDue", Db.ts(sla.resolutionDue(t.priority(), now)))
                 .param("linked", t.linkedTicketId())
+                .param("lastInbound", t.firstMessage() == null ? null : Db.ts(now))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         String actor = t.openedBy() != null ? t.openedBy() : AuditLog.contactActor(requester.id());
@@ -130,7 +132,6 @@ public class Tickets {
                 + ", priorité " + t.priority().label() + linked + ")");
         if (t.firstMessage() != null) {
             insertMessage(id, MessageDirection.INBOUND, requester.id(), requester.label(), t.firstMessage(), now);
-            jdbc.sql("UPDATE tickets SET last_inbound_at = ? WHERE id = ?").params(Db.ts(now), id).update();
         }
         return require(id);
     }

@@ -1,5 +1,6 @@
 package fr.sommenumerique.helpdesk.conversation;
 
+import fr.sommenumerique.helpdesk.assistant.DecisionKind;
 import fr.sommenumerique.helpdesk.ticketing.AlreadyProcessedException;
 import fr.sommenumerique.helpdesk.ticketing.Channel;
 import fr.sommenumerique.helpdesk.ticketing.Contacts;
@@ -58,6 +59,27 @@ class ConversationsTest {
         long contactId = contacts.byEmail(message.senderAddress()).orElseThrow().id();
         assertThat(tickets.ticketsOf(contactId)).singleElement().extracting(Ticket::id).isEqualTo(first.ticketId());
         assertThat(outbox.ofTicket(first.ticketId())).hasSize(1);
+    }
+
+    @Test
+    void the_assistants_decision_is_recorded_with_the_ticket_it_opened_or_alone_for_a_request() {
+        HandlingResult answered = conversations.handle(email(unique(), "Quels sont vos horaires d'ouverture ?"));
+        HandlingResult incident = conversations.handle(email(unique(), "Mon certificat a expiré, impossible de télétransmettre"));
+
+        for (HandlingResult result : List.of(answered, incident)) {
+            assertThat(jdbc.sql("SELECT decision_kind FROM assistant_interactions WHERE ticket_id = ? AND decision_json LIKE ?")
+                    .params(result.ticketId(), "{%").query(String.class).list())
+                    .containsExactly(result.decision().kind().name());
+        }
+        assertThat(answered.decision().kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(incident.decision().kind()).isNotEqualTo(DecisionKind.ANSWER);
+
+        String member = unique();
+        HandlingResult request = conversations.handle(email(member, "Nous souhaitons adhérer à Mairie connectée"));
+        assertThat(request.subscriptionId()).isNotNull();
+        assertThat(jdbc.sql("SELECT decision_kind FROM assistant_interactions WHERE contact_id = ? AND decision_json LIKE ?")
+                .params(contacts.byEmail(member).orElseThrow().id(), "{%").query(String.class).list())
+                .containsExactly(DecisionKind.SUBSCRIPTION.name());
     }
 
     @Test

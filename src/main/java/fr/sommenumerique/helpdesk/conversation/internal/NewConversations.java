@@ -9,7 +9,6 @@ import fr.sommenumerique.helpdesk.conversation.HandlingResult;
 import fr.sommenumerique.helpdesk.conversation.InboundMessage;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 import fr.sommenumerique.helpdesk.ticketing.AssistantInteractions;
-import fr.sommenumerique.helpdesk.ticketing.AssistantReviews;
 import fr.sommenumerique.helpdesk.ticketing.AuditLog;
 import fr.sommenumerique.helpdesk.ticketing.Commune;
 import fr.sommenumerique.helpdesk.ticketing.Contact;
@@ -41,19 +40,16 @@ public class NewConversations {
     private final Tickets tickets;
     private final Subscriptions subscriptions;
     private final AssistantInteractions interactions;
-    private final AssistantReviews reviews;
     private final OutboundMessages outbound;
     private final ReplyComposer replies;
 
     NewConversations(DecisionEngine engine, Senders senders, Tickets tickets, Subscriptions subscriptions,
-                     AssistantInteractions interactions, AssistantReviews reviews, OutboundMessages outbound,
-                     ReplyComposer replies) {
+                     AssistantInteractions interactions, OutboundMessages outbound, ReplyComposer replies) {
         this.engine = engine;
         this.senders = senders;
         this.tickets = tickets;
         this.subscriptions = subscriptions;
         this.interactions = interactions;
-        this.reviews = reviews;
         this.outbound = outbound;
         this.replies = replies;
     }
@@ -89,14 +85,11 @@ public class NewConversations {
      */
     public HandlingResult start(InboundMessage message, Contact contact, Decision decision, Long linkedTicketId,
                                 Ticket candidate) {
-        long interaction = interactions.record(new NewInteraction(message.channel(), contact.id(), message.readText(),
-                decision.kind().name(), nearestArticle(decision), firstService(decision), decision.confidence(), null));
-        reviews.attachDecision(interaction, DecisionRecords.toJson(decision));
         if (decision.kind() == DecisionKind.SUBSCRIPTION) {
-            return subscription(message, contact, decision, interaction);
+            return subscription(message, contact, decision, recordInteraction(message, contact, decision, null));
         }
         Ticket ticket = tickets.open(newTicket(message, contact, decision, linkedTicketId));
-        interactions.attachTicket(interaction, ticket.id());
+        recordInteraction(message, contact, decision, ticket.id());
         return switch (decision.kind()) {
             case ANSWER -> {
                 boolean replied = outbound.replyAutomatically(ticket, contact, message,
@@ -120,6 +113,13 @@ public class NewConversations {
                             message.channel(), !message.attachments().isEmpty()) + ask(candidate)));
             }
         };
+    }
+
+    /** The assistant's decision, for the unanswered-questions report and reviews, in one statement. */
+    private long recordInteraction(InboundMessage message, Contact contact, Decision decision, Long ticketId) {
+        return interactions.record(new NewInteraction(message.channel(), contact.id(), message.readText(),
+                decision.kind().name(), nearestArticle(decision), firstService(decision), decision.confidence(), ticketId),
+                DecisionRecords.toJson(decision));
     }
 
     /** A file that came alone, with no conversation to complete: a ticket for an agent, without the assistant. */
