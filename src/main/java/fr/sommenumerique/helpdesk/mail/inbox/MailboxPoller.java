@@ -331,14 +331,17 @@ public final class MailboxPoller implements SmartLifecycle {
     /**
      * Handles the first messages of {@code waiting} in one transaction (one durable commit for them all): up to
      * {@value #GROUP_MAX_MESSAGES}, or fewer once {@link #GROUP_MAX_TIME} has passed, so that the locks a group takes
-     * (the reference counter…) never make the Telegram channel or staff wait long, and no more once this instance
-     * is no longer the mailbox's reader. Each message runs in a savepoint of its own: one that fails leaves the
-     * others' effects in. Only after the commit are the failed ones quarantined and the group marked on the server:
-     * a crash before that leaves them all to be read again, recognised as processed, and marked. Returns how many
-     * messages the group took.
+     * (the reference counter…) never make the Telegram channel or staff wait long, or when the next message is not
+     * prepared yet, and no more once this instance is no longer the mailbox's reader. Each message runs in a savepoint
+     * of its own: one that fails leaves the others' effects in. Only after the commit are the failed ones quarantined
+     * and the group marked on the server: a crash before that leaves them all to be read again, recognised as
+     * processed, and marked. Returns how many messages the group took.
      */
     private int commitGroup(Folder folder, List<Received> waiting) throws MessagingException {
         List<MailIntake.Attempt> attempts = new ArrayList<>();
+        // Waiting for the preparer happens before the transaction, never in it: an open transaction holds locks and a
+        // connection, and the preparer may need one from the same pool. The group takes the messages ready by then.
+        waiting.get(0).awaitPrepared();
         long deadline = System.nanoTime() + GROUP_MAX_TIME.toNanos();
         groupTransaction.executeWithoutResult(outer -> {
             do {
@@ -351,7 +354,7 @@ public final class MailboxPoller implements SmartLifecycle {
                     return attempt;
                 }));
             } while (attempts.size() < Math.min(waiting.size(), GROUP_MAX_MESSAGES) && System.nanoTime() < deadline
-                    && reading());
+                    && waiting.get(attempts.size()).prepared().isDone() && reading());
         });
         List<Received> group = waiting.subList(0, attempts.size());
         for (int i = 0; i < group.size(); i++) {
