@@ -42,6 +42,7 @@ public class NewConversations {
     private final AssistantInteractions interactions;
     private final OutboundMessages outbound;
     private final ReplyComposer replies;
+    private final DecisionJsonAhead decisionJson = new DecisionJsonAhead();
 
     NewConversations(DecisionEngine engine, Senders senders, Tickets tickets, Subscriptions subscriptions,
                      AssistantInteractions interactions, OutboundMessages outbound, ReplyComposer replies) {
@@ -62,11 +63,12 @@ public class NewConversations {
 
     /**
      * Works out, ahead of its transaction, the decision {@link #decide} will most likely be asked for (the sender's
-     * commune as the database has it now): the assistant keeps it for that call.
+     * commune as the database has it now): the assistant keeps it for that call, and its JSON record is written now
+     * too, off the transaction.
      */
     public void anticipate(InboundMessage message) {
         Commune commune = senders.likelyCommuneOf(message).orElse(null);
-        engine.anticipate(question(message, commune));
+        decisionJson.writeAhead(engine.anticipate(question(message, commune)));
     }
 
     private static Question question(InboundMessage message, Commune commune) {
@@ -119,7 +121,7 @@ public class NewConversations {
     private long recordInteraction(InboundMessage message, Contact contact, Decision decision, Long ticketId) {
         return interactions.record(new NewInteraction(message.channel(), contact.id(), message.readText(),
                 decision.kind().name(), nearestArticle(decision), firstService(decision), decision.confidence(), ticketId),
-                DecisionRecords.toJson(decision));
+                decisionJson.json(decision));
     }
 
     /** A file that came alone, with no conversation to complete: a ticket for an agent, without the assistant. */
