@@ -35,7 +35,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import javax.sql.DataSource;
 import java.io.IOException;
+import java.sql.Connection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -86,6 +88,8 @@ class MailChannelEndToEndTest {
     HealthEndpoint health;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void a_question_the_knowledge_base_covers_is_answered_by_a_threaded_automatic_reply() throws Exception {
@@ -460,6 +464,40 @@ class MailChannelEndToEndTest {
         await().atMost(WAIT).until(() -> inbound(ticket.id()) == 2);
         assertThat(tickets.messages(ticket.id())).filteredOn(m -> m.direction() == MessageDirection.INBOUND)
                 .extracting(TicketMessage::authorContactId).contains(known.id());
+    }
+
+    @Test
+    void a_mail_whose_savepoint_waited_too_long_for_a_lock_is_handled_on_a_new_try_not_quarantined() throws Exception {
+        String earlier = unique("compteur");
+        servers.send(servers.newMessage(earlier, "Panne", "Bonjour, la plateforme Actes refuse nos dépôts depuis ce matin"));
+        awaitOneReply(earlier); // the year's reference counters exist
+        String from = unique("verrou");
+        String subject = "Certificat expiré " + UUID.randomUUID();
+        try (Connection other = dataSource.getConnection()) {
+            // another transaction (a Telegram message, another instance) holds the reference counters longer than
+            // H2's lock wait (2 s) after the mail's savepoint started waiting, so its first try fails (on PostgreSQL,
+            // which waits as long as it takes, the test only shows the mail is handled)
+            other.setAutoCommit(false);
+            other.createStatement().executeQuery("SELECT * FROM reference_counters FOR UPDATE").close();
+            servers.send(servers.newMessage(from, subject, "Bonjour, le certificat RGS du maire a expiré, on ne peut plus signer"));
+            await().atMost(WAIT).until(() -> aSessionWaitsForALock(other));
+            Thread.sleep(2_300);
+            other.commit();
+        }
+        awaitOneReply(from);
+        assertThat(tickets.search(TicketQuery.all().withText(subject)).total()).isEqualTo(1);
+        assertThat(quarantine.list(QuarantineStatus.QUARANTINED, 0, 500).items().stream()
+                .map(i -> new String(quarantine.raw(i.id()).orElseThrow(), StandardCharsets.UTF_8)))
+                .noneMatch(raw -> raw.contains(from));
+    }
+
+    private static boolean aSessionWaitsForALock(Connection connection) throws Exception {
+        String sql = connection.getMetaData().getDatabaseProductName().contains("H2")
+                ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL"
+                : "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'";
+        try (var rows = connection.createStatement().executeQuery(sql)) {
+            return rows.next() && rows.getLong(1) > 0;
+        }
     }
 
     @Test

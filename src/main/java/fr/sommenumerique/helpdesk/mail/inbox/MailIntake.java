@@ -15,6 +15,7 @@ import fr.sommenumerique.helpdesk.ticketing.Channel;
 import fr.sommenumerique.helpdesk.ticketing.Quarantine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
 
 import java.util.Locale;
 
@@ -47,8 +48,15 @@ public final class MailIntake {
         this.supportAddress = supportAddress.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** What one attempt gave, and why it failed when it did. */
-    public record Attempt(Result result, String failure) {
+    /**
+     * What one attempt gave, and why it failed when it did; {@code passing} when the database gave up for a reason
+     * that passes (a deadlock victim, a lock wait timed out), so that a new try may succeed.
+     */
+    public record Attempt(Result result, String failure, boolean passing) {
+
+        Attempt(Result result, String failure) {
+            this(result, failure, false);
+        }
     }
 
     /** @param sourceRef where the message came from (mailbox and UID), kept with a quarantined message */
@@ -135,6 +143,10 @@ public final class MailIntake {
         } catch (AlreadyProcessedException e) {
             log.info("E-mail {} déjà traité ({}), ignoré", sourceRef, e.dedupeKey());
             return new Attempt(Result.DUPLICATE, null);
+        } catch (TransientDataAccessException e) {
+            log.warn("E-mail {} : la base a abandonné le traitement ({}), il sera repris", sourceRef, e.getMessage());
+            return new Attempt(Result.QUARANTINED, "Traitement impossible (base de données momentanément indisponible : "
+                    + e.getClass().getSimpleName() + ") : " + e.getMessage(), true);
         } catch (RuntimeException | StackOverflowError e) {
             log.error("E-mail {} : le traitement a échoué", sourceRef, e);
             return failed("Traitement impossible : " + e.getMessage());

@@ -36,6 +36,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads the support mailbox over IMAP on one thread: handles every message not yet marked as done, then waits for new
@@ -45,9 +46,10 @@ import java.util.concurrent.TimeUnit;
  * in between leaves it unmarked: it is fetched again on restart, recognised as already processed, and only then
  * marked. So nothing is lost and nothing is processed twice. Messages are committed in groups (up to
  * {@value #GROUP_MAX_MESSAGES} or 200 ms), each in its own savepoint: a durable commit per group rather than per
- * message. While a group is written and committed, a second thread parses the next messages and has the assistant
- * work out their decisions (what needs no transaction: {@link MailIntake#prepare}, {@link MailIntake#anticipate});
- * the messages are still handled, committed and marked in the mailbox's order, on this thread.
+ * message. While a group is written and committed, a second thread fetches the next batch from the server, parses
+ * its messages and has the assistant work out their decisions (what needs no transaction: {@link MailIntake#prepare},
+ * {@link MailIntake#anticipate}); the messages are still handled, committed and marked in the mailbox's order, on
+ * this thread.
  *
  * <p>When several instances share the database, only the one holding the mailbox's {@link PollerLeadership lock}
  * connects; the others wait. The lock is checked before each message: an instance that lost it stops there, and
@@ -61,6 +63,8 @@ public final class MailboxPoller implements SmartLifecycle {
     /** At most so many messages, or so long, in one transaction: one durable commit for them all. */
     private static final int GROUP_MAX_MESSAGES = 25;
     private static final Duration GROUP_MAX_TIME = Duration.ofMillis(200);
+    /** A message whose savepoint the database gave up on so many times in a row, for a passing reason, is quarantined. */
+    private static final int PASSING_FAILURES_MAX = 3;
 
     private final MailProperties.Imap settings;
     private final MailEndpoints endpoints;
@@ -72,7 +76,7 @@ public final class MailboxPoller implements SmartLifecycle {
     private final TransactionTemplate messageSavepoint;
     /** A new one at each start: a stopped executor cannot be restarted (Spring stops and restarts paused contexts). */
     private volatile ScheduledExecutorService idleRefresher;
-    /** Prepares the messages of a batch ahead of their transaction; new at each start, like the refresher. */
+    /** Fetches and prepares the messages ahead of their transaction; new at each start, like the refresher. */
     private volatile ExecutorService preparer;
     private volatile Thread thread;
     private volatile boolean running;
@@ -271,36 +275,82 @@ public final class MailboxPoller implements SmartLifecycle {
 
     /**
      * Handles the messages not yet marked as done, a batch at a time (one FETCH for the batch, one STORE or move for
-     * the ones handled); returns how many there were.
+     * each group handled); returns how many there were.
      */
     private int processWaiting(Folder folder) throws MessagingException, IOException {
         Message[] waiting = settings.processed() == MailProperties.ProcessedMarker.FLAG
                 ? folder.search(new NotTerm(new FlagTerm(new Flags(settings.processedFlag()), true)))
                 : folder.getMessages();
-        for (int from = 0; from < waiting.length && reading(); from += BATCH) {
-            processBatch(folder, Arrays.copyOfRange(waiting, from, Math.min(waiting.length, from + BATCH)));
+        if (waiting.length == 0) {
+            return 0;
+        }
+        // The preparer fetches a batch, then prepares its messages; the next batch's fetch is queued behind them, so
+        // the reader only writes, commits and marks, while the preparer reads the mailbox ahead of it.
+        Future<List<Received>> next = fetchAhead(folder, waiting, 0);
+        try {
+            for (int from = 0; from < waiting.length && reading(); from += BATCH) {
+                List<Received> batch = awaitFetched(next);
+                next = from + BATCH < waiting.length ? fetchAhead(folder, waiting, from + BATCH) : null;
+                processBatch(folder, batch);
+            }
+        } finally {
+            if (next != null) {
+                next.cancel(false); // the reading stopped: a batch fetched ahead is read again next time
+            }
         }
         return waiting.length;
     }
 
-    private void processBatch(Folder folder, Message[] batch) throws MessagingException, IOException {
+    private Future<List<Received>> fetchAhead(Folder folder, Message[] waiting, int from) {
+        Message[] batch = Arrays.copyOfRange(waiting, from, Math.min(waiting.length, from + BATCH));
+        return preparer.submit(() -> fetch(folder, batch));
+    }
+
+    /** On the preparer: one FETCH for the batch, each message's raw bytes, and its preparation queued. */
+    private List<Received> fetch(Folder folder, Message[] batch) throws MessagingException, IOException {
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
         folder.fetch(batch, profile);
         List<Received> received = new ArrayList<>();
-        try {
-            for (Message message : batch) {
-                if (!message.isExpunged()) {
-                    byte[] raw = rawBytes(message);
-                    received.add(new Received(message, raw, settings.folder() + " UID " + ((UIDFolder) folder).getUID(message),
-                            preparer.submit(() -> {
-                                MailIntake.Prepared prepared = intake.prepare(raw);
-                                intake.anticipate(prepared);
-                                return prepared;
-                            })));
-                }
+        for (Message message : batch) {
+            if (!message.isExpunged()) {
+                byte[] raw = rawBytes(message);
+                received.add(new Received(message, raw, settings.folder() + " UID " + ((UIDFolder) folder).getUID(message),
+                        preparer.submit(() -> {
+                            MailIntake.Prepared prepared = intake.prepare(raw);
+                            intake.anticipate(prepared);
+                            return prepared;
+                        }), new AtomicInteger()));
             }
+        }
+        return received;
+    }
+
+    /** The fetched batch; a failure of the fetch is the reader's, as if it had fetched itself (the session reconnects). */
+    private static List<Received> awaitFetched(Future<List<Received>> fetched) throws MessagingException, IOException {
+        try {
+            return fetched.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Lecture de la boîte support interrompue", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof MessagingException m) {
+                throw m;
+            } else if (cause instanceof IOException io) {
+                throw io;
+            } else if (cause instanceof RuntimeException r) {
+                throw r;
+            } else if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("Lecture de la boîte support impossible", cause);
+        }
+    }
+
+    private void processBatch(Folder folder, List<Received> received) throws MessagingException {
+        try {
             for (int from = 0; from < received.size() && reading(); ) {
                 from += commitGroup(folder, received.subList(from, received.size()));
             }
@@ -309,8 +359,12 @@ public final class MailboxPoller implements SmartLifecycle {
         }
     }
 
-    /** A message read from the mailbox, not yet handled, and its preparation (done or under way). */
-    private record Received(Message message, byte[] raw, String sourceRef, Future<MailIntake.Prepared> prepared) {
+    /**
+     * A message read from the mailbox, not yet handled, its preparation (done or under way), and how many times in a
+     * row the database gave up on its savepoint for a passing reason (read and written by the reader only).
+     */
+    private record Received(Message message, byte[] raw, String sourceRef, Future<MailIntake.Prepared> prepared,
+                            AtomicInteger passingFailures) {
 
         MailIntake.Prepared awaitPrepared() {
             try {
@@ -333,9 +387,12 @@ public final class MailboxPoller implements SmartLifecycle {
      * {@value #GROUP_MAX_MESSAGES}, or fewer once {@link #GROUP_MAX_TIME} has passed, so that the locks a group takes
      * (the reference counter…) never make the Telegram channel or staff wait long, or when the next message is not
      * prepared yet, and no more once this instance is no longer the mailbox's reader. Each message runs in a savepoint
-     * of its own: one that fails leaves the others' effects in. Only after the commit are the failed ones quarantined
-     * and the group marked on the server: a crash before that leaves them all to be read again, recognised as
-     * processed, and marked. Returns how many messages the group took.
+     * of its own: one that fails leaves the others' effects in. One that the database gave up on for a passing reason
+     * (a deadlock victim, a lock wait timed out: often waiting for a lock that another transaction holds while it
+     * waits for this group's) ends the group there: the others commit, which frees their locks, and it is tried again
+     * first in the next group; the {@value #PASSING_FAILURES_MAX}rd failure in a row quarantines it. Only after the
+     * commit are the failed ones quarantined and the group marked on the server: a crash before that leaves them all to
+     * be read again, recognised as processed, and marked. Returns how many messages the group took for good.
      */
     private int commitGroup(Folder folder, List<Received> waiting) throws MessagingException {
         List<MailIntake.Attempt> attempts = new ArrayList<>();
@@ -353,10 +410,14 @@ public final class MailboxPoller implements SmartLifecycle {
                     }
                     return attempt;
                 }));
-            } while (attempts.size() < Math.min(waiting.size(), GROUP_MAX_MESSAGES) && System.nanoTime() < deadline
+            } while (!attempts.get(attempts.size() - 1).passing()
+                    && attempts.size() < Math.min(waiting.size(), GROUP_MAX_MESSAGES) && System.nanoTime() < deadline
                     && waiting.get(attempts.size()).prepared().isDone() && reading());
         });
-        List<Received> group = waiting.subList(0, attempts.size());
+        int last = attempts.size() - 1;
+        boolean tryLastAgain = attempts.get(last).passing()
+                && waiting.get(last).passingFailures().incrementAndGet() < PASSING_FAILURES_MAX;
+        List<Received> group = waiting.subList(0, tryLastAgain ? last : attempts.size());
         for (int i = 0; i < group.size(); i++) {
             Received received = group.get(i);
             if (attempts.get(i).result() == MailIntake.Result.QUARANTINED) {
@@ -365,7 +426,7 @@ public final class MailboxPoller implements SmartLifecycle {
             status.count(attempts.get(i).result());
             observer.committed(received.sourceRef());
         }
-        if (folder.isOpen()) {
+        if (folder.isOpen() && !group.isEmpty()) {
             markDone(folder, group.stream().map(Received::message).toArray(Message[]::new));
         }
         return group.size();
