@@ -491,6 +491,33 @@ class MailChannelEndToEndTest {
                 .noneMatch(raw -> raw.contains(from));
     }
 
+    @Test
+    void a_mail_whose_savepoint_waits_too_long_three_times_in_a_row_is_quarantined_with_that_reason() throws Exception {
+        String earlier = unique("compteur");
+        servers.send(servers.newMessage(earlier, "Panne", "Bonjour, la plateforme Actes refuse nos dépôts depuis ce matin"));
+        awaitOneReply(earlier);
+        String from = unique("verrou-long");
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            other.createStatement().executeQuery("SELECT * FROM reference_counters FOR UPDATE").close();
+            servers.send(servers.newMessage(from, "Signature", "Bonjour, le parapheur refuse la signature du maire"));
+            await().atMost(WAIT).until(() -> aSessionWaitsForALock(other));
+            if (!other.getMetaData().getDatabaseProductName().contains("H2")) {
+                other.rollback();
+                return; // PostgreSQL waits as long as it takes: no passing failure to count there
+            }
+            // three tries of H2's 2 s lock wait each
+            await().atMost(WAIT).until(() -> quarantine.list(QuarantineStatus.QUARANTINED, 0, 500).items().stream()
+                    .anyMatch(i -> new String(quarantine.raw(i.id()).orElseThrow(), StandardCharsets.UTF_8).contains(from)));
+            other.rollback();
+        }
+        QuarantinedItem item = quarantine.list(QuarantineStatus.QUARANTINED, 0, 500).items().stream()
+                .filter(i -> new String(quarantine.raw(i.id()).orElseThrow(), StandardCharsets.UTF_8).contains(from))
+                .findFirst().orElseThrow();
+        assertThat(item.reason()).contains("momentanément indisponible");
+        assertThat(servers.repliesTo(from)).isEmpty();
+    }
+
     private static boolean aSessionWaitsForALock(Connection connection) throws Exception {
         String sql = connection.getMetaData().getDatabaseProductName().contains("H2")
                 ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL"
