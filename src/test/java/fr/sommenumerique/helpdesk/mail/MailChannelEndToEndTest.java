@@ -23,6 +23,7 @@ import fr.sommenumerique.helpdesk.ticketing.TicketMessage;
 import fr.sommenumerique.helpdesk.ticketing.TicketQuery;
 import fr.sommenumerique.helpdesk.ticketing.TicketStatus;
 import fr.sommenumerique.helpdesk.ticketing.Tickets;
+import fr.sommenumerique.helpdesk.testdb.TestDatabases;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -480,7 +481,7 @@ class MailChannelEndToEndTest {
             other.setAutoCommit(false);
             other.createStatement().executeQuery("SELECT * FROM reference_counters FOR UPDATE").close();
             servers.send(servers.newMessage(from, subject, "Bonjour, le certificat RGS du maire a expiré, on ne peut plus signer"));
-            await().atMost(WAIT).until(() -> aSessionWaitsForALock(other));
+            await().atMost(WAIT).until(() -> TestDatabases.aSessionWaitsForALock(other));
             Thread.sleep(2_300);
             other.commit();
         }
@@ -501,7 +502,7 @@ class MailChannelEndToEndTest {
             other.setAutoCommit(false);
             other.createStatement().executeQuery("SELECT * FROM reference_counters FOR UPDATE").close();
             servers.send(servers.newMessage(from, "Signature", "Bonjour, le parapheur refuse la signature du maire"));
-            await().atMost(WAIT).until(() -> aSessionWaitsForALock(other));
+            await().atMost(WAIT).until(() -> TestDatabases.aSessionWaitsForALock(other));
             if (!other.getMetaData().getDatabaseProductName().contains("H2")) {
                 other.rollback();
                 return; // PostgreSQL waits as long as it takes: no passing failure to count there
@@ -516,15 +517,6 @@ class MailChannelEndToEndTest {
                 .findFirst().orElseThrow();
         assertThat(item.reason()).contains("momentanément indisponible");
         assertThat(servers.repliesTo(from)).isEmpty();
-    }
-
-    private static boolean aSessionWaitsForALock(Connection connection) throws Exception {
-        String sql = connection.getMetaData().getDatabaseProductName().contains("H2")
-                ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL"
-                : "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'";
-        try (var rows = connection.createStatement().executeQuery(sql)) {
-            return rows.next() && rows.getLong(1) > 0;
-        }
     }
 
     @Test

@@ -52,6 +52,7 @@ import fr.sommenumerique.helpdesk.ticketing.QuarantineStatus;
 import fr.sommenumerique.helpdesk.ticketing.QuarantinedItem;
 import fr.sommenumerique.helpdesk.ticketing.Ticket;
 import fr.sommenumerique.helpdesk.ticketing.TicketMessage;
+import fr.sommenumerique.helpdesk.testdb.TestDatabases;
 
 /** Restarts, Telegram errors, floods, failures: nothing is done twice, nothing is lost, nothing gets stuck. */
 class TelegramRobustnessTest extends TelegramChannelTestBase {
@@ -522,21 +523,12 @@ class TelegramRobustnessTest extends TelegramChannelTestBase {
             other.setAutoCommit(false);
             other.createStatement().executeQuery("SELECT * FROM reference_counters FOR UPDATE").close();
             second = api.enqueueText(user, "Bonjour, le certificat RGS du maire a expiré, on ne peut plus signer");
-            await().atMost(Duration.ofSeconds(15)).until(() -> aSessionWaitsForALock(other));
+            await().atMost(Duration.ofSeconds(15)).until(() -> TestDatabases.aSessionWaitsForALock(other));
             Thread.sleep(2_300);
             other.commit();
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> ticketsOf(user).size() == 2);
         assertThat(quarantined(second)).isEmpty();
-    }
-
-    private static boolean aSessionWaitsForALock(Connection connection) throws Exception {
-        String sql = connection.getMetaData().getDatabaseProductName().contains("H2")
-                ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL"
-                : "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'";
-        try (var rows = connection.createStatement().executeQuery(sql)) {
-            return rows.next() && rows.getLong(1) > 0;
-        }
     }
 
     private Optional<QuarantinedItem> quarantined(EnqueuedUpdate update) {

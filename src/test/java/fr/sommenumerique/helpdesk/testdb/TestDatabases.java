@@ -1,5 +1,8 @@
 package fr.sommenumerique.helpdesk.testdb;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Properties;
 import java.util.UUID;
@@ -19,6 +22,19 @@ import fr.sommenumerique.helpdesk.ticketing.internal.V2__Seed_communes;
 public final class TestDatabases {
 
     private TestDatabases() {
+    }
+
+    /**
+     * Whether a session of this connection's database is waiting for a row lock (a transaction another test
+     * connection holds): H2's sessions with a blocker, PostgreSQL's backends waiting on a lock.
+     */
+    public static boolean aSessionWaitsForALock(Connection connection) throws SQLException {
+        String sql = connection.getMetaData().getDatabaseProductName().contains("H2")
+                ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL"
+                : "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'";
+        try (ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            return rows.next() && rows.getLong(1) > 0;
+        }
     }
 
     /** A new database migrated to the latest version: PostgreSQL when this JVM runs on it, else H2 in memory. */
