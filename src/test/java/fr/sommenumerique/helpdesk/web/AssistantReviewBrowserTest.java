@@ -16,7 +16,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
@@ -104,7 +103,7 @@ class AssistantReviewBrowserTest extends WebTestBase {
         driver.findElement(By.id("fausse-" + id)).click();
         new Select(driver.findElement(By.id("intention-" + id))).selectByValue("hors-sujet");
         driver.findElement(By.cssSelector("#reponse-" + id + " button[type=submit]")).click();
-        String notice = new WebDriverWait(driver, WAIT)
+        String notice = Browser.waitFor(driver, WAIT)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice"))).getText();
         assertThat(notice).contains("la correction est ajoutée");
         assertThat(driver.findElement(By.id("reponse-" + id)).getText()).contains("vérifiée : Fausse, intention hors-sujet");
@@ -127,7 +126,7 @@ class AssistantReviewBrowserTest extends WebTestBase {
         driver.findElement(By.id("identifiant")).sendKeys(agent.username());
         driver.findElement(By.id("motdepasse")).sendKeys(PASSWORD);
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/tickets"));
+        Browser.waitFor(driver, WAIT).until(ExpectedConditions.urlContains("/tickets"));
         return driver;
     }
 

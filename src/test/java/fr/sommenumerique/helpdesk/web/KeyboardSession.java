@@ -170,6 +170,6 @@ final class KeyboardSession {
     }
 
     private WebDriverWait waitFor() {
-        return new WebDriverWait(driver, WAIT);
+        return Browser.waitFor(driver, WAIT);
     }
 }

@@ -318,7 +318,7 @@ class TriageBrowserTest extends WebTestBase {
     }
 
     private WebDriverWait waitFor() {
-        return new WebDriverWait(driver, WAIT);
+        return Browser.waitFor(driver, WAIT);
     }
 
     private String url(String path) {

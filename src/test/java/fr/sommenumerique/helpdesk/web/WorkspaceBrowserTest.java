@@ -367,7 +367,7 @@ class WorkspaceBrowserTest extends WebTestBase {
     }
 
     private WebDriverWait waitFor() {
-        return new WebDriverWait(browser.driver(), WAIT);
+        return Browser.waitFor(browser.driver(), WAIT);
     }
 
     private String url(String path) {
