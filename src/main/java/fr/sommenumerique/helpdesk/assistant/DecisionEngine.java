@@ -98,6 +98,13 @@ public class DecisionEngine {
     private record Model(KnowledgeBase.Status status, IntentClassifier classifier, ServiceDetector services) {
     }
 
+    /** A text that sends the reader to the mail's subject: « voir objet », « cf. objet », « la demande en objet ». */
+    private static final Pattern SUBJECT_POINTER = Pattern.compile(
+            "(?iu)\\b(?:voir|cf\\.?|c\\.f\\.|en|dans l['’]|mentionn\\p{L}* en|indiqu\\p{L}* en)\\s*:?\\s*(?:l['’])?objet\\b");
+
+    /** A text of at most so many words of its own (« ci-joint », « voir objet ») leaves the question to the subject. */
+    private static final int SAYS_NOTHING_WORDS = 3;
+
     /** At most so many decisions worked out ahead of need are kept; the oldest goes first. */
     private static final int ANTICIPATED_MAX = 256;
 
@@ -215,6 +222,26 @@ public class DecisionEngine {
     }
 
     private Decision decideNow(Question question) {
+        if (question.subject() == null || question.subject().isBlank()) {
+            return decideText(question);
+        }
+        String own = cleaner.ownWords(question.text());
+        boolean pointsToSubject = SUBJECT_POINTER.matcher(own).find();
+        if (!pointsToSubject && own.split(" ").length > SAYS_NOTHING_WORDS) {
+            return decideText(question);
+        }
+        // « Bonjour, voir objet » or « Bonjour, / Cordialement » under the subject « Certificat expiré sur Actes »:
+        // the subject is the message. A subject that is no question (« Mairie de Rue ») leaves the text's decision.
+        String rest = SUBJECT_POINTER.matcher(own).replaceAll(" ").strip();
+        Decision withSubject = decideText(question.withText(
+                rest.split(" ").length > SAYS_NOTHING_WORDS ? question.subject() + "\n\n" + rest : question.subject()));
+        boolean saysSomething = withSubject.kind() == DecisionKind.ANSWER || withSubject.kind() == DecisionKind.SUBSCRIPTION
+                || withSubject.kind() == DecisionKind.TICKET && withSubject.priority() != null
+                && withSubject.priority() != Priority.NORMAL && withSubject.priority() != Priority.LOW;
+        return saysSomething ? withSubject : decideText(question);
+    }
+
+    private Decision decideText(Question question) {
         String text = cleaner.clean(question.text());
         if (text.isBlank()) {
             return greetingOnly(IntentScores.NONE);

@@ -53,6 +53,44 @@ class DecisionEngineTest {
         assertThat(dressed.sources()).isEqualTo(bare.sources());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Bonjour,\n\nCordialement,\nMarie Durand\nSecrétaire de mairie",
+            "Bonjour, voir objet. Merci d'avance",
+            "Bonjour,\nma question est en objet.\nBonne journée",
+            "cf objet svp merci",
+    })
+    void a_mail_whose_text_says_nothing_of_its_own_is_read_with_its_subject(String text) {
+        Question mail = new Question(text, null, null, "Combien de temps une délibération doit-elle rester en ligne ?");
+
+        Decision decision = engine.decide(mail);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.sources()).isEqualTo(
+                engine.decide("Combien de temps une délibération doit-elle rester en ligne ?").sources());
+    }
+
+    @Test
+    void an_incident_given_in_the_subject_of_a_greeting_mail_goes_to_a_human_with_its_service() {
+        Decision decision = engine.decide(new Question("Bonjour,\n\nMerci,\nJulie Petit", null, null,
+                "Certificat expiré, impossible de télétransmettre"));
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.services()).contains(ServiceArea.ACTES);
+    }
+
+    @Test
+    void the_subject_is_not_read_when_the_text_asks_its_own_question_or_when_it_says_nothing_either() {
+        Decision ownQuestion = engine.decide(new Question(
+                "Combien de temps une délibération doit-elle rester en ligne ?", null, null, "Chorus Pro"));
+        Decision nothing = engine.decide(new Question("Bonjour, merci", null, null, "Mairie de Rue"));
+
+        assertThat(ownQuestion.sources()).isEqualTo(
+                engine.decide("Combien de temps une délibération doit-elle rester en ligne ?").sources());
+        assertThat(nothing.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(nothing.reply()).isEqualTo(engine.decide("Bonjour, merci").reply());
+    }
+
     @Test
     void an_incident_goes_to_a_human_with_service_and_priority_even_when_an_article_is_related() {
         Decision decision = engine.decide("Mon certificat RGS a expiré, impossible de télétransmettre le budget !!");

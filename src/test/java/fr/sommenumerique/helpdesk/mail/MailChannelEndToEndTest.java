@@ -118,6 +118,18 @@ class MailChannelEndToEndTest {
     }
 
     @Test
+    void a_question_written_in_the_subject_above_a_greeting_is_answered() throws Exception {
+        String from = unique("objet");
+        servers.send(servers.newMessage(from, "Délai du préfet pour déférer une délibération au tribunal ?",
+                "Bonjour,\n\nCordialement,\nMarie Durand\nSecrétaire de mairie"));
+
+        MimeMessage reply = awaitOneReply(from);
+        assertThat(body(reply)).contains("2 mois").doesNotContain("Posez-moi votre question");
+        assertThat(tickets.findByReference(referenceIn(reply.getSubject())).orElseThrow().status())
+                .isEqualTo(TicketStatus.RESOLVED);
+    }
+
+    @Test
     void an_incident_opens_a_ticket_acknowledged_with_reference_response_time_and_opening_hours() throws Exception {
         String from = unique("accueil");
         servers.send(servers.newMessage(from, "Actes bloqué",

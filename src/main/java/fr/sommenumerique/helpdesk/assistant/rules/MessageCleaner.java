@@ -49,6 +49,26 @@ public final class MessageCleaner {
         return TRAILING_POLITENESS.matcher(withoutGreeting).replaceFirst("").strip();
     }
 
+    /**
+     * What the person wrote of their own, normalized: the text before its first closing formula, without greeting
+     * nor thanks. Empty for « Bonjour, / Cordialement, / Marie Durand / Secrétaire de mairie », where
+     * {@link #clean} keeps the signature (no content before the closing formula to tell it from a question).
+     */
+    public String ownWords(String text) {
+        if (text == null) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : text.replace("\r\n", "\n").replace('\r', '\n').split("\n")) {
+            String normalized = TextNormalizer.normalize(line);
+            if (CLOSING_LINE.matcher(normalized).matches()) {
+                break;
+            }
+            lines.add(normalized);
+        }
+        return clean(String.join("\n", lines));
+    }
+
     // A closing formula after some content, followed by a short block: the block is a signature.
     private static void cutSignature(List<String> lines) {
         for (int i = 1; i < lines.size(); i++) {

@@ -73,7 +73,7 @@ public class NewConversations {
 
     private static Question question(InboundMessage message, Commune commune) {
         return new Question(message.readText(), commune == null ? null : commune.name(),
-                commune == null ? null : commune.population());
+                commune == null ? null : commune.population(), message.subject());
     }
 
     /** Carries out the decision as a new conversation, following up {@code linkedTicketId} if not null. */
