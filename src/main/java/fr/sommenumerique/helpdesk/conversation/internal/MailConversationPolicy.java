@@ -24,6 +24,10 @@ import java.util.Optional;
  *       request's contact or a contact of its commune.</li>
  *   <li>Otherwise a new conversation, whatever the assistant makes of it.</li>
  * </ol>
+ * Two of chat's rules apply to mail too. A reply that only makes a precision (« c'est pour la commune de X »)
+ * completes the ticket it answers: the commune is set and a finished ticket gets a note instead of being reopened.
+ * A new mail that only greets (« Bonjour », nothing in the subject either, no file) opens nothing and gets a short
+ * prompt. A thank-you on a finished ticket is already a note ({@link FollowUps}).
  */
 @Component
 class MailConversationPolicy implements ConversationPolicy {
@@ -47,15 +51,29 @@ class MailConversationPolicy implements ConversationPolicy {
     public Placement beforeAssistant(InboundMessage message, Contact contact) {
         Optional<Ticket> byHeaders = tickets.findByEmailMessageIds(message.threadIds())
                 .flatMap(t -> tickets.resolveMerged(t.id()));
-        if (byHeaders.isPresent()) {
-            return new Placement.JoinTicket(byHeaders.get(), "en-têtes de réponse");
+        Optional<Ticket> thread = byHeaders.or(() -> ticketByReference(message, contact));
+        if (thread.isPresent()) {
+            return isPrecision(message) ? new Placement.Precision(thread.get())
+                    : new Placement.JoinTicket(thread.get(), byHeaders.isPresent() ? "en-têtes de réponse" : "référence dans l'objet");
         }
-        Optional<Ticket> byReference = ticketByReference(message, contact);
-        if (byReference.isPresent()) {
-            return new Placement.JoinTicket(byReference.get(), "référence dans l'objet");
+        Optional<SubscriptionRequest> request = subscription(message, contact);
+        if (request.isPresent()) {
+            return new Placement.JoinSubscription(request.get());
         }
-        return subscription(message, contact).<Placement>map(Placement.JoinSubscription::new)
-                .orElse(Placement.ASK_ASSISTANT);
+        return isGreetingOnly(message) ? new Placement.Courtesy(true, null) : Placement.ASK_ASSISTANT;
+    }
+
+    /** What the sender wrote this time (quotes left out) is a precision, without a question or a file. */
+    private static boolean isPrecision(InboundMessage message) {
+        return message.attachments().isEmpty() && message.handover() == null
+                && Precisions.isPrecision(message.readText()) && !Precisions.isQuestion(message.readText());
+    }
+
+    private static boolean isGreetingOnly(InboundMessage message) {
+        String subject = message.subject() == null ? "" : message.subject().strip();
+        return message.attachments().isEmpty() && message.handover() == null
+                && Acknowledgements.isGreeting(message.readText())
+                && (subject.isEmpty() || Acknowledgements.isGreeting(subject));
     }
 
     @Override
