@@ -382,9 +382,7 @@ public class DecisionEngine {
         SearchResult search = knowledgeBase.search(text, CANDIDATES);
         List<ArticleRef> candidates = refs(search.hits());
         double coverage = search.best().map(SearchHit::coverage).orElse(0.0);
-        // When the classifier is unsure, the knowledge base decides: the message is searched like a question.
-        Intent best = scores.probability(scores.best()) >= MIN_INTENT_PROBABILITY
-                && !(scores.best().isRequest() && Signals.eligibilityQuestion(text)) ? scores.best() : Intent.QUESTION;
+        Intent best = trustedIntent(scores, text, !whole || search.best().filter(h -> covers(h, search)).isPresent());
         String intent = scores.best().code();
 
         // « Où en est notre dossier ? » about something already sent: an agent must look at it, whatever is asked.
@@ -436,6 +434,24 @@ public class DecisionEngine {
             return outOfScopePart(text, intent, scores, topic, candidates, coverage);
         }
         return questionPart(question, text, intent, scores, search, topics, topic, services, candidates, whole);
+    }
+
+    /**
+     * The intent the part is handled as. When the classifier is unsure, the knowledge base decides: the message is
+     * searched like a question. Not when the requests together are the likelier reading and no article answers the
+     * message (« les accès de l'ancien maire fermés et qu'on en ouvre pour lui »: creation, transfer and closing share
+     * the probability, none is sure alone); « votre num de tel svp » is answered. A short part of a longer message
+     * (« pouvez-vous vérifier si mes droits ont changé ? » after a broken button) says too little to be read so.
+     */
+    private static Intent trustedIntent(IntentScores scores, String text, boolean answered) {
+        if (Signals.eligibilityQuestion(text) && scores.best().isRequest()) {
+            return Intent.QUESTION;
+        }
+        if (scores.probability(scores.best()) >= MIN_INTENT_PROBABILITY) {
+            return scores.best();
+        }
+        return !answered && scores.requestProbability() >= HEAD_PROBABILITY && !Signals.eligibilityQuestion(text)
+                ? scores.bestRequest() : Intent.QUESTION;
     }
 
     /** The out-of-scope card that covers the message; one matched word is enough when no article knows it. */

@@ -28,11 +28,12 @@ public final class MessageCleaner {
             "(?:[ ,.;!]*\\b(?:" + THANKS + "|cordialement|cdlt|bonne journee|svp|s'il vous plait|stp|a bientot)[ ,.!]*)+$");
     private static final int MAX_SIGNATURE_LINES = 8;
     /**
-     * « … ? Cordialement, Laurence Petit, secrétaire de mairie de X » written on one line, as phones do; a formal
-     * « Veuillez agréer … salutations distinguées. Name, role, phone » may hold a full stop.
+     * « … ? Cordialement, Laurence Petit, secrétaire de mairie de X » or « … ? Merci. Nadine Caron, mairie de V,
+     * tél. 03 … » written on one line, as phones do; a signature may hold a full stop (« tél. »), never a question.
      */
     private static final Pattern INLINE_SIGNATURE = Pattern.compile(
-            "(?<=[.?!]) (?:(?:bien |tres )?(?:cordialement|cdlt|bien a vous|salutations(?: distinguees)?)\\b[^.?!]{0,120}"
+            "(?<=[.?!]) (?:(?:bien |tres )?(?:cordialement|cdlt|bien a vous|salutations(?: distinguees)?)\\b[^?!]{0,150}"
+                    + "|(?:" + THANKS + "|avec (?:mes|nos) remerciements)[,.!][^?!]{0,150}"
                     + "|(?:veuillez|je vous prie d'|nous vous prions d') ?agreer\\b[^?!]{0,250})$");
 
     public String clean(String text) {

@@ -21,7 +21,7 @@ public final class QuestionFocus {
      */
     private static final Pattern ASKED = Pattern.compile("\\b(?:je (?:souhaiterais|souhaite|voudrais|aimerais) "
             + "(?:connaitre|savoir)|(?:pourriez|pouvez)-vous (?:me |m'|nous )(?:dire|indiquer|preciser|communiquer))\\b"
-            + "([^.!?]*?)(?:,? (?:afin de|afin que|pour savoir|pour que|car)\\b|[.!?]|$)");
+            + "([^.!?]*?)(?:,? (?:afin de|afin d'|afin que|pour savoir|pour que|car)\\b|[.!?]|$)");
 
     private QuestionFocus() {
     }
