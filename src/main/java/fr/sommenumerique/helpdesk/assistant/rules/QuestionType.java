@@ -35,9 +35,12 @@ public enum QuestionType {
                     + "\\bavant\\b|\\bapres\\b|\\bquand\\b|\\bdepuis\\b"),
     PRICE("un prix",
             "\\b(?:combien (?:ca |cela |ce |ça )?(?:coute|coutent|vaut|valent|fait payer|faut payer|on paie|on paye)|"
-                    + "(?:c'est|c'?|ca fait) combien\\b(?! (?:de|d')\\b)|"
-                    + "prix|tarifs?|tarification|couts?|payant\\w*|gratuit\\w*|devis|cotisation|grille tarifaire|"
-                    + "montant de (?:la |l')?(?:participation|adhesion|abonnement|cotisation))\\b",
+                    + "(?:c'est|c'?|ca fait) combien\\b(?! (?:de|d')\\b)|payant\\w*|gratuit\\w*|devis|cotisation|"
+                    + "montant de (?:la |l')?(?:participation|adhesion|abonnement|cotisation))\\b"
+                    // « les prix ont été votés en même temps que la charte ? », « notre délibération sur les tarifs de
+                    // la salle des fêtes … le délai ? »: a decision about prices is asked, not a price.
+                    + "|^(?!.*\\b(?:delib\\w*|vote[es]*|votaient|votent)\\b).*\\b(?:prix|tarifs?|tarification|couts?|"
+                    + "grille tarifaire)\\b",
             "\\d[\\d  .]*(?:€|euros?)|\\bgratuit\\w*|\\bpayant\\w*"),
     WHO("une personne, un rôle ou un organisme",
             "(?:^|[?.!,;:] )qui\\b|\\b(?:a qui|aupres de qui|par qui|c'est qui|quel organisme|quelle instance|"
