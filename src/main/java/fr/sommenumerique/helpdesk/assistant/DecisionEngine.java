@@ -85,6 +85,8 @@ public class DecisionEngine {
     private static final int MIN_ANSWER_CHARS = 350;
     /** Below this probability of a question (or out-of-scope question), a message is not answered from an article. */
     private static final double MIN_QUESTION_PROBABILITY = 0.2;
+    /** An unsure request in a message with a question mark yields to a question this nearly as likely. */
+    private static final double ASKING_SHARE = 0.75;
     /** A request must have at least this probability when another intent is the best. */
     private static final double MIN_REQUEST_PROBABILITY = 0.3;
     /** What an article must cover to answer a message the classifier takes for out of scope. */
@@ -445,6 +447,13 @@ public class DecisionEngine {
      */
     private static Intent trustedIntent(IntentScores scores, String text, boolean answered) {
         if (Signals.eligibilityQuestion(text) && scores.best().isRequest()) {
+            return Intent.QUESTION;
+        }
+        if (scores.best().isRequest() && scores.probability(scores.best()) < HEAD_PROBABILITY && text.contains("?")
+                && !Signals.asksForSomething(text) && scores.probability(Intent.QUESTION) + scores.probability(Intent.OUT_OF_SCOPE)
+                >= scores.probability(scores.best()) * ASKING_SHARE) {
+            // « on est 450 habitants … on peut le supprimer ? »: a population or a staff change read as a request, in a
+            // message that asks a question the classifier nearly takes for one, and no word that asks for something.
             return Intent.QUESTION;
         }
         if (scores.probability(scores.best()) >= MIN_INTENT_PROBABILITY) {

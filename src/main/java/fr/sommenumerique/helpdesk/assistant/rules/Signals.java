@@ -53,7 +53,7 @@ public final class Signals {
             + "a-t-on droit|avons-nous droit|peut-on pretendre|pouvons-nous pretendre|(?:on|nous) (?:peut|pouvons) "
             + "pretendre|(?:on est|sommes-nous|nous sommes|est-on) eligibles?)\\b[^?]*\\?");
     private static final Pattern ASKS_TO_JOIN = Pattern.compile("\\b(?:inscri\\w*|adherer|rejoindre|souhait\\w*|"
-            + "voudr\\w*|envoye[zr]|merci de|pouvez-vous|pourriez-vous)\\b");
+            + "voudr\\w*|envoyez|merci de|pouvez-vous|pourriez-vous)\\b");
 
     private static final Pattern URGENCY = Pattern.compile("(?:\\burgen\\w*|\\bau plus vite\\b|\\bau plus tot\\b|\\basap\\b|"
             + "\\bbloquant\\w*|\\bdate limite\\b|\\bdemain\\b|\\bce soir\\b|\\baujourd'hui\\b|\\bce matin\\b|\\bimmediatement\\b|"
@@ -76,6 +76,11 @@ public final class Signals {
 
     public static boolean eligibilityQuestion(String text) {
         return ELIGIBILITY.matcher(text).find() && !ASKS_TO_JOIN.matcher(text).find();
+    }
+
+    /** Words that ask for something to be done (« inscrivez », « nous souhaitons », « pouvez-vous »…). */
+    public static boolean asksForSomething(String text) {
+        return ASKS_TO_JOIN.matcher(text).find();
     }
 
     public static Optional<String> urgency(String text) {
