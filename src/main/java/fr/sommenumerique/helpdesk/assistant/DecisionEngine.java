@@ -67,6 +67,8 @@ public class DecisionEngine {
     private static final double OUT_OF_SCOPE_PROBABILITY = 0.5;
     /** An incident word counts when the classifier gives incidents at least this probability. */
     private static final double INCIDENT_SIGNAL_PROBABILITY = 0.15;
+    /** The classifier is this sure a message is a question: an incident word alone does not make it one. */
+    private static final double SURE_QUESTION_PROBABILITY = 0.9;
     /** A topic card or related article is worth naming when it covers this share of the question. */
     private static final double RELATED_COVERAGE = 0.3;
     private static final int MAX_RELATED = 3;
@@ -394,7 +396,7 @@ public class DecisionEngine {
         boolean incident = best == Intent.INCIDENT || stateOfFile.isPresent()
                 || (incidentWord.isPresent() && best != Intent.OUT_OF_SCOPE
                 && !best.isRequest() && (scores.probability(Intent.INCIDENT) >= INCIDENT_SIGNAL_PROBABILITY
-                || services.stream().anyMatch(ServiceArea::isPlatform)));
+                || (services.stream().anyMatch(ServiceArea::isPlatform) && !surelyAQuestion(scores, text))));
         if (incident) {
             return new PartOutcome(part(text, Intent.INCIDENT.code(), DecisionKind.TICKET, ReplyTexts.partIncident(),
                     List.of(), List.of(), scores.probability(Intent.INCIDENT), "incident signalé"
@@ -461,6 +463,14 @@ public class DecisionEngine {
         }
         return !answered && scores.requestProbability() >= HEAD_PROBABILITY && !Signals.eligibilityQuestion(text)
                 ? scores.bestRequest() : Intent.QUESTION;
+    }
+
+    /**
+     * A message the classifier is sure asks a question, with a question mark: an incident word in it belongs to what is
+     * asked about (« moi je dis qu'on ne peut pas l'appliquer avant… qui a raison ? »), not to a breakdown.
+     */
+    private static boolean surelyAQuestion(IntentScores scores, String text) {
+        return text.contains("?") && scores.probability(Intent.QUESTION) >= SURE_QUESTION_PROBABILITY;
     }
 
     /** The out-of-scope card that covers the message; one matched word is enough when no article knows it. */
