@@ -69,6 +69,10 @@ public class DecisionEngine {
     private static final double INCIDENT_SIGNAL_PROBABILITY = 0.15;
     /** The classifier is this sure a message is a question: an incident word alone does not make it one. */
     private static final double SURE_QUESTION_PROBABILITY = 0.9;
+    /** An article covering this much of the question's weight may match a smaller share of its words. */
+    private static final double CLEAR_COVERAGE = 0.45;
+    /** How much less a word no article knows counts in the matched share than a known one. */
+    private static final double UNKNOWN_WORD_SHARE = 0.5;
     /** A topic card or related article is worth naming when it covers this share of the question. */
     private static final double RELATED_COVERAGE = 0.3;
     private static final int MAX_RELATED = 3;
@@ -846,8 +850,12 @@ public class DecisionEngine {
      * something else.
      */
     private boolean covers(SearchHit hit, SearchResult search) {
+        // A word no article knows (« voiture », « jeudi ») already lowers the weighted coverage; counted in full here
+        // too, it would let the context decide against an article that clearly covers the question.
+        double counted = search.queryTerms().size()
+                - (hit.coverage() >= CLEAR_COVERAGE ? search.unknownTerms().size() * UNKNOWN_WORD_SHARE : 0);
         return hit.coverage() >= settings.minCoverage()
-                && hit.matchedTerms().size() >= search.queryTerms().size() * settings.minMatchedShare();
+                && hit.matchedTerms().size() >= counted * settings.minMatchedShare();
     }
 
     private static List<ServiceArea> subscribedServices(SubscriptionKind kind, List<ServiceArea> detected) {
