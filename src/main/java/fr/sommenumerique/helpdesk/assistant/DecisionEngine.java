@@ -477,6 +477,16 @@ public class DecisionEngine {
         return text.contains("?") && scores.probability(Intent.QUESTION) >= SURE_QUESTION_PROBABILITY;
     }
 
+    /**
+     * The message asks for something to be done, in words (« le maire souhaite que… », « pouvez-vous… ») or in the
+     * classifier's reading (requests together at least as likely as a question), but not whether the commune
+     * qualifies. « Comment demander un compte ? » only asks how.
+     */
+    private static boolean asksFor(IntentScores scores, String text) {
+        return !Signals.eligibilityQuestion(text)
+                && (Signals.asksForSomething(text) || scores.requestProbability() >= scores.probability(Intent.QUESTION));
+    }
+
     /** The out-of-scope card that covers the message; one matched word is enough when no article knows it. */
     private Optional<SearchHit> card(SearchResult topics) {
         return topics.hits().stream().filter(h -> h.article().outOfScope())
@@ -594,6 +604,13 @@ public class DecisionEngine {
         SearchHit bestHit = confident.get(0);
         Article best = bestHit.article();
         double confidence = Math.min(bestHit.coverage(), scores.probability(Intent.QUESTION) + scores.probability(Intent.OUT_OF_SCOPE));
+        if (best.request() != null && asksFor(scores, text)) {
+            SubscriptionKind kind = SubscriptionKind.of(best.request()).orElseThrow();
+            return new PartOutcome(part(text, best.request().code(), DecisionKind.SUBSCRIPTION, "", List.of(), List.of(),
+                    bestHit.coverage(), "demande : " + kind.label().toLowerCase(java.util.Locale.ROOT) + " (sujet de « "
+                            + best.title() + " », couverture " + percent(bestHit.coverage()) + ")"), List.of(), services,
+                    candidates, kind, false, List.of());
+        }
         if (best.handover()) {
             return handOver(text, intent, ReplyTexts.unknownFact(best), List.of(best), servicesOr(services, best),
                     candidates, List.of(), confidence, "la base de connaissances indique que ce point n'est pas connu "

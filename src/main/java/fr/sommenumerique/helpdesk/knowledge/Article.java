@@ -11,6 +11,9 @@ import java.util.List;
  * @param handover true when the article's point is that the fact is not known here and an agent must answer
  * @param unknowns questions this article says it cannot answer, each as a few words that must all appear in a
  *                 message for it to be about that point (e.g. « prix certificat »): such a message goes to an agent
+ * @param request  the request a message closest to this article makes when it asks for something (« le maire souhaite
+ *                 que l'adjointe ait un accès … comment on procède ? » is an account request, not only a question on
+ *                 how accounts are opened); null when the article is not about a request
  * @param body     the Markdown body
  * @param text     the body as plain text, the form the assistant sends
  * @param outOfScope true for an out-of-scope topic card ({@code knowledge-base/hors-sujet/}): a municipal matter
@@ -25,6 +28,7 @@ public record Article(
         LocalDate reviewed,
         boolean handover,
         List<String> unknowns,
+        Intent request,
         String body,
         String text,
         Path source,

@@ -508,4 +508,25 @@ class DecisionEngineTest {
         assertThat(ahead.decide(question)).isNotSameAs(beforeReload);
         assertThat(ahead.anticipatedDecisionsUsed()).isEqualTo(1);
     }
+    @Test
+    void a_request_worded_as_a_wish_on_the_topic_of_a_request_article_is_recorded_a_plain_how_to_is_handed_over() {
+        Decision wish = engine.decide("Le maire souhaite que notre deuxième adjointe ait aussi un accès à Actes, "
+                + "comment on procède ?");
+        Decision howTo = engine.decide("Comment demander un compte sur la plateforme Actes ?");
+
+        assertThat(wish.kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
+        assertThat(wish.subscriptionKind()).isEqualTo(SubscriptionKind.ACCOUNT);
+        assertThat(wish.reason()).contains("Ouvrir ou ajouter un compte utilisateur");
+        assertThat(howTo.kind()).isEqualTo(DecisionKind.TICKET);
+    }
+
+    @Test
+    void a_one_line_signature_after_thanks_is_not_part_of_the_question() {
+        String cleaned = engine.clean("Bonjour, pourriez-vous me donner la référence de la délibération ? Merci. "
+                + "Nadine Caron, mairie de Vrély, tél. 03 22 85 41 12");
+
+        assertThat(cleaned).isEqualTo("pourriez-vous me donner la reference de la deliberation ?");
+        assertThat(engine.clean("Avez-vous reçu notre délibération ? Merci de me confirmer la date."))
+                .endsWith("merci de me confirmer la date.");
+    }
 }

@@ -1,6 +1,7 @@
 package fr.sommenumerique.helpdesk.knowledge.files;
 
 import fr.sommenumerique.helpdesk.knowledge.Article;
+import fr.sommenumerique.helpdesk.knowledge.Intent;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads one article: a YAML front matter between two {@code ---} lines, then a Markdown body. */
 public final class ArticleParser {
@@ -59,7 +61,20 @@ public final class ArticleParser {
         }
         return new Article(id, requiredString(fields, "title"), service, stringList(fields, "tags"),
                 stringList(fields, "questions"), reviewed(fields), Boolean.TRUE.equals(fields.get("handover")),
-                stringList(fields, "unknowns"), body, markdown.toPlainText(body), file, outOfScope);
+                stringList(fields, "unknowns"), request(fields), body, markdown.toPlainText(body), file, outOfScope);
+    }
+
+    private static Intent request(Map<String, Object> fields) throws InvalidArticleException {
+        Object value = fields.get("request");
+        if (value == null) {
+            return null;
+        }
+        Optional<Intent> intent = Intent.fromCode(value.toString()).filter(Intent::isRequest);
+        if (intent.isEmpty()) {
+            throw new InvalidArticleException("demande inconnue « " + value + " » (request: une intention de demande, "
+                    + "par exemple compte-creation)");
+        }
+        return intent.get();
     }
 
     private static Map<String, Object> readYaml(String frontMatter) throws InvalidArticleException {

@@ -20,4 +20,15 @@ class QuestionTypeTest {
         assertThat(QuestionType.of(TextNormalizer.normalize("Quand la préfecture délivre-t-elle l'AR le samedi ?")))
                 .isNotEqualTo(java.util.Optional.of(QuestionType.OPENING));
     }
+
+    @Test
+    void a_question_about_a_decision_on_prices_does_not_ask_for_a_price() {
+        assertThat(QuestionType.of(TextNormalizer.normalize("Quels sont vos tarifs ?"))).contains(QuestionType.PRICE);
+        assertThat(QuestionType.of(TextNormalizer.normalize("Quel est le montant de l'abonnement ?")))
+                .contains(QuestionType.PRICE);
+        assertThat(QuestionType.of(TextNormalizer.normalize(
+                "Les prix de votre offre ont été votés en même temps que la charte ?"))).isEmpty();
+        assertThat(QuestionType.of(TextNormalizer.normalize("Notre délibération sur les tarifs de la cantine est "
+                + "contestée, le délai de recours court encore ?"))).contains(QuestionType.DURATION);
+    }
 }
