@@ -630,17 +630,38 @@ public class DecisionEngine {
             passages.add(passage(article, queryTerms, type));
         }
         if (type.isPresent() && passages.stream().map(TextNormalizer::normalize).noneMatch(type.get()::answeredBy)) {
+            // « … et en combien de temps on doit lui transmettre un marché signé ? »: the article on signing offers
+            // has no delay; another that covers the question at least as well, and has one, answers instead.
+            SearchResult searched = answering;
+            Optional<SearchHit> typed = type.get() == QuestionType.PRICE ? Optional.empty() : searched.hits().stream()
+                    .filter(h -> !h.article().handover() && !articles.contains(h.article()) && covers(h, searched)
+                            && h.coverage() >= bestHit.coverage() && unknownPoint(h.article(), text).isEmpty()
+                            && type.get().answeredBy(TextNormalizer.normalize(passage(h.article(), queryTerms, type))))
+                    .findFirst();
+            if (typed.isPresent()) {
+                Article other = typed.get().article();
+                return answer(text, intent, List.of(other), List.of(passage(other, queryTerms, type)),
+                        servicesOr(services, other), candidates, Math.min(confidence, typed.get().coverage()),
+                        typed.get().coverage());
+            }
             Optional<Article> unknown = type.get() == QuestionType.PRICE ? handoverArticle(search) : Optional.empty();
             return handOver(text, intent, unknown.map(ReplyTexts::unknownFact).orElse(ReplyTexts.notConfident()),
                     unknown.map(List::of).orElse(List.of()), servicesOr(services, best), candidates,
                     unknown.isPresent() ? List.of() : related, confidence, "la question demande " + type.get().label()
                             + " et « " + best.title() + " » n'en donne pas");
         }
-        String reason = "réponse tirée de « " + best.title() + " »" + (articles.size() > 1
-                ? " et de « " + articles.get(1).title() + " »" : "") + " (couverture " + percent(bestHit.coverage()) + ")";
+        return answer(text, intent, articles, passages, servicesOr(services, best), candidates, confidence,
+                bestHit.coverage());
+    }
+
+    private PartOutcome answer(String text, String intent, List<Article> articles, List<String> passages,
+                               List<ServiceArea> services, List<ArticleRef> candidates, double confidence,
+                               double coverage) {
+        String reason = "réponse tirée de « " + articles.get(0).title() + " »" + (articles.size() > 1
+                ? " et de « " + articles.get(1).title() + " »" : "") + " (couverture " + percent(coverage) + ")";
         return new PartOutcome(part(text, intent, DecisionKind.ANSWER, ReplyTexts.answer(articles, passages),
-                articles.stream().map(Article::id).toList(), passages, confidence, reason), articles,
-                servicesOr(services, best), candidates, null, false, List.of());
+                articles.stream().map(Article::id).toList(), passages, confidence, reason), articles, services,
+                candidates, null, false, List.of());
     }
 
     private PartOutcome handOver(String text, String intent, String reply, List<Article> articles,
