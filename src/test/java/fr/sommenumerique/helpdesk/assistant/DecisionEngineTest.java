@@ -171,6 +171,11 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
         assertThat(decision.parts()).hasSize(3);
         assertThat(decision.reply()).contains("17h30").contains("80 %").contains("2 000");
+
+        Decision twoTopics = engine.decide("Une question sur vos horaires et une sur l'offre : on peut vous appeler "
+                + "le vendredi après-midi, et la formation fait-elle partie de Mairie connectée ?");
+        assertThat(twoTopics.parts()).hasSize(2);
+        assertThat(twoTopics.reply()).contains("17h30");
     }
 
     @Test

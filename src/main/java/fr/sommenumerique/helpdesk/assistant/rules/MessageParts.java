@@ -28,9 +28,13 @@ public final class MessageParts {
     private static final Pattern ASKS = Pattern.compile("^(?:il|elle|on|je|nous|le maire) (?:voudrait|voudrais|"
             + "voudrions|aimerait|aimerais|souhaite|souhaiterait|souhaiterais) (?:aussi |egalement )?"
             + "(?:savoir|connaitre)\\b");
-    /** « 3 questions : a, b, et c ? »: an announced list whose items are separated by commas only. */
-    private static final Pattern ANNOUNCED_LIST = Pattern.compile("^(\\d|deux|trois|quatre) "
-            + "(?:petites )?questions ?: ?");
+    /**
+     * « 3 questions : a, b, et c ? », « une question sur les horaires et une sur l'offre : a, et b ? »: an announced
+     * list whose items are separated by commas only.
+     */
+    private static final Pattern ANNOUNCED_LIST = Pattern.compile("^(?:(\\d|deux|trois|quatre) "
+            + "(?:petites )?questions|une (?:petite )?question (?:sur|pour) [^:?]{1,40} et une (?:autre )?(?:sur|pour) "
+            + "[^:?]{1,40}) ?: ?");
     private static final Pattern LIST_ITEM_BREAK = Pattern.compile(",? et (?=\\p{L})|[,;] (?=\\p{L})");
     private static final Pattern NUMBERED = Pattern.compile("\\(?\\b\\d\\)");
     private static final int MIN_TERMS = 3;
@@ -43,7 +47,7 @@ public final class MessageParts {
      * split elsewhere); else none.
      */
     private static List<String> listItems(String list, String announced) {
-        int count = switch (announced) {
+        int count = announced == null ? 2 : switch (announced) {
             case "deux" -> 2;
             case "trois" -> 3;
             case "quatre" -> 4;
