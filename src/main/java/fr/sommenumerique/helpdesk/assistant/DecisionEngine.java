@@ -73,6 +73,8 @@ public class DecisionEngine {
     private static final double CLEAR_COVERAGE = 0.45;
     /** How much less a word no article knows counts in the matched share than a known one. */
     private static final double UNKNOWN_WORD_SHARE = 0.5;
+    /** An article covering this much of a question despite an acronym it does not know answers it anyway. */
+    private static final double GUESSED_ACRONYM_COVERAGE = 0.8;
     /** A topic card or related article is worth naming when it covers this share of the question. */
     private static final double RELATED_COVERAGE = 0.3;
     private static final int MAX_RELATED = 3;
@@ -844,6 +846,11 @@ public class DecisionEngine {
     }
 
     private Optional<String> unknownAcronym(String original, SearchResult search) {
+        // « C'est quel fonds européen qui paie votre offre, le FSE ? »: every other word of the question is in one
+        // article; the acronym is the commune's guess, which the answer corrects.
+        if (search.best().filter(h -> h.coverage() >= GUESSED_ACRONYM_COVERAGE).isPresent()) {
+            return Optional.empty();
+        }
         for (String acronym : Acronyms.in(original)) {
             List<String> terms = knowledgeBase.normalizedTerms(acronym);
             if (!terms.isEmpty() && search.unknownTerms().containsAll(terms)) {
