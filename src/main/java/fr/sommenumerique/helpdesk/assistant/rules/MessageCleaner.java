@@ -32,7 +32,8 @@ public final class MessageCleaner {
      * tél. 03 … » written on one line, as phones do; a signature may hold a full stop (« tél. »), never a question.
      */
     private static final Pattern INLINE_SIGNATURE = Pattern.compile(
-            "(?<=[.?!]) (?:(?:bien |tres )?(?:cordialement|cdlt|bien a vous|salutations(?: distinguees)?)\\b[^?!]{0,150}"
+            "(?<=[.?!]) (?:(?:bien |tres )?(?:cordialement|cdlt|bien a vous|respectueusement"
+                    + "|(?:avec )?(?:mes |nos )?(?:sinceres |meilleures )?salutations(?: distinguees)?)\\b[^?!]{0,150}"
                     + "|(?:" + THANKS + "|avec (?:mes|nos) remerciements)[,.!][^?!]{0,150}"
                     + "|(?:veuillez|je vous prie d'|nous vous prions d') ?agreer\\b[^?!]{0,250})$");
 
