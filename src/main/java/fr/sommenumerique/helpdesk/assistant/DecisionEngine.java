@@ -419,11 +419,8 @@ public class DecisionEngine {
         if (best.isRequest() || (scores.requestProbability() > HEAD_PROBABILITY
                 && scores.probability(scores.bestRequest()) >= MIN_REQUEST_PROBABILITY && best == Intent.FOLLOW_UP)) {
             Intent request = best.isRequest() ? best : scores.bestRequest();
-            SubscriptionKind kind = SubscriptionKind.of(request).orElseThrow();
-            return new PartOutcome(part(text, request.code(), DecisionKind.SUBSCRIPTION, "", List.of(), List.of(),
-                    scores.probability(request), "demande : " + kind.label().toLowerCase(java.util.Locale.ROOT)
-                    + " (" + percent(scores.probability(request)) + ")"), List.of(), services, candidates, kind, false,
-                    List.of());
+            return requestPart(text, request, scores.probability(request),
+                    percent(scores.probability(request)), services, candidates);
         }
         if (best == Intent.FOLLOW_UP) {
             return new PartOutcome(part(text, intent, DecisionKind.TICKET, ReplyTexts.followUp(), List.of(), List.of(),
@@ -457,9 +454,9 @@ public class DecisionEngine {
         if (Signals.eligibilityQuestion(text) && scores.best().isRequest()) {
             return Intent.QUESTION;
         }
+        double asking = scores.probability(Intent.QUESTION) + scores.probability(Intent.OUT_OF_SCOPE);
         if (scores.best().isRequest() && scores.probability(scores.best()) < HEAD_PROBABILITY && text.contains("?")
-                && !Signals.asksForSomething(text) && scores.probability(Intent.QUESTION) + scores.probability(Intent.OUT_OF_SCOPE)
-                >= scores.probability(scores.best()) * ASKING_SHARE) {
+                && !Signals.asksForSomething(text) && asking >= scores.probability(scores.best()) * ASKING_SHARE) {
             // « on est 450 habitants … on peut le supprimer ? »: a population or a staff change read as a request, in a
             // message that asks a question the classifier nearly takes for one, and no word that asks for something.
             return Intent.QUESTION;
@@ -487,6 +484,15 @@ public class DecisionEngine {
     private static boolean asksFor(IntentScores scores, String text) {
         return !Signals.eligibilityQuestion(text)
                 && (Signals.asksForSomething(text) || scores.requestProbability() >= scores.probability(Intent.QUESTION));
+    }
+
+    /** A request recorded for the team; {@code why} says in the reason what made it one. */
+    private static PartOutcome requestPart(String text, Intent request, double confidence, String why,
+                                           List<ServiceArea> services, List<ArticleRef> candidates) {
+        SubscriptionKind kind = SubscriptionKind.of(request).orElseThrow();
+        return new PartOutcome(part(text, request.code(), DecisionKind.SUBSCRIPTION, "", List.of(), List.of(), confidence,
+                "demande : " + kind.label().toLowerCase(java.util.Locale.ROOT) + " (" + why + ")"), List.of(), services,
+                candidates, kind, false, List.of());
     }
 
     /** The out-of-scope card that covers the message; one matched word is enough when no article knows it. */
@@ -607,11 +613,8 @@ public class DecisionEngine {
         Article best = bestHit.article();
         double confidence = Math.min(bestHit.coverage(), scores.probability(Intent.QUESTION) + scores.probability(Intent.OUT_OF_SCOPE));
         if (best.request() != null && asksFor(scores, text)) {
-            SubscriptionKind kind = SubscriptionKind.of(best.request()).orElseThrow();
-            return new PartOutcome(part(text, best.request().code(), DecisionKind.SUBSCRIPTION, "", List.of(), List.of(),
-                    bestHit.coverage(), "demande : " + kind.label().toLowerCase(java.util.Locale.ROOT) + " (sujet de « "
-                            + best.title() + " », couverture " + percent(bestHit.coverage()) + ")"), List.of(), services,
-                    candidates, kind, false, List.of());
+            return requestPart(text, best.request(), bestHit.coverage(), "sujet de « " + best.title() + " », couverture "
+                    + percent(bestHit.coverage()), services, candidates);
         }
         if (best.handover()) {
             return handOver(text, intent, ReplyTexts.unknownFact(best), List.of(best), servicesOr(services, best),

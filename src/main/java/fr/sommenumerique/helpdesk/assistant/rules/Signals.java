@@ -52,7 +52,7 @@ public final class Signals {
     private static final Pattern ELIGIBILITY = Pattern.compile("\\b(?:(?:on|nous) (?:a|avons|aurait|aurions) droit|"
             + "a-t-on droit|avons-nous droit|peut-on pretendre|pouvons-nous pretendre|(?:on|nous) (?:peut|pouvons) "
             + "pretendre|(?:on est|sommes-nous|nous sommes|est-on) eligibles?)\\b[^?]*\\?");
-    private static final Pattern ASKS_TO_JOIN = Pattern.compile("\\b(?:inscri\\w*|adherer|rejoindre|souhait\\w*|"
+    private static final Pattern ASKS_FOR_SOMETHING = Pattern.compile("\\b(?:inscri\\w*|adherer|rejoindre|souhait\\w*|"
             + "voudr\\w*|envoyez|merci de|pouvez-vous|pourriez-vous)\\b");
 
     private static final Pattern URGENCY = Pattern.compile("(?:\\burgen\\w*|\\bau plus vite\\b|\\bau plus tot\\b|\\basap\\b|"
@@ -75,12 +75,12 @@ public final class Signals {
     }
 
     public static boolean eligibilityQuestion(String text) {
-        return ELIGIBILITY.matcher(text).find() && !ASKS_TO_JOIN.matcher(text).find();
+        return ELIGIBILITY.matcher(text).find() && !ASKS_FOR_SOMETHING.matcher(text).find();
     }
 
     /** Words that ask for something to be done (« inscrivez », « nous souhaitons », « pouvez-vous »…). */
     public static boolean asksForSomething(String text) {
-        return ASKS_TO_JOIN.matcher(text).find();
+        return ASKS_FOR_SOMETHING.matcher(text).find();
     }
 
     public static Optional<String> urgency(String text) {
