@@ -392,7 +392,8 @@ public class DecisionEngine {
         SearchResult search = knowledgeBase.search(text, CANDIDATES);
         List<ArticleRef> candidates = refs(search.hits());
         double coverage = search.best().map(SearchHit::coverage).orElse(0.0);
-        Intent best = trustedIntent(scores, text, !whole || search.best().filter(h -> covers(h, search)).isPresent());
+        boolean covered = search.best().filter(h -> covers(h, search)).isPresent();
+        Intent best = trustedIntent(scores, text, whole && covered, !whole || covered);
         String intent = scores.best().code();
 
         // « Où en est notre dossier ? » about something already sent: an agent must look at it, whatever is asked.
@@ -450,8 +451,14 @@ public class DecisionEngine {
      * the probability, none is sure alone); « votre num de tel svp » is answered. A short part of a longer message
      * (« pouvez-vous vérifier si mes droits ont changé ? » after a broken button) says too little to be read so.
      */
-    private static Intent trustedIntent(IntentScores scores, String text, boolean answered) {
+    private static Intent trustedIntent(IntentScores scores, String text, boolean wholeCovered, boolean answered) {
         if (Signals.eligibilityQuestion(text) && scores.best().isRequest()) {
+            return Intent.QUESTION;
+        }
+        if (scores.best() == Intent.INCIDENT && scores.probability(Intent.INCIDENT) < HEAD_PROBABILITY && wholeCovered
+                && text.contains("?") && Signals.incident(text).isEmpty() && Signals.stateOfFile(text).isEmpty()) {
+            // « les entreprises qui téléchargent nos dossiers … doivent payer quelque chose ? »: an unsure incident
+            // with no word of one, in a message an article answers as a whole.
             return Intent.QUESTION;
         }
         double asking = scores.probability(Intent.QUESTION) + scores.probability(Intent.OUT_OF_SCOPE);

@@ -534,4 +534,12 @@ class DecisionEngineTest {
         assertThat(engine.clean("Avez-vous reçu notre délibération ? Merci de me confirmer la date."))
                 .endsWith("merci de me confirmer la date.");
     }
+    @Test
+    void an_unsure_incident_without_an_incident_word_asking_what_an_article_answers_is_a_question() {
+        Decision decision = engine.decide("Les entreprises qui téléchargent nos dossiers de consultation sur votre "
+                + "plateforme doivent payer quelque chose ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.reply()).contains("gratuit");
+    }
 }
