@@ -29,7 +29,7 @@ final class ParsedQuery {
         this.weights = new double[clauses.size()];
         double total = 0;
         for (int i = 0; i < clauses.size(); i++) {
-            weights[i] = idf(clauses.get(i).docs().cardinality(), docCount);
+            weights[i] = isUnknownNumber(clauses.get(i)) ? 0 : idf(clauses.get(i).docs().cardinality(), docCount);
             total += weights[i];
         }
         this.totalWeight = total;
@@ -41,6 +41,14 @@ final class ParsedQuery {
      * (« collègue », « type », « exactement »). Chosen on the evaluation sets: 1.0 to 2.0 give the same results.
      */
     private static final double UNKNOWN_WORD_WEIGHT = 1.5;
+
+    /**
+     * A number no article contains (« 2 648 habitants », « 03 22 41 07 55 ») is the commune's data, not the topic:
+     * it weighs nothing, where an unknown word still counts.
+     */
+    private static boolean isUnknownNumber(Clause clause) {
+        return clause.docs().isEmpty() && !clause.label().isEmpty() && clause.label().chars().allMatch(Character::isDigit);
+    }
 
     /** BM25's idf: the rarer a word among the articles, the more it says about the topic. */
     private static double idf(int docFreq, int docCount) {
