@@ -97,6 +97,8 @@ public class DecisionEngine {
     private static final double ASKING_SHARE = 0.75;
     /** A request must have at least this probability when another intent is the best. */
     private static final double MIN_REQUEST_PROBABILITY = 0.3;
+    /** Fewer words than this never make a request from the requests' shared probability alone. */
+    private static final int MIN_SHARED_REQUEST_WORDS = 8;
     /** What an article must cover to answer a message the classifier takes for out of scope. */
     private static final double STRONG_COVERAGE = 0.6;
     /** Words sharing this many first letters are taken as the same word when sections are chosen. */
@@ -471,8 +473,10 @@ public class DecisionEngine {
         if (scores.probability(scores.best()) >= MIN_INTENT_PROBABILITY) {
             return scores.best();
         }
+        // A few words (« Question », « Mairie de Rue ») spread the classifier evenly, and most intents are requests:
+        // their shared probability says nothing there.
         return !answered && scores.requestProbability() >= HEAD_PROBABILITY && !Signals.eligibilityQuestion(text)
-                ? scores.bestRequest() : Intent.QUESTION;
+                && text.split(" ").length >= MIN_SHARED_REQUEST_WORDS ? scores.bestRequest() : Intent.QUESTION;
     }
 
     /**

@@ -91,6 +91,13 @@ class DecisionEngineTest {
         assertThat(nothing.reply()).isEqualTo(engine.decide("Bonjour, merci").reply());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Question", "Rue", "Mairie de Rue", "Commune de Saint-Valery-sur-Somme",
+            "Mairie de Le Quesnoy en Santerre"})
+    void a_few_words_that_ask_for_nothing_never_record_a_request(String text) {
+        assertThat(engine.decide(text).kind()).isNotEqualTo(DecisionKind.SUBSCRIPTION);
+    }
+
     @Test
     void an_incident_goes_to_a_human_with_service_and_priority_even_when_an_article_is_related() {
         Decision decision = engine.decide("Mon certificat RGS a expiré, impossible de télétransmettre le budget !!");
