@@ -121,7 +121,7 @@ class AssistantQualityTest {
     /**
      * The sets kept sealed until the end of a round and scored once then (eval/final, outside the folder the « every
      * file » checks read): a regression floor, not a target (the target is 90 % and 1 confident wrong per 100). Set E
-     * was scored once at the end of the second round of 2026-12-05.
+     * was scored once at the end of the second round of 2026-12-05, set G at the end of the third.
      */
     @Test
     void the_sets_scored_once_at_the_end_stay_at_least_as_good_as_measured() throws IOException {
@@ -139,6 +139,11 @@ class AssistantQualityTest {
         assertThat(setE).hasSize(169);
         assertThat(passed(setE)).isGreaterThanOrEqualTo(142);
         assertThat(setE.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(1);
+
+        List<Evaluation.Outcome> setG = run(Path.of("knowledge-base/eval/final/questions-setg.tsv"));
+        assertThat(setG).hasSize(235);
+        assertThat(passed(setG)).isGreaterThanOrEqualTo(197);
+        assertThat(setG.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(6);
     }
 
     /**
