@@ -150,6 +150,10 @@ public final class MailThroughputBenchmark {
                 long sent = jdbc.sql("SELECT COUNT(*) FROM outbox WHERE status = 'SENT'").query(Long.class).single();
                 System.out.printf("Mixed mails: %d (%d from people, the rest machine mail or broken)%n", MAILS, humans);
                 System.out.printf("Application start: %.1f s%n", (ready - start) / 1e9);
+                // to cut a JDK Flight Recorder recording to the measured span
+                System.out.printf("Measured span (wall clock): %s to %s%n",
+                        java.time.Instant.now().minusNanos(System.nanoTime() - ready),
+                        java.time.Instant.now().minusNanos(System.nanoTime() - committedAt));
                 double committedRate = report("IMAP -> committed tickets/requests", ready, committedAt);
                 double cpuSeconds = threadCpuNanos("mail-inbox") / 1e9;
                 double preparerSeconds = threadCpuNanos("mail-prepare") / 1e9;

@@ -15,6 +15,7 @@ import jakarta.mail.search.FlagTerm;
 import jakarta.mail.search.NotTerm;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.UIDSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,13 +30,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -78,6 +83,8 @@ public final class MailboxPoller implements SmartLifecycle {
     private volatile ScheduledExecutorService idleRefresher;
     /** Fetches and prepares the messages ahead of their transaction; new at each start, like the refresher. */
     private volatile ExecutorService preparer;
+    /** Marks committed messages as done on the server while the reader goes on; new at each start. */
+    private volatile ExecutorService marker;
     private volatile Thread thread;
     private volatile boolean running;
     private volatile Store store;
@@ -114,6 +121,11 @@ public final class MailboxPoller implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
+        marker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "mail-mark");
+            t.setDaemon(true);
+            return t;
+        });
         thread = new Thread(this::run, "mail-inbox");
         thread.setDaemon(true);
         thread.start();
@@ -142,6 +154,9 @@ public final class MailboxPoller implements SmartLifecycle {
         }
         if (preparer != null) {
             preparer.shutdownNow();
+        }
+        if (marker != null) {
+            marker.shutdownNow();
         }
         status.stopped();
     }
@@ -285,19 +300,23 @@ public final class MailboxPoller implements SmartLifecycle {
             return 0;
         }
         // The preparer fetches a batch, then prepares its messages; the next batch's fetch is queued behind them, so
-        // the reader only writes, commits and marks, while the preparer reads the mailbox ahead of it.
+        // the reader only writes and commits, while the preparer reads the mailbox ahead of it and the marker marks
+        // what was committed.
         Future<List<Received>> next = fetchAhead(folder, waiting, 0);
+        Marks marks = new Marks(folder);
         try {
             for (int from = 0; from < waiting.length && reading(); from += BATCH) {
                 List<Received> batch = awaitFetched(next);
                 next = from + BATCH < waiting.length ? fetchAhead(folder, waiting, from + BATCH) : null;
-                processBatch(folder, batch);
+                processBatch(marks, batch);
             }
         } finally {
             if (next != null) {
                 next.cancel(false); // the reading stopped: a batch fetched ahead is read again next time
             }
+            marks.awaitAll(); // the next search must not find them unmarked
         }
+        marks.throwFailure();
         return waiting.length;
     }
 
@@ -316,8 +335,8 @@ public final class MailboxPoller implements SmartLifecycle {
         for (Message message : batch) {
             if (!message.isExpunged()) {
                 byte[] raw = rawBytes(message);
-                received.add(new Received(message, raw, settings.folder() + " UID " + ((UIDFolder) folder).getUID(message),
-                        preparer.submit(() -> {
+                long uid = ((UIDFolder) folder).getUID(message);
+                received.add(new Received(message, uid, raw, settings.folder() + " UID " + uid, preparer.submit(() -> {
                             MailIntake.Prepared prepared = intake.prepare(raw);
                             intake.anticipate(prepared);
                             return prepared;
@@ -349,10 +368,10 @@ public final class MailboxPoller implements SmartLifecycle {
         }
     }
 
-    private void processBatch(Folder folder, List<Received> received) throws MessagingException {
+    private void processBatch(Marks marks, List<Received> received) throws MessagingException {
         try {
             for (int from = 0; from < received.size() && reading(); ) {
-                from += commitGroup(folder, received.subList(from, received.size()));
+                from += commitGroup(marks, received.subList(from, received.size()));
             }
         } finally {
             received.forEach(r -> r.prepared().cancel(false)); // those left when the reading stops
@@ -363,8 +382,8 @@ public final class MailboxPoller implements SmartLifecycle {
      * A message read from the mailbox, not yet handled, its preparation (done or under way), and how many times in a
      * row the database gave up on its savepoint for a passing reason (read and written by the reader only).
      */
-    private record Received(Message message, byte[] raw, String sourceRef, Future<MailIntake.Prepared> prepared,
-                            AtomicInteger passingFailures) {
+    private record Received(Message message, long uid, byte[] raw, String sourceRef,
+                            Future<MailIntake.Prepared> prepared, AtomicInteger passingFailures) {
 
         MailIntake.Prepared awaitPrepared() {
             try {
@@ -394,7 +413,7 @@ public final class MailboxPoller implements SmartLifecycle {
      * commit are the failed ones quarantined and the group marked on the server: a crash before that leaves them all to
      * be read again, recognised as processed, and marked. Returns how many messages the group took for good.
      */
-    private int commitGroup(Folder folder, List<Received> waiting) throws MessagingException {
+    private int commitGroup(Marks marks, List<Received> waiting) throws MessagingException {
         List<MailIntake.Attempt> attempts = new ArrayList<>();
         // Waiting for the preparer happens before the transaction, never in it: an open transaction holds locks and a
         // connection, and the preparer may need one from the same pool. The group takes the messages ready by then.
@@ -426,10 +445,80 @@ public final class MailboxPoller implements SmartLifecycle {
             status.count(attempts.get(i).result());
             observer.committed(received.sourceRef());
         }
-        if (folder.isOpen() && !group.isEmpty()) {
-            markDone(folder, group.stream().map(Received::message).toArray(Message[]::new));
-        }
+        marks.afterCommit(group);
         return group.size();
+    }
+
+    /**
+     * Marks the committed messages as done on the server, on the marker's thread, {@value #BATCH} at a time (and the
+     * rest at the end of the backlog): the reader goes on with the next group instead of waiting for the server's
+     * answer, and the server gets one STORE per batch rather than one per group (JFR, 1,000 mails on GreenMail: the
+     * reader waited 2.0 of its 4.4 s on the 40 STOREs and on the folder's lock, held by the preparer's FETCH; GreenMail
+     * walks its whole folder for every command). Still only after the commit: a crash before the mark leaves the
+     * messages to be read again, recognised as processed, and marked.
+     */
+    private final class Marks {
+
+        private final Folder folder;
+        private List<Received> committed = new ArrayList<>();
+        /** The marker runs the marks one by one in order: when the last one is done, they all are. */
+        private Future<?> last = CompletableFuture.completedFuture(null);
+        private volatile Exception failure;
+
+        Marks(Folder folder) {
+            this.folder = folder;
+        }
+
+        /** Queues the group's mark; a mark that failed before ends the reading (the session reconnects). */
+        void afterCommit(List<Received> group) throws MessagingException {
+            throwFailure();
+            committed.addAll(group);
+            if (committed.size() >= BATCH) {
+                submit();
+            }
+        }
+
+        private void submit() {
+            List<Received> marked = committed;
+            committed = new ArrayList<>();
+            last = marker.submit(() -> {
+                if (failure != null) {
+                    return; // left unmarked for the next session, like the marks that failed
+                }
+                try {
+                    if (folder.isOpen()) {
+                        markDone(folder, marked);
+                    }
+                } catch (MessagingException | RuntimeException e) {
+                    failure = e;
+                }
+            });
+        }
+
+        /**
+         * Marks what is left and waits until every mark is done or failed (bounded: a stopped marker never runs
+         * what was queued); what is left unmarked is read again, recognised as processed, and marked.
+         */
+        void awaitAll() {
+            try {
+                if (!committed.isEmpty()) {
+                    submit();
+                }
+                last.get(settings.timeout().multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | CancellationException | TimeoutException | RejectedExecutionException e) {
+                log.debug("Marking processed messages did not finish", e);
+            }
+        }
+
+        void throwFailure() throws MessagingException {
+            if (failure instanceof MessagingException e) {
+                throw e;
+            } else if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+        }
     }
 
     private static byte[] rawBytes(Message message) throws MessagingException, IOException {
@@ -438,7 +527,20 @@ public final class MailboxPoller implements SmartLifecycle {
         return out.toByteArray();
     }
 
-    private void markDone(Folder folder, Message[] messages) throws MessagingException {
+    private void markDone(Folder folder, List<Received> group) throws MessagingException {
+        if (settings.processed() == MailProperties.ProcessedMarker.FLAG && folder instanceof IMAPFolder imapFolder) {
+            // SILENT: the server answers with one line, not one FETCH line per message. A multi-line answer written
+            // line by line waits on the delayed ACK of the previous line (Nagle), about 40 ms per STORE (JFR: 2 of the
+            // 4.4 s the reader took for 1,000 mails on GreenMail); by UID, as the messages were fetched.
+            String store = "UID STORE " + UIDSet.toString(UIDSet.createUIDSets(group.stream().mapToLong(Received::uid)
+                    .toArray())) + " +FLAGS.SILENT (" + settings.processedFlag() + ")";
+            imapFolder.doCommand(protocol -> {
+                protocol.simpleCommand(store, null);
+                return null;
+            });
+            return;
+        }
+        Message[] messages = group.stream().map(Received::message).toArray(Message[]::new);
         if (settings.processed() == MailProperties.ProcessedMarker.FLAG) {
             folder.setFlags(messages, new Flags(settings.processedFlag()), true);
             return;
