@@ -53,8 +53,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@value #GROUP_MAX_MESSAGES} or 200 ms), each in its own savepoint: a durable commit per group rather than per
  * message. While a group is written and committed, a second thread fetches the next batch from the server, parses
  * its messages and has the assistant work out their decisions (what needs no transaction: {@link MailIntake#prepare},
- * {@link MailIntake#anticipate}); the messages are still handled, committed and marked in the mailbox's order, on
- * this thread.
+ * {@link MailIntake#anticipate}); the messages are still handled and committed in the mailbox's order, on this
+ * thread, and a third one marks what was committed, a batch at a time.
  *
  * <p>When several instances share the database, only the one holding the mailbox's {@link PollerLeadership lock}
  * connects; the others wait. The lock is checked before each message: an instance that lost it stops there, and
@@ -290,7 +290,7 @@ public final class MailboxPoller implements SmartLifecycle {
 
     /**
      * Handles the messages not yet marked as done, a batch at a time (one FETCH for the batch, one STORE or move for
-     * each group handled); returns how many there were.
+     * each batch committed); returns how many there were, once all those committed are marked.
      */
     private int processWaiting(Folder folder) throws MessagingException, IOException {
         Message[] waiting = settings.processed() == MailProperties.ProcessedMarker.FLAG
@@ -410,8 +410,9 @@ public final class MailboxPoller implements SmartLifecycle {
      * (a deadlock victim, a lock wait timed out: often waiting for a lock that another transaction holds while it
      * waits for this group's) ends the group there: the others commit, which frees their locks, and it is tried again
      * first in the next group; the {@value #PASSING_FAILURES_MAX}rd failure in a row quarantines it. Only after the
-     * commit are the failed ones quarantined and the group marked on the server: a crash before that leaves them all to
-     * be read again, recognised as processed, and marked. Returns how many messages the group took for good.
+     * commit are the failed ones quarantined and the group queued to be marked on the server: a crash before the mark
+     * leaves them all to be read again, recognised as processed, and marked. Returns how many messages the group took
+     * for good.
      */
     private int commitGroup(Marks marks, List<Received> waiting) throws MessagingException {
         List<MailIntake.Attempt> attempts = new ArrayList<>();
