@@ -68,6 +68,8 @@ public final class MailboxPoller implements SmartLifecycle {
     /** At most so many messages, or so long, in one transaction: one durable commit for them all. */
     private static final int GROUP_MAX_MESSAGES = 25;
     private static final Duration GROUP_MAX_TIME = Duration.ofMillis(200);
+    /** How long the reader waits, outside any transaction, for the preparer to have a full group ready. */
+    private static final Duration FULL_GROUP_WAIT = Duration.ofMillis(50);
     /** A message whose savepoint the database gave up on so many times in a row, for a passing reason, is quarantined. */
     private static final int PASSING_FAILURES_MAX = 3;
 
@@ -386,8 +388,15 @@ public final class MailboxPoller implements SmartLifecycle {
                             Future<MailIntake.Prepared> prepared, AtomicInteger passingFailures) {
 
         MailIntake.Prepared awaitPrepared() {
+            return awaitPrepared(null);
+        }
+
+        /** Waits at most so long (for ever if null); null if it is not prepared by then. */
+        MailIntake.Prepared awaitPrepared(Duration atMost) {
             try {
-                return prepared.get();
+                return atMost == null ? prepared.get() : prepared.get(atMost.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Lecture de la boîte support interrompue", e);
@@ -419,6 +428,9 @@ public final class MailboxPoller implements SmartLifecycle {
         // Waiting for the preparer happens before the transaction, never in it: an open transaction holds locks and a
         // connection, and the preparer may need one from the same pool. The group takes the messages ready by then.
         waiting.get(0).awaitPrepared();
+        // A reader faster than its preparer would otherwise commit each message as soon as it is prepared: a durable
+        // commit (and its CPU, taken from the preparer) per message. A full group is worth a short wait.
+        waiting.get(Math.min(waiting.size(), GROUP_MAX_MESSAGES) - 1).awaitPrepared(FULL_GROUP_WAIT);
         long deadline = System.nanoTime() + GROUP_MAX_TIME.toNanos();
         groupTransaction.executeWithoutResult(outer -> {
             do {
