@@ -51,10 +51,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * in between leaves it unmarked: it is fetched again on restart, recognised as already processed, and only then
  * marked. So nothing is lost and nothing is processed twice. Messages are committed in groups (up to
  * {@value #GROUP_MAX_MESSAGES} or 200 ms), each in its own savepoint: a durable commit per group rather than per
- * message. While a group is written and committed, a second thread fetches the next batch from the server, parses
- * its messages and has the assistant work out their decisions (what needs no transaction: {@link MailIntake#prepare},
- * {@link MailIntake#anticipate}); the messages are still handled and committed in the mailbox's order, on this
- * thread, and a third one marks what was committed, a batch at a time.
+ * message. While a group is written and committed, a second thread fetches the next batch from the server (and
+ * marks what was committed, a batch at a time), and a third one parses its messages and has the assistant work out
+ * their decisions (what needs no transaction: {@link MailIntake#prepare}, {@link MailIntake#anticipate}); the
+ * messages are still handled and committed in the mailbox's order, on this thread.
  *
  * <p>When several instances share the database, only the one holding the mailbox's {@link PollerLeadership lock}
  * connects; the others wait. The lock is checked before each message: an instance that lost it stops there, and
@@ -83,10 +83,10 @@ public final class MailboxPoller implements SmartLifecycle {
     private final TransactionTemplate messageSavepoint;
     /** A new one at each start: a stopped executor cannot be restarted (Spring stops and restarts paused contexts). */
     private volatile ScheduledExecutorService idleRefresher;
-    /** Fetches and prepares the messages ahead of their transaction; new at each start, like the refresher. */
+    /** Prepares the messages ahead of their transaction; new at each start, like the refresher. */
     private volatile ExecutorService preparer;
-    /** Marks committed messages as done on the server while the reader goes on; new at each start. */
-    private volatile ExecutorService marker;
+    /** Fetches the messages ahead of the reader and marks those committed, on the reader's connection; new at each start. */
+    private volatile ExecutorService mailboxIo;
     private volatile Thread thread;
     private volatile boolean running;
     private volatile Store store;
@@ -123,8 +123,8 @@ public final class MailboxPoller implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        marker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "mail-mark");
+        mailboxIo = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "mail-imap");
             t.setDaemon(true);
             return t;
         });
@@ -157,8 +157,8 @@ public final class MailboxPoller implements SmartLifecycle {
         if (preparer != null) {
             preparer.shutdownNow();
         }
-        if (marker != null) {
-            marker.shutdownNow();
+        if (mailboxIo != null) {
+            mailboxIo.shutdownNow();
         }
         status.stopped();
     }
@@ -301,9 +301,9 @@ public final class MailboxPoller implements SmartLifecycle {
         if (waiting.length == 0) {
             return 0;
         }
-        // The preparer fetches a batch, then prepares its messages; the next batch's fetch is queued behind them, so
-        // the reader only writes and commits, while the preparer reads the mailbox ahead of it and the marker marks
-        // what was committed.
+        // The I/O thread fetches the next batch while the reader commits the current one, and queues its messages'
+        // preparation; so the reader only writes and commits, the preparer only parses and decides (it never waits
+        // for the server), and the I/O thread marks what was committed.
         Future<List<Received>> next = fetchAhead(folder, waiting, 0);
         Marks marks = new Marks(folder);
         try {
@@ -324,10 +324,10 @@ public final class MailboxPoller implements SmartLifecycle {
 
     private Future<List<Received>> fetchAhead(Folder folder, Message[] waiting, int from) {
         Message[] batch = Arrays.copyOfRange(waiting, from, Math.min(waiting.length, from + BATCH));
-        return preparer.submit(() -> fetch(folder, batch));
+        return mailboxIo.submit(() -> fetch(folder, batch));
     }
 
-    /** On the preparer: one FETCH for the batch, each message's raw bytes, and its preparation queued. */
+    /** On the I/O thread: one FETCH for the batch, each message's raw bytes, and its preparation queued. */
     private List<Received> fetch(Folder folder, Message[] batch) throws MessagingException, IOException {
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
@@ -463,7 +463,7 @@ public final class MailboxPoller implements SmartLifecycle {
     }
 
     /**
-     * Marks the committed messages as done on the server, on the marker's thread, {@value #BATCH} at a time (and the
+     * Marks the committed messages as done on the server, on the mailbox I/O thread, {@value #BATCH} at a time (and the
      * rest at the end of the backlog): the reader goes on with the next group instead of waiting for the server's
      * answer, and the server gets one STORE per batch rather than one per group (JFR, 1,000 mails on GreenMail: the
      * reader waited 2.0 of its 4.4 s on the 40 STOREs and on the folder's lock, held by the preparer's FETCH; GreenMail
@@ -474,7 +474,7 @@ public final class MailboxPoller implements SmartLifecycle {
 
         private final Folder folder;
         private List<Received> committed = new ArrayList<>();
-        /** The marker runs the marks one by one in order: when the last one is done, they all are. */
+        /** That thread runs its tasks one by one in order: when the last mark is done, they all are. */
         private Future<?> last = CompletableFuture.completedFuture(null);
         private volatile Exception failure;
 
@@ -494,7 +494,7 @@ public final class MailboxPoller implements SmartLifecycle {
         private void submit() {
             List<Received> marked = committed;
             committed = new ArrayList<>();
-            last = marker.submit(() -> {
+            last = mailboxIo.submit(() -> {
                 if (failure != null) {
                     return; // left unmarked for the next session, like the marks that failed
                 }
@@ -509,7 +509,7 @@ public final class MailboxPoller implements SmartLifecycle {
         }
 
         /**
-         * Marks what is left and waits until every mark is done or failed (bounded: a stopped marker never runs
+         * Marks what is left and waits until every mark is done or failed (bounded: a stopped I/O thread never runs
          * what was queued); what is left unmarked is read again, recognised as processed, and marked.
          */
         void awaitAll() {
