@@ -37,7 +37,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.sql.Connection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,6 +44,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import static fr.sommenumerique.helpdesk.mail.MailTestServers.body;
+import static fr.sommenumerique.helpdesk.mail.MailTestServers.referenceIn;
+import static fr.sommenumerique.helpdesk.mail.MailTestServers.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -656,10 +658,6 @@ class MailChannelEndToEndTest {
         return servers.repliesTo(address).get(0);
     }
 
-    private static String referenceIn(String subject) {
-        return subject.replaceAll(".*\\[(MC-\\d{4}-\\d{5})].*", "$1");
-    }
-
     private static String subscriptionReferenceIn(String subject) {
         return subject.replaceAll(".*\\[(DA-\\d{4}-\\d{5})].*", "$1");
     }
@@ -675,20 +673,10 @@ class MailChannelEndToEndTest {
         return message.getHeader(name, null);
     }
 
-    private static String body(MimeMessage message) throws MessagingException, IOException {
-        return message.getContent().toString();
-    }
-
     private static String rawMail(String from, String messageId, String subject, String body) {
         return ("From: " + from + "\nTo: support@mairie-connectee.local\nSubject: " + subject
                 + "\nDate: Mon, 2 Mar 2026 10:00:00 +0100\n" + (messageId == null ? "" : "Message-ID: <" + messageId + ">\n")
                 + "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n"
                 + body + "\n").replace("\n", "\r\n");
-    }
-
-    private static String unique(String name) {
-        // A domain of its own: a domain shared with a commune's contacts would link the sender to that commune.
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        return name + "-" + id + "@mairie-" + id + ".fr";
     }
 }

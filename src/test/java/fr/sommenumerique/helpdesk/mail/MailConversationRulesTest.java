@@ -18,11 +18,13 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static fr.sommenumerique.helpdesk.mail.MailTestServers.body;
+import static fr.sommenumerique.helpdesk.mail.MailTestServers.referenceIn;
+import static fr.sommenumerique.helpdesk.mail.MailTestServers.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -159,22 +161,9 @@ class MailConversationRulesTest {
 
     private Ticket ticketOf(MimeMessage ours) {
         try {
-            return tickets.findByReference(ours.getSubject().replaceAll(".*\\[(MC-\\d{4}-\\d{5})].*", "$1")).orElseThrow();
+            return tickets.findByReference(referenceIn(ours.getSubject())).orElseThrow();
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String body(MimeMessage message) {
-        try {
-            return message.getContent().toString();
-        } catch (MessagingException | IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String unique(String name) {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        return name + "-" + id + "@mairie-" + id + ".fr";
     }
 }

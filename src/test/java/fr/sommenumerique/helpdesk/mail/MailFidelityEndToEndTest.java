@@ -30,7 +30,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +38,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static fr.sommenumerique.helpdesk.mail.MailTestServers.body;
+import static fr.sommenumerique.helpdesk.mail.MailTestServers.referenceIn;
+import static fr.sommenumerique.helpdesk.mail.MailTestServers.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -443,24 +445,11 @@ class MailFidelityEndToEndTest {
                 .map(TicketMessage::text).toList();
     }
 
-    private static String referenceIn(String subject) {
-        return subject.replaceAll(".*\\[(MC-\\d{4}-\\d{5})].*", "$1");
-    }
-
     private static String header(MimeMessage message, String name) {
         try {
             return message.getHeader(name, null);
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String body(MimeMessage message) throws MessagingException, IOException {
-        return message.getContent().toString();
-    }
-
-    private static String unique(String name) {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        return name + "-" + id + "@mairie-" + id + ".fr";
     }
 }

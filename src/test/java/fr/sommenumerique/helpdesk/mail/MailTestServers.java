@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 
 /**
  * Two real GreenMail servers for the e-mail channel's tests: the support {@code mailbox} (IMAP read by the
@@ -125,6 +126,31 @@ public final class MailTestServers {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * An address of its own for one test: a domain shared with a commune's contacts would link the sender to that
+     * commune.
+     */
+    static String unique(String name) {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        return name + "-" + id + "@mairie-" + id + ".fr";
+    }
+
+    /** The text of a plain-text message (our replies are plain text). */
+    static String body(MimeMessage message) {
+        try {
+            return message.getContent().toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The ticket reference in the subject of one of our replies (« [MC-2026-00042] RE : … »). */
+    static String referenceIn(String subject) {
+        return subject.replaceAll(".*\\[(MC-\\d{4}-\\d{5})].*", "$1");
     }
 
     /** Puts raw bytes straight into the support mailbox, as a broken client or gateway might. */
