@@ -37,6 +37,12 @@ public final class MessageParts {
             + "[^:?]{1,40}) ?: ?");
     private static final Pattern LIST_ITEM_BREAK = Pattern.compile(",? et (?=\\p{L})|[,;] (?=\\p{L})");
     private static final Pattern NUMBERED = Pattern.compile("\\(?\\b\\d\\)");
+    /** A question word: « on fait comment pour … et est-ce que … ? » asks twice, not once after some context. */
+    private static final Pattern QUESTION_WORD = Pattern.compile("\\b(?:comment|quand|quel|quelle|quels|quelles|combien|"
+            + "cb|pourquoi|est-ce|est ce|faut-il|faut il|doit-on|peut-on|a quelle heure|koi|quoi)\\b");
+    /** « … ? et si fuite de données on a cb de temps pour prévenir ? »: a follow-up asked without its question mark. */
+    private static final Pattern FOLLOW_UP = Pattern.compile("^(?:et|puis) .*\\b(?:comment|quand|quel|quelle|quels|"
+            + "quelles|combien|cb|pourquoi|qui|ou|est-ce|est ce|faut-il|faut il|doit-on|peut-on|koi|quoi)\\b");
     private static final int MIN_TERMS = 3;
 
     private MessageParts() {
@@ -67,8 +73,13 @@ public final class MessageParts {
         Set<String> asked = new HashSet<>();
         Set<String> listed = new HashSet<>();
         Matcher matcher = SENTENCE.matcher(text);
+        boolean afterQuestion = false;
         while (matcher.find()) {
             boolean question = matcher.group().strip().endsWith("?");
+            if (afterQuestion && !question && FOLLOW_UP.matcher(matcher.group().strip()).find()) {
+                asked.add(matcher.group().strip());
+            }
+            afterQuestion = question;
             boolean first = true;
             Matcher announced = ANNOUNCED_LIST.matcher(matcher.group().strip());
             List<String> items = question && announced.find()
@@ -84,7 +95,7 @@ public final class MessageParts {
                     sentences.add(piece.strip());
                     // « pourriez-vous m'indiquer d'une part le seuil …, et d'autre part où publier … ? »: each
                     // enumerated piece of a question asks, not only the last one, which holds the question mark.
-                    if (question && !first) {
+                    if (question && (!first || QUESTION_WORD.matcher(piece).find())) {
                         asked.add(piece.strip());
                     }
                     first = false;

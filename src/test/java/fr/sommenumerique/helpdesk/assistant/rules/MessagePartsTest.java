@@ -1,0 +1,31 @@
+package fr.sommenumerique.helpdesk.assistant.rules;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessagePartsTest {
+
+    private static List<String> split(String message) {
+        return MessageParts.split(TextNormalizer.normalize(message), sentence -> false,
+                sentence -> sentence.split(" ").length);
+    }
+
+    @Test
+    void a_follow_up_asked_without_its_question_mark_is_a_question_of_its_own() {
+        assertThat(split("dpo obligatoire ou pas pr 200 hab ? et si fuite de données on a cb de temps pr prévenir la cnil"))
+                .hasSize(2);
+        // A statement after a question stays its context.
+        assertThat(split("Le DPO est-il obligatoire ? Nous sommes une petite commune de 200 habitants.")).hasSize(1);
+    }
+
+    @Test
+    void a_first_clause_with_a_question_word_asks_too() {
+        assertThat(split("2 choses : on fait comment pour publier nos délibs (pas de site) et est-ce que le compte "
+                + "rendu ça existe encore ?")).hasSize(2);
+        // Without a question word the first clause is the context of the question.
+        assertThat(split("Nous avons 450 habitants et est-ce que nous devons télétransmettre ?")).hasSize(1);
+    }
+}
