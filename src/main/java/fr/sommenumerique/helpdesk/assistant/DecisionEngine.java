@@ -260,7 +260,8 @@ public class DecisionEngine {
         }
         Model current = model();
         IntentScores whole = classify(current, text);
-        if (whole.best() == Intent.GREETING && whole.probability(Intent.GREETING) >= HEAD_PROBABILITY) {
+        if (whole.best() == Intent.GREETING && (whole.probability(Intent.GREETING) >= HEAD_PROBABILITY
+                || saysAlmostNothing(text))) {
             return greetingOnly(whole);
         }
         List<String> texts = MessageParts.split(text,
@@ -332,6 +333,15 @@ public class DecisionEngine {
         outcomes = mergeSameArticle(outcomes);
         outcomes.forEach(o -> parts.add(o.part()));
         return combine(question, text, whole, outcomes, current);
+    }
+
+    /**
+     * « merci pour hier ! »: no question, no incident word, at most one informative word. With a greeting the likeliest
+     * intent, such a message thanks or greets, whatever the classifier's (spread) probability.
+     */
+    private boolean saysAlmostNothing(String text) {
+        return !text.contains("?") && Signals.incident(text).isEmpty()
+                && knowledgeBase.normalizedTerms(text).size() <= 1;
     }
 
     /** A part handed over for want of an article, or read as a precision: maybe the end of the previous question. */

@@ -71,6 +71,12 @@ class DecisionEngineTest {
     }
 
     @Test
+    void a_thank_you_with_one_word_more_opens_nothing_but_a_problem_after_thanks_does() {
+        assertThat(engine.decide("merci pour hier !").kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(engine.decide("merci, toujours en panne").kind()).isNotEqualTo(DecisionKind.OUT_OF_SCOPE);
+    }
+
+    @Test
     void an_incident_given_in_the_subject_of_a_greeting_mail_goes_to_a_human_with_its_service() {
         Decision decision = engine.decide(new Question("Bonjour,\n\nMerci,\nJulie Petit", null, null,
                 "Certificat expiré, impossible de télétransmettre"));

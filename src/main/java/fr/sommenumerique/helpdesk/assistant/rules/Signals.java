@@ -25,7 +25,9 @@ public final class Signals {
             + "\\bpeux (?:pas|plus)\\b|\\bpage blanche\\b|\\becran blanc\\b|\\binaccessible\\b|\\bintrouvable\\b|"
             + "\\baidez[- ]?(?:moi|nous)\\b|\\bau secours\\b|\\bsos\\b|\\bdisparu\\b|\\bne (?:recois|recevons|recoit) (?:pas|plus)\\b|"
             + "\\bjamais (?:recu|arrive|parvenu)\\w*|\\btoujours pas (?:recu|arrive|parvenu)\\w*|"
-            + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b)");
+            + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b|"
+            // « Actes me renvoie « fichier non PDF/A » », « le bouton est grisé »: a message shown, a button off.
+            + "\\b(?:renvoie|affiche|indique|marque)\\w* (?:le message |un message |l'erreur )?[«\"]|\\bgrise(?:e|s|es)?\\b)");
 
     /**
      * The commune asks where something it already sent stands (« où en est notre dossier ? », « aucune nouvelle
