@@ -17,6 +17,8 @@ class QuestionTypeTest {
         assertThat(QuestionType.of(question)).contains(QuestionType.OPENING);
         assertThat(QuestionType.OPENING.answeredBy(actesPassage)).isFalse();
         assertThat(QuestionType.OPENING.answeredBy(hoursPassage)).isTrue();
+        assertThat(QuestionType.of(TextNormalizer.normalize("on peut vous avoir le mercredi aprem ?")))
+                .contains(QuestionType.OPENING);
         assertThat(QuestionType.of(TextNormalizer.normalize("Quand la préfecture délivre-t-elle l'AR le samedi ?")))
                 .isNotEqualTo(java.util.Optional.of(QuestionType.OPENING));
     }
