@@ -65,6 +65,12 @@ public class DecisionEngine {
     private static final double CONTEXT_INCIDENT_PROBABILITY = 0.6;
     /** A message the classifier is this sure is out of scope, naming no service, is out of scope. */
     private static final double OUT_OF_SCOPE_PROBABILITY = 0.5;
+    /**
+     * « la préfecture veut déplacer notre bureau de vote, à qui s'adresser ? »: a municipal matter the classifier is
+     * sure of, though a word of it (préfecture) names a service, when no article answers.
+     */
+    private static final double SURE_OUT_OF_SCOPE = 0.95;
+    private static final Pattern SENTENCE_END = Pattern.compile("[.?!]+");
     /** An incident word counts when the classifier gives incidents at least this probability. */
     private static final double INCIDENT_SIGNAL_PROBABILITY = 0.15;
     /** The classifier is this sure a message is a question: an incident word alone does not make it one. */
@@ -541,8 +547,12 @@ public class DecisionEngine {
     private PartOutcome outOfScopePart(String text, String intent, IntentScores scores, Optional<SearchHit> found,
                                        List<ArticleRef> candidates, double coverage) {
         // Out of scope, but a long self-introduction hides the matter: its card is looked for on the question alone.
+        // Or the matter is told in a sentence of context and the question only asks « à qui s'adresser ? ».
         Optional<SearchHit> topic = found.or(() -> QuestionFocus.of(text)
-                .flatMap(q -> card(knowledgeBase.searchWithTopics(q, CANDIDATES))));
+                .flatMap(q -> card(knowledgeBase.searchWithTopics(q, CANDIDATES))))
+                .or(() -> SENTENCE_END.splitAsStream(text).filter(s -> !s.isBlank())
+                        .map(s -> card(knowledgeBase.searchWithTopics(s, CANDIDATES)))
+                        .flatMap(Optional::stream).findFirst());
         if (topic.isPresent()) {
             Article card = topic.get().article();
             return new PartOutcome(part(text, intent, DecisionKind.OUT_OF_SCOPE, ReplyTexts.outOfScope(card),
@@ -618,7 +628,8 @@ public class DecisionEngine {
                 .map(SearchHit::coverage).orElse(0.0) && card.matchedTerms().stream().anyMatch(this::noArticleKnows)
                 && !articleFarAhead(card, topics)).isPresent();
         if (noAnswer && unknownAcronym.isEmpty() && !saysTooLittle
-                && ((scores.best() == Intent.OUT_OF_SCOPE && services.isEmpty()) || cardCloser)) {
+                && ((scores.best() == Intent.OUT_OF_SCOPE && (services.isEmpty()
+                || scores.probability(Intent.OUT_OF_SCOPE) >= SURE_OUT_OF_SCOPE)) || cardCloser)) {
             return outOfScopePart(text, intent, scores, topic, candidates, search.best().map(SearchHit::coverage).orElse(0.0));
         }
         if (confident.isEmpty()) {

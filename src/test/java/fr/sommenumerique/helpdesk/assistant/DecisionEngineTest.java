@@ -71,6 +71,16 @@ class DecisionEngineTest {
     }
 
     @Test
+    void a_municipal_matter_told_before_a_question_on_whom_to_ask_gets_its_card_though_it_names_the_prefecture() {
+        Decision decision = engine.decide("Madame, Monsieur, la préfecture envisage de déplacer notre bureau de vote, "
+                + "installé dans la salle des fêtes. Le maire aimerait savoir à qui s'adresser pour donner son avis. "
+                + "Je vous remercie de votre attention. Mme Martin, secrétaire de mairie");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(decision.articleIds()).containsExactly("elections");
+    }
+
+    @Test
     void a_thank_you_with_one_word_more_opens_nothing_but_a_problem_after_thanks_does() {
         assertThat(engine.decide("merci pour hier !").kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
         assertThat(engine.decide("merci, toujours en panne").kind()).isNotEqualTo(DecisionKind.OUT_OF_SCOPE);

@@ -16,8 +16,9 @@ public final class MessageCleaner {
     private static final Pattern LEADING_GREETING = Pattern.compile(
             "^(?:(?:bonjour|bonsoir|bjr|salut|slt|hello|coucou|madame|monsieur|mesdames|messieurs|cher|chere|chers|cheres)\\b"
                     + "(?:[ ,]+" + TITLES + "\\b)*[ ,!.;:-]*)+");
-    private static final String THANKS = "(?:merci|(?:je|nous) vous (?:remercie|remercions))(?: beaucoup| bien| bcp)?"
-            + "(?: d'avance| par avance)?(?: de votre (?:aide|reponse|retour)| pour votre (?:aide|reponse|retour))?";
+    private static final String THANKS = "(?:merci|(?:je|nous) vous (?:en )?(?:remercie|remercions))(?: beaucoup| bien| bcp)?"
+            + "(?: d'avance| par avance)?(?: de votre (?:aide|reponse|retour|attention)"
+            + "| pour votre (?:aide|reponse|retour|attention))?";
     /** A line that is only a closing formula; what follows it is the signature. */
     private static final Pattern CLOSING_LINE = Pattern.compile(
             "^(?:(?:bien |tres )?cordialement|cdlt|cdt|bien a vous|a bientot|(?:sinceres )?salutations(?: distinguees)?"
