@@ -27,6 +27,11 @@ public enum QuestionType {
                     + "au bout de combien|delai de|duree)\\b",
             "\\b(?:\\d+|un|une|deux|trois|quinze)\\s*(?:h\\b|heures?|jours?|semaines?|mois|ans?|annees?)|"
                     + "\\bimmediat\\w*|\\binstantane\\w*|\\b24h|\\bjours? ouvres?|\\bjour ouvre"),
+    // « … en visio ou en vrai ? et à quelle heure ? »: an hour, not any date (a year would pass for a « quand »).
+    HOUR("une heure",
+            "\\b(?:a|vers|jusqu'a|des|a partir de) quelle heure\\b",
+            "\\b\\d{1,2} ?h(?:\\d\\d)?\\b|\\b\\d{1,2} heures?\\b|\\bmidi\\b|\\bminuit\\b|\\b24 ?h|\\ba tout moment\\b|"
+                    + "\\bjour et nuit\\b|\\bsoir\\b|\\bnuit\\b|\\bmatin\\b"),
     WHEN("une date ou un moment",
             "\\b(?:quand|a quelle date|depuis quand|jusqu'a quand|a partir de quand|quel jour|quelle date|"
                     + "a quelle heure|en quelle annee)\\b",

@@ -24,6 +24,16 @@ class QuestionTypeTest {
     }
 
     @Test
+    void at_what_time_needs_an_hour_not_a_year() {
+        String question = TextNormalizer.normalize("La réunion a eu lieu en visio ? et à quelle heure");
+
+        assertThat(QuestionType.of(question)).contains(QuestionType.HOUR);
+        assertThat(QuestionType.HOUR.answeredBy(TextNormalizer.normalize("La séance du 28 juin 2022 s'est tenue en "
+                + "visioconférence."))).isFalse();
+        assertThat(QuestionType.HOUR.answeredBy(TextNormalizer.normalize("La séance a commencé à 17h30."))).isTrue();
+    }
+
+    @Test
     void a_question_about_a_decision_on_prices_does_not_ask_for_a_price() {
         assertThat(QuestionType.of(TextNormalizer.normalize("Quels sont vos tarifs ?"))).contains(QuestionType.PRICE);
         assertThat(QuestionType.of(TextNormalizer.normalize("Quel est le montant de l'abonnement ?")))
