@@ -589,8 +589,10 @@ public class DecisionEngine {
         SearchResult answering = search;
         if (confident.isEmpty() && unknownAcronym.isEmpty() && !saysTooLittle) {
             // Context around the question can hide a good match: try the question sentence alone.
-            Optional<SearchResult> focused = QuestionFocus.of(text).map(q -> knowledgeBase.search(q, CANDIDATES));
-            if (focused.isPresent() && focused.get().queryTerms().size() >= MIN_FOCUSED_TERMS) {
+            Optional<String> focus = QuestionFocus.of(text);
+            Optional<SearchResult> focused = focus.map(q -> knowledgeBase.search(q, CANDIDATES));
+            if (focused.isPresent() && (focused.get().queryTerms().size() >= MIN_FOCUSED_TERMS
+                    || QuestionFocus.asksWhatItIs(focus.get()))) {
                 confident = confidentHits(focused.get());
                 if (!confident.isEmpty() && !isBest(confident.get(0), search)) {
                     // A short question (« est-ce autorisé ? ») leans on its context: the whole message must point

@@ -90,9 +90,14 @@ public final class MessageParts {
                 listed.addAll(items);
                 continue;
             }
+            // « 1) vos horaires ? 2) … »: numbered items stand alone, however short.
+            boolean numbered = NUMBERED.matcher(matcher.group()).find();
             for (String piece : BREAK.split(matcher.group())) {
                 if (!piece.isBlank() && piece.chars().anyMatch(Character::isLetter)) {
                     sentences.add(piece.strip());
+                    if (numbered) {
+                        listed.add(piece.strip());
+                    }
                     // « pourriez-vous m'indiquer d'une part le seuil …, et d'autre part où publier … ? »: each
                     // enumerated piece of a question asks, not only the last one, which holds the question mark.
                     if (question && (!first || QUESTION_WORD.matcher(piece).find())) {

@@ -23,7 +23,16 @@ public final class QuestionFocus {
             + "(?:connaitre|savoir)|(?:pourriez|pouvez)-vous (?:me |m'|nous )(?:dire|indiquer|preciser|communiquer))\\b"
             + "([^.!?]*?)(?:,? (?:afin de|afin d'|afin que|pour savoir|pour que|car)\\b|[.!?]|$)");
 
+    /** « c'est quoi REACT-EU ? », « qu'est-ce que le DUME ? »: asks what one thing is, which one word may name. */
+    private static final Pattern WHAT_IS = Pattern.compile("\\b(?:c'?est|cest|c) (?:quoi|koi)\\b|"
+            + "\\bqu'est[- ]ce que\\b|\\bqu'est[- ]ce qu'|\\b(?:ca|ça) veut dire\\b|\\bkesako\\b");
+
     private QuestionFocus() {
+    }
+
+    /** Whether the normalized question asks what something is: its one informative word may be enough. */
+    public static boolean asksWhatItIs(String question) {
+        return WHAT_IS.matcher(question).find();
     }
 
     /**

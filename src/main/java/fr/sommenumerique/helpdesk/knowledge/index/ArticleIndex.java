@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +38,9 @@ public final class ArticleIndex {
     static final String QUESTIONS = "questions";
     static final String TAGS = "tags";
     static final String BODY = "body";
+
+    /** « 1) vos horaires ? 2) … »: the number of a list item says nothing of what is asked. */
+    private static final Pattern LIST_MARKER = Pattern.compile("(?<![\\p{L}\\d])\\(?\\d{1,2}\\)");
 
     /** How many of BM25's best articles are re-ranked. */
     private static final int RERANKED = 10;
@@ -107,7 +111,7 @@ public final class ArticleIndex {
     }
 
     public SearchResult search(String text, int maxHits) {
-        ParsedQuery parsed = queries.parse(text);
+        ParsedQuery parsed = queries.parse(LIST_MARKER.matcher(text).replaceAll(" "));
         if (parsed.isEmpty()) {
             return new SearchResult(List.of(), List.of(), List.of());
         }

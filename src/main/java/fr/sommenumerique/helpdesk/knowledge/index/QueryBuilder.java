@@ -3,9 +3,7 @@ package fr.sommenumerique.helpdesk.knowledge.index;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
-import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -101,25 +99,24 @@ final class QueryBuilder {
         return queries.isEmpty() ? Optional.empty() : Optional.of(new DisjunctionMaxQuery(queries, TIE_BREAKER));
     }
 
-    /** Tokens at the same position (a word and its synonyms) form one group; stop words are dropped. */
+    /**
+     * One group per word of the text, with the synonyms of the word or of the words starting there (« chorus pro »
+     * → facture électronique…); stop words are dropped. A synonym belongs to the word where its match begins (it
+     * carries that word's offsets), not to whatever came before it in the token stream: the synonym filter puts a
+     * match's alternatives before the original word and the later words of a multi-word alternative at new
+     * positions.
+     */
     private List<Set<String>> termGroups(String text) {
-        List<Set<String>> groups = new ArrayList<>();
+        Map<Integer, Set<String>> byStart = new LinkedHashMap<>();
         try (TokenStream stream = queryAnalyzer.tokenStream(ArticleIndex.BODY, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-            TypeAttribute type = stream.addAttribute(TypeAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
-            Set<String> current = null;
             while (stream.incrementToken()) {
-                // The later words of a multi-word synonym come at new positions but belong to the same group.
-                boolean startsGroup = increment.getPositionIncrement() > 0
-                        && !SynonymGraphFilter.TYPE_SYNONYM.equals(type.type());
-                if (startsGroup || current == null) {
-                    current = new LinkedHashSet<>();
-                    groups.add(current);
-                }
-                if (!analysis.isStopWord(term)) {
-                    current.add(term.toString());
+                Set<String> group = byStart.computeIfAbsent(offset.startOffset(), start -> new LinkedHashSet<>());
+                // an emoji (« 👋 ») is no word of the question
+                if (!analysis.isStopWord(term) && term.chars().anyMatch(Character::isLetterOrDigit)) {
+                    group.add(term.toString());
                 }
             }
             stream.end();
@@ -127,7 +124,7 @@ final class QueryBuilder {
             throw new UncheckedIOException(e);
         }
         Set<Set<String>> distinct = new LinkedHashSet<>();
-        for (Set<String> group : groups) {
+        for (Set<String> group : byStart.values()) {
             if (!group.isEmpty()) {
                 distinct.add(group);
             }
