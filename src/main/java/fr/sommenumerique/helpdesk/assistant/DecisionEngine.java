@@ -655,11 +655,16 @@ public class DecisionEngine {
                     candidates, List.of(), confidence, "la base de connaissances indique que ce point n'est pas connu "
                             + "ici : « " + best.title() + " »");
         }
-        Optional<String> unknownPoint = unknownPoint(best, text);
-        if (unknownPoint.isPresent()) {
-            return handOver(text, intent, ReplyTexts.partlyUnknown(best), List.of(best), servicesOr(services, best),
-                    candidates, List.of(), confidence, "l'article « " + best.title() + " » dit ne pas connaître ce "
-                            + "point : « " + unknownPoint.get() + " »");
+        // Any article of the answer that says it does not know the point asked (« comment s'appelle votre outil de
+        // partage … registre RGPD », answered with the article on data breaches and the one on file sharing).
+        for (SearchHit hit : confident) {
+            Article article = hit.article();
+            Optional<String> unknownPoint = unknownPoint(article, text);
+            if (unknownPoint.isPresent()) {
+                return handOver(text, intent, ReplyTexts.partlyUnknown(article), List.of(article),
+                        servicesOr(services, article), candidates, List.of(), confidence, "l'article « "
+                                + article.title() + " » dit ne pas connaître ce point : « " + unknownPoint.get() + " »");
+            }
         }
         List<Article> articles = confident.stream().map(SearchHit::article).toList();
         Set<String> queryTerms = new HashSet<>(knowledgeBase.normalizedTerms(text));

@@ -35,11 +35,8 @@ class ArticleSampleQuestionsTest {
             "adresse-mail-support|Comment suivre l'avancement de ma demande ?",
             "demande-de-compte|Comment obtenir un accès supplémentaire pour un agent ?",
             "demande-de-compte|Quelle est la procédure pour créer un nouvel utilisateur ?",
-            "partage-de-fichiers|Quelle est la taille maximale d'un fichier à partager ?",
             // « montant de la participation annuelle » is not read as a price question
-            "tarifs-mairie-connectee|Quel est le montant de la participation annuelle ?",
-            // the offer article wins on « mairie connectee » alone
-            "webmail-site-internet|webmail mairie connectee ça existe ?");
+            "tarifs-mairie-connectee|Quel est le montant de la participation annuelle ?");
 
     private static KnowledgeBase knowledgeBase;
     private static DecisionEngine engine;
