@@ -427,11 +427,21 @@ class DecisionEngineTest {
     @Test
     void a_hand_over_lists_related_articles_while_waiting_for_an_agent() {
         // No incident word: « expire » next to Actes would make it an incident, handed over without articles.
+        Decision decision = engine.decide("Est-ce que la préfecture peut accorder un délai de grâce pour notre "
+                + "convention de télétransmission en attendant le nouveau certificat RGS du maire ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.reply()).contains("En attendant la réponse d'un agent");
+    }
+
+    @Test
+    void a_point_an_article_says_it_does_not_know_is_handed_over_even_when_the_article_covers_the_rest() {
+        // The article on certificates covers the préfecture, the convention and the certificate, not an extension.
         Decision decision = engine.decide("Est-ce que la préfecture peut prolonger notre convention de "
                 + "télétransmission en attendant le nouveau certificat RGS du maire ?");
 
         assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
-        assertThat(decision.reply()).contains("En attendant la réponse d'un agent");
+        assertThat(decision.reason()).contains("dit ne pas connaître ce point");
     }
 
     @Test
