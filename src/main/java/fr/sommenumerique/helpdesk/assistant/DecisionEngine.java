@@ -88,7 +88,7 @@ public class DecisionEngine {
     private static final int MIN_TOPIC_TERMS = 2;
     /** A lower-ranked article covering this much more of the question, at this share of the best score, leads. */
     private static final double WIDER_COVERAGE_MARGIN = 0.25;
-    private static final double WIDER_MIN_SCORE_RATIO = 0.5;
+    private static final double WIDER_MIN_SCORE_RATIO = 0.4;
     /** How far ahead of the best article a topic card must score to be the subject of a message on its own. */
     private static final double TOPIC_LEAD = 2.0;
     /** An article related to a question handed over is listed when it covers this share of it. */
@@ -656,10 +656,13 @@ public class DecisionEngine {
                             + "ici : « " + best.title() + " »");
         }
         // Any article of the answer that says it does not know the point asked (« comment s'appelle votre outil de
-        // partage … registre RGPD », answered with the article on data breaches and the one on file sharing).
+        // partage … registre RGPD », answered with the article on data breaches and the one on file sharing). For the
+        // second article, the point must be in the question sentence, not in the context around it (« pr ma délib
+        // d'adhésion je dois viser… Elle date de quand ? »).
+        String asked = QuestionFocus.of(text).orElse(text);
         for (SearchHit hit : confident) {
             Article article = hit.article();
-            Optional<String> unknownPoint = unknownPoint(article, text);
+            Optional<String> unknownPoint = unknownPoint(article, article == best ? text : asked);
             if (unknownPoint.isPresent()) {
                 return handOver(text, intent, ReplyTexts.partlyUnknown(article), List.of(article),
                         servicesOr(services, article), candidates, List.of(), confidence, "l'article « "
