@@ -619,8 +619,10 @@ public class DecisionEngine {
         }
         List<Article> related = related(answering);
         // Taken for out of scope, naming no service, and no article answering (a hand-over article that shares a
-        // word does not count): out of scope.
-        boolean noAnswer = confident.isEmpty() || confident.get(0).article().handover();
+        // word does not count; one that covers the question well is about it: « vous proposez un webmail ? » is
+        // handed over, the article saying it is not known here): out of scope.
+        boolean noAnswer = confident.isEmpty() || confident.get(0).article().handover()
+                && confident.get(0).coverage() < STRONG_COVERAGE;
         // A question no article answers, whose closest match is a topic card on a word no article knows (« les bans
         // d'un mariage », « les actes de naissance … par Actes ? »): a municipal matter, even if a service is named.
         // A context sentence that asks nothing does not get an out-of-scope reply on a card alone.
