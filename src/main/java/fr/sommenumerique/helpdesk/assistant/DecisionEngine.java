@@ -589,10 +589,12 @@ public class DecisionEngine {
         SearchResult answering = search;
         if (confident.isEmpty() && unknownAcronym.isEmpty() && !saysTooLittle) {
             // Context around the question can hide a good match: try the question sentence alone.
-            Optional<String> focus = QuestionFocus.of(text);
+            // « c'est quoi REACT-EU qu'on voit sur vos documents ? »: the thing asked about, alone.
+            Optional<String> asked = QuestionFocus.of(text);
+            Optional<String> thing = QuestionFocus.whatItIs(asked.orElse(text));
+            Optional<String> focus = thing.or(() -> asked);
             Optional<SearchResult> focused = focus.map(q -> knowledgeBase.search(q, CANDIDATES));
-            if (focused.isPresent() && (focused.get().queryTerms().size() >= MIN_FOCUSED_TERMS
-                    || QuestionFocus.asksWhatItIs(focus.get()))) {
+            if (focused.isPresent() && (focused.get().queryTerms().size() >= MIN_FOCUSED_TERMS || thing.isPresent())) {
                 confident = confidentHits(focused.get());
                 if (!confident.isEmpty() && !isBest(confident.get(0), search)) {
                     // A short question (« est-ce autorisé ? ») leans on its context: the whole message must point

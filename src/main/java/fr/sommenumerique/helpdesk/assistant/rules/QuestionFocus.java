@@ -24,8 +24,11 @@ public final class QuestionFocus {
             + "([^.!?]*?)(?:,? (?:afin de|afin d'|afin que|pour savoir|pour que|car)\\b|[.!?]|$)");
 
     /** « c'est quoi REACT-EU ? », « qu'est-ce que le DUME ? »: asks what one thing is, which one word may name. */
-    private static final Pattern WHAT_IS = Pattern.compile("\\b(?:c'?est|cest|c) (?:quoi|koi)\\b|"
+    private static final Pattern WHAT_IS = Pattern.compile("\\b(?:c'?est|cest|c|ce) (?:quoi|koi)\\b|"
             + "\\bqu'est[- ]ce que\\b|\\bqu'est[- ]ce qu'|\\b(?:ca|ça) veut dire\\b|\\bkesako\\b");
+    /** Where the thing asked about ends: « REACT-EU qu'on voit sur vos documents », « REACT-EU au juste ». */
+    private static final Pattern THING_END = Pattern.compile("[?.!,;:]|^ ?deja\\b| (?:qu'|que |qui |dont |au juste|"
+            + "exactement|en fait|deja|sur |dans |ds |pour )");
 
     private QuestionFocus() {
     }
@@ -33,6 +36,27 @@ public final class QuestionFocus {
     /** Whether the normalized question asks what something is: its one informative word may be enough. */
     public static boolean asksWhatItIs(String question) {
         return WHAT_IS.matcher(question).find();
+    }
+
+    /**
+     * The thing a « c'est quoi … ? » question asks about, without what the sentence says around it: « c'est quoi
+     * REACT-EU qu'on voit sur vos documents ? » → « REACT-EU ».
+     */
+    public static Optional<String> whatItIs(String question) {
+        Matcher matcher = WHAT_IS.matcher(question);
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        String rest = question.substring(matcher.end());
+        Matcher end = THING_END.matcher(rest);
+        String thing = (end.find() ? rest.substring(0, end.start()) : rest).strip();
+        if (thing.isEmpty()) {
+            // « les actes de nature 3 c'est quoi déjà ? »: the thing comes before the question words.
+            String before = question.substring(0, matcher.start());
+            thing = before.substring(Math.max(0, Math.max(before.lastIndexOf('?'), Math.max(before.lastIndexOf('.'),
+                    before.lastIndexOf('!'))) + 1)).strip();
+        }
+        return thing.isEmpty() ? Optional.empty() : Optional.of(thing);
     }
 
     /**
