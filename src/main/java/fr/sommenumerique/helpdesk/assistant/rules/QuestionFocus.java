@@ -23,19 +23,17 @@ public final class QuestionFocus {
             + "(?:connaitre|savoir)|(?:pourriez|pouvez)-vous (?:me |m'|nous )(?:dire|indiquer|preciser|communiquer))\\b"
             + "([^.!?]*?)(?:,? (?:afin de|afin d'|afin que|pour savoir|pour que|car)\\b|[.!?]|$)");
 
-    /** « c'est quoi REACT-EU ? », « qu'est-ce que le DUME ? »: asks what one thing is, which one word may name. */
-    private static final Pattern WHAT_IS = Pattern.compile("\\b(?:c'?est|cest|c|ce) (?:quoi|koi)\\b|"
+    /**
+     * « c'est quoi REACT-EU ? », « qu'est-ce que le DUME ? », « c où vos bureaux ? »: asks what or where one thing is,
+     * which one word may name.
+     */
+    private static final Pattern WHAT_IS = Pattern.compile("\\b(?:c'?est|cest|c|ce) (?:quoi|koi|ou)\\b|"
             + "\\bqu'est[- ]ce que\\b|\\bqu'est[- ]ce qu'|\\b(?:ca|ça) veut dire\\b|\\bkesako\\b");
     /** Where the thing asked about ends: « REACT-EU qu'on voit sur vos documents », « REACT-EU au juste ». */
     private static final Pattern THING_END = Pattern.compile("[?.!,;:]|^ ?deja\\b| (?:qu'|que |qui |dont |au juste|"
             + "exactement|en fait|deja|sur |dans |ds |pour )");
 
     private QuestionFocus() {
-    }
-
-    /** Whether the normalized question asks what something is: its one informative word may be enough. */
-    public static boolean asksWhatItIs(String question) {
-        return WHAT_IS.matcher(question).find();
     }
 
     /**
@@ -53,8 +51,9 @@ public final class QuestionFocus {
         if (thing.isEmpty()) {
             // « les actes de nature 3 c'est quoi déjà ? »: the thing comes before the question words.
             String before = question.substring(0, matcher.start());
-            thing = before.substring(Math.max(0, Math.max(before.lastIndexOf('?'), Math.max(before.lastIndexOf('.'),
-                    before.lastIndexOf('!'))) + 1)).strip();
+            int sentenceStart = Math.max(before.lastIndexOf('?'), Math.max(before.lastIndexOf('.'),
+                    before.lastIndexOf('!'))) + 1;
+            thing = before.substring(sentenceStart).strip();
         }
         return thing.isEmpty() ? Optional.empty() : Optional.of(thing);
     }
