@@ -16,6 +16,7 @@ public final class Acronyms {
     private static final Pattern NAME = Pattern.compile("(?:\\b(?:Mme|Mlle|M\\.|Madame|Monsieur) )(\\p{Lu}[\\p{L}'-]+)"
             + "|(@\\w+)");
     private static final double SHOUTING = 0.5;
+    private static final Pattern HEADER = Pattern.compile("(?i)\\b(?:de|from|objet|subject|envoy\\p{L}*|date|cc)\\s*:[^>\\n]*");
 
     private Acronyms() {
     }
@@ -26,7 +27,8 @@ public final class Acronyms {
         if (original == null || upperCaseShare(original) > SHOUTING) {
             return acronyms;
         }
-        Matcher matcher = ACRONYM.matcher(original);
+        // « De : SARL Menuiserie Dufour > Objet : … »: the headers of a forwarded mail name its sender, not what is asked.
+        Matcher matcher = ACRONYM.matcher(HEADER.matcher(original).replaceAll(" "));
         while (matcher.find()) {
             acronyms.add(matcher.group());
         }

@@ -33,6 +33,10 @@ public final class QuestionFocus {
     private static final Pattern THING_END = Pattern.compile("[?.!,;:]|^ ?deja\\b| (?:qu'|que |qui |dont |au juste|"
             + "exactement|en fait|deja|sur |dans |ds |pour )");
 
+    /** The sender's own words on a question forwarded to us: « que dois-je lui répondre ? ». */
+    private static final Pattern RELAY = Pattern.compile("\\bque (?:dois-je|doit-on|faut-il|dois je|doit on|faut il) "
+            + "(?:lui |leur )?repondre\\b|\\bque (?:lui|leur) repondre\\b|\\bqu'est-ce que je (?:lui |leur )?reponds\\b");
+
     private QuestionFocus() {
     }
 
@@ -73,8 +77,16 @@ public final class QuestionFocus {
             }
             sentences++;
             if (sentence.endsWith("?")) {
-                questions.add(sentence);
+                // « TR: sauvegardes > De : adjoint aux finances > Est-ce que la GED … ? »: the headers of a forwarded
+                // mail before the quoted question are no part of it.
+                int quoted = sentence.lastIndexOf('>');
+                questions.add(quoted >= 0 ? sentence.substring(quoted + 1).strip() : sentence);
             }
+        }
+        // « > … un scan de la signature du gérant suffit-il ? --- que dois-je répondre à cette entreprise ? »: the
+        // question forwarded is the one asked.
+        if (questions.stream().anyMatch(q -> !RELAY.matcher(q).find())) {
+            questions.removeIf(q -> RELAY.matcher(q).find());
         }
         if (questions.isEmpty()) {
             Matcher asked = ASKED.matcher(text);
