@@ -32,6 +32,30 @@ class QuestionFocusAndAcronymsTest {
     }
 
     @Test
+    void a_what_or_where_question_names_its_thing_without_the_words_around_it() {
+        assertThat(QuestionFocus.whatItIs("c'est quoi react-eu qu'on voit sur vos documents ?")).contains("react-eu");
+        assertThat(QuestionFocus.whatItIs("ce koi react eu ?? jlai vu ds un doc")).contains("react eu");
+        assertThat(QuestionFocus.whatItIs("les actes de nature 3 c'est quoi deja ?")).contains("les actes de nature 3");
+        assertThat(QuestionFocus.whatItIs("c ou vos bureaux exactement ?")).contains("vos bureaux");
+        assertThat(QuestionFocus.whatItIs("quel est le seuil europeen ?")).isEmpty();
+    }
+
+    @Test
+    void a_forwarded_question_is_the_one_asked_without_the_headers_nor_the_senders_que_repondre() {
+        assertThat(QuestionFocus.of("de : sarl dufour > objet : votre consultation > bonjour, un scan de la signature "
+                + "suffit-il ? --- bonjour, que dois-je repondre a cette entreprise ? mairie de frise"))
+                .contains("bonjour, un scan de la signature suffit-il ?");
+        assertThat(QuestionFocus.of("tr: sauvegardes > de : adjoint > est-ce que la ged suffit ? merci de poser la "
+                + "question. mairie de cahon")).contains("est-ce que la ged suffit ?");
+    }
+
+    @Test
+    void an_acronym_in_the_headers_of_a_forwarded_mail_names_its_sender() {
+        assertThat(Acronyms.in("De : SARL Menuiserie Dufour > Objet : consultation > un scan suffit-il ?")).isEmpty();
+        assertThat(Acronyms.in("Question de : la DETR, quel taux ?")).containsExactly("DETR");
+    }
+
+    @Test
     void acronyms_are_found_unless_the_whole_message_is_shouted() {
         assertThat(Acronyms.in("Quel est le SIRET de la trésorerie ? Et la TVA ?")).containsExactly("SIRET", "TVA");
         assertThat(Acronyms.in("Le PC est en panne")).isEmpty();

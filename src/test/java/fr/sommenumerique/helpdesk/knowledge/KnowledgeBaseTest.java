@@ -64,6 +64,17 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void a_synonym_belongs_to_the_word_its_match_starts_at() {
+        // The synonym filter emits « affichage »'s alternatives and the later words of « mairie connectée » at new
+        // positions: grouped by position, « date » and « délib » were merged with them.
+        List<String> terms = knowledgeBase.search("date d'affichage de la délib charte mairie connectée", 5).queryTerms();
+
+        assertThat(terms).contains("date");
+        assertThat(terms).noneMatch(label -> label.contains("delib") && label.contains("chart"));
+        assertThat(knowledgeBase.search("c'est quoi REACT-EU ?", 5).queryTerms()).hasSize(1);
+    }
+
+    @Test
     void typos_are_tolerated() {
         assertThat(bestId("cerificat rgs pour la teletransmision")).isEqualTo("actes-certificat-rgs");
         assertThat(bestId("donées esentielles des marchés")).isEqualTo("marches-donnees-essentielles");

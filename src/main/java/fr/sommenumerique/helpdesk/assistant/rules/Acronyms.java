@@ -16,7 +16,9 @@ public final class Acronyms {
     private static final Pattern NAME = Pattern.compile("(?:\\b(?:Mme|Mlle|M\\.|Madame|Monsieur) )(\\p{Lu}[\\p{L}'-]+)"
             + "|(@\\w+)");
     private static final double SHOUTING = 0.5;
-    private static final Pattern HEADER = Pattern.compile("(?i)\\b(?:de|from|objet|subject|envoy\\p{L}*|date|cc)\\s*:[^>\\n]*");
+    /** A header of a forwarded mail, quoted up to its « > »: « De : SARL Menuiserie Dufour > ». */
+    private static final Pattern HEADER = Pattern.compile("(?i)\\b(?:de|from|objet|subject|envoy\\p{L}*|date|cc)\\s*:"
+            + "[^>\\n]*(?=>)");
 
     private Acronyms() {
     }
