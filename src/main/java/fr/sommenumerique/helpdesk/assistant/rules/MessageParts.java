@@ -35,6 +35,9 @@ public final class MessageParts {
     private static final Pattern ANNOUNCED_LIST = Pattern.compile("^(?:(\\d|deux|trois|quatre) "
             + "(?:petites )?questions|une (?:petite )?question (?:sur|pour) [^:?]{1,40} et une (?:autre )?(?:sur|pour) "
             + "[^:?]{1,40}) ?: ?");
+    /** « trois petites questions : », « double question : », « 2 questions : »: questions announced by number. */
+    private static final Pattern ANNOUNCES_QUESTIONS = Pattern.compile("\\b(?:\\d|deux|trois|quatre) (?:petites )?"
+            + "questions ?:|\\bdouble question ?:");
     private static final Pattern LIST_ITEM_BREAK = Pattern.compile(",? et (?=\\p{L})|[,;] (?=\\p{L})");
     private static final Pattern NUMBERED = Pattern.compile("\\(?\\b\\d\\)");
     /** A question word: « on fait comment pour … et est-ce que … ? » asks twice, not once after some context. */
@@ -72,6 +75,7 @@ public final class MessageParts {
         List<String> sentences = new ArrayList<>();
         Set<String> asked = new HashSet<>();
         Set<String> listed = new HashSet<>();
+        boolean announcedQuestions = ANNOUNCES_QUESTIONS.matcher(text).find();
         Matcher matcher = SENTENCE.matcher(text);
         boolean afterQuestion = false;
         while (matcher.find()) {
@@ -90,8 +94,9 @@ public final class MessageParts {
                 listed.addAll(items);
                 continue;
             }
-            // « 1) vos horaires ? 2) … »: numbered items stand alone, however short.
-            boolean numbered = NUMBERED.matcher(matcher.group()).find();
+            // « 1) vos horaires ? 2) … », « trois petites questions : … ? … ? »: numbered or announced questions
+            // stand alone, however short.
+            boolean numbered = NUMBERED.matcher(matcher.group()).find() || question && announcedQuestions;
             for (String piece : BREAK.split(matcher.group())) {
                 if (!piece.isBlank() && piece.chars().anyMatch(Character::isLetter)) {
                     sentences.add(piece.strip());
