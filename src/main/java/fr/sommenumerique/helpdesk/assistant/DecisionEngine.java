@@ -103,8 +103,8 @@ public class DecisionEngine {
     private static final double ASKING_SHARE = 0.75;
     /** A request must have at least this probability when another intent is the best. */
     private static final double MIN_REQUEST_PROBABILITY = 0.3;
-    /** Fewer words than this never make a request from the requests' shared probability alone. */
-    private static final int MIN_SHARED_REQUEST_WORDS = 8;
+    /** The requests together must be this many times likelier than under an even spread to make a request. */
+    private static final double MIN_REQUEST_LIFT = 1.1;
     /** What an article must cover to answer a message the classifier takes for out of scope. */
     private static final double STRONG_COVERAGE = 0.6;
     /** Words sharing this many first letters are taken as the same word when sections are chosen. */
@@ -271,7 +271,7 @@ public class DecisionEngine {
             return greetingOnly(whole);
         }
         List<String> texts = MessageParts.split(text,
-                sentence -> isHead(classify(current, sentence)),
+                sentence -> isHead(classify(current, sentence)) || Signals.asksToAct(sentence).isPresent(),
                 sentence -> knowledgeBase.normalizedTerms(sentence).size());
         List<DecisionPart> parts = new ArrayList<>();
         List<PartOutcome> outcomes = new ArrayList<>();
@@ -438,8 +438,8 @@ public class DecisionEngine {
         if (best.isRequest() || (scores.requestProbability() > HEAD_PROBABILITY
                 && scores.probability(scores.bestRequest()) >= MIN_REQUEST_PROBABILITY && best == Intent.FOLLOW_UP)) {
             Intent request = best.isRequest() ? best : scores.bestRequest();
-            return requestPart(text, request, scores.probability(request),
-                    percent(scores.probability(request)), services, candidates);
+            return requestPart(text, request, scores.probability(request), Signals.asksToAct(text)
+                    .map(ask -> "« " + ask + " »").orElse(percent(scores.probability(request))), services, candidates);
         }
         if (best == Intent.FOLLOW_UP) {
             return new PartOutcome(part(text, intent, DecisionKind.TICKET, ReplyTexts.followUp(), List.of(), List.of(),
@@ -479,6 +479,11 @@ public class DecisionEngine {
             // with no word of one, in a message an article answers as a whole.
             return Intent.QUESTION;
         }
+        if (Signals.asksToAct(text).isPresent() && !scores.best().isRequest()) {
+            // « il faudrait me créer un compte … Au passage, dans quel délai … ? »: an explicit ask to act is recorded,
+            // whatever else the message asks (its question is answered as a part of its own).
+            return scores.bestRequest();
+        }
         double asking = scores.probability(Intent.QUESTION) + scores.probability(Intent.OUT_OF_SCOPE);
         if (scores.best().isRequest() && scores.probability(scores.best()) < HEAD_PROBABILITY && text.contains("?")
                 && !Signals.asksForSomething(text) && asking >= scores.probability(scores.best()) * ASKING_SHARE) {
@@ -490,9 +495,11 @@ public class DecisionEngine {
             return scores.best();
         }
         // A few words (« Question », « Mairie de Rue ») spread the classifier evenly, and most intents are requests:
-        // their shared probability says nothing there.
-        return !answered && scores.requestProbability() >= HEAD_PROBABILITY && !Signals.eligibilityQuestion(text)
-                && text.split(" ").length >= MIN_SHARED_REQUEST_WORDS ? scores.bestRequest() : Intent.QUESTION;
+        // their shared probability says something only well above its share under an even spread.
+        // A message that hardly reads as a question is not answered, whatever article shares its words.
+        return (!answered || asking < MIN_QUESTION_PROBABILITY) && scores.requestLift() >= MIN_REQUEST_LIFT
+                && !Signals.eligibilityQuestion(text)
+                ? scores.bestRequest() : Intent.QUESTION;
     }
 
     /**

@@ -114,6 +114,33 @@ class DecisionEngineTest {
         assertThat(engine.decide(text).kind()).isNotEqualTo(DecisionKind.SUBSCRIPTION);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"compte marches pr notre agent technique svp", "acces partage de fichiers pr le nouvel adjoint svp"})
+    void a_few_words_that_ask_for_an_account_record_a_request(String text) {
+        Decision decision = engine.decide(text);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
+        assertThat(decision.subscriptionKind()).isEqualTo(SubscriptionKind.ACCOUNT);
+    }
+
+    @Test
+    void an_explicit_ask_to_act_beside_a_question_records_the_request_and_answers_the_question() {
+        Decision decision = engine.decide("Bonjour, notre adjoint aux travaux suit désormais les chantiers. Il faudrait "
+                + "lui créer un accès à la plateforme des marchés. Au passage, combien de temps une délibération doit-elle "
+                + "rester en ligne ? Merci");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
+        assertThat(decision.parts()).extracting(DecisionPart::kind)
+                .containsExactly(DecisionKind.SUBSCRIPTION, DecisionKind.ANSWER);
+        assertThat(decision.parts().get(0).reason()).contains("il faudrait lui creer");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vous ouvrez à quelle heure le lundi ?", "Vous fermez à quelle heure le vendredi ?"})
+    void an_imperative_look_alike_that_asks_a_time_is_a_question(String text) {
+        assertThat(engine.decide(text).kind()).isEqualTo(DecisionKind.ANSWER);
+    }
+
     @Test
     void an_incident_goes_to_a_human_with_service_and_priority_even_when_an_article_is_related() {
         Decision decision = engine.decide("Mon certificat RGS a expiré, impossible de télétransmettre le budget !!");

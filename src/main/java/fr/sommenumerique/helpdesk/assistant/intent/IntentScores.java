@@ -30,6 +30,16 @@ public record IntentScores(Map<Intent, Double> probabilities) {
         return probabilities.entrySet().stream().filter(e -> e.getKey().isRequest()).mapToDouble(Map.Entry::getValue).sum();
     }
 
+    /**
+     * How many times more likely the requests are together than if the probability were spread evenly over the
+     * intents. A few words that ask nothing (« Question », « Mairie de Rue ») spread it nearly evenly, and most
+     * intents are requests: their sum alone is high there, their lift stays near 1.
+     */
+    public double requestLift() {
+        long requests = probabilities.keySet().stream().filter(Intent::isRequest).count();
+        return requests == 0 ? 0 : requestProbability() * probabilities.size() / requests;
+    }
+
     /** The most likely request intent (membership, account…). */
     public Intent bestRequest() {
         return probabilities.entrySet().stream().filter(e -> e.getKey().isRequest())

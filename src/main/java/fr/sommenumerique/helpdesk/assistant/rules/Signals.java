@@ -57,6 +57,24 @@ public final class Signals {
     private static final Pattern ASKS_FOR_SOMETHING = Pattern.compile("\\b(?:inscri\\w*|adherer|rejoindre|souhait\\w*|"
             + "voudr\\w*|envoyez|merci de|pouvez-vous|pourriez-vous)\\b");
 
+    /**
+     * The commune asks Somme Numérique to act on an account, a membership or a training seat (« pouvez-vous nous
+     * inscrire », « merci de créer un accès », « il faudrait me créer un compte », « transférez-lui les droits », « je
+     * vous saurais gré de bien vouloir procéder aux modifications »): a request to record, even when the same message
+     * also asks a question. An imperative counts only with whom or what it acts on: « vous ouvrez à quelle heure ? »
+     * asks nothing to be done.
+     */
+    private static final Pattern ASKS_TO_ACT = Pattern.compile("\\b(?:(?:(?:pouvez|pourriez|pourrez)[- ]vous|"
+            + "vous (?:pouvez|pourriez|pourrez)|merci de|je vous (?:remercie|prie|saurais gre) de)(?: bien vouloir)?\\s+"
+            + "(?:(?:nous|me|m'|lui|leur|les|la|le|l')\\s*)?" + "(?:inscrire|ouvrir|creer|transferer|ajouter|activer|"
+            + "desactiver|supprimer|fermer|cloturer|lancer|attribuer|reserver|rattacher|donner (?:un |l')?acces|"
+            + "proceder (?:a|aux) (?:l'|la |les )?(?:ouverture|creation|fermeture|cloture|suppression|desactivation|"
+            + "inscription|transfert|modification)s?)\\b"
+            + "|\\bil (?:faut|faudrait)\\s+(?:(?:nous|me|m'|lui|leur)\\s*)?(?:inscrire|ouvrir|creer|transferer|"
+            + "desactiver|supprimer|fermer|cloturer|rattacher)\\b"
+            + "|\\b(?:inscrivez|ouvrez|creez|transferez|ajoutez|activez|desactivez|supprimez|fermez|cloturez|attribuez|"
+            + "reservez)(?:[- ](?:nous|moi|lui|leur)\\b|\\s+(?:son|sa|ses|mon|ma|mes|notre|nos|le|la|les|l'|un|une|en)\\b))");
+
     private static final Pattern URGENCY = Pattern.compile("(?:\\burgen\\w*|\\bau plus vite\\b|\\bau plus tot\\b|\\basap\\b|"
             + "\\bbloquant\\w*|\\bdate limite\\b|\\bdemain\\b|\\bce soir\\b|\\baujourd'hui\\b|\\bce matin\\b|\\bimmediatement\\b|"
             + "\\bd'urgence\\b|\\baidez[- ]?(?:moi|nous)\\b|!!|\\bsos\\b|\\bau secours\\b)");
@@ -83,6 +101,11 @@ public final class Signals {
     /** Words that ask for something to be done (« inscrivez », « nous souhaitons », « pouvez-vous »…). */
     public static boolean asksForSomething(String text) {
         return ASKS_FOR_SOMETHING.matcher(text).find();
+    }
+
+    /** The commune asks for an action on an account, a membership or a training seat: the phrase found. */
+    public static Optional<String> asksToAct(String text) {
+        return find(ASKS_TO_ACT, text);
     }
 
     public static Optional<String> urgency(String text) {
