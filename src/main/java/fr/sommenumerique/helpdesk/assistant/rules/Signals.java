@@ -60,20 +60,26 @@ public final class Signals {
     /**
      * The commune asks Somme Numérique to act on an account, a membership or a training seat (« pouvez-vous nous
      * inscrire », « merci de créer un accès », « il faudrait me créer un compte », « transférez-lui les droits », « je
-     * vous saurais gré de bien vouloir procéder aux modifications »): a request to record, even when the same message
-     * also asks a question. An imperative counts only with whom or what it acts on: « vous ouvrez à quelle heure ? »
-     * asks nothing to be done.
+     * vous saurais gré de bien vouloir procéder aux modifications », « j'ai besoin d'un compte », « on voudrait un
+     * accès »): a request to record, even when the same message also asks a question. An imperative counts only with
+     * whom or what it acts on: « vous ouvrez à quelle heure ? » asks nothing to be done.
      */
-    private static final Pattern ASKS_TO_ACT = Pattern.compile("\\b(?:(?:(?:pouvez|pourriez|pourrez)[- ]vous|"
-            + "vous (?:pouvez|pourriez|pourrez)|merci de|je vous (?:remercie|prie|saurais gre) de)(?: bien vouloir)?\\s+"
-            + "(?:(?:nous|me|m'|lui|leur|les|la|le|l')\\s*)?" + "(?:inscrire|ouvrir|creer|transferer|ajouter|activer|"
-            + "desactiver|supprimer|fermer|cloturer|lancer|attribuer|reserver|rattacher|donner (?:un |l')?acces|"
-            + "proceder (?:a|aux) (?:l'|la |les )?(?:ouverture|creation|fermeture|cloture|suppression|desactivation|"
-            + "inscription|transfert|modification)s?)\\b"
+    private static final Pattern ASKS_TO_ACT = Pattern.compile("\\b(?:(?:(?:pouvez|pourriez|pourrez)[- ](?:vous|vs)|"
+            + "(?:vous|vs) (?:pouvez|pourriez|pourrez)|merci de|je vous (?:remercie|prie|saurais gre) de)(?: bien vouloir)?\\s+"
+            + "(?:(?:nous|me|m'|lui|leur|les|la|le|l')\\s*)?" + "(?:inscrire|ouvrir|creer|transferer|ajouter|rajouter|activer|"
+            + "desactiver|supprimer|fermer|cloturer|lancer|attribuer|reserver|rattacher|modifier|changer|mettre a jour|"
+            + "donner (?:un |l')?acces|proceder (?:a|aux) (?:l'|la |les )?(?:ouverture|creation|fermeture|cloture|"
+            + "suppression|desactivation|inscription|transfert|modification)s?)\\b"
             + "|\\bil (?:faut|faudrait)\\s+(?:(?:nous|me|m'|lui|leur)\\s*)?(?:inscrire|ouvrir|creer|transferer|"
             + "desactiver|supprimer|fermer|cloturer|rattacher)\\b"
             + "|\\b(?:inscrivez|ouvrez|creez|transferez|ajoutez|activez|desactivez|supprimez|fermez|cloturez|attribuez|"
-            + "reservez)(?:[- ](?:nous|moi|lui|leur)\\b|\\s+(?:son|sa|ses|mon|ma|mes|notre|nos|le|la|les|l'|un|une|en)\\b))");
+            + "reservez)(?:[- ](?:nous|moi|lui|leur)\\b|\\s+(?:son|sa|ses|mon|ma|mes|notre|nos|le|la|les|l'|un|une|en)\\b)"
+            // « j'ai besoin d'un compte », « on voudrait un accès », « qu'on ait un accès », « que soit créé un accès »
+            + "|\\b(?:besoin d(?:'|1 |e )|(?:voudrai[st]?|voudrions|voudraient|souhaite(?:rai[st]?|rions)?|aimerai[st]?|"
+            + "aimerions|veu[tx]|voulons)\\s+|qu'on ait\\s+|que nous ayons\\s+|pour l'ouverture d'|c'est pour (?:creer|ouvrir)\\s+)"
+            + "(?:(?:un|une|des|les|mon|ma|mes|son|sa|ses|nos|notre|leur|leurs|d'un|d'une|l'|2e|deuxieme|second|nouvel|"
+            + "nouveau|nouveaux|autre)\\s*)*(?:acces|compte)s?\\b"
+            + "|\\bque soi(?:en)?t (?:cree|ouvert|ferme|supprime|transfere|active|desactive)e?s?\\b)");
 
     private static final Pattern URGENCY = Pattern.compile("(?:\\burgen\\w*|\\bau plus vite\\b|\\bau plus tot\\b|\\basap\\b|"
             + "\\bbloquant\\w*|\\bdate limite\\b|\\bdemain\\b|\\bce soir\\b|\\baujourd'hui\\b|\\bce matin\\b|\\bimmediatement\\b|"
