@@ -24,10 +24,11 @@ public final class MessageParts {
             "\\s*(?:\\(\\d\\)|\\b\\d\\)|(?<=[,;:]) ?(?:et |puis )?(?:d'autre part|deuxiemement|ensuite|par ailleurs|autre question)"
                     + "|,? et (?:est-ce qu|est ce qu|est-ce que|est ce que|aussi,?|sinon,?|d'autre part|au passage ?:?)"
                     + "|\\bd'une part\\b|\\bd'autre part\\b|(?:premiere|deuxieme|seconde|1ere|2e|2eme) question ?:?)");
-    /** A sentence that asks without a question mark: « Il voudrait aussi savoir quand … ». */
+    /** A sentence that asks without a question mark: « Il voudrait aussi savoir quand … », « Il demande aussi qui … ». */
     private static final Pattern ASKS = Pattern.compile("^(?:il|elle|on|je|nous|le maire) (?:voudrait|voudrais|"
             + "voudrions|aimerait|aimerais|souhaite|souhaiterait|souhaiterais) (?:aussi |egalement )?"
-            + "(?:savoir|connaitre)\\b");
+            + "(?:savoir|connaitre)\\b|^(?:il|elle|le maire|le conseil) (?:me |nous )?demande (?:aussi |egalement )?"
+            + "(?:si|qui|quand|combien|jusqu'a|ou|comment|pourquoi|quel\\w*|a quel\\w*)\\b");
     /**
      * « 3 questions : a, b, et c ? », « une question sur les horaires et une sur l'offre : a, et b ? »: an announced
      * list whose items are separated by commas only.
