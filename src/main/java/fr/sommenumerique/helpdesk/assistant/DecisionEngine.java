@@ -334,6 +334,13 @@ public class DecisionEngine {
             // incident, is the context of the question answered next to it, not a second problem.
             if (outcomes.stream().anyMatch(o -> o.part().kind() == DecisionKind.ANSWER)) {
                 outcomes.removeIf(DecisionEngine::isContextOnly);
+                // « Notre commune a 1 809 habitants. Est-ce qu'on rentre dans les clous pour l'aide européenne ? »: in a
+                // message the classifier reads as a question, the commune's size, read as a membership by the classifier
+                // alone, with no word that asks for anything, is the context of the question answered beside it. (« Le
+                // conseil a voté l'adhésion. » asks nothing in words either, but it is a request.)
+                if (whole.best() == Intent.QUESTION) {
+                    outcomes.removeIf(DecisionEngine::isContextRequest);
+                }
             }
         }
         outcomes = mergeSameArticle(outcomes);
@@ -386,6 +393,14 @@ public class DecisionEngine {
         DecisionPart part = outcome.part();
         return outcome.incident() && !part.text().contains("?") && Signals.incident(part.text()).isEmpty()
                 && part.confidence() < CONTEXT_INCIDENT_PROBABILITY;
+    }
+
+    /** A request part that states the commune's size and asks nothing in words (no ask, no question mark). */
+    private static boolean isContextRequest(PartOutcome outcome) {
+        String text = outcome.part().text();
+        return outcome.subscriptionKind() != null && PopulationInText.find(text).isPresent() && !text.contains("?")
+                && !Signals.asksForSomething(text)
+                && Signals.asksToAct(text).isEmpty() && Signals.leaving(text).isEmpty();
     }
 
     private IntentScores classify(Model current, String text) {
@@ -479,7 +494,7 @@ public class DecisionEngine {
             // with no word of one, in a message an article answers as a whole.
             return Intent.QUESTION;
         }
-        if (Signals.asksToAct(text).isPresent() && !scores.best().isRequest()) {
+        if (Signals.asksToAct(text).isPresent()) {
             // « il faudrait me créer un compte … Au passage, dans quel délai … ? »: an explicit ask to act is recorded,
             // whatever else the message asks (its question is answered as a part of its own).
             return scores.bestRequest();

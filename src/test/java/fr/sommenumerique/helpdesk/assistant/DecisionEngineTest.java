@@ -135,6 +135,33 @@ class DecisionEngineTest {
         assertThat(decision.parts().get(0).reason()).contains("il faudrait lui creer");
     }
 
+    @Test
+    void a_wish_to_join_beside_a_question_records_the_membership_and_answers_the_question() {
+        Decision decision = engine.decide("bjr on veut adherer pr notre village de 120 hab. vous ouvrez a quelle heure le mardi ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
+        assertThat(decision.subscriptionKind()).isEqualTo(SubscriptionKind.MEMBERSHIP);
+        assertThat(decision.parts()).extracting(DecisionPart::kind)
+                .containsExactly(DecisionKind.SUBSCRIPTION, DecisionKind.ANSWER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"inscrire 2 agents formation partage de fichiers", "fermer compte actes de l'ancien adjoint"})
+    void an_sms_that_opens_on_an_action_is_a_request(String text) {
+        assertThat(engine.decide(text).kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Faut-il un certificat pour télétransmettre nos actes ? On est 95 habitants et le maire signait tout à la main jusqu'ici.",
+            "la charte a été votée quand ? on est 300 hab et on prépare notre délib."})
+    void the_communes_size_told_beside_a_question_is_context_not_a_membership(String text) {
+        Decision decision = engine.decide(text);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.parts()).extracting(DecisionPart::kind).containsOnly(DecisionKind.ANSWER);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"vous ouvrez à quelle heure le lundi ?", "Vous fermez à quelle heure le vendredi ?"})
     void an_imperative_look_alike_that_asks_a_time_is_a_question(String text) {

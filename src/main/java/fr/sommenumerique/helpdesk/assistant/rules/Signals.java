@@ -79,7 +79,14 @@ public final class Signals {
             + "aimerions|veu[tx]|voulons)\\s+|qu'on ait\\s+|que nous ayons\\s+|pour l'ouverture d'|c'est pour (?:creer|ouvrir)\\s+)"
             + "(?:(?:un|une|des|les|mon|ma|mes|son|sa|ses|nos|notre|leur|leurs|d'un|d'une|l'|2e|deuxieme|second|nouvel|"
             + "nouveau|nouveaux|autre)\\s*)*(?:acces|compte)s?\\b"
-            + "|\\bque soi(?:en)?t (?:cree|ouvert|ferme|supprime|transfere|active|desactive)e?s?\\b)");
+            + "|\\bque soi(?:en)?t (?:cree|ouvert|ferme|supprime|transfere|active|desactive)e?s?\\b"
+            // « on veut adhérer », « nous souhaitons souscrire », « le maire veut qu'on arrête le service »
+            + "|\\b(?:on|nous|la commune|le conseil|le maire) (?:veut|voulons|voudrait|voudrions|souhaite|souhaitons|"
+            + "souhaiterait|souhaiterions|aimerait|aimerions) (?:bien )?(?:adherer|rejoindre|souscri\\w*|nous inscrire|"
+            + "s'inscrire|s'abonner|nous abonner)\\b|\\b(?:veut|voudrait|souhaite|souhaiterait) qu'on (?:arrete|resilie|"
+            + "quitte|supprime)\\b"
+            // in SMS, an infinitive opens the message: « inscrire 3 pers formation actes », « créer accès actes pour … »
+            + "|^(?:bjr |bonjour |salut )?(?:inscrire|creer|ouvrir|fermer|supprimer|desactiver|transferer)\\b)");
 
     private static final Pattern URGENCY = Pattern.compile("(?:\\burgen\\w*|\\bau plus vite\\b|\\bau plus tot\\b|\\basap\\b|"
             + "\\bbloquant\\w*|\\bdate limite\\b|\\bdemain\\b|\\bce soir\\b|\\baujourd'hui\\b|\\bce matin\\b|\\bimmediatement\\b|"
