@@ -339,8 +339,13 @@ public class DecisionEngine {
                 // alone, with no word that asks for anything, is the context of the question answered beside it. (« Le
                 // conseil a voté l'adhésion. » asks nothing in words either, but it is a request.)
                 if (whole.best() == Intent.QUESTION) {
-                    outcomes.removeIf(DecisionEngine::isContextRequest);
+                    outcomes.removeIf(o -> isContextRequest(o) && PopulationInText.find(o.part().text()).isPresent());
                 }
+            }
+            // « Nous avons envoyé notre dossier d'adhésion le 3 novembre. … où en est notre dossier ? »: what was sent
+            // is the context of the follow-up an agent must look at, not a new request.
+            if (outcomes.stream().anyMatch(o -> o.incident() && Signals.stateOfFile(o.part().text()).isPresent())) {
+                outcomes.removeIf(DecisionEngine::isContextRequest);
             }
         }
         outcomes = mergeSameArticle(outcomes);
@@ -395,11 +400,10 @@ public class DecisionEngine {
                 && part.confidence() < CONTEXT_INCIDENT_PROBABILITY;
     }
 
-    /** A request part that states the commune's size and asks nothing in words (no ask, no question mark). */
+    /** A request part that asks nothing in words (no ask, no question mark): the classifier's reading alone. */
     private static boolean isContextRequest(PartOutcome outcome) {
         String text = outcome.part().text();
-        return outcome.subscriptionKind() != null && PopulationInText.find(text).isPresent() && !text.contains("?")
-                && !Signals.asksForSomething(text)
+        return outcome.subscriptionKind() != null && !text.contains("?") && !Signals.asksForSomething(text)
                 && Signals.asksToAct(text).isEmpty() && Signals.leaving(text).isEmpty();
     }
 
