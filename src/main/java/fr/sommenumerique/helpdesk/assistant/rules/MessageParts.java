@@ -44,6 +44,8 @@ public final class MessageParts {
     /** A question word: « on fait comment pour … et est-ce que … ? » asks twice, not once after some context. */
     private static final Pattern QUESTION_WORD = Pattern.compile("\\b(?:comment|quand|quel|quelle|quels|quelles|combien|"
             + "cb|pourquoi|est-ce|est ce|faut-il|faut il|doit-on|peut-on|a quelle heure|koi|quoi)\\b");
+    /** « … quand ? et c'est quoi son identifiant » leans on the question before it: it stays with it. */
+    private static final Pattern POINTS_BACK = Pattern.compile("\\b(?:son|sa|ses|leur|leurs|celui-ci|celle-ci)\\b");
     /** « … ? et si fuite de données on a cb de temps pour prévenir ? »: a follow-up asked without its question mark. */
     private static final Pattern FOLLOW_UP = Pattern.compile("^(?:et|puis) .*\\b(?:comment|quand|quel|quelle|quels|"
             + "quelles|combien|cb|pourquoi|qui|ou|est-ce|est ce|faut-il|faut il|doit-on|peut-on|koi|quoi)\\b");
@@ -81,7 +83,8 @@ public final class MessageParts {
         boolean afterQuestion = false;
         while (matcher.find()) {
             boolean question = matcher.group().strip().endsWith("?");
-            if (afterQuestion && !question && FOLLOW_UP.matcher(matcher.group().strip()).find()) {
+            if (afterQuestion && !question && FOLLOW_UP.matcher(matcher.group().strip()).find()
+                    && !POINTS_BACK.matcher(matcher.group()).find()) {
                 asked.add(matcher.group().strip());
             }
             afterQuestion = question;

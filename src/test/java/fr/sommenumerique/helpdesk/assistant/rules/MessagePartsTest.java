@@ -17,6 +17,9 @@ class MessagePartsTest {
     void a_follow_up_asked_without_its_question_mark_is_a_question_of_its_own() {
         assertThat(split("dpo obligatoire ou pas pr 200 hab ? et si fuite de données on a cb de temps pr prévenir la cnil"))
                 .hasSize(2);
+        // A follow-up that points back to the question before it stays with it.
+        assertThat(split("votre délib charte elle est partie en préfecture quand ? et c'est quoi son identifiant actes"))
+                .hasSize(1);
         // A statement after a question stays its context.
         assertThat(split("Le DPO est-il obligatoire ? Nous sommes une petite commune de 200 habitants.")).hasSize(1);
     }
