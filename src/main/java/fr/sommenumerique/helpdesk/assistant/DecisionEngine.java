@@ -89,6 +89,8 @@ public class DecisionEngine {
     /** A lower-ranked article covering this much more of the question, at this share of the best score, leads. */
     private static final double WIDER_COVERAGE_MARGIN = 0.25;
     private static final double WIDER_MIN_SCORE_RATIO = 0.4;
+    /** An article scoring this share of the best one is close enough to be what a long message is about. */
+    private static final double CLOSE_SCORE_RATIO = 0.6;
     /** How far ahead of the best article a topic card must score to be the subject of a message on its own. */
     private static final double TOPIC_LEAD = 2.0;
     /** An article related to a question handed over is listed when it covers this share of it. */
@@ -622,7 +624,7 @@ public class DecisionEngine {
             Optional<SearchResult> focused = focus.map(q -> knowledgeBase.search(q, CANDIDATES));
             if (focused.isPresent() && (focused.get().queryTerms().size() >= MIN_FOCUSED_TERMS || thing.isPresent())) {
                 confident = confidentHits(focused.get());
-                if (!confident.isEmpty() && !isBest(confident.get(0), search)) {
+                if (!confident.isEmpty() && !pointsTo(search, confident.get(0))) {
                     // A short question (« est-ce autorisé ? ») leans on its context: the whole message must point
                     // to the same article, or the sentence alone answers something else.
                     confident = List.of();
@@ -902,8 +904,17 @@ public class DecisionEngine {
         return new DecisionPart(text, intent, kind, reply, articleIds, passages, round(confidence), reason);
     }
 
-    private static boolean isBest(SearchHit hit, SearchResult search) {
-        return search.best().filter(best -> best.article().id().equals(hit.article().id())).isPresent();
+    /**
+     * The whole message points to the article the question sentence found: it is the best of the whole message, or
+     * it scores close to the best and covers at least as much of the whole message. In a long mail the best score
+     * may go to an article that shares the context's rarer words (« historique », « bulletin municipal » beside
+     * « depuis quand votre structure existe »), while the article the question asks for covers more of what is said.
+     */
+    private static boolean pointsTo(SearchResult whole, SearchHit focused) {
+        String id = focused.article().id();
+        SearchHit best = whole.best().orElse(null);
+        return best != null && whole.hits().stream().anyMatch(h -> h.article().id().equals(id) && (h == best
+                || h.coverage() >= best.coverage() && h.score() >= best.score() * CLOSE_SCORE_RATIO));
     }
 
     /** The point the article says it cannot answer, when every word of that point is in the message. */
