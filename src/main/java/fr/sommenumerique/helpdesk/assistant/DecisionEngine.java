@@ -576,11 +576,12 @@ public class DecisionEngine {
                                        List<ArticleRef> candidates, double coverage) {
         // Out of scope, but a long self-introduction hides the matter: its card is looked for on the question alone.
         // Or the matter is told in a sentence of context and the question only asks « à qui s'adresser ? ».
-        Optional<SearchHit> topic = found.or(() -> QuestionFocus.of(text)
-                .flatMap(q -> card(knowledgeBase.searchWithTopics(q, CANDIDATES))))
-                .or(() -> SENTENCE_END.splitAsStream(text).filter(s -> !s.isBlank())
-                        .map(s -> card(knowledgeBase.searchWithTopics(s, CANDIDATES)))
-                        .flatMap(Optional::stream).findFirst());
+        // Of the cards the question and the sentences find, the one that shares the most telling words: « le maire
+        // souhaite savoir à qui s'adresser » finds a card on « s'adresser » alone, the bureau de vote before it more.
+        Optional<SearchHit> topic = found.or(() -> java.util.stream.Stream.concat(QuestionFocus.of(text).stream(),
+                        SENTENCE_END.splitAsStream(text).filter(s -> !s.isBlank()))
+                .map(s -> card(knowledgeBase.searchWithTopics(s, CANDIDATES))).flatMap(Optional::stream)
+                .max(java.util.Comparator.comparingDouble(SearchHit::score)));
         if (topic.isPresent()) {
             Article card = topic.get().article();
             return new PartOutcome(part(text, intent, DecisionKind.OUT_OF_SCOPE, ReplyTexts.outOfScope(card),

@@ -32,6 +32,19 @@ class QuestionFocusAndAcronymsTest {
     }
 
     @Test
+    void a_question_asked_for_someone_else_or_in_a_formula_of_politeness_is_what_is_asked() {
+        assertThat(QuestionFocus.of("lors du budget, monsieur le maire souhaiterait savoir d'ou vient le financement "
+                + "de votre offre. je vous prie d'agreer mes salutations")).contains("d'ou vient le financement de votre offre");
+        assertThat(QuestionFocus.of("les secretaires du rpi se demandent si c'est le departement qui est membre. merci"))
+                .contains("si c'est le departement qui est membre");
+        assertThat(QuestionFocus.of("un artisan a scanne sa signature. le maire s'interroge sur la validite de ce "
+                + "document. merci")).contains("la validite de ce document");
+        assertThat(QuestionFocus.of("je vous serais reconnaissante de bien vouloir me preciser les outils proposes. "
+                + "avec mes remerciements")).contains("les outils proposes");
+        assertThat(QuestionFocus.of("le conseil a vote l'adhesion. merci de nous envoyer la convention.")).isEmpty();
+    }
+
+    @Test
     void a_what_or_where_question_names_its_thing_without_the_words_around_it() {
         assertThat(QuestionFocus.whatItIs("c'est quoi react-eu qu'on voit sur vos documents ?")).contains("react-eu");
         assertThat(QuestionFocus.whatItIs("ce koi react eu ?? jlai vu ds un doc")).contains("react eu");

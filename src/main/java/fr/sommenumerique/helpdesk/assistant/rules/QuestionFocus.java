@@ -18,9 +18,16 @@ public final class QuestionFocus {
     /**
      * A question asked without a question mark (« je souhaiterais connaître vos horaires d'ouverture, afin de savoir
      * quand vous joindre »): what is asked runs from the asking verb to a purpose clause or the end of the sentence.
+     * The asker may be someone else (« Monsieur le Maire souhaiterait savoir d'où provient… », « les secrétaires se
+     * demandent si… », « le maire s'interroge sur… ») or the ask a formula of politeness (« je vous serais
+     * reconnaissante de bien vouloir me préciser… », « merci de nous indiquer… »).
      */
-    private static final Pattern ASKED = Pattern.compile("\\b(?:je (?:souhaiterais|souhaite|voudrais|aimerais) "
-            + "(?:connaitre|savoir)|(?:pourriez|pouvez)-vous (?:me |m'|nous )(?:dire|indiquer|preciser|communiquer))\\b"
+    private static final Pattern ASKED = Pattern.compile("\\b(?:(?:je|j'|il|elle|on|nous|maire|conseil|president"
+            + "|adjoint|secretaires?) ?(?:souhaiterais|souhaiterait|souhaiterions|souhaitons|souhaite|voudrais|voudrait"
+            + "|voudrions|aimerais|aimerait|aimerions) (?:connaitre|savoir)"
+            + "|se demande(?:nt)?|s'interroge(?:nt)? sur"
+            + "|(?:pourriez|pouvez)-vous (?:me |m'|nous )(?:dire|indiquer|preciser|communiquer)"
+            + "|(?:bien vouloir|merci de) (?:me |m'|nous )(?:dire|indiquer|preciser|communiquer))\\b"
             + "([^.!?]*?)(?:,? (?:afin de|afin d'|afin que|pour savoir|pour que|car)\\b|[.!?]|$)");
 
     /**
