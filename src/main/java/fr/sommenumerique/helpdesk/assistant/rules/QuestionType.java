@@ -40,6 +40,11 @@ public enum QuestionType {
                     + "\\b\\d{1,2}h\\d\\d|\\b(?:\\d+|un|une|deux|quinze)\\s*(?:heures?|jours?|semaines?|mois|ans?)\\b|"
                     + "\\bjours? ouvres?|\\bimmediat\\w*|\\ba tout moment|\\b24h|\\bdes (?:que|la|le|sa|son)\\b|"
                     + "\\bavant\\b|\\bapres\\b|\\bquand\\b|\\bdepuis\\b"),
+    // « … d'où provient le financement qui réduit le coût de votre offre, et quelle part est prise en charge ? »: a
+    // share of a cost is asked, which a percentage gives, not a price.
+    SHARE("une part ou un pourcentage",
+            "\\b(?:quelle part|quel pourcentage|quelle proportion|a hauteur de combien|combien de pour ?cent)\\b",
+            "\\d+ ?%|\\bpour ?cent\\b|\\bmoitie\\b|\\btiers\\b|\\bquart\\b"),
     PRICE("un prix",
             "\\b(?:combien (?:ca |cela |ce |ça )?(?:coute|coutent|vaut|valent|fait payer|faut payer|on paie|on paye)|"
                     + "(?:c'est|c'?|ca fait) combien\\b(?! (?:de|d')\\b)|payant\\w*|gratuit\\w*|devis|cotisation|"

@@ -43,4 +43,13 @@ class QuestionTypeTest {
         assertThat(QuestionType.of(TextNormalizer.normalize("Notre délibération sur les tarifs de la cantine est "
                 + "contestée, le délai de recours court encore ?"))).contains(QuestionType.DURATION);
     }
+
+    @Test
+    void a_share_of_a_cost_needs_a_percentage_not_a_price() {
+        String question = TextNormalizer.normalize("Le maire souhaiterait savoir d'où provient le financement qui réduit "
+                + "le coût de votre offre, et quelle part est ainsi prise en charge.");
+        assertThat(QuestionType.of(question)).contains(QuestionType.SHARE);
+        assertThat(QuestionType.SHARE.answeredBy(TextNormalizer.normalize("L'Europe finance 80 % du coût."))).isTrue();
+        assertThat(QuestionType.SHARE.answeredBy(TextNormalizer.normalize("Les tarifs ne sont pas connus ici."))).isFalse();
+    }
 }
