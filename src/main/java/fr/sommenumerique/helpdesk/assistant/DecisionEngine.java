@@ -287,6 +287,11 @@ public class DecisionEngine {
                     continue;
                 }
                 PartOutcome outcome = decidePart(question, current, part, scores, false);
+                if (isHandedOver(outcome) && QuestionFocus.relays(part)) {
+                    // « Bonjour Mme Dupont, pouvez-vous voir avec Somme Numérique ? »: the words that pass the
+                    // question on, not a question of their own.
+                    continue;
+                }
                 PartOutcome previous = outcomes.isEmpty() ? null : outcomes.get(outcomes.size() - 1);
                 if (previous != null && isLeftOver(outcome) && previous.part().kind() == DecisionKind.ANSWER
                         && !asksSomethingElse(outcome, previous.part().articleIds())) {

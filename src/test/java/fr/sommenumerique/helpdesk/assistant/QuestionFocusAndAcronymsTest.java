@@ -45,6 +45,15 @@ class QuestionFocusAndAcronymsTest {
     }
 
     @Test
+    void a_question_forwarded_without_a_question_mark_is_asked_not_the_words_that_pass_it_on() {
+        String forwarded = "tr: question maire > bonjour celine, le maire voudrait savoir pendant combien de temps "
+                + "l'europe paie votre offre. tu peux demander a somme numerique ? merci, pierre";
+        assertThat(QuestionFocus.of(forwarded)).contains("pendant combien de temps l'europe paie votre offre");
+        assertThat(QuestionFocus.relays("bonjour mme dupont, pouvez-vous voir avec somme numerique ?")).isTrue();
+        assertThat(QuestionFocus.relays("pouvez-vous voir si mon compte est actif ?")).isFalse();
+    }
+
+    @Test
     void a_what_or_where_question_names_its_thing_without_the_words_around_it() {
         assertThat(QuestionFocus.whatItIs("c'est quoi react-eu qu'on voit sur vos documents ?")).contains("react-eu");
         assertThat(QuestionFocus.whatItIs("ce koi react eu ?? jlai vu ds un doc")).contains("react eu");

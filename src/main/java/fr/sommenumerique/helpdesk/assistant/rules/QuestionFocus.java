@@ -40,11 +40,21 @@ public final class QuestionFocus {
     private static final Pattern THING_END = Pattern.compile("[?.!,;:]|^ ?deja\\b| (?:qu'|que |qui |dont |au juste|"
             + "exactement|en fait|deja|sur |dans |ds |pour )");
 
-    /** The sender's own words on a question forwarded to us: « que dois-je lui répondre ? ». */
+    /**
+     * The sender's own words on a question forwarded to us (« que dois-je lui répondre ? »), or the words of whoever
+     * forwarded it to the sender (« tu peux demander à Somme Numérique ? », « pouvez-vous voir avec Somme Numérique ? »).
+     */
     private static final Pattern RELAY = Pattern.compile("\\bque (?:dois-je|doit-on|faut-il|dois je|doit on|faut il) "
-            + "(?:lui |leur )?repondre\\b|\\bque (?:lui|leur) repondre\\b|\\bqu'est-ce que je (?:lui |leur )?reponds\\b");
+            + "(?:lui |leur )?repondre\\b|\\bque (?:lui|leur) repondre\\b|\\bqu'est-ce que je (?:lui |leur )?reponds\\b"
+            + "|\\b(?:tu peux|peux-tu|pouvez-vous|vous pouvez|pourriez-vous|tu pourrais) (?:demander|voir|poser la "
+            + "question|te renseigner|vous renseigner) (?:a|avec|aupres de) somme numerique\\b");
 
     private QuestionFocus() {
+    }
+
+    /** Whether the text passes a question on (« pouvez-vous voir avec Somme Numérique ? »), asking nothing itself. */
+    public static boolean relays(String text) {
+        return RELAY.matcher(text).find();
     }
 
     /**
@@ -92,6 +102,14 @@ public final class QuestionFocus {
         }
         // « > … un scan de la signature du gérant suffit-il ? --- que dois-je répondre à cette entreprise ? »: the
         // question forwarded is the one asked.
+        // Only relays (« tu peux demander à Somme Numérique ? »): the question forwarded has no question mark.
+        boolean onlyRelays = !questions.isEmpty() && questions.stream().allMatch(q -> RELAY.matcher(q).find());
+        if (onlyRelays) {
+            Matcher asked = ASKED.matcher(text);
+            if (asked.find() && !asked.group(1).isBlank()) {
+                return Optional.of(asked.group(1).strip());
+            }
+        }
         if (questions.stream().anyMatch(q -> !RELAY.matcher(q).find())) {
             questions.removeIf(q -> RELAY.matcher(q).find());
         }
