@@ -628,9 +628,17 @@ public class DecisionEngine {
             Optional<String> thing = QuestionFocus.whatItIs(asked.orElse(text));
             Optional<String> focus = thing.or(() -> asked);
             Optional<SearchResult> focused = focus.map(q -> knowledgeBase.search(q, CANDIDATES));
+            boolean leaning = thing.isEmpty() && focused.filter(f -> f.queryTerms().size() < MIN_FOCUSED_TERMS).isPresent();
+            if (leaning) {
+                // « Concrètement, ça sert à quoi ? » says too little alone: with the sentence before it, which gives
+                // it its subject, and without the self-introduction further up. The whole message must then have its
+                // best article there: « … Moi je dis que … Qui a raison ? » leans on more than one sentence.
+                focused = QuestionFocus.withSentenceBefore(text).map(q -> knowledgeBase.search(q, CANDIDATES));
+            }
             if (focused.isPresent() && (focused.get().queryTerms().size() >= MIN_FOCUSED_TERMS || thing.isPresent())) {
                 confident = confidentHits(focused.get());
-                if (!confident.isEmpty() && !pointsTo(search, confident.get(0))) {
+                if (!confident.isEmpty() && !(leaning ? isBest(confident.get(0), search)
+                        : pointsTo(search, confident.get(0)))) {
                     // A short question (« est-ce autorisé ? ») leans on its context: the whole message must point
                     // to the same article, or the sentence alone answers something else.
                     confident = List.of();
@@ -908,6 +916,10 @@ public class DecisionEngine {
     private static DecisionPart part(String text, String intent, DecisionKind kind, String reply, List<String> articleIds,
                                      List<String> passages, double confidence, String reason) {
         return new DecisionPart(text, intent, kind, reply, articleIds, passages, round(confidence), reason);
+    }
+
+    private static boolean isBest(SearchHit hit, SearchResult search) {
+        return search.best().filter(best -> best.article().id().equals(hit.article().id())).isPresent();
     }
 
     /**

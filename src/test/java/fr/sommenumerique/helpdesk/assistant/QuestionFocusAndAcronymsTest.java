@@ -45,6 +45,14 @@ class QuestionFocusAndAcronymsTest {
     }
 
     @Test
+    void a_short_question_takes_its_subject_from_the_sentence_before_it() {
+        assertThat(QuestionFocus.withSentenceBefore("je suis nouvelle depuis lundi. je ne sais pas ce que vous faites "
+                + "pour nous. concretement, ca sert a quoi ? merci"))
+                .contains("je ne sais pas ce que vous faites pour nous. concretement, ca sert a quoi ?");
+        assertThat(QuestionFocus.withSentenceBefore("ca sert a quoi ? merci")).isEmpty();
+    }
+
+    @Test
     void a_question_forwarded_without_a_question_mark_is_asked_not_the_words_that_pass_it_on() {
         String forwarded = "tr: question maire > bonjour celine, le maire voudrait savoir pendant combien de temps "
                 + "l'europe paie votre offre. tu peux demander a somme numerique ? merci, pierre";

@@ -52,6 +52,25 @@ public final class QuestionFocus {
     private QuestionFocus() {
     }
 
+    /**
+     * A short question with the sentence just before it, which gives it its subject: « … je ne sais pas du tout ce
+     * que vous faites pour nous. Concrètement, ça sert à quoi ? ». Empty when the first question opens the message.
+     */
+    public static Optional<String> withSentenceBefore(String text) {
+        String previous = null;
+        Matcher matcher = SENTENCE.matcher(text);
+        while (matcher.find()) {
+            String sentence = matcher.group().strip();
+            if (sentence.endsWith("?")) {
+                return previous == null ? Optional.empty() : Optional.of(previous + " " + sentence);
+            }
+            if (!sentence.isEmpty()) {
+                previous = sentence;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Whether the text passes a question on (« pouvez-vous voir avec Somme Numérique ? »), asking nothing itself. */
     public static boolean relays(String text) {
         return RELAY.matcher(text).find();
