@@ -927,12 +927,14 @@ public class DecisionEngine {
      * it scores close to the best and covers at least as much of the whole message. In a long mail the best score
      * may go to an article that shares the context's rarer words (« historique », « bulletin municipal » beside
      * « depuis quand votre structure existe »), while the article the question asks for covers more of what is said.
+     * An article saying a point is not known here must be the best: it answers nothing.
      */
     private static boolean pointsTo(SearchResult whole, SearchHit focused) {
         String id = focused.article().id();
         SearchHit best = whole.best().orElse(null);
         return best != null && whole.hits().stream().anyMatch(h -> h.article().id().equals(id) && (h == best
-                || h.coverage() >= best.coverage() && h.score() >= best.score() * CLOSE_SCORE_RATIO));
+                || !h.article().handover() && h.coverage() >= best.coverage()
+                && h.score() >= best.score() * CLOSE_SCORE_RATIO));
     }
 
     /** The point the article says it cannot answer, when every word of that point is in the message. */
