@@ -24,6 +24,7 @@ import fr.sommenumerique.helpdesk.knowledge.Section;
 import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -717,6 +718,12 @@ public class DecisionEngine {
         }
         List<Article> articles = confident.stream().map(SearchHit::article).toList();
         Set<String> queryTerms = new HashSet<>(knowledgeBase.normalizedTerms(text));
+        // « ça sort d'où ? » is searched as « origine » (a one-way rewrite: no word of the clause is in the text): the
+        // section that says the origin answers. Plain synonyms are left out: an article may word a side section
+        // differently on purpose (« chantiers », « hors taxes » for the former thresholds).
+        Set<String> words = Set.copyOf(queryTerms);
+        answering.queryTerms().stream().map(label -> Arrays.asList(label.split("\\|")))
+                .filter(clause -> clause.stream().noneMatch(words::contains)).forEach(queryTerms::addAll);
         Optional<QuestionType> type = QuestionType.of(text);
         List<String> passages = new ArrayList<>();
         for (Article article : articles) {
