@@ -50,6 +50,11 @@ public final class MessageParts {
     private static final Pattern FOLLOW_UP = Pattern.compile("^(?:et|puis) .*\\b(?:comment|quand|quel|quelle|quels|"
             + "quelles|combien|cb|pourquoi|qui|ou|est-ce|est ce|faut-il|faut il|doit-on|peut-on|koi|quoi)\\b");
     private static final int MIN_TERMS = 3;
+    /**
+     * « vos serveurs sont où ? chez un gros américain ? »: a few words opening on a preposition, with a question mark,
+     * have no subject of their own; they go on asking the question before them.
+     */
+    private static final Pattern ELLIPTIC = Pattern.compile("^(?:chez|pour|avec|sans|sur|dans|par|a|en)(?: \\S+){0,4} ?\\?$");
 
     private MessageParts() {
     }
@@ -125,7 +130,8 @@ public final class MessageParts {
                 context.append(context.isEmpty() ? "" : " ").append(sentence);
                 continue;
             }
-            boolean tooShort = termCount.applyAsInt(sentence) < MIN_TERMS && !listed.contains(sentence);
+            boolean tooShort = (termCount.applyAsInt(sentence) < MIN_TERMS || ELLIPTIC.matcher(sentence).find())
+                    && !listed.contains(sentence);
             if (tooShort && !parts.isEmpty()) {
                 parts.get(parts.size() - 1).append(' ').append(context).append(context.isEmpty() ? "" : " ").append(sentence);
             } else {

@@ -31,4 +31,12 @@ class MessagePartsTest {
         // Without a question word the first clause is the context of the question.
         assertThat(split("Nous avons 450 habitants et est-ce que nous devons télétransmettre ?")).hasSize(1);
     }
+
+    @Test
+    void a_few_words_opening_on_a_preposition_go_on_asking_the_question_before() {
+        assertThat(split("vos serveurs sont hébergés où ? chez un gros américain ?")).hasSize(1);
+        // A question of its own, however it opens, stands alone.
+        assertThat(split("vos serveurs sont hébergés où ? pour les marchés publics il faut quel certificat ?"))
+                .hasSize(2);
+    }
 }
