@@ -654,7 +654,7 @@ public class DecisionEngine {
             // « … avant de les déposer sur Actes ? » answered from the article on signing procurement offers: the
             // message names a platform and the best article is about another one. An article of the named platform
             // that covers the question answers instead; none: not confident.
-            Optional<SearchResult> named = otherPlatform(confident.get(0), services)
+            Optional<SearchResult> named = otherPlatform(confident.get(0), services, text)
                     ? Optional.of(answering) : Optional.empty();
             if (named.isPresent()) {
                 confident = named.get().hits().stream()
@@ -799,11 +799,30 @@ public class DecisionEngine {
         return String.join("\n\n", chosen);
     }
 
-    /** The article is about a platform other than the one(s) the message names. */
-    private static boolean otherPlatform(SearchHit hit, List<ServiceArea> services) {
+    /**
+     * The article is about a platform other than the one(s) the message names, and never uses the words that named
+     * it: « le marché signé, combien de jours pour le transmettre ? » is a question on Actes, whose article on delays
+     * is about « marchés » too; « … nos délibérations avant de les déposer sur Actes ? » is not one on signing offers.
+     */
+    private boolean otherPlatform(SearchHit hit, List<ServiceArea> services, String text) {
         ServiceArea about = hit.article().service();
-        return about != null && about.isPlatform() && services.stream().anyMatch(ServiceArea::isPlatform)
-                && !services.contains(about);
+        if (about == null || !about.isPlatform() || services.contains(about)) {
+            return false;
+        }
+        String message = " " + words(text) + " ";
+        // What the article is about (title, tags, sample questions), not a word its body cites in passing (« arrêté du
+        // 22 mars 2019 » in the article on signing offers).
+        Article article = hit.article();
+        Set<String> articleTerms = new HashSet<>(knowledgeBase.normalizedTerms(article.title() + " "
+                + String.join(" ", article.tags()) + " " + String.join(" ", article.questions())));
+        Map<ServiceArea, List<String>> expressions = knowledgeBase.serviceVocabulary().expressions();
+        return services.stream().filter(ServiceArea::isPlatform).anyMatch(named -> expressions
+                .getOrDefault(named, List.of()).stream().filter(e -> message.contains(" " + e + " "))
+                .noneMatch(e -> articleTerms.containsAll(knowledgeBase.normalizedTerms(e))));
+    }
+
+    private static String words(String text) {
+        return TextNormalizer.normalize(text).replaceAll("[^\\p{L}\\d@'-]+", " ");
     }
 
     private boolean noArticleKnows(String term) {

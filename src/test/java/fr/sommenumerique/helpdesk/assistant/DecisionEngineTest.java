@@ -81,6 +81,31 @@ class DecisionEngineTest {
     }
 
     @Test
+    void an_article_on_another_platform_answers_when_it_uses_the_words_that_named_the_platform() {
+        // « marché » names the procurement platform, but sending a signed contract to the préfet is an Actes matter,
+        // and the article on delays speaks of « marchés ».
+        Decision contract = engine.decide("Le maire a signé le marché de travaux de la salle (380 000 € HT) mardi. "
+                + "On a combien de jours pour le transmettre ?");
+        assertThat(contract.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(contract.articleIds()).first().isEqualTo("actes-delai-transmission");
+        assertThat(contract.reply()).contains("15 jours");
+        // The article on signing offers never says « délibération » nor « Actes »: it does not answer on Actes.
+        assertThat(engine.decide("Doit-on signer électroniquement nos délibérations avant de les déposer sur Actes, "
+                + "ou le scan du papier signé suffit ?").articleIds()).doesNotContain("marches-signature-electronique");
+    }
+
+    @Test
+    void everyday_words_reach_the_section_of_the_article_that_states_the_concept() {
+        Decision origin = engine.decide("pourquoi ca s'appelle mairie connectee, ca sort d'ou ce truc ?");
+        assertThat(origin.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(origin.reply()).contains("crise sanitaire");
+        Decision servers = engine.decide("vos serveurs sont heberges ou ? chez un gros americain ?");
+        assertThat(servers.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(servers.articleIds()).containsExactly("somme-numerique-syndicat");
+        assertThat(servers.reply()).contains("data center");
+    }
+
+    @Test
     void a_thank_you_with_one_word_more_opens_nothing_but_a_problem_after_thanks_does() {
         assertThat(engine.decide("merci pour hier !").kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
         assertThat(engine.decide("merci, toujours en panne").kind()).isNotEqualTo(DecisionKind.OUT_OF_SCOPE);
