@@ -112,6 +112,8 @@ public class DecisionEngine {
     private static final double STRONG_COVERAGE = 0.6;
     /** Words sharing this many first letters are taken as the same word when sections are chosen. */
     private static final int PREFIX = 5;
+    /** A word of an unknown point that search ignores counts from this length (« comment », not « de »). */
+    private static final int MIN_QUESTION_WORD = 3;
 
     /** Chosen by cross-validation against naive Bayes: see {@link #crossValidation}. */
     private static final IntentClassifier.Algorithm ALGORITHM = IntentClassifier.Algorithm.MAXENT;
@@ -969,12 +971,25 @@ public class DecisionEngine {
             return Optional.empty();
         }
         Set<String> asked = new HashSet<>(knowledgeBase.normalizedTerms(text));
+        Set<String> written = new HashSet<>(Arrays.asList(words(text).split(" ")));
         return article.unknowns().stream()
                 .filter(point -> {
                     List<String> words = knowledgeBase.normalizedTerms(point);
-                    return !words.isEmpty() && asked.containsAll(words);
+                    return !words.isEmpty() && asked.containsAll(words)
+                            && (!text.contains("?") || written.containsAll(questionWords(point)));
                 })
                 .findFirst();
+    }
+
+    /**
+     * The words of a point that search ignores (« comment », « combien »): « comment envoyer » is unknown, « envoyer
+     * des gros fichiers, c'est compris ? » asks something else. A statement (« on voudrait envoyer de gros fichiers »)
+     * has no question word to compare and may ask the point in other words: it needs only the point's other words.
+     * Elisions and short words (« d' », « de ») do not count.
+     */
+    private List<String> questionWords(String point) {
+        return Arrays.stream(words(point).split(" "))
+                .filter(w -> w.length() >= MIN_QUESTION_WORD && knowledgeBase.normalizedTerms(w).isEmpty()).toList();
     }
 
     private Optional<String> unknownAcronym(String original, SearchResult search) {

@@ -95,6 +95,16 @@ class DecisionEngineTest {
     }
 
     @Test
+    void an_unknown_point_with_a_question_word_is_not_asked_by_a_question_without_that_word() {
+        // « comment envoyer » is unknown in the article on file sharing; whether sending is included is not.
+        Decision included = engine.decide("envoyer des gros fichiers, c'est compris dans mairie connectée ?");
+        assertThat(included.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(included.articleIds()).first().isEqualTo("partage-de-fichiers");
+        assertThat(engine.decide("comment envoyer un gros fichier avec mairie connectée ?").kind())
+                .isEqualTo(DecisionKind.TICKET);
+    }
+
+    @Test
     void everyday_words_reach_the_section_of_the_article_that_states_the_concept() {
         Decision origin = engine.decide("pourquoi ca s'appelle mairie connectee, ca sort d'ou ce truc ?");
         assertThat(origin.kind()).isEqualTo(DecisionKind.ANSWER);
