@@ -1025,6 +1025,16 @@ public class DecisionEngine {
         if (wider.isPresent()) {
             return List.of(wider.get(), best);
         }
+        // « sommes-nous tenus de publier nos délibérations sur un site internet ? » next to the article saying that
+        // creating a site is not known here: an article that answers, covering more of the question at nearly the
+        // same score, is its subject; the hand-over article only shares the thing named.
+        Optional<SearchHit> answering = !best.article().handover() ? Optional.empty() : hits.stream().skip(1)
+                .filter(h -> !h.article().handover() && covers(h, search) && h.coverage() > best.coverage()
+                        && h.score() >= best.score() * settings.secondArticleRatio())
+                .findFirst();
+        if (answering.isPresent()) {
+            return List.of(answering.get());
+        }
         confident.add(best);
         if (hits.size() > 1 && !best.article().handover()) {
             SearchHit second = hits.get(1);

@@ -105,6 +105,17 @@ class DecisionEngineTest {
     }
 
     @Test
+    void a_hand_over_article_that_only_names_the_thing_asked_about_yields_to_an_article_that_answers() {
+        Decision publication = engine.decide("Notre commune compte 412 habitants. Sommes-nous tenus de publier nos "
+                + "délibérations sur un site internet depuis la réforme de 2022 ? Nous n'en avons pas.");
+        assertThat(publication.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(publication.articleIds()).first().isEqualTo("publication-actes-2022");
+        // Asked about the site itself, the hand-over article still hands over.
+        assertThat(engine.decide("Proposez-vous aussi la création du site internet de la commune ?").kind())
+                .isEqualTo(DecisionKind.TICKET);
+    }
+
+    @Test
     void everyday_words_reach_the_section_of_the_article_that_states_the_concept() {
         Decision origin = engine.decide("pourquoi ca s'appelle mairie connectee, ca sort d'ou ce truc ?");
         assertThat(origin.kind()).isEqualTo(DecisionKind.ANSWER);
