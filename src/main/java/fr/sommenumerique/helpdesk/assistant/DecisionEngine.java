@@ -108,6 +108,9 @@ public class DecisionEngine {
     private static final double MIN_REQUEST_PROBABILITY = 0.3;
     /** The requests together must be this many times likelier than under an even spread to make a request. */
     private static final double MIN_REQUEST_LIFT = 1.1;
+    private static final int MIN_REQUEST_WORDS = 3;
+    private static final Pattern JOIN = Pattern.compile("\\b(?:adherer|rejoindre)\\b");
+    private static final Pattern WORD = Pattern.compile("[\\s,.;:!?]+");
     /** What an article must cover to answer a message the classifier takes for out of scope. */
     private static final double STRONG_COVERAGE = 0.6;
     /** Words sharing this many first letters are taken as the same word when sections are chosen. */
@@ -510,8 +513,10 @@ public class DecisionEngine {
         }
         if (Signals.asksToAct(text).isPresent()) {
             // « il faudrait me créer un compte … Au passage, dans quel délai … ? »: an explicit ask to act is recorded,
-            // whatever else the message asks (its question is answered as a part of its own).
-            return scores.bestRequest();
+            // whatever else the message asks (its question is answered as a part of its own). « je veux adhérer »
+            // names its request: three words leave the classifier guessing between requests.
+            return Signals.asksToAct(text).filter(ask -> JOIN.matcher(ask).find()).map(ask -> Intent.MEMBERSHIP)
+                    .orElseGet(scores::bestRequest);
         }
         double asking = scores.probability(Intent.QUESTION) + scores.probability(Intent.OUT_OF_SCOPE);
         if (scores.best().isRequest() && scores.probability(scores.best()) < HEAD_PROBABILITY && text.contains("?")
@@ -526,8 +531,9 @@ public class DecisionEngine {
         // A few words (« Question », « Mairie de Rue ») spread the classifier evenly, and most intents are requests:
         // their shared probability says something only well above its share under an even spread.
         // A message that hardly reads as a question is not answered, whatever article shares its words.
+        // Two words (« nous dire ») say too little to record anything on that share alone.
         return (!answered || asking < MIN_QUESTION_PROBABILITY) && scores.requestLift() >= MIN_REQUEST_LIFT
-                && !Signals.eligibilityQuestion(text)
+                && !Signals.eligibilityQuestion(text) && WORD.split(text.strip()).length >= MIN_REQUEST_WORDS
                 ? scores.bestRequest() : Intent.QUESTION;
     }
 

@@ -127,6 +127,22 @@ class DecisionEngineTest {
     }
 
     @Test
+    void two_words_record_no_request_but_a_short_wish_to_join_records_a_membership() {
+        assertThat(engine.decide("nous dire").kind()).isNotEqualTo(DecisionKind.SUBSCRIPTION);
+        Decision join = engine.decide("je veux adhérer");
+        assertThat(join.kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
+        assertThat(join.subscriptionKind()).isEqualTo(SubscriptionKind.MEMBERSHIP);
+    }
+
+    @Test
+    void a_time_limit_of_the_prefect_is_no_weather_question() {
+        Decision decision = engine.decide("combien de temps le préfet a pour nous dire si ça ne va pas ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).contains("actes-controle-prefet");
+    }
+
+    @Test
     void a_thank_you_with_one_word_more_opens_nothing_but_a_problem_after_thanks_does() {
         assertThat(engine.decide("merci pour hier !").kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
         assertThat(engine.decide("merci, toujours en panne").kind()).isNotEqualTo(DecisionKind.OUT_OF_SCOPE);

@@ -81,8 +81,8 @@ public final class Signals {
             + "nouveau|nouveaux|autre)\\s*)*(?:acces|compte)s?\\b"
             + "|\\bque soi(?:en)?t (?:cree|ouvert|ferme|supprime|transfere|active|desactive)e?s?\\b"
             // « on veut adhérer », « nous souhaitons souscrire », « le maire veut qu'on arrête le service »
-            + "|\\b(?:on|nous|la commune|le conseil|le maire) (?:veut|voulons|voudrait|voudrions|souhaite|souhaitons|"
-            + "souhaiterait|souhaiterions|aimerait|aimerions) (?:bien )?(?:adherer|rejoindre|souscri\\w*|nous inscrire|"
+            + "|\\b(?:on|nous|je|la commune|le conseil|le maire) (?:veut|veux|voulons|voudrait|voudrais|voudrions|souhaite|"
+            + "souhaitons|souhaiterait|souhaiterais|souhaiterions|aimerait|aimerais|aimerions) (?:bien )?(?:adherer|rejoindre|souscri\\w*|nous inscrire|"
             + "s'inscrire|s'abonner|nous abonner)\\b|\\b(?:veut|voudrait|souhaite|souhaiterait) qu'on (?:arrete|resilie|"
             + "quitte|supprime)\\b"
             // in SMS, an infinitive opens the message: « inscrire 3 pers formation actes », « créer accès actes pour … »
