@@ -74,11 +74,15 @@ public final class Signals {
             + "desactiver|supprimer|fermer|cloturer|rattacher)\\b"
             + "|\\b(?:inscrivez|ouvrez|creez|transferez|ajoutez|activez|desactivez|supprimez|fermez|cloturez|attribuez|"
             + "reservez)(?:[- ](?:nous|moi|lui|leur)\\b|\\s+(?:son|sa|ses|mon|ma|mes|notre|nos|le|la|les|l'|un|une|en)\\b)"
-            // « j'ai besoin d'un compte », « on voudrait un accès », « qu'on ait un accès », « que soit créé un accès »
-            + "|\\b(?:besoin d(?:'|1 |e )|(?:voudrai[st]?|voudrions|voudraient|souhaite(?:rai[st]?|rions)?|aimerai[st]?|"
-            + "aimerions|veu[tx]|voulons)\\s+|qu'on ait\\s+|que nous ayons\\s+|pour l'ouverture d'|c'est pour (?:creer|ouvrir)\\s+)"
+            // « j'ai besoin d'un compte », « on voudrait un accès », « qu'on ait un accès », « que soit créé un accès »;
+            // typed in haste (« je voudré un acé », « g besoin d1 acces »); asked as a question (« c possible d'avoir
+            // un 2e compte ? », « on peut avoir un accès ? »): having one is still asked of us
+            + "|\\b(?:besoin d(?:'|1 |e )|(?:voudrai[st]?|voudre|voudrions|voudraient|souhaite(?:rai[st]?|rions)?|aimerai[st]?|"
+            + "aimerions|veu[tx]?|voulons)\\s+|qu'on ait\\s+|que nous ayons\\s+|pour l'ouverture d'|c'est pour (?:creer|ouvrir)\\s+|"
+            + "possible d'(?:avoir|obtenir)\\s+|(?:on|je|nous) (?:peut|peux|pouvons|pourrait|pourrais|pourrions) (?:avoir|obtenir)\\s+|"
+            + "(?:peut-on|puis-je|pouvons-nous|pourrait-on|pourrions-nous) (?:avoir|obtenir)\\s+)"
             + "(?:(?:un|une|des|les|mon|ma|mes|son|sa|ses|nos|notre|leur|leurs|d'un|d'une|l'|2e|deuxieme|second|nouvel|"
-            + "nouveau|nouveaux|autre)\\s*)*(?:acces|compte)s?\\b"
+            + "nouveau|nouveaux|autre)\\s*)*(?:acces|acce|ace|compte)s?\\b"
             + "|\\bque soi(?:en)?t (?:cree|ouvert|ferme|supprime|transfere|active|desactive)e?s?\\b"
             // « on veut adhérer », « nous souhaitons souscrire », « le maire veut qu'on arrête le service »
             + "|\\b(?:on|nous|je|la commune|le conseil|le maire) (?:veut|veux|voulons|voudrait|voudrais|voudrions|souhaite|"
