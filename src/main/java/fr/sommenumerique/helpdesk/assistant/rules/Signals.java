@@ -89,6 +89,18 @@ public final class Signals {
             + "souhaitons|souhaiterait|souhaiterais|souhaiterions|aimerait|aimerais|aimerions) (?:bien )?(?:adherer|rejoindre|souscri\\w*|nous inscrire|"
             + "s'inscrire|s'abonner|nous abonner)\\b|\\b(?:veut|voudrait|souhaite|souhaiterait) qu'on (?:arrete|resilie|"
             + "quitte|supprime)\\b"
+            // the commune wants a service or the offer itself (« le maire veut maintenant aussi l'outil pour envoyer
+            // les gros fichiers », « on voudrait utiliser votre service », « on aimerait avoir la même chose », « la CC
+            // voudrait signer une convention », « pour qu'on soit dans le dispositif »), however it goes on to ask how
+            + "|\\b(?:veu[tx]|voulons|voudr(?:ai[st]?|ait|ions|aient)|souhait(?:e|ons|erai[st]?|erions)|aimer(?:ai[st]?|ions))"
+            + "\\s+(?:(?:maintenant|aussi|egalement|donc|bien|elle-meme|lui-meme|nous-memes)\\s+)*(?:(?:avoir|beneficier de|"
+            + "profiter de)\\s+)?(?:l'outil|le service|la plateforme|l'offre|la meme chose|signer (?:une |la )?(?:convention|"
+            + "charte))\\b|\\b(?:veu[tx]|voulons|voudr(?:ai[st]?|ait|ions|aient)|souhait(?:e|ons|erai[st]?|erions)|"
+            + "aimer(?:ai[st]?|ions))\\s+(?:(?:maintenant|aussi|egalement|donc|bien)\\s+)*(?:(?:avoir|utiliser|beneficier de|"
+            + "profiter de)\\s+)?(?:vos (?:outils|services)|votre (?:outil|service|offre|plateforme))\\b"
+            + "|\\bqu'on ait la meme chose\\b|\\b(?:ca|cela) nous interesserait\\b"
+            + "|\\bpour (?:qu'on soit|que nous soyons|etre|entrer) (?:dans|de) (?:le dispositif|mairie connectee|l'offre)\\b"
+            + "|\\bvous contacter pour (?:engager|lancer|entamer) (?:la|les|notre) (?:demarche|adhesion)s?\\b"
             // in SMS, an infinitive opens the message: « inscrire 3 pers formation actes », « créer accès actes pour … »
             + "|^(?:bjr |bonjour |salut )?(?:inscrire|creer|ouvrir|fermer|supprimer|desactiver|transferer)\\b)");
 
