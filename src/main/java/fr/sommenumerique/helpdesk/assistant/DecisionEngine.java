@@ -109,6 +109,11 @@ public class DecisionEngine {
     /** The requests together must be this many times likelier than under an even spread to make a request. */
     private static final double MIN_REQUEST_LIFT = 1.1;
     private static final int MIN_REQUEST_WORDS = 3;
+    /** A reading that leaves only the question: the part is searched and answered like one. */
+    private static final IntentScores QUESTION_ONLY = new IntentScores(Map.of(Intent.QUESTION, 1.0));
+    /** A word that asks a question of fact (« qui signe », « quel montant », « combien »). */
+    private static final Pattern ASKED_WORD = Pattern.compile("\\b(?:qui|quand|quel|quelle|quels|quelles|combien|comment|"
+            + "pourquoi|a partir de)\\b");
     private static final Pattern JOIN = Pattern.compile("\\b(?:adherer|rejoindre)\\b");
     private static final Pattern WORD = Pattern.compile("[\\s,.;:!?]+");
     /** What an article must cover to answer a message the classifier takes for out of scope. */
@@ -293,6 +298,12 @@ public class DecisionEngine {
                     continue;
                 }
                 PartOutcome outcome = decidePart(question, current, part, scores, false);
+                if (asksAboutRecordedRequest(outcome, outcomes)) {
+                    // « Le conseil souhaite adhérer. Pouvez-vous nous confirmer qui signe la convention ? »: the
+                    // request is recorded by the part before; this one asks a question about it, which the classifier
+                    // reads as the same request again. It is answered as the question it is.
+                    outcome = decidePart(question, current, part, QUESTION_ONLY, false);
+                }
                 if (isHandedOver(outcome) && QuestionFocus.relays(part)) {
                     // « Bonjour Mme Dupont, pouvez-vous voir avec Somme Numérique ? »: the words that pass the
                     // question on, not a question of their own.
@@ -373,6 +384,17 @@ public class DecisionEngine {
     private boolean saysAlmostNothing(String text) {
         return !text.contains("?") && Signals.incident(text).isEmpty()
                 && knowledgeBase.normalizedTerms(text).size() <= 1;
+    }
+
+    /**
+     * A part read as a request by the classifier alone (no word of its own asks to act), that asks a question with a
+     * question word, after a part that already records the same request.
+     */
+    private static boolean asksAboutRecordedRequest(PartOutcome outcome, List<PartOutcome> before) {
+        String text = outcome.part().text();
+        return outcome.subscriptionKind() != null && text.contains("?") && ASKED_WORD.matcher(text).find()
+                && Signals.asksToAct(text).isEmpty() && Signals.leaving(text).isEmpty()
+                && before.stream().anyMatch(o -> o.subscriptionKind() == outcome.subscriptionKind());
     }
 
     /** A part handed over for want of an article, or read as a precision: maybe the end of the previous question. */
