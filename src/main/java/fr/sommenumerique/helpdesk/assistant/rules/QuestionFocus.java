@@ -24,8 +24,11 @@ public final class QuestionFocus {
      */
     private static final Pattern ASKED = Pattern.compile("\\b(?:(?:je|j'|il|elle|on|nous|maire|conseil|president"
             + "|adjoint|secretaires?) ?(?:souhaiterais|souhaiterait|souhaiterions|souhaitons|souhaite|voudrais|voudrait"
-            + "|voudrions|aimerais|aimerait|aimerions) (?:connaitre|savoir)"
+            + "|voudrions|aimerais|aimerait|aimerions) (?:aussi |egalement )?(?:connaitre|savoir)"
             + "|se demande(?:nt)?|s'interroge(?:nt)? sur"
+            // « il demande aussi jusqu'à quelle heure on peut vous appeler »: a question passed on by someone else
+            + "|(?:il|elle|maire|conseil|president|adjoint) (?:me |nous )?demande (?:aussi |egalement )?(?=(?:si|qui|quand"
+            + "|combien|jusqu'a|comment|pourquoi|quel\\w*|a quel\\w*)\\b)"
             + "|(?:pourriez|pouvez)-vous (?:me |m'|nous )(?:dire|indiquer|preciser|communiquer)"
             + "|(?:bien vouloir|merci de) (?:me |m'|nous )(?:dire|indiquer|preciser|communiquer))\\b"
             + "([^.!?]*?)(?:,? (?:afin de|afin d'|afin que|pour savoir|pour que|car)\\b|[.!?]|$)");
