@@ -284,7 +284,8 @@ public class DecisionEngine {
             return greetingOnly(whole);
         }
         List<String> texts = MessageParts.split(text,
-                sentence -> isHead(classify(current, sentence)) || Signals.asksToAct(sentence).isPresent(),
+                sentence -> isHead(classify(current, sentence)) || Signals.asksToAct(sentence).isPresent()
+                        || QuestionFocus.asksWithoutMark(sentence),
                 sentence -> knowledgeBase.normalizedTerms(sentence).size());
         List<DecisionPart> parts = new ArrayList<>();
         List<PartOutcome> outcomes = new ArrayList<>();

@@ -74,7 +74,17 @@ public final class QuestionFocus {
         return Optional.empty();
     }
 
+    /**
+     * A sentence that asks a question without a question mark (« au passage, il voudrait savoir à partir de … »), and
+     * says what: « pourriez-vous me dire, » alone, cut from its question, does not.
+     */
+    public static boolean asksWithoutMark(String sentence) {
+        Matcher asked = ASKED.matcher(sentence);
+        return asked.find() && asked.group(1).chars().anyMatch(Character::isLetter);
+    }
+
     /** Whether the text passes a question on (« pouvez-vous voir avec Somme Numérique ? »), asking nothing itself. */
+
     public static boolean relays(String text) {
         return RELAY.matcher(text).find();
     }
