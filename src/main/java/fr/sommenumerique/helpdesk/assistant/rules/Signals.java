@@ -78,7 +78,7 @@ public final class Signals {
             // typed in haste (« je voudré un acé », « g besoin d1 acces »); asked as a question (« c possible d'avoir
             // un 2e compte ? », « on peut avoir un accès ? »): having one is still asked of us
             + "|\\b(?:besoin d(?:'|1 |e )|(?:voudrai[st]?|voudre|voudrions|voudraient|souhaite(?:rai[st]?|rions)?|aimerai[st]?|"
-            + "aimerions|veu[tx]?|voulons)\\s+|qu'on ait\\s+|que nous ayons\\s+|pour l'ouverture d'|c'est pour (?:creer|ouvrir)\\s+|"
+            + "aimerions|veu[tx]?|voulons)\\s+|qu'(?:on|il|elle) ait\\s+|que j'aie\\s+|que nous ayons\\s+|pour l'ouverture d'|c'est pour (?:creer|ouvrir)\\s+|"
             + "possible d'(?:avoir|obtenir)\\s+|(?:on|je|nous) (?:peut|peux|pouvons|pourrait|pourrais|pourrions) (?:avoir|obtenir)\\s+|"
             + "(?:peut-on|puis-je|pouvons-nous|pourrait-on|pourrions-nous) (?:avoir|obtenir)\\s+)"
             + "(?:(?:un|une|des|les|mon|ma|mes|son|sa|ses|nos|notre|leur|leurs|d'un|d'une|l'|2e|deuxieme|second|nouvel|"
@@ -98,9 +98,17 @@ public final class Signals {
             + "charte))\\b|\\b(?:veu[tx]|voulons|voudr(?:ai[st]?|ait|ions|aient)|souhait(?:e|ons|erai[st]?|erions)|"
             + "aimer(?:ai[st]?|ions))\\s+(?:(?:maintenant|aussi|egalement|donc|bien)\\s+)*(?:(?:avoir|utiliser|beneficier de|"
             + "profiter de)\\s+)?(?:vos (?:outils|services)|votre (?:outil|service|offre|plateforme))\\b"
-            + "|\\bqu'on ait la meme chose\\b|\\b(?:ca|cela) nous interesserait\\b"
+            + "|\\bqu'on ait la meme chose\\b|"
+            // the council has decided to join (« le conseil a dit oui pr mairie connectée », « a voté l'adhésion »)
+            + "\\b(?:le conseil|le conseil municipal|les elus) a (?:dit oui|vote|delibere|accepte|approuve|valide)\\b"
+            + "[^.?!]{0,30}\\b(?:mairie connectee|l'adhesion|adherer|la charte|la convention|l'offre)\\b|\\b(?:ca|cela) nous interesserait\\b"
             + "|\\bpour (?:qu'on soit|que nous soyons|etre|entrer) (?:dans|de) (?:le dispositif|mairie connectee|l'offre)\\b"
             + "|\\bvous contacter pour (?:engager|lancer|entamer) (?:la|les|notre) (?:demarche|adhesion)s?\\b"
+            // an account to close or to open told as a fact to act on (« le compte de l'ancien maire est à fermer »),
+            // a seat asked for (« c'est pr inscrire ma collègue », « on pe venir à 2 ? »)
+            + "|\\b(?:compte|acces)s?\\b[^.?!]{0,40}\\b(?:est|sont) a (?:fermer|supprimer|desactiver|creer|ouvrir|transferer)\\b"
+            + "|\\b(?:c'est|cest) (?:pour|pr) (?:inscrire|m'inscrire|nous inscrire)\\b"
+            + "|\\b(?:on|nous) (?:peut|pe|peu|pouvons|pourrait|pourrions) (?:venir|participer) a (?:\\d+|deux|trois|plusieurs)\\b"
             // in SMS, an infinitive opens the message: « inscrire 3 pers formation actes », « créer accès actes pour … »
             + "|^(?:bjr |bonjour |salut )?(?:inscrire|creer|ouvrir|fermer|supprimer|desactiver|transferer)\\b)");
 
