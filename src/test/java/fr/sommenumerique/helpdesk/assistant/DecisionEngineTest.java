@@ -208,6 +208,33 @@ class DecisionEngineTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"je voudré un acé actes pr la nouvelle adjointe",
+            "est-il possible d'obtenir un deuxième compte marchés pour notre comptable ?",
+            "le conseil voudrait aussi la plateforme des marchés, on fait comment ?",
+            "nous souhaitons utiliser votre service de partage de fichiers",
+            "le compte marchés de l'ancienne secrétaire est à supprimer",
+            "pour la formation partage de fichiers on peut venir à 3 ?",
+            "le conseil a voté l'adhésion à mairie connectée hier soir"})
+    void a_request_typed_in_haste_asked_as_a_question_or_told_as_a_wish_or_a_fact_is_recorded(String text) {
+        assertThat(engine.decide(text).kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Merci d'ouvrir un compte Actes pour notre nouvelle secrétaire. Elle demande aussi jusqu'à quelle heure vous "
+                    + "êtes joignables le vendredi.",
+            "Merci de créer un accès Actes pour notre adjoint. Au passage, il voudrait savoir combien de temps une "
+                    + "délibération doit rester en ligne.",
+            "Notre conseil souhaite adhérer à Mairie connectée. Pouvez-vous nous confirmer qui signe la convention chez vous ?"})
+    void a_request_beside_a_question_passed_on_or_asked_about_it_records_the_request_and_answers_the_question(String text) {
+        Decision decision = engine.decide(text);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
+        assertThat(decision.parts()).extracting(DecisionPart::kind)
+                .containsExactly(DecisionKind.SUBSCRIPTION, DecisionKind.ANSWER);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"inscrire 2 agents formation partage de fichiers", "fermer compte actes de l'ancien adjoint"})
     void an_sms_that_opens_on_an_action_is_a_request(String text) {
         assertThat(engine.decide(text).kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
