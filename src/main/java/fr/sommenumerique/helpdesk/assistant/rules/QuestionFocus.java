@@ -84,7 +84,6 @@ public final class QuestionFocus {
     }
 
     /** Whether the text passes a question on (« pouvez-vous voir avec Somme Numérique ? »), asking nothing itself. */
-
     public static boolean relays(String text) {
         return RELAY.matcher(text).find();
     }

@@ -54,6 +54,9 @@ public final class Signals {
     private static final Pattern ELIGIBILITY = Pattern.compile("\\b(?:(?:on|nous) (?:a|avons|aurait|aurions) droit|"
             + "a-t-on droit|avons-nous droit|peut-on pretendre|pouvons-nous pretendre|(?:on|nous) (?:peut|pouvons) "
             + "pretendre|(?:on est|sommes-nous|nous sommes|est-on) eligibles?)\\b[^?]*\\?");
+    /** A verb of wanting and the adverbs that may follow it (« le maire veut maintenant aussi … »). */
+    private static final String WANTS = "\\b(?:veu[tx]|voulons|voudr(?:ai[st]?|ait|ions|aient)|souhait(?:e|ons|erai[st]?|"
+            + "erions)|aimer(?:ai[st]?|ions))\\s+(?:(?:maintenant|aussi|egalement|donc|bien|elle-meme|lui-meme|nous-memes)\\s+)*";
     private static final Pattern ASKS_FOR_SOMETHING = Pattern.compile("\\b(?:inscri\\w*|adherer|rejoindre|souhait\\w*|"
             + "voudr\\w*|envoyez|merci de|pouvez-vous|pourriez-vous)\\b");
 
@@ -92,16 +95,15 @@ public final class Signals {
             // the commune wants a service or the offer itself (« le maire veut maintenant aussi l'outil pour envoyer
             // les gros fichiers », « on voudrait utiliser votre service », « on aimerait avoir la même chose », « la CC
             // voudrait signer une convention », « pour qu'on soit dans le dispositif »), however it goes on to ask how
-            + "|\\b(?:veu[tx]|voulons|voudr(?:ai[st]?|ait|ions|aient)|souhait(?:e|ons|erai[st]?|erions)|aimer(?:ai[st]?|ions))"
-            + "\\s+(?:(?:maintenant|aussi|egalement|donc|bien|elle-meme|lui-meme|nous-memes)\\s+)*(?:(?:avoir|beneficier de|"
-            + "profiter de)\\s+)?(?:l'outil|le service|la plateforme|l'offre|la meme chose|signer (?:une |la )?(?:convention|"
-            + "charte))\\b|\\b(?:veu[tx]|voulons|voudr(?:ai[st]?|ait|ions|aient)|souhait(?:e|ons|erai[st]?|erions)|"
-            + "aimer(?:ai[st]?|ions))\\s+(?:(?:maintenant|aussi|egalement|donc|bien)\\s+)*(?:(?:avoir|utiliser|beneficier de|"
-            + "profiter de)\\s+)?(?:vos (?:outils|services)|votre (?:outil|service|offre|plateforme))\\b"
-            + "|\\bqu'on ait la meme chose\\b|"
+            + "|" + WANTS + "(?:(?:avoir|beneficier de|profiter de)\\s+)?(?:l'outil|le service|la plateforme|l'offre|"
+            + "la meme chose|signer (?:une |la )?(?:convention|charte))\\b"
+            // « utiliser la plateforme » may be a how-to of a member; « utiliser votre service » is not yet having it
+            + "|" + WANTS + "(?:(?:avoir|utiliser|beneficier de|profiter de)\\s+)?(?:vos (?:outils|services)|votre "
+            + "(?:outil|service|offre|plateforme))\\b"
+            + "|\\bqu'on ait la meme chose\\b|\\b(?:ca|cela) nous interesserait\\b"
             // the council has decided to join (« le conseil a dit oui pr mairie connectée », « a voté l'adhésion »)
-            + "\\b(?:le conseil|le conseil municipal|les elus) a (?:dit oui|vote|delibere|accepte|approuve|valide)\\b"
-            + "[^.?!]{0,30}\\b(?:mairie connectee|l'adhesion|adherer|la charte|la convention|l'offre)\\b|\\b(?:ca|cela) nous interesserait\\b"
+            + "|\\b(?:le conseil|le conseil municipal|les elus) a (?:dit oui|vote|delibere|accepte|approuve|valide)\\b"
+            + "[^.?!]{0,30}\\b(?:mairie connectee|l'adhesion|adherer|la charte|la convention|l'offre)\\b"
             + "|\\bpour (?:qu'on soit|que nous soyons|etre|entrer) (?:dans|de) (?:le dispositif|mairie connectee|l'offre)\\b"
             + "|\\bvous contacter pour (?:engager|lancer|entamer) (?:la|les|notre) (?:demarche|adhesion)s?\\b"
             // an account to close or to open told as a fact to act on (« le compte de l'ancien maire est à fermer »),
