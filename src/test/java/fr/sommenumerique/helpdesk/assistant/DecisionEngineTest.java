@@ -129,6 +129,10 @@ class DecisionEngineTest {
     @Test
     void two_words_record_no_request_but_a_short_wish_to_join_records_a_membership() {
         assertThat(engine.decide("nous dire").kind()).isNotEqualTo(DecisionKind.SUBSCRIPTION);
+        // A visit, or interest in a price, joins nothing.
+        assertThat(engine.decide("on peut venir à 2 ?").kind()).isNotEqualTo(DecisionKind.SUBSCRIPTION);
+        assertThat(engine.decide("ça nous intéresserait de savoir combien ça coûte").kind())
+                .isNotEqualTo(DecisionKind.SUBSCRIPTION);
         Decision join = engine.decide("je veux adhérer");
         assertThat(join.kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
         assertThat(join.subscriptionKind()).isEqualTo(SubscriptionKind.MEMBERSHIP);

@@ -100,17 +100,19 @@ public final class Signals {
             // « utiliser la plateforme » may be a how-to of a member; « utiliser votre service » is not yet having it
             + "|" + WANTS + "(?:(?:avoir|utiliser|beneficier de|profiter de)\\s+)?(?:vos (?:outils|services)|votre "
             + "(?:outil|service|offre|plateforme))\\b"
-            + "|\\bqu'on ait la meme chose\\b|\\b(?:ca|cela) nous interesserait\\b"
+            + "|\\bqu'on ait la meme chose\\b|\\b(?:ca|cela) nous interesserait\\b(?! de (?:savoir|connaitre))"
             // the council has decided to join (« le conseil a dit oui pr mairie connectée », « a voté l'adhésion »)
             + "|\\b(?:le conseil|le conseil municipal|les elus) a (?:dit oui|vote|delibere|accepte|approuve|valide)\\b"
             + "[^.?!]{0,30}\\b(?:mairie connectee|l'adhesion|adherer|la charte|la convention|l'offre)\\b"
             + "|\\bpour (?:qu'on soit|que nous soyons|etre|entrer) (?:dans|de) (?:le dispositif|mairie connectee|l'offre)\\b"
             + "|\\bvous contacter pour (?:engager|lancer|entamer) (?:la|les|notre) (?:demarche|adhesion)s?\\b"
             // an account to close or to open told as a fact to act on (« le compte de l'ancien maire est à fermer »),
-            // a seat asked for (« c'est pr inscrire ma collègue », « on pe venir à 2 ? »)
+            // a seat asked for (« c'est pr inscrire ma collègue »)
             + "|\\b(?:compte|acces)s?\\b[^.?!]{0,40}\\b(?:est|sont) a (?:fermer|supprimer|desactiver|creer|ouvrir|transferer)\\b"
             + "|\\b(?:c'est|cest) (?:pour|pr) (?:inscrire|m'inscrire|nous inscrire)\\b"
-            + "|\\b(?:on|nous) (?:peut|pe|peu|pouvons|pourrait|pourrions) (?:venir|participer) a (?:\\d+|deux|trois|plusieurs)\\b"
+            // « pr la formation de la semaine pro on pe venir à 2 ? »: seats at a training session
+            + "|\\bformations?\\b[^.?!]{0,60}\\b(?:on|nous) (?:peut|pe|peu|pouvons|pourrait|pourrions) (?:venir|participer) a "
+            + "(?:\\d+|deux|trois|plusieurs)\\b"
             // in SMS, an infinitive opens the message: « inscrire 3 pers formation actes », « créer accès actes pour … »
             + "|^(?:bjr |bonjour |salut )?(?:inscrire|creer|ouvrir|fermer|supprimer|desactiver|transferer)\\b)");
 
