@@ -122,6 +122,8 @@ public class DecisionEngine {
     private static final int PREFIX = 5;
     /** A word of an unknown point that search ignores counts from this length (« comment », not « de »). */
     private static final int MIN_QUESTION_WORD = 3;
+    /** An article naming the thing asked answers instead of the best from this share of its score. */
+    private static final double NAMING_SCORE_RATIO = 0.75;
 
     /** Chosen by cross-validation against naive Bayes: see {@link #crossValidation}. */
     private static final IntentClassifier.Algorithm ALGORITHM = IntentClassifier.Algorithm.MAXENT;
@@ -682,6 +684,27 @@ public class DecisionEngine {
             }
         }
         if (!confident.isEmpty() && unknownAcronym.isEmpty()) {
+            // « … un camion @utonum … c'est compris dans notre abonnement Mairie connectée ? » answered from the
+            // article on the offer: the message names a thing only one article knows, in that article's title, and the
+            // best article does not say it. That article answers instead if it covers the question; if it does not,
+            // no article is confident (the question is handed over rather than answered beside the thing asked).
+            SearchHit first = confident.get(0);
+            SearchResult within = answering;
+            Optional<SearchHit> naming = within.queryTerms().stream()
+                    .filter(term -> !first.matchedTerms().contains(term))
+                    .map(term -> onlyArticleKnowing(term, within))
+                    .flatMap(Optional::stream)
+                    .filter(h -> h != first && !h.article().handover()
+                            && h.score() >= first.score() * NAMING_SCORE_RATIO
+                            && knowledgeBase.normalizedTerms(h.article().title()).stream()
+                            .anyMatch(t -> h.matchedTerms().contains(t) && !first.matchedTerms().contains(t)
+                                    && onlyArticleKnowing(t, within).isPresent()))
+                    .findFirst();
+            if (naming.isPresent()) {
+                confident = covers(naming.get(), within) ? List.of(naming.get()) : List.of();
+            }
+        }
+        if (!confident.isEmpty() && unknownAcronym.isEmpty()) {
             // « … avant de les déposer sur Actes ? » answered from the article on signing procurement offers: the
             // message names a platform and the best article is about another one. An article of the named platform
             // that covers the question answers instead; none: not confident.
@@ -854,6 +877,16 @@ public class DecisionEngine {
 
     private static String words(String text) {
         return TextNormalizer.normalize(text).replaceAll("[^\\p{L}\\d@'-]+", " ");
+    }
+
+    /** The candidate that is the one article of the whole base knowing this term, if there is one. */
+    private Optional<SearchHit> onlyArticleKnowing(String term, SearchResult search) {
+        List<SearchHit> knowing = knowledgeBase.search(term, 2).hits();
+        if (knowing.size() != 1) {
+            return Optional.empty();
+        }
+        String id = knowing.get(0).article().id();
+        return search.hits().stream().filter(h -> h.article().id().equals(id)).findFirst();
     }
 
     private boolean noArticleKnows(String term) {
