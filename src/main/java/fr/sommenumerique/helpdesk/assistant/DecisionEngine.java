@@ -122,6 +122,8 @@ public class DecisionEngine {
     private static final int PREFIX = 5;
     /** A word of an unknown point that search ignores counts from this length (« comment », not « de »). */
     private static final int MIN_QUESTION_WORD = 3;
+    /** « Et la délib a été affichée quand ? » says too little to leave the previous question's subject. */
+    private static final int CONTINUATION_MAX_TERMS = 3;
     /** An article naming the thing asked answers instead of the best from this share of its score. */
     private static final double NAMING_SCORE_RATIO = 0.75;
 
@@ -316,6 +318,23 @@ public class DecisionEngine {
                 if (previous != null && isLeftOver(outcome) && previous.part().kind() == DecisionKind.ANSWER
                         && !asksSomethingElse(outcome, previous.part().articleIds())) {
                     // « C'était pendant le Covid je crois ? »: a continuation of the previous question, not a new one.
+                    String joined = previous.part().text() + " " + part;
+                    PartOutcome merged = decidePart(question, current, joined, classify(current, joined), false);
+                    if (merged.part().kind() == DecisionKind.ANSWER
+                            && merged.part().articleIds().get(0).equals(previous.part().articleIds().get(0))) {
+                        outcomes.set(outcomes.size() - 1, merged);
+                        continue;
+                    }
+                }
+                if (previous != null && previous.part().kind() == DecisionKind.ANSWER
+                        && outcome.part().kind() == DecisionKind.ANSWER && continues(part)
+                        && knowledgeBase.normalizedTerms(part).size() <= CONTINUATION_MAX_TERMS
+                        && !outcome.part().articleIds().contains(previous.part().articleIds().get(0))) {
+                    // « … la séance qui a validé la charte, les convocations étaient parties quand ? Et la délib a été
+                    // affichée quand ? »: « Et la délib » is the deliberation of the question before, not any act.
+                    // A short follow-up only (a longer one names its own subject: « et le préfet a combien de temps
+                    // pour contester une délib ? »), and only when the two questions together still point to the
+                    // previous article: it answers both.
                     String joined = previous.part().text() + " " + part;
                     PartOutcome merged = decidePart(question, current, joined, classify(current, joined), false);
                     if (merged.part().kind() == DecisionKind.ANSWER
@@ -887,6 +906,11 @@ public class DecisionEngine {
         }
         String id = knowing.get(0).article().id();
         return search.hits().stream().filter(h -> h.article().id().equals(id)).findFirst();
+    }
+
+    /** A question that goes on from the one before (« Et la délib … ? »), starting with « et », saying little. */
+    private static boolean continues(String part) {
+        return TextNormalizer.normalize(part).strip().startsWith("et ");
     }
 
     private boolean noArticleKnows(String term) {
