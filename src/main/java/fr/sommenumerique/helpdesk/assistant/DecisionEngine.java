@@ -26,6 +26,7 @@ import fr.sommenumerique.helpdesk.knowledge.ServiceArea;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,6 +37,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Decides what to do with one message: answer it from the knowledge base, record a subscription request, hand it
@@ -636,10 +638,10 @@ public class DecisionEngine {
         // Or the matter is told in a sentence of context and the question only asks « à qui s'adresser ? ».
         // Of the cards the question and the sentences find, the one that shares the most telling words: « le maire
         // souhaite savoir à qui s'adresser » finds a card on « s'adresser » alone, the bureau de vote before it more.
-        Optional<SearchHit> topic = found.or(() -> java.util.stream.Stream.concat(QuestionFocus.of(text).stream(),
+        Optional<SearchHit> topic = found.or(() -> Stream.concat(QuestionFocus.of(text).stream(),
                         SENTENCE_END.splitAsStream(text).filter(s -> !s.isBlank()))
                 .map(s -> card(knowledgeBase.searchWithTopics(s, CANDIDATES))).flatMap(Optional::stream)
-                .max(java.util.Comparator.comparingDouble(SearchHit::score)));
+                .max(Comparator.comparingDouble(SearchHit::score)));
         if (topic.isPresent()) {
             Article card = topic.get().article();
             return new PartOutcome(part(text, intent, DecisionKind.OUT_OF_SCOPE, ReplyTexts.outOfScope(card),
