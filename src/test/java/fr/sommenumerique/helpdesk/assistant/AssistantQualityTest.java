@@ -92,7 +92,7 @@ class AssistantQualityTest {
         List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-blind3.tsv"));
 
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(110);
-        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(119);
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(121);
         assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(0);
     }
 
@@ -114,14 +114,32 @@ class AssistantQualityTest {
         List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-setf.tsv"));
 
         assertThat(outcomes).hasSize(189);
-        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(170);
-        assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(3);
+        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(177);
+        assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(1);
+    }
+
+    /**
+     * Sets I (206 questions) and J (215), written blind from the domain brief by two more writers, development sets of
+     * round H since their first run (163 with 10 confident wrong, 161 with 12): floors at what the engine reaches.
+     */
+    @Test
+    void sets_i_and_j_written_from_the_domain_brief_only_stay_at_least_as_good_as_measured() throws IOException {
+        List<Evaluation.Outcome> setI = run(Path.of("knowledge-base/eval/questions-seti.tsv"));
+        List<Evaluation.Outcome> setJ = run(Path.of("knowledge-base/eval/questions-setj.tsv"));
+
+        assertThat(setI).hasSize(206);
+        assertThat(passed(setI)).isGreaterThanOrEqualTo(192);
+        assertThat(setI.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(1);
+        assertThat(setJ).hasSize(215);
+        assertThat(passed(setJ)).isGreaterThanOrEqualTo(200);
+        assertThat(setJ.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(2);
     }
 
     /**
      * The sets kept sealed until the end of a round and scored once then (eval/final, outside the folder the « every
      * file » checks read): a regression floor, not a target (the target is 90 % and 1 confident wrong per 100). Set E
-     * was scored once at the end of the second round of 2026-12-05, set G at the end of the third.
+     * was scored once at the end of the second round of 2026-12-05, set G at the end of the third, set H at the end of
+     * round H (168 with 7 confident wrong at its start, 176 with 9 at its end: new wording still beats the engine).
      */
     @Test
     void the_sets_scored_once_at_the_end_stay_at_least_as_good_as_measured() throws IOException {
@@ -132,18 +150,23 @@ class AssistantQualityTest {
         assertThat(passed(sealed)).isGreaterThanOrEqualTo(128);
         assertThat(sealed.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(0);
         assertThat(setD).hasSize(126);
-        assertThat(passed(setD)).isGreaterThanOrEqualTo(118);
+        assertThat(passed(setD)).isGreaterThanOrEqualTo(120);
         assertThat(setD.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(0);
 
         List<Evaluation.Outcome> setE = run(Path.of("knowledge-base/eval/final/questions-sete.tsv"));
         assertThat(setE).hasSize(169);
-        assertThat(passed(setE)).isGreaterThanOrEqualTo(145);
+        assertThat(passed(setE)).isGreaterThanOrEqualTo(152);
         assertThat(setE.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(1);
 
         List<Evaluation.Outcome> setG = run(Path.of("knowledge-base/eval/final/questions-setg.tsv"));
         assertThat(setG).hasSize(235);
-        assertThat(passed(setG)).isGreaterThanOrEqualTo(210);
-        assertThat(setG.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(3);
+        assertThat(passed(setG)).isGreaterThanOrEqualTo(221);
+        assertThat(setG.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(2);
+
+        List<Evaluation.Outcome> setH = run(Path.of("knowledge-base/eval/final/questions-seth.tsv"));
+        assertThat(setH).hasSize(222);
+        assertThat(passed(setH)).isGreaterThanOrEqualTo(176);
+        assertThat(setH.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(9);
     }
 
     /**
