@@ -126,6 +126,7 @@ public class DecisionEngine {
     private static final int MIN_QUESTION_WORD = 3;
     /** « Et la délib a été affichée quand ? » says too little to leave the previous question's subject. */
     private static final int CONTINUATION_MAX_TERMS = 3;
+    private static final Pattern NEW_SUBJECT = Pattern.compile("^et (?:quel|quelle|quels|quelles)\\b");
     /** An article naming the thing asked answers instead of the best from this share of its score. */
     private static final double NAMING_SCORE_RATIO = 0.75;
 
@@ -912,7 +913,9 @@ public class DecisionEngine {
 
     /** A question that goes on from the one before (« Et la délib … ? »), starting with « et », saying little. */
     private static boolean continues(String part) {
-        return TextNormalizer.normalize(part).strip().startsWith("et ");
+        String text = TextNormalizer.normalize(part).strip();
+        // « et quel certificat faut-il ? » brings its own subject; « et la délib … quand ? » takes the one before.
+        return text.startsWith("et ") && !NEW_SUBJECT.matcher(text).find();
     }
 
     private boolean noArticleKnows(String term) {
