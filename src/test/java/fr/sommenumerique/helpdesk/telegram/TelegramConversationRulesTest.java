@@ -219,6 +219,17 @@ class TelegramConversationRulesTest extends TelegramChannelTestBase {
     }
 
     @Test
+    void aMessageOpeningLikeAPrecisionButSayingMoreIsAMessageOfItsOwnWhenNothingPrecedesIt() {
+        FakeUser user = newUser();
+
+        api.enqueueText(user, "c'est pour la commune de Biarre : le compte de l'ancien maire est à fermer et il en faut "
+                + "un pour la nouvelle maire élue dimanche");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> contacts.byTelegramChatId(user.chatId())
+                .map(c -> subscriptions.ofContact(c.id()).size() + ticketsOf(user).size()).orElse(0) == 1);
+    }
+
+    @Test
     void aPhotoWithoutCaptionJoinsTheMostRecentConversation() {
         FakeUser user = newUser();
         api.enqueueText(user, MARCHES_INCIDENT);

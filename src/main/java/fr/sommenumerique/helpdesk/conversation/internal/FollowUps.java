@@ -26,6 +26,9 @@ import java.util.Optional;
 @Component
 public class FollowUps {
 
+    /** « Précision : c'est pour la mairie de Rue » — a longer message says something of its own. */
+    private static final int BARE_PRECISION_WORDS = 10;
+
     private final Tickets tickets;
     private final Senders senders;
     private final Subscriptions subscriptions;
@@ -99,7 +102,8 @@ public class FollowUps {
      * A precision or a file without words completes the most recent conversation: the commune it names becomes the
      * ticket's, the file is added; an open ticket gets the message, a finished one a note (a file reopens it: it
      * shows what still goes wrong). With no conversation to complete, a file becomes a ticket for an agent and a
-     * named commune the person's; anything else is empty: the message is read as a question of its own.
+     * named commune the person's (when the message says little more); anything else is empty: the message is read
+     * as a question of its own.
      */
     public Optional<HandlingResult> precision(Ticket ticket, Contact contact, InboundMessage message) {
         boolean file = !message.attachments().isEmpty();
@@ -108,7 +112,10 @@ public class FollowUps {
             if (file) {
                 return Optional.of(newConversations.openForFile(message, contact));
             }
-            if (named.isEmpty() || !outbound.mayAutoReply(contact, message.channel())) {
+            // « c'est pour la commune de Biarre : le compte de l'ancien maire est à fermer … » says more than its
+            // commune: with no conversation to complete, it is a message of its own for the assistant.
+            if (named.isEmpty() || !outbound.mayAutoReply(contact, message.channel())
+                    || message.text().strip().split("\\s+").length > BARE_PRECISION_WORDS) {
                 return Optional.empty();
             }
             outbound.sendToContact(contact, message.channel(), null, null, replies.communeNoted(named.get().name()),
