@@ -321,11 +321,9 @@ public class DecisionEngine {
                 if (previous != null && isLeftOver(outcome) && previous.part().kind() == DecisionKind.ANSWER
                         && !asksSomethingElse(outcome, previous.part().articleIds())) {
                     // « C'était pendant le Covid je crois ? »: a continuation of the previous question, not a new one.
-                    String joined = previous.part().text() + " " + part;
-                    PartOutcome merged = decidePart(question, current, joined, classify(current, joined), false);
-                    if (merged.part().kind() == DecisionKind.ANSWER
-                            && merged.part().articleIds().get(0).equals(previous.part().articleIds().get(0))) {
-                        outcomes.set(outcomes.size() - 1, merged);
+                    Optional<PartOutcome> merged = answeredTogether(question, current, previous, part);
+                    if (merged.isPresent()) {
+                        outcomes.set(outcomes.size() - 1, merged.get());
                         continue;
                     }
                 }
@@ -338,11 +336,9 @@ public class DecisionEngine {
                     // A short follow-up only (a longer one names its own subject: « et le préfet a combien de temps
                     // pour contester une délib ? »), and only when the two questions together still point to the
                     // previous article: it answers both.
-                    String joined = previous.part().text() + " " + part;
-                    PartOutcome merged = decidePart(question, current, joined, classify(current, joined), false);
-                    if (merged.part().kind() == DecisionKind.ANSWER
-                            && merged.part().articleIds().get(0).equals(previous.part().articleIds().get(0))) {
-                        outcomes.set(outcomes.size() - 1, merged);
+                    Optional<PartOutcome> merged = answeredTogether(question, current, previous, part);
+                    if (merged.isPresent()) {
+                        outcomes.set(outcomes.size() - 1, merged.get());
                         continue;
                     }
                 }
@@ -420,6 +416,18 @@ public class DecisionEngine {
         return outcome.subscriptionKind() != null && text.contains("?") && ASKED_WORD.matcher(text).find()
                 && Signals.asksToAct(text).isEmpty() && Signals.leaving(text).isEmpty()
                 && before.stream().anyMatch(o -> o.subscriptionKind() == outcome.subscriptionKind());
+    }
+
+    /**
+     * The previous question and this part decided as one, when that answers from the previous question's article:
+     * the part only went on with it.
+     */
+    private Optional<PartOutcome> answeredTogether(Question question, Model current, PartOutcome previous, String part) {
+        String joined = previous.part().text() + " " + part;
+        PartOutcome merged = decidePart(question, current, joined, classify(current, joined), false);
+        return merged.part().kind() == DecisionKind.ANSWER
+                && merged.part().articleIds().get(0).equals(previous.part().articleIds().get(0))
+                ? Optional.of(merged) : Optional.empty();
     }
 
     /** A part handed over for want of an article, or read as a precision: maybe the end of the previous question. */
