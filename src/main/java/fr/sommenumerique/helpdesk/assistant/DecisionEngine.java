@@ -118,6 +118,7 @@ public class DecisionEngine {
             + "pourquoi|a partir de)\\b");
     private static final Pattern JOIN = Pattern.compile("\\b(?:adherer|rejoindre)\\b");
     private static final Pattern WORD = Pattern.compile("[\\s,.;:!?]+");
+    private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
     /** What an article must cover to answer a message the classifier takes for out of scope. */
     private static final double STRONG_COVERAGE = 0.6;
     /** Words sharing this many first letters are taken as the same word when sections are chosen. */
@@ -671,8 +672,12 @@ public class DecisionEngine {
         Optional<String> unknownAcronym = unknownAcronym(whole ? question.text() : text, search);
         // « toujours pas 😕 »: a message the classifier hardly takes for a question is not answered from an article
         // that shares a word with it.
+        // A classifier spread evenly over a few words (« numero de tel du standard svp ») says nothing either way:
+        // only another intent standing out, or two words at most, make the message « not a question ».
         boolean saysTooLittle = scores.probability(Intent.QUESTION) + scores.probability(Intent.OUT_OF_SCOPE)
-                < MIN_QUESTION_PROBABILITY && !Signals.eligibilityQuestion(text);
+                < MIN_QUESTION_PROBABILITY && (scores.probability(scores.best()) >= MIN_INTENT_PROBABILITY
+                || LETTERS.matcher(text).results().count() < MIN_REQUEST_WORDS)
+                && !Signals.eligibilityQuestion(text);
         // « la subvention DETR … quel taux ? »: an acronym no article knows but a topic card names is a municipal
         // matter that card orients, not an unknown word to hand over.
         Optional<SearchHit> acronymCard = unknownAcronym.flatMap(acronym -> topics.hits().stream()
