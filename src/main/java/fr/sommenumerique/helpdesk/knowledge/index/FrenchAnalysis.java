@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -35,6 +36,8 @@ import java.util.List;
 public final class FrenchAnalysis {
 
     private static final String FILLERS_RESOURCE = "query-fillers.txt";
+    private static final String STEM_OVERRIDES_RESOURCE = "stem-overrides.txt";
+    private static final StemmerOverrideFilter.StemmerOverrideMap STEM_OVERRIDES = buildStemOverrides();
 
     private final CharArraySet stopWords;
     private final Analyzer baseAnalyzer = new Analyzer() {
@@ -53,6 +56,7 @@ public final class FrenchAnalysis {
         TokenStream stream = new ElisionFilter(tokenizer, FrenchAnalyzer.DEFAULT_ARTICLES);
         stream = new LowerCaseFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
+        stream = new StemmerOverrideFilter(stream, STEM_OVERRIDES);
         return new FrenchLightStemFilter(stream);
     }
 
@@ -153,5 +157,21 @@ public final class FrenchAnalysis {
             throw new UncheckedIOException(e);
         }
         return fillers;
+    }
+
+    private static StemmerOverrideFilter.StemmerOverrideMap buildStemOverrides() {
+        try (InputStream in = FrenchAnalysis.class.getResourceAsStream(STEM_OVERRIDES_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + STEM_OVERRIDES_RESOURCE);
+            }
+            StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> line.split("\t"))
+                    .forEach(pair -> builder.add(pair[0], pair[1]));
+            return builder.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
