@@ -507,7 +507,8 @@ public class DecisionEngine {
         Optional<String> incidentWord = Signals.incident(text).or(() -> stateOfFile);
         // An incident word next to a service (« en statut erreur sur Actes ») is a hard fact, whatever the wording.
         boolean incident = best == Intent.INCIDENT || stateOfFile.isPresent()
-                || (incidentWord.isPresent() && best != Intent.OUT_OF_SCOPE
+                || (incidentWord.isPresent() && (best != Intent.OUT_OF_SCOPE
+                || scores.probability(Intent.OUT_OF_SCOPE) < OUT_OF_SCOPE_PROBABILITY)
                 && !best.isRequest() && (scores.probability(Intent.INCIDENT) >= INCIDENT_SIGNAL_PROBABILITY
                 || (services.stream().anyMatch(ServiceArea::isPlatform) && !surelyAQuestion(scores, text))));
         if (incident) {
