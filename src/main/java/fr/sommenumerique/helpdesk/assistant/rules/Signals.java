@@ -21,6 +21,7 @@ public final class Signals {
             + "\\ben panne\\b|\\bpanne\\b|\\b(?:a|est|sont) expire|\\bexpire(?:e|s)? (?:ce matin|hier|aujourd'hui|depuis)|"
             + "\\b(?:certificat|certif|cle|compte|mot de passe|mdp|identifiant)s? .{0,40}(?:expire|perime|refuse|invalide|revoque|bloque|desactive)|"
             + "\\b(?:mot de passe|mdp|identifiants?) (?:oublie|perdu)|\\brefuse(?:e|s|es)?\\b|\\brejete(?:e|s|es)?\\b|"
+            + "\\brejett?(?:e|ent)\\b|\\bn'?(?:apparai|aparai)(?:t|ssent) (?:pas|plus)\\b|"
             + "\\bnon conforme\\b|\\bechec\\b|\\bechoue\\w*|\\bne (?:peux|peut|pouvons|pouvez) (?:pas|plus)\\b|"
             + "\\bpeux (?:pas|plus)\\b|\\bpage blanche\\b|\\becran blanc\\b|\\binaccessible\\b|\\bintrouvable\\b|"
             + "\\baidez[- ]?(?:moi|nous)\\b|\\bau secours\\b|\\bsos\\b|\\bdisparu\\b|\\bne (?:recois|recevons|recoit) (?:pas|plus)\\b|"
@@ -35,7 +36,7 @@ public final class Signals {
      */
     private static final Pattern STATE_OF_FILE = Pattern.compile("(?:\\bou en (?:est|sont|etes)\\b|"
             + "\\b(?:aucune|pas de|sans|jamais eu de|toujours pas de) (?:nouvelles?|reponse)\\b|\\baucun retour\\b|"
-            + "\\btoujours rien\\b|\\bbien ete (?:recue?s?|signee?s?|enregistree?s?|traitee?s?|prise?s? en compte)\\b|"
+            + "\\btoujours rien\\b|\\ben attente\\b.{0,40}\\bdepuis\\b|\\bbien ete (?:recue?s?|signee?s?|enregistree?s?|traitee?s?|prise?s? en compte)\\b|"
             + "\\b(?:avez|a|ont)(?:-vous|-t-(?:il|elle))? bien (?:recu|signe|enregistre|traite)\\w*)");
 
     /**
