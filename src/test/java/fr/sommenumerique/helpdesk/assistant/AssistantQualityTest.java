@@ -89,20 +89,12 @@ class AssistantQualityTest {
 
     @Test
     void a_third_set_written_from_the_domain_brief_only_stays_at_least_as_good_as_measured() throws IOException {
-        List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-blind3.tsv"));
-
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(110);
-        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(121);
-        assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-blind3.tsv", 125, 121, 0);
     }
 
     @Test
     void the_fourth_set_written_from_the_domain_brief_only_stays_at_least_as_good_as_measured() throws IOException {
-        List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-blind4.tsv"));
-
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(120);
-        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(125);
-        assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-blind4.tsv", 129, 125, 0);
     }
 
     /**
@@ -111,11 +103,7 @@ class AssistantQualityTest {
      */
     @Test
     void set_f_written_from_the_domain_brief_only_stays_at_least_as_good_as_measured() throws IOException {
-        List<Evaluation.Outcome> outcomes = run(Path.of("knowledge-base/eval/questions-setf.tsv"));
-
-        assertThat(outcomes).hasSize(189);
-        assertThat(passed(outcomes)).isGreaterThanOrEqualTo(177);
-        assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-setf.tsv", 189, 177, 1);
     }
 
     /**
@@ -124,15 +112,8 @@ class AssistantQualityTest {
      */
     @Test
     void sets_i_and_j_written_from_the_domain_brief_only_stay_at_least_as_good_as_measured() throws IOException {
-        List<Evaluation.Outcome> setI = run(Path.of("knowledge-base/eval/questions-seti.tsv"));
-        List<Evaluation.Outcome> setJ = run(Path.of("knowledge-base/eval/questions-setj.tsv"));
-
-        assertThat(setI).hasSize(206);
-        assertThat(passed(setI)).isGreaterThanOrEqualTo(192);
-        assertThat(setI.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(1);
-        assertThat(setJ).hasSize(215);
-        assertThat(passed(setJ)).isGreaterThanOrEqualTo(200);
-        assertThat(setJ.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 192, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-setj.tsv", 215, 200, 2);
     }
 
     /**
@@ -143,30 +124,11 @@ class AssistantQualityTest {
      */
     @Test
     void the_sets_scored_once_at_the_end_stay_at_least_as_good_as_measured() throws IOException {
-        List<Evaluation.Outcome> sealed = run(Path.of("knowledge-base/eval/final/questions-sealed.tsv"));
-        List<Evaluation.Outcome> setD = run(Path.of("knowledge-base/eval/final/questions-blind5.tsv"));
-
-        assertThat(sealed).hasSize(130);
-        assertThat(passed(sealed)).isGreaterThanOrEqualTo(128);
-        assertThat(sealed.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(0);
-        assertThat(setD).hasSize(126);
-        assertThat(passed(setD)).isGreaterThanOrEqualTo(120);
-        assertThat(setD.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(0);
-
-        List<Evaluation.Outcome> setE = run(Path.of("knowledge-base/eval/final/questions-sete.tsv"));
-        assertThat(setE).hasSize(169);
-        assertThat(passed(setE)).isGreaterThanOrEqualTo(152);
-        assertThat(setE.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(1);
-
-        List<Evaluation.Outcome> setG = run(Path.of("knowledge-base/eval/final/questions-setg.tsv"));
-        assertThat(setG).hasSize(235);
-        assertThat(passed(setG)).isGreaterThanOrEqualTo(221);
-        assertThat(setG.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(2);
-
-        List<Evaluation.Outcome> setH = run(Path.of("knowledge-base/eval/final/questions-seth.tsv"));
-        assertThat(setH).hasSize(222);
-        assertThat(passed(setH)).isGreaterThanOrEqualTo(176);
-        assertThat(setH.stream().filter(Evaluation.Outcome::confidentWrong).count()).isLessThanOrEqualTo(9);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sealed.tsv", 130, 128, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-blind5.tsv", 126, 120, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sete.tsv", 169, 152, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setg.tsv", 235, 221, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seth.tsv", 222, 176, 9);
     }
 
     /**
@@ -200,6 +162,17 @@ class AssistantQualityTest {
         System.out.println("== " + file + ": " + passed(outcomes) + " / " + outcomes.size() + " passed");
         outcomes.stream().filter(o -> !o.passed()).forEach(o -> System.out.println("   " + o.line()));
         return outcomes;
+    }
+
+    /** A set of that size scores at least its floor of passed questions, with at most that many confident wrong ones. */
+    private static void assertAtLeastAsGoodAsMeasured(String file, int size, int minPassed, int maxConfidentWrong)
+            throws IOException {
+        List<Evaluation.Outcome> outcomes = run(Path.of(file));
+
+        assertThat(outcomes).as("questions in " + file).hasSize(size);
+        assertThat(passed(outcomes)).as("questions passed in " + file).isGreaterThanOrEqualTo(minPassed);
+        assertThat(outcomes.stream().filter(Evaluation.Outcome::confidentWrong).count())
+                .as("confident wrong answers in " + file).isLessThanOrEqualTo(maxConfidentWrong);
     }
 
     private static long passed(List<Evaluation.Outcome> outcomes) {
