@@ -271,6 +271,22 @@ class DecisionEngineTest {
         assertThat(decision.reply()).contains("agent");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "L'avis de marché que j'ai mis en ligne lundi n'apparaît pas, les entreprises ne le trouvent pas.",
+            "la préfecture rejette nos envois depuis lundi, le certificat est au nom de l'ancienne mandature",
+            "Ma délibération est « en attente de transmission » sur Actes depuis 3 jours, elle est passée ?",
+            "Le bouton « télétransmettre » est grisé pour notre budget primitif, pourquoi ?"})
+    void a_breakdown_told_in_everyday_words_goes_to_a_human(String text) {
+        assertThat(engine.decide(text).kind()).isEqualTo(DecisionKind.TICKET);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"numero de tel du standard svp", "vendredi fermé a kel heure"})
+    void a_few_words_the_classifier_spreads_evenly_are_still_searched_as_a_question(String text) {
+        assertThat(engine.decide(text).kind()).isEqualTo(DecisionKind.ANSWER);
+    }
+
     @Test
     void an_incident_without_urgency_is_high_priority() {
         Decision decision = engine.decide("je n'arrive pas à me connecter au partage de fichiers");

@@ -75,6 +75,14 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void training_is_not_stemmed_like_form() {
+        // The light stemmer gives « form » for both: « la formation est payante ? » matched « sous forme … gratuit ».
+        assertThat(knowledgeBase.normalizedTerms("formation")).isNotEqualTo(knowledgeBase.normalizedTerms("forme"));
+        assertThat(knowledgeBase.normalizedTerms("formations")).isEqualTo(knowledgeBase.normalizedTerms("formation"));
+        assertThat(bestId("la formation actes elle est payante ou comprise ?")).isEqualTo("formation-presentation");
+    }
+
+    @Test
     void typos_are_tolerated() {
         assertThat(bestId("cerificat rgs pour la teletransmision")).isEqualTo("actes-certificat-rgs");
         assertThat(bestId("donées esentielles des marchés")).isEqualTo("marches-donnees-essentielles");
