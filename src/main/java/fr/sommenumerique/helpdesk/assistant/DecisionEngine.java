@@ -303,7 +303,8 @@ public class DecisionEngine {
         } else {
             for (String part : texts) {
                 IntentScores scores = classify(current, part);
-                if (scores.best() == Intent.GREETING) {
+                // « Merci de lancer les inscriptions en tout cas. » reads as thanks, but asks to act.
+                if (scores.best() == Intent.GREETING && Signals.asksToAct(part).isEmpty()) {
                     continue;
                 }
                 PartOutcome outcome = decidePart(question, current, part, scores, false);

@@ -76,21 +76,27 @@ public final class Signals {
             + "suppression|desactivation|inscription|transfert|modification)s?)\\b"
             + "|\\bil (?:faut|faudrait)\\s+(?:(?:nous|me|m'|lui|leur)\\s*)?(?:inscrire|ouvrir|creer|transferer|"
             + "desactiver|supprimer|fermer|cloturer|rattacher)\\b"
+            // « merci d'ouvrir un compte au nom de M. X »: the same ask, elided
+            + "|\\bmerci d'(?:inscrire|ouvrir|ajouter|activer|attribuer|etablir)\\b"
             + "|\\b(?:inscrivez|ouvrez|creez|transferez|ajoutez|activez|desactivez|supprimez|fermez|cloturez|attribuez|"
             + "reservez)(?:[- ](?:nous|moi|lui|leur)\\b|\\s+(?:son|sa|ses|mon|ma|mes|notre|nos|le|la|les|l'|un|une|en)\\b)"
             // « j'ai besoin d'un compte », « on voudrait un accès », « qu'on ait un accès », « que soit créé un accès »;
             // typed in haste (« je voudré un acé », « g besoin d1 acces »); asked as a question (« c possible d'avoir
             // un 2e compte ? », « on peut avoir un accès ? »): having one is still asked of us
             + "|\\b(?:besoin d(?:'|1 |e )|(?:voudrai[st]?|voudre|voudrions|voudraient|souhaite(?:rai[st]?|rions)?|aimerai[st]?|"
-            + "aimerions|veu[tx]?|voulons)\\s+|qu'(?:on|il|elle) ait\\s+|que j'aie\\s+|que nous ayons\\s+|pour l'ouverture d'|c'est pour (?:creer|ouvrir)\\s+|"
+            + "aimerions|veu[tx]?|voulons)\\s+|(?:qu'(?:on|il|elle)|que \\p{L}+) ait\\s+|que j'aie\\s+|que nous ayons\\s+|pour l'ouverture d'|c'est pour (?:creer|ouvrir)\\s+|"
             + "possible d'(?:avoir|obtenir)\\s+|(?:on|je|nous) (?:peut|peux|pouvons|pourrait|pourrais|pourrions) (?:avoir|obtenir)\\s+|"
             + "(?:peut-on|puis-je|pouvons-nous|pourrait-on|pourrions-nous) (?:avoir|obtenir)\\s+)"
             + "(?:(?:un|une|des|les|mon|ma|mes|son|sa|ses|nos|notre|leur|leurs|d'un|d'une|l'|2e|deuxieme|second|nouvel|"
             + "nouveau|nouveaux|autre)\\s*)*(?:acces|acce|ace|compte)s?\\b"
+            // « je voudrais qu'on me crée des accès », « que mes accès remplacent ceux de mon prédécesseur »: the
+            // commune wants something done to its accounts, told as a wish
+            + "|\\bqu'on (?:me|nous|lui|leur) (?:cree|ouvre|donne|attribue|inscrive|ajoute|transfere)\\b"
+            + "|" + WANTS + "que (?:mes|nos|ses|son|mon|leurs?|les) (?:acces|comptes?|droits)\\b"
             + "|\\bque soi(?:en)?t (?:cree|ouvert|ferme|supprime|transfere|active|desactive)e?s?\\b"
             // « on veut adhérer », « nous souhaitons souscrire », « le maire veut qu'on arrête le service »
             + "|\\b(?:on|nous|je|la commune|le conseil|le maire) (?:veut|veux|voulons|voudrait|voudrais|voudrions|souhaite|"
-            + "souhaitons|souhaiterait|souhaiterais|souhaiterions|aimerait|aimerais|aimerions) (?:bien )?(?:adherer|rejoindre|souscri\\w*|nous inscrire|"
+            + "souhaitons|souhaiterait|souhaiterais|souhaiterions|aimerait|aimerais|aimerions) (?:bien )?(?:adherer|rejoindre|souscri\\w*|nous inscrire|inscrire|"
             + "s'inscrire|s'abonner|nous abonner)\\b|\\b(?:veut|voudrait|souhaite|souhaiterait) qu'on (?:arrete|resilie|"
             + "quitte|supprime)\\b"
             // the commune wants a service or the offer itself (« le maire veut maintenant aussi l'outil pour envoyer
@@ -110,7 +116,7 @@ public final class Signals {
             // an account to close or to open told as a fact to act on (« le compte de l'ancien maire est à fermer »),
             // a seat asked for (« c'est pr inscrire ma collègue »)
             + "|\\b(?:compte|acces)s?\\b[^.?!]{0,40}\\b(?:est|sont) a (?:fermer|supprimer|desactiver|creer|ouvrir|transferer)\\b"
-            + "|\\b(?:c'est|cest) (?:pour|pr) (?:inscrire|m'inscrire|nous inscrire)\\b"
+            + "|\\b(?:c'est|cest|c) (?:pour|pr) (?:inscrire?|m'inscrire?|nous inscrire?)\\b"
             // « pr la formation de la semaine pro on pe venir à 2 ? »: seats at a training session
             + "|\\bformations?\\b[^.?!]{0,60}\\b(?:on|nous) (?:peut|pe|peu|pouvons|pourrait|pourrions) (?:venir|participer) a "
             + "(?:\\d+|deux|trois|plusieurs)\\b"
