@@ -116,6 +116,8 @@ public class DecisionEngine {
     /** A word that asks a question of fact (« qui signe », « quel montant », « combien »). */
     private static final Pattern ASKED_WORD = Pattern.compile("\\b(?:qui|quand|quel|quelle|quels|quelles|combien|comment|"
             + "pourquoi|a partir de)\\b");
+    /** A question to Somme Numérique itself (« vous êtes là à quelles heures ? »). */
+    private static final Pattern TO_US = Pattern.compile("\\b(?:vous|vs) (?:etes|ouvrez|fermez)\\b|\\betes-vous\\b");
     private static final Pattern JOIN = Pattern.compile("\\b(?:adherer|rejoindre)\\b");
     private static final Pattern WORD = Pattern.compile("[\\s,.;:!?]+");
     private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
@@ -395,9 +397,41 @@ public class DecisionEngine {
                 outcomes.removeIf(DecisionEngine::isContextRequest);
             }
         }
+        outcomes = withQuestionsBeside(question, current, outcomes);
         outcomes = mergeSameArticle(outcomes);
         outcomes.forEach(o -> parts.add(o.part()));
         return combine(question, text, whole, outcomes, current);
+    }
+
+    /**
+     * « Ajoutez-moi à la formation marchés svp, et tant que j'y suis : à partir de combien on publie au BOAMP ? »: a
+     * request that goes on, after its ask, to a question of its own. The request is recorded and the question
+     * answered beside it when an article answers it; else the agent who takes the request reads it there.
+     */
+    private List<PartOutcome> withQuestionsBeside(Question question, Model current, List<PartOutcome> outcomes) {
+        List<PartOutcome> result = new ArrayList<>();
+        for (PartOutcome outcome : outcomes) {
+            result.add(outcome);
+            String text = outcome.part().text();
+            Optional<String> beside = outcome.subscriptionKind() == null ? Optional.empty()
+                    : Signals.askToActEnd(text).stream().boxed().findFirst()
+                    .flatMap(end -> MessageParts.questionAfter(text, end))
+                    .filter(q -> Signals.asksToAct(q).isEmpty() && !Signals.asksForSomething(q) && standsAlone(q))
+                    .filter(q -> outcomes.stream().noneMatch(o -> o != outcome && o.part().text().contains(q.replace(" ?", ""))));
+            beside.map(q -> decidePart(question, current, q, QUESTION_ONLY, false))
+                    .filter(o -> o.part().kind() == DecisionKind.ANSWER)
+                    .ifPresent(result::add);
+        }
+        return result;
+    }
+
+    /**
+     * A question cut from the request before it that still says what it asks: two informative words (« il faut un
+     * certificat spécial ? »), or a question to us (« vous êtes là à quelles heures ? »). « c'est payant ? », « quelle
+     * est la suite ? » only make sense with the request.
+     */
+    private boolean standsAlone(String question) {
+        return knowledgeBase.normalizedTerms(question).size() >= MIN_FOCUSED_TERMS || TO_US.matcher(question).find();
     }
 
     /**

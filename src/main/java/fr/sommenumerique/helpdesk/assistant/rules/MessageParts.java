@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
@@ -56,7 +57,48 @@ public final class MessageParts {
      */
     private static final Pattern ELLIPTIC = Pattern.compile("^(?:chez|pour|avec|sans|sur|dans|par|a|en)(?: \\S+){0,4} ?\\?$");
 
+    /** Where the sentence of a request ends: what follows may ask a question of its own. */
+    private static final Pattern AFTER_ASK = Pattern.compile("[.?!]\\s+|,\\s*et\\s+|\\s+et\\s+(?=(?:me|nous) (?:dire|indiquer|"
+            + "preciser)\\b)");
+    /** Words that lead into a question beside a request: « et tant que j'y suis : », « au passage, ». */
+    private static final Pattern LEAD_IN = Pattern.compile("^(?:(?:et|puis|aussi|tant que j'y suis|au passage|"
+            + "par la meme occasion)\\s*[,:]?\\s*)+");
+    /** « dites-moi si … », « me dire si … »: a question asked without its question mark. */
+    private static final Pattern ASKING_LEAD = Pattern.compile("^(?:(?:dites|indiquez|precisez)[- ]?(?:moi|nous)|(?:me|nous) "
+            + "(?:dire|indiquer|preciser))\\b\\s*(?:si\\b\\s*)?");
+
     private MessageParts() {
+    }
+
+    /**
+     * The question a request goes on to ask after its ask ends at {@code askEnd}: « ajoutez-moi à la formation svp,
+     * et tant que j'y suis : à partir de combien on publie au BOAMP ? », « pouvez-vous me créer un compte et me dire
+     * s'il faut un certificat spécial », « … un accès Actes pour le maire. Il lui faut un certificat particulier ? ».
+     * Only the question, without the words leading into it (« vous rappeler pour en parler : vous êtes là à quelles
+     * heures ? » asks the hours). Empty when nothing after the ask asks.
+     */
+    public static Optional<String> questionAfter(String text, int askEnd) {
+        Matcher end = AFTER_ASK.matcher(text);
+        if (!end.find(askEnd)) {
+            return Optional.empty();
+        }
+        String rest = LEAD_IN.matcher(text.substring(end.end()).strip()).replaceFirst("");
+        Matcher lead = ASKING_LEAD.matcher(rest);
+        boolean asked = lead.find();
+        if (asked) {
+            rest = rest.substring(lead.end());
+        }
+        int mark = rest.indexOf('?');
+        if (mark < 0 && !asked) {
+            return Optional.empty();
+        }
+        String question = mark < 0 ? rest.strip() : rest.substring(0, mark).strip();
+        int colon = question.lastIndexOf(": ");
+        if (colon >= 0) {
+            question = question.substring(colon + 2);
+        }
+        return question.chars().anyMatch(Character::isLetter)
+                ? Optional.of(question.replaceAll("[ ,.;:]+$", "") + " ?") : Optional.empty();
     }
 
     /**

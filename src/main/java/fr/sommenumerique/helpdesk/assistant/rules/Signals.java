@@ -2,6 +2,7 @@ package fr.sommenumerique.helpdesk.assistant.rules;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,7 +69,7 @@ public final class Signals {
      * accès »): a request to record, even when the same message also asks a question. An imperative counts only with
      * whom or what it acts on: « vous ouvrez à quelle heure ? » asks nothing to be done.
      */
-    private static final Pattern ASKS_TO_ACT = Pattern.compile("\\b(?:(?:(?:pouvez|pourriez|pourrez)[- ](?:vous|vs)|"
+    private static final Pattern ASKS_TO_ACT = Pattern.compile("\\b(?:(?:(?:pouve[rz]?|pourriez|pourrez)[- ](?:vous|vs)|"
             + "(?:vous|vs) (?:pouvez|pourriez|pourrez)|merci de|je vous (?:remercie|prie|saurais gre) de)(?: bien vouloir)?\\s+"
             + "(?:(?:nous|me|m'|lui|leur|les|la|le|l')\\s*)?" + "(?:inscrire|ouvrir|creer|transferer|ajouter|rajouter|activer|"
             + "desactiver|supprimer|fermer|cloturer|lancer|attribuer|reserver|rattacher|modifier|changer|mettre a jour|"
@@ -154,6 +155,12 @@ public final class Signals {
     /** The commune asks for an action on an account, a membership or a training seat: the phrase found. */
     public static Optional<String> asksToAct(String text) {
         return find(ASKS_TO_ACT, text);
+    }
+
+    /** Where the ask to act ends in the text, if it asks to act. */
+    public static OptionalInt askToActEnd(String text) {
+        Matcher matcher = ASKS_TO_ACT.matcher(text);
+        return matcher.find() ? OptionalInt.of(matcher.end()) : OptionalInt.empty();
     }
 
     public static Optional<String> urgency(String text) {
