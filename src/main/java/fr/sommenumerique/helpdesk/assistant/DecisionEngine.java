@@ -603,6 +603,12 @@ public class DecisionEngine {
             // with no word of one, in a message an article answers as a whole.
             return Intent.QUESTION;
         }
+        if (scores.best().isRequest() && text.contains("?") && PopulationInText.find(text).isPresent()
+                && !Signals.asksForSomething(text) && Signals.asksToAct(text).isEmpty()) {
+            // « ns on est 240 hab, le pack est financé à cb % par l'Europe ? »: the commune's size, which the classifier
+            // reads as a membership, in a message that asks a question and no word that asks for anything.
+            return Intent.QUESTION;
+        }
         if (Signals.asksToAct(text).isPresent()) {
             // « il faudrait me créer un compte … Au passage, dans quel délai … ? »: an explicit ask to act is recorded,
             // whatever else the message asks (its question is answered as a part of its own). « je veux adhérer »

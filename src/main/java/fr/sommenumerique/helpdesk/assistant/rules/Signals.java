@@ -54,7 +54,7 @@ public final class Signals {
      * with no word that asks to join: a question, however close its words are to a membership request.
      */
     private static final Pattern ELIGIBILITY = Pattern.compile("\\b(?:(?:on|nous) (?:a|avons|aurait|aurions) droit|"
-            + "a-t-on droit|avons-nous droit|peut-on pretendre|pouvons-nous pretendre|(?:on|nous) (?:peut|pouvons) "
+            + "a-t-on droit|avons-nous droit|pour avoir droit|peut-on pretendre|pouvons-nous pretendre|(?:on|nous) (?:peut|pouvons) "
             + "pretendre|(?:on est|sommes-nous|nous sommes|est-on) eligibles?)\\b[^?]*\\?");
     /** A verb of wanting and the adverbs that may follow it (« le maire veut maintenant aussi … »). */
     private static final String WANTS = "\\b(?:veu[tx]|voulons|voudr(?:ai[st]?|ait|ions|aient)|souhait(?:e|ons|erai[st]?|"
