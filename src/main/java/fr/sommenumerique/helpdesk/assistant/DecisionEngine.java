@@ -116,6 +116,9 @@ public class DecisionEngine {
     /** A word that asks a question of fact (« qui signe », « quel montant », « combien »). */
     private static final Pattern ASKED_WORD = Pattern.compile("\\b(?:qui|quand|quel|quelle|quels|quelles|combien|comment|"
             + "pourquoi|a partir de)\\b");
+    /** « vous savez où … ? », « savez-vous si … ? »: asks whether we know something. */
+    private static final Pattern ASKS_IF_WE_KNOW = Pattern.compile("\\b(?:(?:vous|vs) savez|savez-vous|sauriez-vous) "
+            + "(?:ou|si|qui|quand|comment|combien|pourquoi|a qui|aupres de qui|quel\\w*)\\b[^?]*\\?");
     /** A question to Somme Numérique itself (« vous êtes là à quelles heures ? »). */
     private static final Pattern TO_US = Pattern.compile("\\b(?:vous|vs) (?:etes|ouvrez|fermez)\\b|\\betes-vous\\b");
     private static final Pattern JOIN = Pattern.compile("\\b(?:adherer|rejoindre)\\b");
@@ -609,6 +612,12 @@ public class DecisionEngine {
             // reads as a membership, in a message that asks a question and no word that asks for anything.
             return Intent.QUESTION;
         }
+        if (scores.best().isRequest() && Signals.asksToAct(text).isEmpty() && Signals.leaving(text).isEmpty()
+                && (QuestionFocus.asksToBeTold(text) || ASKS_IF_WE_KNOW.matcher(text).find())) {
+            // « merci de me dire combien de temps il faut les laisser », « vous savez où elle doit s'inscrire ? »: asks
+            // to be told something, not to be done something, whatever the words of a request around it.
+            return Intent.QUESTION;
+        }
         if (Signals.asksToAct(text).isPresent()) {
             // « il faudrait me créer un compte … Au passage, dans quel délai … ? »: an explicit ask to act is recorded,
             // whatever else the message asks (its question is answered as a part of its own). « je veux adhérer »
@@ -650,7 +659,7 @@ public class DecisionEngine {
      */
     private static boolean asksFor(IntentScores scores, String text) {
         return !Signals.eligibilityQuestion(text)
-                && (Signals.asksForSomething(text) || scores.requestProbability() >= scores.probability(Intent.QUESTION));
+                && (Signals.asksForSomething(text) && !QuestionFocus.asksToBeTold(text) || scores.requestProbability() >= scores.probability(Intent.QUESTION));
     }
 
     /** A request recorded for the team; {@code why} says in the reason what made it one. */

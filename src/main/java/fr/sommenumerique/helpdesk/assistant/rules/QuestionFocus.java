@@ -83,6 +83,19 @@ public final class QuestionFocus {
         return asked.find() && asked.group(1).chars().anyMatch(Character::isLetter);
     }
 
+    /**
+     * A question asked without a mark whose asked words open on a question word (« merci de me dire combien de temps
+     * il faut les laisser », « pourriez-vous m'indiquer si … »): it asks to be told something. « merci de nous dire la
+     * suite » after a council's vote asks for the next step of a request.
+     */
+    public static boolean asksToBeTold(String sentence) {
+        Matcher asked = ASKED.matcher(sentence);
+        return asked.find() && TOLD.matcher(asked.group(1)).find();
+    }
+
+    private static final Pattern TOLD = Pattern.compile("^\\s*(?:si|s'il|s'ils|combien|quand|qui|quel\\w*|ou|comment|"
+            + "pourquoi|jusqu'a|a partir de|a quel\\w*|depuis quand|dans quel\\w*)\\b");
+
     /** Whether the text passes a question on (« pouvez-vous voir avec Somme Numérique ? »), asking nothing itself. */
     public static boolean relays(String text) {
         return RELAY.matcher(text).find();
