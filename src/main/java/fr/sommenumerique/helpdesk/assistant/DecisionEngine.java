@@ -394,6 +394,16 @@ public class DecisionEngine {
                     outcomes.removeIf(o -> isContextRequest(o) && PopulationInText.find(o.part().text()).isPresent());
                 }
             }
+            // « Pouvez-vous me confirmer le nom du tiers de télétransmission ? Notre préfecture nous le demande pour
+            // l'avenant. »: a statement after a question, asking nothing in words and read as a request by the
+            // classifier alone, says why the question is asked.
+            for (int i = outcomes.size() - 1; i > 0; i--) {
+                PartOutcome before = outcomes.get(i - 1);
+                if (isContextRequest(outcomes.get(i)) && before.subscriptionKind() == null
+                        && before.part().text().contains("?")) {
+                    outcomes.remove(i);
+                }
+            }
             // « Nous avons envoyé notre dossier d'adhésion le 3 novembre. … où en est notre dossier ? »: what was sent
             // is the context of the follow-up an agent must look at, not a new request.
             if (outcomes.stream().anyMatch(o -> o.incident() && Signals.stateOfFile(o.part().text()).isPresent())) {
