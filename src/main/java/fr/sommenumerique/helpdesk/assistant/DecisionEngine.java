@@ -633,7 +633,7 @@ public class DecisionEngine {
             // whatever else the message asks (its question is answered as a part of its own). « je veux adhérer »
             // names its request: three words leave the classifier guessing between requests.
             return Signals.asksToAct(text).filter(ask -> JOIN.matcher(ask).find()).map(ask -> Intent.MEMBERSHIP)
-                    .orElseGet(scores::bestRequest);
+                    .orElseGet(() -> requestOfVerbs(scores, text));
         }
         double asking = scores.probability(Intent.QUESTION) + scores.probability(Intent.OUT_OF_SCOPE);
         if (scores.best().isRequest() && scores.probability(scores.best()) < HEAD_PROBABILITY && text.contains("?")
@@ -653,6 +653,28 @@ public class DecisionEngine {
                 && !Signals.eligibilityQuestion(text) && WORD.split(text.strip()).length >= MIN_REQUEST_WORDS
                 ? scores.bestRequest() : Intent.QUESTION;
     }
+
+    /**
+     * The request the verbs of an ask name, the classifier choosing among the requests they allow: « ouvrez un accès
+     * marchés à Mme Roger » creates an account (or adds a service), whatever words of membership the message has;
+     * « supprimez ses accès » closes one; « que mes accès remplacent ceux de mon prédécesseur » transfers them. Verbs
+     * of several kinds (« fermez son compte et créez-en un pour sa remplaçante ») or none (« merci de lancer ») leave
+     * the classifier's best request.
+     */
+    private static Intent requestOfVerbs(IntentScores scores, String text) {
+        List<Set<Intent>> named = REQUEST_VERBS.entrySet().stream().filter(e -> e.getKey().matcher(text).find())
+                .map(Map.Entry::getValue).toList();
+        return named.size() != 1 ? scores.bestRequest() : named.get(0).stream()
+                .max(Comparator.comparingDouble(scores::probability)).orElseThrow();
+    }
+
+    private static final Map<Pattern, Set<Intent>> REQUEST_VERBS = Map.of(
+            Pattern.compile("\\b(?:ferm|supprim|desactiv|clotur|retir)(?:er|ez|e|es)\\b"), Set.of(Intent.ACCOUNT_CLOSE),
+            // « message transféré », « je vous transfère la demande du maire » forward a mail, not an account
+            Pattern.compile("(?<!message )(?<!vous )\\b(?:transfer|remplac|bascul)(?:er|ez|e|es|ent)\\b"),
+            Set.of(Intent.ACCOUNT_TRANSFER),
+            Pattern.compile("\\b(?:modifi|chang|rattach)(?:er|ez|e)\\b|\\bmettre a jour\\b"), Set.of(Intent.ACCOUNT_CHANGE),
+            Pattern.compile("\\b(?:creer|creez|cree|ouvrir|ouvrez|ouvre)\\b"), Set.of(Intent.ACCOUNT_CREATE, Intent.ADD_SERVICE));
 
     /**
      * A message the classifier is sure asks a question, with a question mark: an incident word in it belongs to what is
