@@ -239,6 +239,47 @@ class DecisionEngineTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Merci d'ouvrir un accès au partage de fichiers pour notre adjointe.",
+            "Le maire demande que vous fassiez le nécessaire pour que Julie ait un accès Actes dès lundi.",
+            "Je voudrais qu'on me crée un compte sur la plateforme des marchés.",
+            "je souhaiterais que nos comptes passent au nom de la nouvelle secrétaire",
+            "c pour inscrir 2 agents a la formation marchés",
+            "Nous avons deux agents à former sur Actes. Merci de lancer les inscriptions."})
+    void a_request_told_as_a_wish_forwarded_or_closed_by_thanks_is_recorded(String text) {
+        assertThat(engine.decide(text).kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Pouvez-vous ouvrir un compte Actes à notre adjoint, et me dire s'il faut un certificat pour télétransmettre ?"
+                    + "|actes-certificat-rgs",
+            "Inscrivez-moi à la formation Actes svp, et tant que j'y suis : une délibération doit rester combien de temps "
+                    + "en ligne ?|publication-en-ligne-duree"})
+    void the_question_a_request_goes_on_to_ask_is_answered_beside_it(String text, String article) {
+        Decision decision = engine.decide(text);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
+        assertThat(decision.parts()).extracting(DecisionPart::kind)
+                .containsExactly(DecisionKind.SUBSCRIPTION, DecisionKind.ANSWER);
+        assertThat(decision.parts().get(1).articleIds()).containsExactly(article);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"on est 450 habitants, l'Europe finance combien pour l'offre ?",
+            "Merci de me dire combien de temps une délibération doit rester en ligne."})
+    void a_question_with_the_communes_size_or_asking_to_be_told_is_no_request(String text) {
+        assertThat(engine.decide(text).kind()).isEqualTo(DecisionKind.ANSWER);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Merci de désactiver l'accès marchés de notre ancien adjoint, il a quitté le conseil.|ACCOUNT_CLOSE",
+            "Vous pouvez ouvrir un accès Actes à notre nouvel adjoint ?|ACCOUNT"})
+    void the_verb_of_an_ask_names_the_kind_of_request(String text, SubscriptionKind kind) {
+        assertThat(engine.decide(text).subscriptionKind()).isEqualTo(kind);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"inscrire 2 agents formation partage de fichiers", "fermer compte actes de l'ancien adjoint"})
     void an_sms_that_opens_on_an_action_is_a_request(String text) {
         assertThat(engine.decide(text).kind()).isEqualTo(DecisionKind.SUBSCRIPTION);

@@ -65,7 +65,7 @@ public final class MessageParts {
             + "par la meme occasion)\\s*[,:]?\\s*)+");
     /** « dites-moi si … », « me dire si … »: a question asked without its question mark. */
     private static final Pattern ASKING_LEAD = Pattern.compile("^(?:(?:dites|indiquez|precisez)[- ]?(?:moi|nous)|(?:me|nous) "
-            + "(?:dire|indiquer|preciser))\\b\\s*(?:si\\b\\s*)?");
+            + "(?:dire|indiquer|preciser))\\b\\s*(?:si\\b\\s*|s'(?=ils?\\b))?");
 
     private MessageParts() {
     }

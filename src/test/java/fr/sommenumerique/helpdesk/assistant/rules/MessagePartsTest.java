@@ -25,6 +25,20 @@ class MessagePartsTest {
     }
 
     @Test
+    void the_question_after_a_request_is_cut_from_the_words_leading_into_it() {
+        String request = TextNormalizer.normalize("ajoutez-moi à la formation marchés svp, et tant que j'y suis : à "
+                + "partir de combien on publie au BOAMP ?");
+        assertThat(MessageParts.questionAfter(request, request.indexOf("svp")))
+                .contains("a partir de combien on publie au boamp ?");
+        String told = TextNormalizer.normalize("pouvez-vous me créer un compte et me dire si un certificat est nécessaire");
+        assertThat(MessageParts.questionAfter(told, told.indexOf(" un compte")))
+                .contains("un certificat est necessaire ?");
+        // A request that asks nothing after its ask has no question beside it.
+        String alone = TextNormalizer.normalize("merci d'ouvrir un compte Actes. Mme Roussel commence lundi.");
+        assertThat(MessageParts.questionAfter(alone, alone.indexOf(" un compte"))).isEmpty();
+    }
+
+    @Test
     void a_first_clause_with_a_question_word_asks_too() {
         assertThat(split("2 choses : on fait comment pour publier nos délibs (pas de site) et est-ce que le compte "
                 + "rendu ça existe encore ?")).hasSize(2);
