@@ -29,7 +29,7 @@ public final class QuestionFocus {
             // « il demande aussi jusqu'à quelle heure on peut vous appeler »: a question passed on by someone else
             + "|(?:il|elle|maire|conseil|president|adjoint) (?:me |nous )?demande (?:aussi |egalement )?(?=(?:si|qui|quand"
             + "|combien|jusqu'a|comment|pourquoi|quel\\w*|a quel\\w*)\\b)"
-            + "|(?:pourriez|pouvez)-vous (?:me |m'|nous )(?:dire|indiquer|preciser|communiquer)"
+            + "|(?:pourriez|pouvez)-vous (?:me |m'|nous )(?:dire|indiquer|preciser|communiquer|donner)"
             + "|(?:bien vouloir|merci de) (?:me |m'|nous )(?:dire|indiquer|preciser|communiquer))\\b"
             + "([^.!?]*?)(?:,? (?:afin de|afin d'|afin que|pour savoir|pour que|car)\\b|[.!?]|$)");
 
@@ -94,7 +94,10 @@ public final class QuestionFocus {
     }
 
     private static final Pattern TOLD = Pattern.compile("^\\s*(?:si|s'il|s'ils|combien|quand|qui|quel\\w*|ou|comment|"
-            + "pourquoi|jusqu'a|a partir de|a quel\\w*|depuis quand|dans quel\\w*)\\b");
+            + "pourquoi|jusqu'a|a partir de|a quel\\w*|depuis quand|dans quel\\w*"
+            // « pouvez-vous nous donner sa date et son objet ? »: a fact asked for
+            + "|(?:le|la|les|l'|sa|son|ses|votre|vos) ?(?:date|nom|numero|adresse|reference|objet|montant|coordonnees|"
+            + "horaires|telephone)s?)\\b");
 
     /** Whether the text passes a question on (« pouvez-vous voir avec Somme Numérique ? »), asking nothing itself. */
     public static boolean relays(String text) {
