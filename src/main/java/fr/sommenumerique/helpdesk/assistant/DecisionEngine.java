@@ -121,6 +121,16 @@ public class DecisionEngine {
             + "(?:ou|si|qui|quand|comment|combien|pourquoi|a qui|aupres de qui|quel\\w*)\\b[^?]*\\?");
     /** A question to Somme Numérique itself (« vous êtes là à quelles heures ? »). */
     private static final Pattern TO_US = Pattern.compile("\\b(?:vous|vs) (?:etes|ouvrez|fermez)\\b|\\betes-vous\\b");
+    /** Verbs of an ask and the requests they allow (see {@link #requestOfVerbs}). */
+    private static final Map<Pattern, Set<Intent>> REQUEST_VERBS = Map.of(
+            Pattern.compile("\\b(?:ferm|supprim|desactiv|clotur|retir)(?:er|ez|e|es)\\b"), Set.of(Intent.ACCOUNT_CLOSE),
+            // « message transféré », « je vous transfère la demande du maire » forward a mail, not an account
+            Pattern.compile("(?<!message )(?<!vous )\\b(?:transfer|remplac|bascul)(?:er|ez|e|es|ent)\\b"),
+            Set.of(Intent.ACCOUNT_TRANSFER),
+            Pattern.compile("\\b(?:modifi|chang|rattach)(?:er|ez|e)\\b|\\bmettre a jour\\b"),
+            Set.of(Intent.ACCOUNT_CHANGE),
+            Pattern.compile("\\b(?:creer|creez|cree|ouvrir|ouvrez|ouvre)\\b"),
+            Set.of(Intent.ACCOUNT_CREATE, Intent.ADD_SERVICE));
     private static final Pattern JOIN = Pattern.compile("\\b(?:adherer|rejoindre)\\b");
     private static final Pattern WORD = Pattern.compile("[\\s,.;:!?]+");
     private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
@@ -427,10 +437,10 @@ public class DecisionEngine {
             result.add(outcome);
             String text = outcome.part().text();
             Optional<String> beside = outcome.subscriptionKind() == null ? Optional.empty()
-                    : Signals.askToActEnd(text).stream().boxed().findFirst()
-                    .flatMap(end -> MessageParts.questionAfter(text, end))
+                    : Signals.askToActEnd(text).flatMap(end -> MessageParts.questionAfter(text, end))
                     .filter(q -> Signals.asksToAct(q).isEmpty() && !Signals.asksForSomething(q) && standsAlone(q))
-                    .filter(q -> outcomes.stream().noneMatch(o -> o != outcome && o.part().text().contains(q.replace(" ?", ""))));
+                    .filter(q -> outcomes.stream().noneMatch(o -> o != outcome
+                            && o.part().text().contains(q.replace(" ?", ""))));
             beside.map(q -> decidePart(question, current, q, QUESTION_ONLY, false))
                     .filter(o -> o.part().kind() == DecisionKind.ANSWER)
                     .ifPresent(result::add);
@@ -668,14 +678,6 @@ public class DecisionEngine {
                 .max(Comparator.comparingDouble(scores::probability)).orElseThrow();
     }
 
-    private static final Map<Pattern, Set<Intent>> REQUEST_VERBS = Map.of(
-            Pattern.compile("\\b(?:ferm|supprim|desactiv|clotur|retir)(?:er|ez|e|es)\\b"), Set.of(Intent.ACCOUNT_CLOSE),
-            // « message transféré », « je vous transfère la demande du maire » forward a mail, not an account
-            Pattern.compile("(?<!message )(?<!vous )\\b(?:transfer|remplac|bascul)(?:er|ez|e|es|ent)\\b"),
-            Set.of(Intent.ACCOUNT_TRANSFER),
-            Pattern.compile("\\b(?:modifi|chang|rattach)(?:er|ez|e)\\b|\\bmettre a jour\\b"), Set.of(Intent.ACCOUNT_CHANGE),
-            Pattern.compile("\\b(?:creer|creez|cree|ouvrir|ouvrez|ouvre)\\b"), Set.of(Intent.ACCOUNT_CREATE, Intent.ADD_SERVICE));
-
     /**
      * A message the classifier is sure asks a question, with a question mark: an incident word in it belongs to what is
      * asked about (« moi je dis qu'on ne peut pas l'appliquer avant… qui a raison ? »), not to a breakdown.
@@ -691,7 +693,8 @@ public class DecisionEngine {
      */
     private static boolean asksFor(IntentScores scores, String text) {
         return !Signals.eligibilityQuestion(text)
-                && (Signals.asksForSomething(text) && !QuestionFocus.asksToBeTold(text) || scores.requestProbability() >= scores.probability(Intent.QUESTION));
+                && ((Signals.asksForSomething(text) && !QuestionFocus.asksToBeTold(text))
+                || scores.requestProbability() >= scores.probability(Intent.QUESTION));
     }
 
     /** A request recorded for the team; {@code why} says in the reason what made it one. */

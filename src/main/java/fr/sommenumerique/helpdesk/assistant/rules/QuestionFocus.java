@@ -33,6 +33,13 @@ public final class QuestionFocus {
             + "|(?:bien vouloir|merci de) (?:me |m'|nous )(?:dire|indiquer|preciser|communiquer))\\b"
             + "([^.!?]*?)(?:,? (?:afin de|afin d'|afin que|pour savoir|pour que|car)\\b|[.!?]|$)");
 
+    /** Words that open a question asked without its mark: a question word or a fact asked for. */
+    private static final Pattern TOLD = Pattern.compile("^\\s*(?:si|s'il|s'ils|combien|quand|qui|quel\\w*|ou|comment|"
+            + "pourquoi|jusqu'a|a partir de|a quel\\w*|depuis quand|dans quel\\w*"
+            // « pouvez-vous nous donner sa date et son objet ? »: a fact asked for
+            + "|(?:le|la|les|l'|sa|son|ses|votre|vos) ?(?:date|nom|numero|adresse|reference|objet|montant|coordonnees|"
+            + "horaires|telephone)s?)\\b");
+
     /**
      * « c'est quoi REACT-EU ? », « qu'est-ce que le DUME ? », « c où vos bureaux ? »: asks what or where one thing is,
      * which one word may name.
@@ -92,12 +99,6 @@ public final class QuestionFocus {
         Matcher asked = ASKED.matcher(sentence);
         return asked.find() && TOLD.matcher(asked.group(1)).find();
     }
-
-    private static final Pattern TOLD = Pattern.compile("^\\s*(?:si|s'il|s'ils|combien|quand|qui|quel\\w*|ou|comment|"
-            + "pourquoi|jusqu'a|a partir de|a quel\\w*|depuis quand|dans quel\\w*"
-            // « pouvez-vous nous donner sa date et son objet ? »: a fact asked for
-            + "|(?:le|la|les|l'|sa|son|ses|votre|vos) ?(?:date|nom|numero|adresse|reference|objet|montant|coordonnees|"
-            + "horaires|telephone)s?)\\b");
 
     /** Whether the text passes a question on (« pouvez-vous voir avec Somme Numérique ? »), asking nothing itself. */
     public static boolean relays(String text) {

@@ -2,7 +2,6 @@ package fr.sommenumerique.helpdesk.assistant.rules;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -158,9 +157,9 @@ public final class Signals {
     }
 
     /** Where the ask to act ends in the text, if it asks to act. */
-    public static OptionalInt askToActEnd(String text) {
+    public static Optional<Integer> askToActEnd(String text) {
         Matcher matcher = ASKS_TO_ACT.matcher(text);
-        return matcher.find() ? OptionalInt.of(matcher.end()) : OptionalInt.empty();
+        return matcher.find() ? Optional.of(matcher.end()) : Optional.empty();
     }
 
     public static Optional<String> urgency(String text) {
