@@ -96,8 +96,9 @@ public final class Signals {
             + "|\\bque soi(?:en)?t (?:cree|ouvert|ferme|supprime|transfere|active|desactive)e?s?\\b"
             // « on veut adhérer », « nous souhaitons souscrire », « le maire veut qu'on arrête le service »
             + "|\\b(?:on|nous|je|la commune|le conseil|le maire) (?:veut|veux|voulons|voudrait|voudrais|voudrions|souhaite|"
-            + "souhaitons|souhaiterait|souhaiterais|souhaiterions|aimerait|aimerais|aimerions) (?:bien )?(?:adherer|rejoindre|souscri\\w*|nous inscrire|inscrire|"
-            + "s'inscrire|s'abonner|nous abonner)\\b|\\b(?:veut|voudrait|souhaite|souhaiterait) qu'on (?:arrete|resilie|"
+            + "souhaitons|souhaiterait|souhaiterais|souhaiterions|aimerait|aimerais|aimerions) (?:bien )?(?:adherer|rejoindre|souscri\\w*|nous inscrire|"
+            // « je voudrais inscrire madame la maire », not « inscrire cette délibération à l'ordre du jour »
+            + "inscrire(?![^.?!]{0,50}\\b(?:ordre du jour|budget|registre))|s'inscrire|s'abonner|nous abonner)\\b|\\b(?:veut|voudrait|souhaite|souhaiterait) qu'on (?:arrete|resilie|"
             + "quitte|supprime)\\b"
             // the commune wants a service or the offer itself (« le maire veut maintenant aussi l'outil pour envoyer
             // les gros fichiers », « on voudrait utiliser votre service », « on aimerait avoir la même chose », « la CC
