@@ -78,11 +78,21 @@ public final class MessageParts {
      * heures ? » asks the hours). Empty when nothing after the ask asks.
      */
     public static Optional<String> questionAfter(String text, int askEnd) {
+        // « ouvrez un accès à M. Petit svp, et dites-moi … »: the first end that leads into a question, not « M. »
         Matcher end = AFTER_ASK.matcher(text);
-        if (!end.find(askEnd)) {
-            return Optional.empty();
+        int from = askEnd;
+        while (end.find(from)) {
+            Optional<String> question = questionFrom(text.substring(end.end()));
+            if (question.isPresent()) {
+                return question;
+            }
+            from = end.end();
         }
-        String rest = LEAD_IN.matcher(text.substring(end.end()).strip()).replaceFirst("");
+        return Optional.empty();
+    }
+
+    private static Optional<String> questionFrom(String after) {
+        String rest = LEAD_IN.matcher(after.strip()).replaceFirst("");
         Matcher lead = ASKING_LEAD.matcher(rest);
         boolean asked = lead.find();
         if (asked) {

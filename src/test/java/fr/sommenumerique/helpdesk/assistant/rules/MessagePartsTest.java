@@ -33,6 +33,11 @@ class MessagePartsTest {
         String told = TextNormalizer.normalize("pouvez-vous me créer un compte et me dire si un certificat est nécessaire");
         assertThat(MessageParts.questionAfter(told, told.indexOf(" un compte")))
                 .contains("un certificat est necessaire ?");
+        // « M. » ends no sentence: the question after it is still found.
+        String named = TextNormalizer.normalize("ouvrez un accès Actes à M. Petit svp, et dites-moi combien de temps "
+                + "dure la validité du certificat.");
+        assertThat(MessageParts.questionAfter(named, named.indexOf(" un acces")))
+                .contains("combien de temps dure la validite du certificat ?");
         // A request that asks nothing after its ask has no question beside it.
         String alone = TextNormalizer.normalize("merci d'ouvrir un compte Actes. Mme Roussel commence lundi.");
         assertThat(MessageParts.questionAfter(alone, alone.indexOf(" un compte"))).isEmpty();
