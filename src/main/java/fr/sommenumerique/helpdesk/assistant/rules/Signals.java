@@ -80,6 +80,10 @@ public final class Signals {
             + "|\\bmerci d'(?:inscrire|ouvrir|ajouter|activer|attribuer|etablir)\\b"
             + "|\\b(?:inscrivez|ouvrez|creez|transferez|ajoutez|activez|desactivez|supprimez|fermez|cloturez|attribuez|"
             + "reservez)(?:[- ](?:nous|moi|lui|leur)\\b|\\s+(?:son|sa|ses|mon|ma|mes|notre|nos|le|la|les|l'|un|une|en)\\b)"
+            // « inscrivez Arnaud à la prochaine formation »: the imperative before a name; not « vous inscrivez … »
+            // (said of the commune) nor « ouvrez vous … ? » (asking our hours)
+            + "|(?<!\\bvous )(?<!\\bvs )\\b(?:inscrivez|creez|ajoutez|activez|desactivez|supprimez|cloturez)\\s+"
+            + "(?!(?:vous|vs|pas|quand|comment|ou)\\b)\\p{L}{3,}"
             // « j'ai besoin d'un compte », « on voudrait un accès », « qu'on ait un accès », « que soit créé un accès »;
             // typed in haste (« je voudré un acé », « g besoin d1 acces »); asked as a question (« c possible d'avoir
             // un 2e compte ? », « on peut avoir un accès ? »): having one is still asked of us
