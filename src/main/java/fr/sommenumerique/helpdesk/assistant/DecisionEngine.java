@@ -658,10 +658,10 @@ public class DecisionEngine {
         // A few words (« Question », « Mairie de Rue ») spread the classifier evenly, and most intents are requests:
         // their shared probability says something only well above its share under an even spread.
         // A message that hardly reads as a question is not answered, whatever article shares its words.
-        // Two words (« nous dire ») say too little to record anything on that share alone.
+        // Two words (« nous dire ») or a commune's name alone say too little to record anything on that share alone.
         return (!answered || asking < MIN_QUESTION_PROBABILITY) && scores.requestLift() >= MIN_REQUEST_LIFT
                 && !Signals.eligibilityQuestion(text) && WORD.split(text.strip()).length >= MIN_REQUEST_WORDS
-                ? scores.bestRequest() : Intent.QUESTION;
+                && !Signals.onlyNamesAPlace(text) ? scores.bestRequest() : Intent.QUESTION;
     }
 
     /**

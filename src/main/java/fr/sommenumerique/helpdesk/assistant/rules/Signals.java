@@ -30,6 +30,9 @@ public final class Signals {
             // « Actes me renvoie « fichier non PDF/A » », « le bouton est grisé »: a message shown, a button off.
             + "\\b(?:renvoie|affiche|indique|marque)\\w* (?:le message |un message |l'erreur )?[«\"]|\\bgrise(?:e|s|es)?\\b)");
 
+    private static final Pattern PLACE_ONLY = Pattern.compile("(?:la |le )?(?:commune|mairie|ville|village|secretariat)"
+            + " (?:de |du |des |d')[^,;:!?.\\d]{1,60}");
+
     /**
      * The commune asks where something it already sent stands (« où en est notre dossier ? », « aucune nouvelle
      * depuis », « a-t-elle bien été signée ? »): an agent must look at that file, whatever is asked around it.
@@ -149,6 +152,11 @@ public final class Signals {
 
     public static boolean eligibilityQuestion(String text) {
         return ELIGIBILITY.matcher(text).find() && !ASKS_FOR_SOMETHING.matcher(text).find();
+    }
+
+    /** The message only names a commune or its town hall (« Commune de Saint-Valery-sur-Somme »): it asks nothing. */
+    public static boolean onlyNamesAPlace(String text) {
+        return PLACE_ONLY.matcher(text.strip()).matches();
     }
 
     /** Words that ask for something to be done (« inscrivez », « nous souhaitons », « pouvez-vous »…). */
