@@ -755,7 +755,8 @@ public class DecisionEngine {
                                      SearchResult search, SearchResult topics, Optional<SearchHit> topic,
                                      List<ServiceArea> services,
                                      List<ArticleRef> candidates, boolean whole) {
-        Optional<String> unknownAcronym = unknownAcronym(whole ? question.text() : text, search);
+        String original = whole ? question.text() : text;
+        List<String> unknownAcronyms = unknownAcronyms(original, search);
         // « toujours pas 😕 »: a message the classifier hardly takes for a question is not answered from an article
         // that shares a word with it.
         // A classifier spread evenly over a few words (« numero de tel du standard svp ») says nothing either way:
@@ -766,14 +767,17 @@ public class DecisionEngine {
                 && !Signals.eligibilityQuestion(text);
         // « la subvention DETR … quel taux ? »: an acronym no article knows but a topic card names is a municipal
         // matter that card orients, not an unknown word to hand over.
-        Optional<SearchHit> acronymCard = unknownAcronym.flatMap(acronym -> topics.hits().stream()
+        Optional<SearchHit> acronymCard = unknownAcronyms.stream().flatMap(acronym -> topics.hits().stream()
                 .filter(h -> h.article().outOfScope()
-                        && h.matchedTerms().containsAll(knowledgeBase.normalizedTerms(acronym)))
-                .findFirst());
+                        && h.matchedTerms().containsAll(knowledgeBase.normalizedTerms(acronym))))
+                .findFirst();
         if (acronymCard.isPresent()) {
             return outOfScopePart(text, intent, scores, acronymCard, candidates,
                     search.best().map(SearchHit::coverage).orElse(0.0));
         }
+        // No card knows it: the acronym hands the question over only if it matters to what is asked.
+        Optional<String> unknownAcronym = unknownAcronyms.stream()
+                .filter(acronym -> Acronyms.asked(original, acronym)).findFirst();
         List<SearchHit> confident = unknownAcronym.isPresent() || saysTooLittle ? List.of() : confidentHits(search);
         SearchResult answering = search;
         if (confident.isEmpty() && unknownAcronym.isEmpty() && !saysTooLittle) {
@@ -1182,19 +1186,16 @@ public class DecisionEngine {
                 .filter(w -> w.length() >= MIN_QUESTION_WORD && knowledgeBase.normalizedTerms(w).isEmpty()).toList();
     }
 
-    private Optional<String> unknownAcronym(String original, SearchResult search) {
+    private List<String> unknownAcronyms(String original, SearchResult search) {
         // « C'est quel fonds européen qui paie votre offre, le FSE ? »: every other word of the question is in one
         // article; the acronym is the commune's guess, which the answer corrects.
         if (search.best().filter(h -> h.coverage() >= GUESSED_ACRONYM_COVERAGE).isPresent()) {
-            return Optional.empty();
+            return List.of();
         }
-        for (String acronym : Acronyms.in(original)) {
+        return Acronyms.in(original).stream().filter(acronym -> {
             List<String> terms = knowledgeBase.normalizedTerms(acronym);
-            if (!terms.isEmpty() && search.unknownTerms().containsAll(terms)) {
-                return Optional.of(acronym);
-            }
-        }
-        return Optional.empty();
+            return !terms.isEmpty() && search.unknownTerms().containsAll(terms);
+        }).toList();
     }
 
     /** The best article if it covers the question well enough, and a second one if it is nearly as good. */

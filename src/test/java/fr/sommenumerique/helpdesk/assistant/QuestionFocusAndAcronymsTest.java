@@ -100,4 +100,15 @@ class QuestionFocusAndAcronymsTest {
         assertThat(Acronyms.in("Est-ce que ça change son délai ? Cordialement. Mme Tellier, secrétaire de mairie"))
                 .isEmpty();
     }
+
+    @Test
+    void an_acronym_matters_when_a_question_asks_about_it_and_not_as_one_option_among_others() {
+        assertThat(Acronyms.asked("Quel est le SIRET de la trésorerie ?", "SIRET")).isTrue();
+        assertThat(Acronyms.asked("la subvention DETR, quel taux", "DETR")).isTrue();
+        assertThat(Acronyms.asked("Bonjour, @utonum ça fait partie de Mairie connectée ? Merci", "@utonum")).isTrue();
+        assertThat(Acronyms.asked("@utonum c'est dans le pack ? Des habitants font leurs démarches CAF.", "CAF")).isFalse();
+        assertThat(Acronyms.asked("C'est une association, une SPL, une collectivité ?", "SPL")).isFalse();
+        assertThat(Acronyms.asked("C'est le FSE ou le FEDER qui paie ?", "FSE")).isFalse();
+        assertThat(Acronyms.asked("Le SIRET, la trésorerie le demande, vous l'avez ?", "SIRET")).isTrue();
+    }
 }

@@ -44,6 +44,23 @@ public final class Acronyms {
         return acronyms;
     }
 
+    /**
+     * Whether the acronym matters to what is asked: it stands in a sentence that asks (when the message asks with a
+     * question mark: « @utonum c'est dans le pack ? Des habitants … démarches CAF. » asks nothing about the CAF), and
+     * not as one option among others (« c'est une association, une SPL, une collectivité ? »: a guess the answer
+     * corrects when it knows the other options).
+     */
+    public static boolean asked(String original, String acronym) {
+        String a = Pattern.quote(acronym);
+        Matcher matcher = Pattern.compile("(?<!\\w)" + a + "(?!\\w)").matcher(original);
+        boolean asks = original.indexOf('?') < 0;
+        while (matcher.find()) {
+            asks |= inQuestion(original, matcher.end());
+        }
+        return asks && !Pattern.compile("(?i)\\b(une?|les?|la|des) [\\p{L}-]+ ?(?:,|ou) \\1 " + a + "\\b|\\b(une?|les?|la|des) "
+                + a + " ?(?:,|ou) \\2 [\\p{L}-]+").matcher(original).find();
+    }
+
     /** Whether the sentence going on at this index ends with a question mark. */
     private static boolean inQuestion(String text, int index) {
         for (int i = index; i < text.length(); i++) {
