@@ -758,13 +758,13 @@ public class DecisionEngine {
         String original = whole ? question.text() : text;
         List<String> unknownAcronyms = unknownAcronyms(original, search);
         // « toujours pas 😕 »: a message the classifier hardly takes for a question is not answered from an article
-        // that shares a word with it.
-        // A classifier spread evenly over a few words (« numero de tel du standard svp ») says nothing either way:
-        // only another intent standing out, or two words at most, make the message « not a question ».
+        // that shares a word with it; one that asks in words (« vendredi fermé a kel heure ») is a question. A
+        // classifier spread evenly over a few words (« numero de tel du standard svp ») says nothing either way: only
+        // another intent standing out, or two words at most, make the message « not a question ».
         boolean saysTooLittle = scores.probability(Intent.QUESTION) + scores.probability(Intent.OUT_OF_SCOPE)
                 < MIN_QUESTION_PROBABILITY && (scores.probability(scores.best()) >= MIN_INTENT_PROBABILITY
                 || LETTERS.matcher(text).results().count() < MIN_REQUEST_WORDS)
-                && !Signals.eligibilityQuestion(text);
+                && !Signals.eligibilityQuestion(text) && !Signals.asksInWords(text);
         // « la subvention DETR … quel taux ? »: an acronym no article knows but a topic card names is a municipal
         // matter that card orients, not an unknown word to hand over.
         Optional<SearchHit> acronymCard = unknownAcronyms.stream().flatMap(acronym -> topics.hits().stream()

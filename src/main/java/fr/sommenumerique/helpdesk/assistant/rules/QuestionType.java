@@ -29,7 +29,7 @@ public enum QuestionType {
                     + "\\bimmediat\\w*|\\binstantane\\w*|\\b24h|\\bjours? ouvres?|\\bjour ouvre"),
     // « … en visio ou en vrai ? et à quelle heure ? »: an hour, not any date (a year would pass for a « quand »).
     HOUR("une heure",
-            "\\b(?:a|vers|jusqu'a|des|a partir de) quelle heure\\b",
+            "\\b(?:a|vers|jusqu'a|des|a partir de) (?:quelle|kel|kelle) heure\\b",
             "\\b\\d{1,2} ?h(?:\\d\\d)?\\b|\\b\\d{1,2} heures?\\b|\\bmidi\\b|\\bminuit\\b|\\b24 ?h|\\ba tout moment\\b|"
                     + "\\bjour et nuit\\b|\\bsoir\\b|\\bnuit\\b|\\bmatin\\b"),
     WHEN("une date ou un moment",

@@ -131,6 +131,9 @@ public final class Signals {
             // in SMS, an infinitive opens the message: « inscrire 3 pers formation actes », « créer accès actes pour … »
             + "|^(?:bjr |bonjour |salut )?(?:inscrire|creer|ouvrir|fermer|supprimer|desactiver|transferer)\\b)");
 
+    /** Asks in words, with or without a question mark, SMS spellings included: « vendredi fermé a kel heure ». */
+    private static final Pattern QUESTION_WORD = Pattern.compile("\\b(?:quel|quelle|quels|quelles|kel|kelle|kels|kelles"
+            + "|quand|combien|cb|comment|pourquoi|est-ce que|est ce que)\\b");
     private static final Pattern URGENCY = Pattern.compile("(?:\\burgen\\w*|\\bau plus vite\\b|\\bau plus tot\\b|\\basap\\b|"
             + "\\bbloquant\\w*|\\bdate limite\\b|\\bdemain\\b|\\bce soir\\b|\\baujourd'hui\\b|\\bce matin\\b|\\bimmediatement\\b|"
             + "\\bd'urgence\\b|\\baidez[- ]?(?:moi|nous)\\b|!!|\\bsos\\b|\\bau secours\\b)");
@@ -157,6 +160,10 @@ public final class Signals {
     /** The message only names a commune or its town hall (« Commune de Saint-Valery-sur-Somme »): it asks nothing. */
     public static boolean onlyNamesAPlace(String text) {
         return PLACE_ONLY.matcher(text.strip()).matches();
+    }
+
+    public static boolean asksInWords(String text) {
+        return QUESTION_WORD.matcher(text).find();
     }
 
     /** Words that ask for something to be done (« inscrivez », « nous souhaitons », « pouvez-vous »…). */
