@@ -985,7 +985,10 @@ public class DecisionEngine {
      */
     private boolean otherPlatform(SearchHit hit, List<ServiceArea> services, String text) {
         ServiceArea about = hit.article().service();
-        if (about == null || !about.isPlatform() || services.contains(about)) {
+        // Also a general rule (« … c'est pour toutes les communes ou seulement les petites ? » next to the article on
+        // the DPO, which every commune needs) when the message names the offer itself.
+        boolean offerNamed = services.contains(ServiceArea.OFFRE) && about == ServiceArea.REGLEMENTATION;
+        if (about == null || !(about.isPlatform() || offerNamed) || services.contains(about)) {
             return false;
         }
         String message = " " + words(text) + " ";
@@ -995,7 +998,7 @@ public class DecisionEngine {
         Set<String> articleTerms = new HashSet<>(knowledgeBase.normalizedTerms(article.title() + " "
                 + String.join(" ", article.tags()) + " " + String.join(" ", article.questions())));
         Map<ServiceArea, List<String>> expressions = knowledgeBase.serviceVocabulary().expressions();
-        return services.stream().filter(ServiceArea::isPlatform).anyMatch(named -> expressions
+        return services.stream().filter(named -> named.isPlatform() || offerNamed).anyMatch(named -> expressions
                 .getOrDefault(named, List.of()).stream().filter(e -> message.contains(" " + e + " "))
                 .noneMatch(e -> articleTerms.containsAll(knowledgeBase.normalizedTerms(e))));
     }
