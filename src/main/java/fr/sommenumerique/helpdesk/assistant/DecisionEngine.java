@@ -767,10 +767,12 @@ public class DecisionEngine {
                 && !Signals.eligibilityQuestion(text) && !Signals.asksInWords(text);
         // « la subvention DETR … quel taux ? »: an acronym no article knows but a topic card names is a municipal
         // matter that card orients, not an unknown word to hand over.
+        // Not when an article scores far ahead of that card: « le CCAS a perdu une clé USB avec la liste des
+        // bénéficiaires, on doit prévenir quelqu'un ? » is a data breach, whoever lost the key.
         Optional<SearchHit> acronymCard = unknownAcronyms.stream().flatMap(acronym -> topics.hits().stream()
                 .filter(h -> h.article().outOfScope()
                         && h.matchedTerms().containsAll(knowledgeBase.normalizedTerms(acronym))))
-                .findFirst();
+                .findFirst().filter(card -> !articleFarAhead(card, topics));
         if (acronymCard.isPresent()) {
             return outOfScopePart(text, intent, scores, acronymCard, candidates,
                     search.best().map(SearchHit::coverage).orElse(0.0));
