@@ -50,8 +50,9 @@ public enum QuestionType {
                     + "(?:c'est|c'?|ca fait) combien\\b(?! (?:de|d')\\b)|payant\\w*|gratuit\\w*|devis|cotisation|"
                     + "montant de (?:la |l')?(?:participation|adhesion|abonnement|cotisation))\\b"
                     // « les prix ont été votés en même temps que la charte ? », « notre délibération sur les tarifs de
-                    // la salle des fêtes … le délai ? »: a decision about prices is asked, not a price.
-                    + "|^(?!.*\\b(?:delib\\w*|vote[es]*|votaient|votent)\\b).*\\b(?:prix|tarifs?|tarification|couts?|"
+                    // la salle des fêtes … le délai ? », « les tarifs ont été arrêtés avant ou après la charte ? »: a
+                    // decision about prices is asked, not a price.
+                    + "|^(?!.*\\b(?:delib\\w*|vote[es]*|votaient|votent|arrete[es]*|adopte[es]*)\\b).*\\b(?:prix|tarifs?|tarification|couts?|"
                     + "grille tarifaire)\\b",
             "\\d[\\d  .]*(?:€|euros?)|\\bgratuit\\w*|\\bpayant\\w*"),
     WHO("une personne, un rôle ou un organisme",
