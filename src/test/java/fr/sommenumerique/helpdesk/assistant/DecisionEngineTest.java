@@ -780,4 +780,20 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
         assertThat(decision.reply()).contains("gratuit");
     }
+
+    @Test
+    void a_short_question_asked_in_words_without_a_question_mark_is_answered() {
+        Decision decision = engine.decide("le vendredi vous fermez a kel heure");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.reply()).contains("17h30");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "@utonum fait partie de Mairie connectée ? Une habitante veut de l'aide pour sa déclaration CPAM.",
+            "Somme Numérique est une SPL, une association ou un établissement public ? C'est pour un formulaire."})
+    void an_acronym_no_article_knows_outside_what_is_asked_does_not_hand_the_question_over(String message) {
+        assertThat(engine.decide(message).kind()).isEqualTo(DecisionKind.ANSWER);
+    }
 }

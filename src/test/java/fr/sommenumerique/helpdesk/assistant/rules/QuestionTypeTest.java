@@ -31,6 +31,7 @@ class QuestionTypeTest {
         assertThat(QuestionType.HOUR.answeredBy(TextNormalizer.normalize("La séance du 28 juin 2022 s'est tenue en "
                 + "visioconférence."))).isFalse();
         assertThat(QuestionType.HOUR.answeredBy(TextNormalizer.normalize("La séance a commencé à 17h30."))).isTrue();
+        assertThat(QuestionType.of(TextNormalizer.normalize("vendredi fermé a kel heure"))).contains(QuestionType.HOUR);
     }
 
     @Test
@@ -40,6 +41,8 @@ class QuestionTypeTest {
                 .contains(QuestionType.PRICE);
         assertThat(QuestionType.of(TextNormalizer.normalize(
                 "Les prix de votre offre ont été votés en même temps que la charte ?"))).isEmpty();
+        assertThat(QuestionType.of(TextNormalizer.normalize(
+                "Le contenu et les tarifs ont été arrêtés avant ou après la charte ?"))).isEmpty();
         assertThat(QuestionType.of(TextNormalizer.normalize("Notre délibération sur les tarifs de la cantine est "
                 + "contestée, le délai de recours court encore ?"))).contains(QuestionType.DURATION);
     }
