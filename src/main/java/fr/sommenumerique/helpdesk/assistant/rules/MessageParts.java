@@ -31,15 +31,15 @@ public final class MessageParts {
             + "(?:savoir|connaitre)\\b|^(?:il|elle|le maire|le conseil) (?:me |nous )?demande (?:aussi |egalement )?"
             + "(?:si|qui|quand|combien|jusqu'a|ou|comment|pourquoi|quel\\w*|a quel\\w*)\\b");
     /**
-     * « 3 questions : a, b, et c ? », « une question sur les horaires et une sur l'offre : a, et b ? »: an announced
+     * « 3 questions : a, b, et c ? », « bonjour, deux choses : a, et b ? », « une question sur les horaires et une sur l'offre : a, et b ? »: an announced
      * list whose items are separated by commas only.
      */
-    private static final Pattern ANNOUNCED_LIST = Pattern.compile("^(?:(\\d|deux|trois|quatre) "
-            + "(?:petites )?questions|une (?:petite )?question (?:sur|pour) [^:?]{1,40} et une (?:autre )?(?:sur|pour) "
+    private static final Pattern ANNOUNCED_LIST = Pattern.compile("^(?:(?:bonjour|bjr|bonsoir|salut),? )?(?:(\\d|deux|trois"
+            + "|quatre) (?:petites )?(?:questions|choses|points)|une (?:petite )?question (?:sur|pour) [^:?]{1,40} et une (?:autre )?(?:sur|pour) "
             + "[^:?]{1,40}) ?: ?");
-    /** « trois petites questions : », « double question : », « 2 questions : »: questions announced by number. */
+    /** « trois petites questions : », « double question : », « 2 questions : », « deux choses : »: questions announced by number. */
     private static final Pattern ANNOUNCES_QUESTIONS = Pattern.compile("\\b(?:\\d|deux|trois|quatre) (?:petites )?"
-            + "questions ?:|\\bdouble question ?:");
+            + "(?:questions|choses|points) ?:|\\bdouble question ?:");
     private static final Pattern LIST_ITEM_BREAK = Pattern.compile(",? et (?=\\p{L})|[,;] (?=\\p{L})");
     private static final Pattern NUMBERED = Pattern.compile("\\(?\\b\\d\\)");
     /** A question word: « on fait comment pour … et est-ce que … ? » asks twice, not once after some context. */

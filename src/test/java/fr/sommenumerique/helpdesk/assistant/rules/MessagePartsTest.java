@@ -47,6 +47,8 @@ class MessagePartsTest {
     void a_first_clause_with_a_question_word_asks_too() {
         assertThat(split("2 choses : on fait comment pour publier nos délibs (pas de site) et est-ce que le compte "
                 + "rendu ça existe encore ?")).hasSize(2);
+        assertThat(split("Bonjour, deux points : jusqu'à quand garder un arrêté en ligne, et où afficher la liste des "
+                + "délibérations ?")).hasSize(2);
         // Without a question word the first clause is the context of the question.
         assertThat(split("Nous avons 450 habitants et est-ce que nous devons télétransmettre ?")).hasSize(1);
     }
