@@ -51,6 +51,8 @@ public final class MessageParts {
     private static final Pattern FOLLOW_UP = Pattern.compile("^(?:et|puis) .*\\b(?:comment|quand|quel|quelle|quels|"
             + "quelles|combien|cb|pourquoi|qui|ou|est-ce|est ce|faut-il|faut il|doit-on|peut-on|koi|quoi)\\b");
     private static final int MIN_TERMS = 3;
+    private static final int MIN_FOLLOW_UP_TERMS = 2;
+    private static final Pattern FOLLOW_UP_QUESTION = Pattern.compile("^(?:et|puis) (?:on|je|nous|vous|il|elle) ");
     /**
      * « vos serveurs sont où ? chez un gros américain ? »: a few words opening on a preposition, with a question mark,
      * have no subject of their own; they go on asking the question before them.
@@ -182,8 +184,12 @@ public final class MessageParts {
                 context.append(context.isEmpty() ? "" : " ").append(sentence);
                 continue;
             }
-            boolean tooShort = (termCount.applyAsInt(sentence) < MIN_TERMS || ELLIPTIC.matcher(sentence).find())
-                    && !listed.contains(sentence);
+            // « … ? et on peut envoyer le dimanche ? »: a follow-up question with a verb and its object asks on its
+            // own; the engine joins it back to the question before when together they point to the same article.
+            boolean followUp = sentence.endsWith("?") && FOLLOW_UP_QUESTION.matcher(sentence).find()
+                    && termCount.applyAsInt(sentence) >= MIN_FOLLOW_UP_TERMS;
+            boolean tooShort = (termCount.applyAsInt(sentence) < MIN_TERMS && !followUp
+                    || ELLIPTIC.matcher(sentence).find()) && !listed.contains(sentence);
             if (tooShort && !parts.isEmpty()) {
                 parts.get(parts.size() - 1).append(' ').append(context).append(context.isEmpty() ? "" : " ").append(sentence);
             } else {

@@ -60,4 +60,14 @@ class MessagePartsTest {
         assertThat(split("vos serveurs sont hébergés où ? pour les marchés publics il faut quel certificat ?"))
                 .hasSize(2);
     }
+
+    @Test
+    void a_short_follow_up_question_with_a_subject_and_a_verb_asks_on_its_own() {
+        String message = TextNormalizer.normalize("quel certificat pour envoyer sur actes ? et on peut envoyer le dimanche ?");
+        assertThat(MessageParts.split(message, sentence -> false, sentence -> sentence.startsWith("et") ? 2 : 5))
+                .hasSize(2);
+        // One word of its own says too little: it goes on asking the question before.
+        assertThat(MessageParts.split(message, sentence -> false, sentence -> sentence.startsWith("et") ? 1 : 5))
+                .hasSize(1);
+    }
 }
