@@ -109,6 +109,7 @@ class QuestionFocusAndAcronymsTest {
         assertThat(Acronyms.asked("@utonum c'est dans le pack ? Des habitants font leurs démarches CAF.", "CAF")).isFalse();
         assertThat(Acronyms.asked("C'est une association, une SPL, une collectivité ?", "SPL")).isFalse();
         assertThat(Acronyms.asked("C'est le FSE ou le FEDER qui paie ?", "FSE")).isFalse();
+        assertThat(Acronyms.asked("c est quel fonds exactement FSE ou FEDER", "FSE")).isFalse();
         assertThat(Acronyms.asked("Le SIRET, la trésorerie le demande, vous l'avez ?", "SIRET")).isTrue();
     }
 }
