@@ -810,6 +810,14 @@ public class DecisionEngine {
                 }
             }
         }
+        if (confident.isEmpty() && unknownAcronym.isEmpty() && !saysTooLittle
+                && QuestionType.of(text).filter(type -> type == QuestionType.OPENING).isPresent()) {
+            // « … quelqu'un décroche chez vous à 8h15 ou je dois attendre ? »: when the support can be reached, which
+            // only our opening days answer; the commune's own schedule around it dilutes the coverage. The best
+            // article answers if it gives them and shares a good part of the question.
+            confident = search.best().filter(h -> !h.article().handover() && h.coverage() >= RELATED_COVERAGE
+                    && QuestionType.OPENING.answeredBy(TextNormalizer.normalize(h.article().text()))).stream().toList();
+        }
         if (!confident.isEmpty() && unknownAcronym.isEmpty()) {
             // « … un camion @utonum … c'est compris dans notre abonnement Mairie connectée ? » answered from the
             // article on the offer: the message names a thing only one article knows, in that article's title, and the
