@@ -12,11 +12,11 @@ public enum QuestionType {
     // « Quelqu'un répond chez vous le samedi ? »: when the support itself can be reached, not when a platform or the
     // préfecture works; only an article giving our opening days answers it.
     OPENING("nos jours et heures d'ouverture",
-            "\\b(?:chez vous|vous (?:etes|serez) (?:ouverts?|la|joignables?)|vous (?:ouvrez|fermez|repondez)|"
+            "\\b(?:chez vous|vous (?:etes|serez) (?:encore |toujours |bien )?(?:ouverts?|la|joignables?)|vous (?:ouvrez|fermez|repondez)|"
                     + "quelqu'un (?:repond|decroche)|vous joindre|vous appeler|vous avoir|vous voir|vous rendre visite|vous trouver|"
                     + "vos horaires|votre permanence)\\b"
                     + ".{0,60}\\b(?:samedi|dimanche|week-?end|feries?|lundi|mardi|mercredi|jeudi|vendredi|matin|soir|midi|"
-                    + "apres-?midi|aprem|heures?)\\b",
+                    + "apres-?midi|aprem|heures?|plus tard|apres|tard|tot)\\b",
             "\\blundi au vendredi\\b|\\bouverts?\\b|\\bfermes?\\b"),
     PHONE("un numéro de téléphone",
             "\\b(?:numero de (?:telephone|tel|standard|fax)|votre numero|vos numeros|telephone de|numero du standard|"

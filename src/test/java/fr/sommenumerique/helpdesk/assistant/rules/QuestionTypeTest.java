@@ -19,6 +19,8 @@ class QuestionTypeTest {
         assertThat(QuestionType.OPENING.answeredBy(hoursPassage)).isTrue();
         assertThat(QuestionType.of(TextNormalizer.normalize("on peut vous avoir le mercredi aprem ?")))
                 .contains(QuestionType.OPENING);
+        assertThat(QuestionType.of(TextNormalizer.normalize("je sors à 17h le vendredi, vous serez encore joignables après ?")))
+                .contains(QuestionType.OPENING);
         assertThat(QuestionType.of(TextNormalizer.normalize("Quand la préfecture délivre-t-elle l'AR le samedi ?")))
                 .isNotEqualTo(java.util.Optional.of(QuestionType.OPENING));
     }
