@@ -913,7 +913,10 @@ public class DecisionEngine {
         Set<String> words = Set.copyOf(queryTerms);
         answering.queryTerms().stream().map(label -> Arrays.asList(label.split("\\|")))
                 .filter(clause -> clause.stream().noneMatch(words::contains)).forEach(queryTerms::addAll);
-        Optional<QuestionType> type = QuestionType.of(text);
+        // « … devenir membre du syndicat pour avoir accès ? On me parle de cotisation. »: a price named in a sentence
+        // of context is not what the question asks.
+        Optional<QuestionType> type = QuestionType.of(text).filter(t -> t != QuestionType.PRICE)
+                .or(() -> QuestionType.of(asked));
         List<String> passages = new ArrayList<>();
         for (Article article : articles) {
             passages.add(passage(article, queryTerms, type));

@@ -796,4 +796,13 @@ class DecisionEngineTest {
     void an_acronym_no_article_knows_outside_what_is_asked_does_not_hand_the_question_over(String message) {
         assertThat(engine.decide(message).kind()).isEqualTo(DecisionKind.ANSWER);
     }
+
+    @Test
+    void a_price_named_only_in_a_sentence_of_context_is_not_what_is_asked() {
+        Decision decision = engine.decide("Notre commune doit-elle être membre du syndicat Somme Numérique pour utiliser "
+                + "Mairie connectée ? La mairie voisine parle d'une cotisation.");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.reply()).contains("n'est donc pas membre");
+    }
 }
