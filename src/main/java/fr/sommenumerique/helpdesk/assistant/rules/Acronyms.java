@@ -58,10 +58,11 @@ public final class Acronyms {
             asks |= inQuestion(original, matcher.end());
         }
         // « une association, une SPL, … », « le FSE ou le FEDER », « FSE ou FEDER »
-        return asks && !Pattern.compile("(?i)\\b(une?|les?|la|des) [\\p{L}-]+ ?(?:,|ou) \\1 " + a + "\\b|\\b(une?|les?|la|des) "
-                + a + " ?(?:,|ou) \\2 [\\p{L}-]+").matcher(original).find()
-                && !Pattern.compile("\\b\\p{Lu}{2,}[\\p{Lu}-]* ?(?:,|ou) " + a + "\\b|\\b" + a + " ?(?:,|ou) \\p{Lu}{2,}")
-                .matcher(original).find();
+        Pattern optionWithArticle = Pattern.compile("(?i)\\b(une?|les?|la|des) [\\p{L}-]+ ?(?:,|ou) \\1 " + a
+                + "\\b|\\b(une?|les?|la|des) " + a + " ?(?:,|ou) \\2 [\\p{L}-]+");
+        Pattern besideAnotherAcronym = Pattern.compile("\\b\\p{Lu}{2,}[\\p{Lu}-]* ?(?:,|ou) " + a + "\\b|\\b" + a
+                + " ?(?:,|ou) \\p{Lu}{2,}");
+        return asks && !optionWithArticle.matcher(original).find() && !besideAnotherAcronym.matcher(original).find();
     }
 
     /** Whether the sentence going on at this index ends with a question mark. */
