@@ -998,10 +998,11 @@ public class DecisionEngine {
      */
     private boolean otherPlatform(SearchHit hit, List<ServiceArea> services, String text) {
         ServiceArea about = hit.article().service();
-        // Also a general rule (« … c'est pour toutes les communes ou seulement les petites ? » next to the article on
-        // the DPO, which every commune needs) when the message names the offer itself.
-        boolean offerNamed = services.contains(ServiceArea.OFFRE) && about == ServiceArea.REGLEMENTATION;
-        if (about == null || !(about.isPlatform() || offerNamed) || services.contains(about)) {
+        // Also a general rule that never names the offer or the service the message names (« Mairie connectée c'est
+        // pour toutes les communes ou seulement les petites ? » next to the article on the DPO, « la formation actes
+        // elle est payante ? » next to the one on Chorus Pro, which is free).
+        boolean generalRule = about == ServiceArea.REGLEMENTATION;
+        if (about == null || !(about.isPlatform() || generalRule) || services.contains(about)) {
             return false;
         }
         String message = " " + words(text) + " ";
@@ -1011,7 +1012,9 @@ public class DecisionEngine {
         Set<String> articleTerms = new HashSet<>(knowledgeBase.normalizedTerms(article.title() + " "
                 + String.join(" ", article.tags()) + " " + String.join(" ", article.questions())));
         Map<ServiceArea, List<String>> expressions = knowledgeBase.serviceVocabulary().expressions();
-        return services.stream().filter(named -> named.isPlatform() || offerNamed).anyMatch(named -> expressions
+        // (A platform named next to a general rule is often its context: « l'affichage papier pour nos arrêtés ».)
+        return services.stream().filter(named -> generalRule ? named == ServiceArea.OFFRE || named == ServiceArea.FORMATION
+                : named.isPlatform()).anyMatch(named -> expressions
                 .getOrDefault(named, List.of()).stream().filter(e -> message.contains(" " + e + " "))
                 .noneMatch(e -> articleTerms.containsAll(knowledgeBase.normalizedTerms(e))));
     }

@@ -805,4 +805,13 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
         assertThat(decision.reply()).contains("n'est donc pas membre");
     }
+
+    @Test
+    void a_general_rule_that_never_names_the_training_asked_about_does_not_answer_it() {
+        // The article on Chorus Pro shares « payante » and « comprise » and says the portal is free.
+        Decision decision = engine.decide("la formation sur Actes elle est payante ou comprise ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.articleIds()).doesNotContain("chorus-pro-factures");
+    }
 }
