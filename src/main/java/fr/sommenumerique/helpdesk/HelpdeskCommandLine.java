@@ -104,7 +104,8 @@ final class HelpdeskCommandLine {
         return new AssistantSettings(doubleProperty("helpdesk.assistant.min-coverage"),
                 doubleProperty("helpdesk.assistant.min-matched-share"),
                 doubleProperty("helpdesk.assistant.second-article-ratio"),
-                doubleProperty("helpdesk.assistant.review-below"));
+                doubleProperty("helpdesk.assistant.review-below"),
+                Path.of(System.getProperty("helpdesk.assistant.model-cache", "data/intent-models")));
     }
 
     private static Double doubleProperty(String key) {

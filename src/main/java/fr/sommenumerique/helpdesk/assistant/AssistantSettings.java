@@ -1,6 +1,9 @@
 package fr.sommenumerique.helpdesk.assistant;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+
+import java.nio.file.Path;
 
 /**
  * Thresholds of the decision engine.
@@ -12,13 +15,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           least this fraction of the best one
  * @param reviewBelow        an automatic answer whose confidence is below this is sent but its ticket stays open for
  *                           staff to check, instead of being resolved
+ * @param modelCache         folder where trained intent models are kept between starts (none: trained at every start)
  */
 @ConfigurationProperties("helpdesk.assistant")
 public record AssistantSettings(Double minCoverage, Double minMatchedShare, Double secondArticleRatio,
-                                Double reviewBelow) {
+                                Double reviewBelow, Path modelCache) {
 
     public static final AssistantSettings DEFAULTS = new AssistantSettings(null, null, null, null);
 
+    /** The thresholds, with no model cache (tests and tools that load a knowledge base once). */
+    public AssistantSettings(Double minCoverage, Double minMatchedShare, Double secondArticleRatio, Double reviewBelow) {
+        this(minCoverage, minMatchedShare, secondArticleRatio, reviewBelow, null);
+    }
+
+    @ConstructorBinding
     public AssistantSettings {
         minCoverage = minCoverage == null ? 0.35 : minCoverage;
         minMatchedShare = minMatchedShare == null ? 0.4 : minMatchedShare;

@@ -2,6 +2,7 @@ package fr.sommenumerique.helpdesk.assistant;
 
 import fr.sommenumerique.helpdesk.knowledge.TextCut;
 import fr.sommenumerique.helpdesk.assistant.intent.IntentClassifier;
+import fr.sommenumerique.helpdesk.assistant.intent.IntentModelCache;
 import fr.sommenumerique.helpdesk.assistant.intent.IntentScores;
 import fr.sommenumerique.helpdesk.assistant.rules.Acronyms;
 import fr.sommenumerique.helpdesk.assistant.rules.MessageCleaner;
@@ -233,7 +234,8 @@ public class DecisionEngine {
             if (model == null || model.status() != status) {
                 List<IntentExample> examples = trainingExamples(knowledgeBase);
                 IntentClassifier classifier = examples.stream().map(IntentExample::intent).distinct().count() < 2
-                        ? null : IntentClassifier.train(examples, ALGORITHM, cleaner::clean);
+                        ? null : IntentClassifier.train(examples, ALGORITHM, cleaner::clean, settings.modelCache() == null
+                        ? null : new IntentModelCache(settings.modelCache()));
                 model = new Model(status, classifier, new ServiceDetector(knowledgeBase.serviceVocabulary()));
             }
             return model;

@@ -16,8 +16,13 @@ import opennlp.tools.util.TrainingParameters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -39,6 +44,10 @@ public final class IntentClassifier {
     }
 
     private static final int ITERATIONS = 150;
+    private static final int CUTOFF = 1;
+    private static final String LANGUAGE = Locale.FRENCH.getLanguage();
+    /** Changed when the way examples become features changes in a way the tokens do not show. */
+    private static final int MODEL_FORMAT = 1;
 
     private final DocumentCategorizerME categorizer;
     private final UnaryOperator<String> cleaner;
@@ -53,6 +62,15 @@ public final class IntentClassifier {
      * Fails if fewer than two intents have examples.
      */
     public static IntentClassifier train(List<IntentExample> examples, Algorithm algorithm, UnaryOperator<String> cleaner) {
+        return train(examples, algorithm, cleaner, null);
+    }
+
+    /**
+     * The same, reading the model from the cache when it holds one trained on exactly these examples and parameters,
+     * and keeping a newly trained one there ({@code cache} may be null: no cache).
+     */
+    public static IntentClassifier train(List<IntentExample> examples, Algorithm algorithm, UnaryOperator<String> cleaner,
+                                         IntentModelCache cache) {
         List<DocumentSample> samples = examples.stream()
                 .map(e -> new DocumentSample(e.intent().code(), IntentTokens.of(cleaner.apply(e.text()))))
                 .filter(s -> s.getText().length > 0)
@@ -60,21 +78,60 @@ public final class IntentClassifier {
         if (samples.stream().map(DocumentSample::getCategory).distinct().count() < 2) {
             throw new IllegalArgumentException("at least two intents need examples to train a classifier");
         }
+        String key = cache == null ? null : key(samples, algorithm);
+        DoccatModel model = cache == null ? null : cache.load(key).map(IntentClassifier::withOurFeatures).orElse(null);
+        if (model == null) {
+            model = trainModel(samples, algorithm);
+            if (cache != null) {
+                cache.store(key, model);
+            }
+        }
+        return new IntentClassifier(new DocumentCategorizerME(model), cleaner);
+    }
+
+    private static DoccatModel trainModel(List<DocumentSample> samples, Algorithm algorithm) {
         TrainingParameters parameters = TrainingParameters.defaultParams();
         parameters.put(TrainingParameters.ALGORITHM_PARAM, algorithm.openNlpName);
         parameters.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
-        parameters.put(TrainingParameters.CUTOFF_PARAM, 1);
+        parameters.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
         // The events are indexed in memory: the default two-pass indexer writes them to a temporary file first.
         parameters.put(AbstractEventTrainer.DATA_INDEXER_PARAM, AbstractEventTrainer.DATA_INDEXER_ONE_PASS_VALUE);
         try {
-            FeatureGenerator[] features = {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)};
-            DoccatModel model = DocumentCategorizerME.train(Locale.FRENCH.getLanguage(),
-                    new CollectionObjectStream<>(samples), parameters, new DoccatFactory(features));
-            return new IntentClassifier(new DocumentCategorizerME(model), cleaner);
+            return DocumentCategorizerME.train(LANGUAGE, new CollectionObjectStream<>(samples), parameters, factory());
         } catch (InvalidFormatException e) {
             throw new IllegalArgumentException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The feature generators are ours, not the ones a model file names (read back with their default settings). */
+    private static DoccatModel withOurFeatures(DoccatModel read) {
+        return new DoccatModel(LANGUAGE, read.getMaxentModel(), Map.of(), factory());
+    }
+
+    private static DoccatFactory factory() {
+        try {
+            return new DoccatFactory(new FeatureGenerator[]{new BagOfWordsFeatureGenerator(),
+                    new NGramFeatureGenerator(2, 2)});
+        } catch (InvalidFormatException e) {
+            throw new IllegalStateException(e); // two-word pairs are valid n-grams
+        }
+    }
+
+    /** What training depends on: the algorithm and its parameters, the features, and every example as tokenized. */
+    private static String key(List<DocumentSample> samples, Algorithm algorithm) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((MODEL_FORMAT + "|" + algorithm + "|" + ITERATIONS + "|" + CUTOFF + "|words+pairs\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            for (DocumentSample sample : samples) {
+                digest.update((sample.getCategory() + "\t" + String.join(" ", sample.getText()) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
