@@ -137,6 +137,8 @@ public class DecisionEngine {
     private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
     /** What an article must cover to answer a message the classifier takes for out of scope. */
     private static final double STRONG_COVERAGE = 0.6;
+    /** A word at most this many articles know names a precise thing (« SIREN »), not a context (« nom », « date »). */
+    private static final int RARE_TERM_ARTICLES = 2;
     /** Words sharing this many first letters are taken as the same word when sections are chosen. */
     private static final int PREFIX = 5;
     /** A word of an unknown point that search ignores counts from this length (« comment », not « de »). */
@@ -908,6 +910,27 @@ public class DecisionEngine {
             }
         }
         List<Article> articles = confident.stream().map(SearchHit::article).toList();
+        // « c'est koi vot numero SIRET, la trésorerie le demande pr le mandat », answered from the article on the
+        // exchanges with the treasury: the question sentence asks a precise thing (a rare word) that another article
+        // found has among its subjects (tags) and says is not known here, and the answering article never names it.
+        // The thing is what is asked: hand over.
+        Set<String> answerWords = new HashSet<>(knowledgeBase.normalizedTerms(best.title() + " " + best.text()));
+        for (SearchHit hit : answering.hits()) {
+            Set<String> subjects = new HashSet<>(knowledgeBase.normalizedTerms(String.join(" ", hit.article().tags())));
+            Optional<String> elsewhere = articles.contains(hit.article()) ? Optional.empty()
+                    : unknownPoint(hit.article(), asked).filter(point -> {
+                        List<String> terms = knowledgeBase.normalizedTerms(point);
+                        return subjects.containsAll(terms) && !answerWords.containsAll(terms) && terms.stream()
+                                .allMatch(term -> knowledgeBase.search(term, RARE_TERM_ARTICLES + 1).hits().size()
+                                        <= RARE_TERM_ARTICLES);
+                    });
+            if (elsewhere.isPresent()) {
+                return handOver(text, intent, ReplyTexts.partlyUnknown(hit.article()), List.of(hit.article()),
+                        servicesOr(services, hit.article()), candidates, List.of(), confidence, "la question porte sur « "
+                                + elsewhere.get() + " », que « " + hit.article().title() + " » dit ne pas connaître et "
+                                + "que « " + best.title() + " » ne nomme pas");
+            }
+        }
         Set<String> queryTerms = new HashSet<>(knowledgeBase.normalizedTerms(text));
         // « ça sort d'où ? » is searched as « origine » (a one-way rewrite: no word of the clause is in the text): the
         // section that says the origin answers. Plain synonyms are left out: an article may word a side section
