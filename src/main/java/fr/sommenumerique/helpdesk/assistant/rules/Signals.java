@@ -27,6 +27,8 @@ public final class Signals {
             + "\\baidez[- ]?(?:moi|nous)\\b|\\bau secours\\b|\\bsos\\b|\\bdisparu\\b|\\bne (?:recois|recevons|recoit) (?:pas|plus)\\b|"
             + "\\bjamais (?:recu|arrive|parvenu)\\w*|\\btoujours pas (?:recu|arrive|parvenu)\\w*|"
             + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b|"
+            // « l'AR est arrivé mais avec la mauvaise date »: what the platform gave back carries a wrong value.
+            + "\\b(?:mauvaise|fausse) date\\b|\\bdate (?:erronee|fausse|incorrecte)\\b|"
             // « Actes me renvoie « fichier non PDF/A » », « le bouton est grisé »: a message shown, a button off.
             + "\\b(?:renvoie|affiche|indique|marque)\\w* (?:le message |un message |l'erreur )?[«\"]|\\bgrise(?:e|s|es)?\\b)");
 
