@@ -15,14 +15,19 @@ public final class Signals {
 
     /** Something is broken or blocked. */
     private static final Pattern INCIDENT = Pattern.compile("(?:"
-            + "\\bn'?arrive (?:pas|plus)|\\bj'?arrive (?:pas|plus)|\\barrive pas a\\b|\\bimpossible\\b|"
-            + "(?<!par )\\berreurs?\\b|\\berror\\b|\\bne (?:fonctionne|marche|passe|s'ouvre|s'affiche|charge) (?:pas|plus)\\b|"
+            // « je n'arrive pas à retrouver votre numéro »: asks for our details, nothing is broken.
+            + "\\bn'?arrive (?:pas|plus)(?! a (?:re)?trouver (?:votre|vos)\\b)|\\bj'?arrive (?:pas|plus)|"
+            + "\\barrive pas a\\b(?! (?:re)?trouver (?:votre|vos)\\b)|\\bimpossible\\b|"
+            // « une erreur de frappe », « une erreur matérielle » in a text: a slip of the pen, not a breakdown.
+            + "(?<!par )\\berreurs?\\b(?! (?:de frappe|materielles?)\\b)|\\berror\\b|\\bne (?:fonctionne|marche|passe|s'ouvre|s'affiche|charge) (?:pas|plus)\\b|"
             + "\\b(?:fonctionne|marche|passe) (?:pas|plus)\\b|\\bbloque(?:e|s|es)?\\b|\\bplante\\b|\\bbug\\w*|\\bbeug\\w*|"
             + "\\ben panne\\b|\\bpanne\\b|\\b(?:a|est|sont) expire|\\bexpire(?:e|s)? (?:ce matin|hier|aujourd'hui|depuis)|"
             + "\\b(?:certificat|certif|cle|compte|mot de passe|mdp|identifiant)s? .{0,40}(?:expire|perime|refuse|invalide|revoque|bloque|desactive)|"
             + "\\b(?:mot de passe|mdp|identifiants?) (?:oublie|perdu)|\\brefuse(?:e|s|es)?\\b|\\brejete(?:e|s|es)?\\b|"
             + "\\brejett?(?:e|ent)\\b|\\bn'?(?:apparai|aparai)(?:t|ssent) (?:pas|plus)\\b|"
-            + "\\bnon conforme\\b|\\bechec\\b|\\bechoue\\w*|\\bne (?:peux|peut|pouvons|pouvez) (?:pas|plus)\\b|"
+            + "\\bnon conforme\\b|\\bechec\\b|\\bechoue\\w*|"
+            // « au bout de combien de temps la préfecture ne peut plus attaquer une délib ? »: a rule, not a breakdown.
+            + "(?<!prefet |prefecture |tribunal |juge )\\bne (?:peux|peut|pouvons|pouvez) (?:pas|plus)\\b|"
             + "\\bpeux (?:pas|plus)\\b|\\bpage blanche\\b|\\becran blanc\\b|\\binaccessible\\b|\\bintrouvable\\b|"
             + "\\baidez[- ]?(?:moi|nous)\\b|\\bau secours\\b|\\bsos\\b|\\bdisparu\\b|\\bne (?:recois|recevons|recoit) (?:pas|plus)\\b|"
             + "\\bjamais (?:recu|arrive|parvenu)\\w*|\\btoujours pas (?:recu|arrive|parvenu)\\w*|"
