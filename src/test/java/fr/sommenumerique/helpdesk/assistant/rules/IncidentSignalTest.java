@@ -1,0 +1,31 @@
+package fr.sommenumerique.helpdesk.assistant.rules;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IncidentSignalTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Au bout de combien de temps le préfet ne peut plus contester un arrêté ?",
+            "Il y a une erreur de frappe dans le nom d'un conseiller, on la corrige comment ?",
+            "Une erreur matérielle dans une délibération, ça se rectifie ?",
+            "Je n'arrive pas à retrouver votre adresse, vous êtes où ?",
+    })
+    void words_that_say_nothing_is_broken_are_no_incident(String text) {
+        assertThat(Signals.incident(TextNormalizer.normalize(text))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Je ne peux plus me connecter à Actes",
+            "Actes affiche une erreur depuis ce matin",
+            "Je n'arrive pas à retrouver mon acte dans Actes",
+            "On n'arrive plus à déposer le fichier",
+    })
+    void a_breakdown_stays_an_incident(String text) {
+        assertThat(Signals.incident(TextNormalizer.normalize(text))).isPresent();
+    }
+}
