@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** A query with, for each of its clauses, the articles that match it and how informative it is. */
 final class ParsedQuery {
@@ -41,13 +42,15 @@ final class ParsedQuery {
      * (« collègue », « type », « exactement »). Chosen on the evaluation sets: 1.0 to 2.0 give the same results.
      */
     private static final double UNKNOWN_WORD_WEIGHT = 1.5;
+    private static final Pattern NUMBER_OR_TIME = Pattern.compile("\\d+(?:h\\d*)?");
+    private static final Pattern TIME = Pattern.compile("\\d{1,2}h\\d*");
 
     /**
-     * A number no article contains (« 2 648 habitants », « 03 22 41 07 55 ») is the commune's data, not the topic:
-     * it weighs nothing, where an unknown word still counts.
+     * A number or a time of day no article contains (« 2 648 habitants », « 03 22 41 07 55 », « appelé à 13h15 ») is
+     * the commune's data, not the topic: it weighs nothing, where an unknown word still counts.
      */
     private static boolean isUnknownNumber(Clause clause) {
-        return clause.docs().isEmpty() && !clause.label().isEmpty() && clause.label().chars().allMatch(Character::isDigit);
+        return clause.docs().isEmpty() && NUMBER_OR_TIME.matcher(clause.label()).matches();
     }
 
     /** BM25's idf: the rarer a word among the articles, the more it says about the topic. */
@@ -90,11 +93,17 @@ final class ParsedQuery {
         return terms;
     }
 
+    // A time of day no article contains (« décroche à 8h15 ? ») is not one of the words a match is counted against.
+    // A plain number still is: « les bans … le 14 juillet » must not be covered by « juillet » and « affichage » alone.
     List<String> unknownTerms() {
-        return clauses.stream().filter(c -> c.docs().isEmpty()).map(Clause::label).toList();
+        return clauses.stream().filter(c -> c.docs().isEmpty() && !isUnknownTime(c)).map(Clause::label).toList();
     }
 
     List<String> termLabels() {
-        return clauses.stream().map(Clause::label).toList();
+        return clauses.stream().filter(c -> !isUnknownTime(c)).map(Clause::label).toList();
+    }
+
+    private static boolean isUnknownTime(Clause clause) {
+        return clause.docs().isEmpty() && TIME.matcher(clause.label()).matches();
     }
 }
