@@ -102,6 +102,16 @@ class KnowledgeBaseTest {
         assertThat(result.best().map(SearchHit::coverage).orElse(0.0)).isLessThan(0.3);
     }
 
+    @Test
+    void a_time_of_day_no_article_contains_is_context_not_a_word_to_match() {
+        SearchResult bare = knowledgeBase.search("vous décrochez le mercredi matin ?", 5);
+        SearchResult timed = knowledgeBase.search("vous décrochez le mercredi matin à 8h15 ?", 5);
+
+        assertThat(timed.queryTerms()).isEqualTo(bare.queryTerms());
+        assertThat(timed.unknownTerms()).isEqualTo(bare.unknownTerms());
+        assertThat(timed.best().map(SearchHit::coverage)).isEqualTo(bare.best().map(SearchHit::coverage));
+    }
+
     private static String bestId(String query) {
         return knowledgeBase.search(query, 1).best().orElseThrow().article().id();
     }
