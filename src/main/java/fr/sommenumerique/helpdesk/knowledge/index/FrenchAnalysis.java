@@ -126,7 +126,7 @@ public final class FrenchAnalysis {
     private CharArraySet buildStopWords() {
         List<String> words = new ArrayList<>();
         FrenchAnalyzer.getDefaultStopSet().forEach(w -> words.add(new String((char[]) w)));
-        words.addAll(readFillers());
+        words.addAll(resourceLines(FILLERS_RESOURCE));
         CharArraySet set = new CharArraySet(words.size() * 2, false);
         for (String word : words) {
             try (TokenStream stream = baseAnalyzer.tokenStream("", word)) {
@@ -143,32 +143,25 @@ public final class FrenchAnalysis {
         return CharArraySet.unmodifiableSet(set);
     }
 
-    private static List<String> readFillers() {
-        List<String> fillers = new ArrayList<>();
-        try (InputStream in = FrenchAnalysis.class.getResourceAsStream(FILLERS_RESOURCE)) {
+    /** The lines of a resource beside this class, stripped, without blank lines and {@code #} comments. */
+    private static List<String> resourceLines(String resource) {
+        try (InputStream in = FrenchAnalysis.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("Missing resource " + FILLERS_RESOURCE);
+                throw new IllegalStateException("Missing resource " + resource);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            reader.lines().map(String::strip)
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .forEach(fillers::add);
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return fillers;
     }
 
     private static StemmerOverrideFilter.StemmerOverrideMap buildStemOverrides() {
-        try (InputStream in = FrenchAnalysis.class.getResourceAsStream(STEM_OVERRIDES_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + STEM_OVERRIDES_RESOURCE);
-            }
-            StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> line.split("\t"))
-                    .forEach(pair -> builder.add(pair[0], pair[1]));
+        StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
+        resourceLines(STEM_OVERRIDES_RESOURCE).stream().map(line -> line.split("\t"))
+                .forEach(pair -> builder.add(pair[0], pair[1]));
+        try {
             return builder.build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
