@@ -914,16 +914,9 @@ public class DecisionEngine {
         // exchanges with the treasury: the question sentence asks a precise thing (a rare word) that another article
         // found has among its subjects (tags) and says is not known here, and the answering article never names it.
         // The thing is what is asked: hand over.
-        Set<String> answerWords = new HashSet<>(knowledgeBase.normalizedTerms(best.title() + " " + best.text()));
         for (SearchHit hit : answering.hits()) {
-            Set<String> subjects = new HashSet<>(knowledgeBase.normalizedTerms(String.join(" ", hit.article().tags())));
             Optional<String> elsewhere = articles.contains(hit.article()) ? Optional.empty()
-                    : unknownPoint(hit.article(), asked).filter(point -> {
-                        List<String> terms = knowledgeBase.normalizedTerms(point);
-                        return subjects.containsAll(terms) && !answerWords.containsAll(terms) && terms.stream()
-                                .allMatch(term -> knowledgeBase.search(term, RARE_TERM_ARTICLES + 1).hits().size()
-                                        <= RARE_TERM_ARTICLES);
-                    });
+                    : unknownPoint(hit.article(), asked).filter(point -> rareSubjectNotNamed(point, hit.article(), best));
             if (elsewhere.isPresent()) {
                 return handOver(text, intent, ReplyTexts.partlyUnknown(hit.article()), List.of(hit.article()),
                         servicesOr(services, hit.article()), candidates, List.of(), confidence, "la question porte sur « "
@@ -1228,6 +1221,19 @@ public class DecisionEngine {
     private List<String> questionWords(String point) {
         return Arrays.stream(words(point).split(" "))
                 .filter(w -> w.length() >= MIN_QUESTION_WORD && knowledgeBase.normalizedTerms(w).isEmpty()).toList();
+    }
+
+    /**
+     * Whether an unknown point of another article names a precise thing (each word known to few articles) that is
+     * among that article's subjects (tags) and that the answering article never names. Analysed only once such a
+     * point is found: the answering article's whole text is not read for every answer.
+     */
+    private boolean rareSubjectNotNamed(String point, Article other, Article answering) {
+        List<String> terms = knowledgeBase.normalizedTerms(point);
+        return knowledgeBase.normalizedTerms(String.join(" ", other.tags())).containsAll(terms)
+                && !knowledgeBase.normalizedTerms(answering.title() + " " + answering.text()).containsAll(terms)
+                && terms.stream().allMatch(term -> knowledgeBase.search(term, RARE_TERM_ARTICLES + 1).hits().size()
+                <= RARE_TERM_ARTICLES);
     }
 
     private List<String> unknownAcronyms(String original, SearchResult search) {
