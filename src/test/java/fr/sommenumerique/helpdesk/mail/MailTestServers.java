@@ -30,6 +30,8 @@ import java.util.UUID;
  */
 public final class MailTestServers {
 
+    private static final long STARTUP_TIMEOUT_MILLIS = 15_000;
+
     static final String SUPPORT = "support@mairie-connectee.local";
     static final String SUPPORT_PASSWORD = "motdepasse-de-test";
 
@@ -183,17 +185,26 @@ public final class MailTestServers {
 
     private GreenMail startMailbox() {
         GreenMail server = new GreenMail(new ServerSetup[]{
-                new ServerSetup(mailboxSmtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(mailboxImapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+                local(mailboxSmtpPort, ServerSetup.PROTOCOL_SMTP), local(mailboxImapPort, ServerSetup.PROTOCOL_IMAP)});
         server.start();
         server.setUser(SUPPORT, SUPPORT, SUPPORT_PASSWORD);
         return server;
     }
 
     private GreenMail startRelay() {
-        GreenMail server = new GreenMail(new ServerSetup(relayPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail server = new GreenMail(local(relayPort, ServerSetup.PROTOCOL_SMTP));
         server.start();
         return server;
+    }
+
+    /**
+     * A server on the loopback address. GreenMail gives a server 2 s to start; on a loaded CI machine that was not
+     * enough once (« Could not start mail server smtp:127.0.0.1:… »), so it gets 15 s.
+     */
+    private static ServerSetup local(int port, String protocol) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", protocol);
+        setup.setServerStartupTimeout(STARTUP_TIMEOUT_MILLIS);
+        return setup;
     }
 
     private static int freePort() {
