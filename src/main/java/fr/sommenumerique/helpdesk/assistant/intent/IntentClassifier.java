@@ -10,6 +10,8 @@ import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.doccat.NGramFeatureGenerator;
 import opennlp.tools.ml.AbstractEventTrainer;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.CollectionObjectStream;
 import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.TrainingParameters;
@@ -46,8 +48,11 @@ public final class IntentClassifier {
     private static final int ITERATIONS = 150;
     private static final int CUTOFF = 1;
     private static final String LANGUAGE = Locale.FRENCH.getLanguage();
-    /** Changed when the way examples become features changes in a way the tokens do not show. */
-    private static final int MODEL_FORMAT = 1;
+    /**
+     * Changed when the way examples become features changes in a way the tokens do not show, or the cache's file
+     * format changes (2: the maximum-entropy model alone, no longer a whole DoccatModel).
+     */
+    private static final int MODEL_FORMAT = 2;
 
     private final DocumentCategorizerME categorizer;
     private final UnaryOperator<String> cleaner;
@@ -83,7 +88,7 @@ public final class IntentClassifier {
         if (model == null) {
             model = trainModel(samples, algorithm);
             if (cache != null) {
-                cache.store(key, model);
+                cache.store(key, (AbstractModel) model.getMaxentModel());
             }
         }
         return new IntentClassifier(new DocumentCategorizerME(model), cleaner);
@@ -105,9 +110,9 @@ public final class IntentClassifier {
         }
     }
 
-    /** The feature generators are ours, not the ones a model file names (read back with their default settings). */
-    private static DoccatModel withOurFeatures(DoccatModel read) {
-        return new DoccatModel(LANGUAGE, read.getMaxentModel(), Map.of(), factory());
+    /** A cached maximum-entropy model with our feature generators (the cache keeps the model alone). */
+    private static DoccatModel withOurFeatures(MaxentModel read) {
+        return new DoccatModel(LANGUAGE, read, Map.of(), factory());
     }
 
     private static DoccatFactory factory() {
