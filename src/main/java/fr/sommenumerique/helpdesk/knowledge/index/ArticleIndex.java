@@ -65,7 +65,8 @@ public final class ArticleIndex {
         this.byId = this.articles.stream().collect(Collectors.toMap(Article::id, a -> a));
         Analyzer indexAnalyzer = analysis.indexAnalyzer();
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer))) {
+        // One small segment in memory: packing its files into a compound file would only copy them.
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer).setUseCompoundFile(false))) {
             for (Article article : this.articles) {
                 writer.addDocument(toDocument(article));
             }
