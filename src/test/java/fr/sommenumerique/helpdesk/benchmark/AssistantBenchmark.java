@@ -1,9 +1,12 @@
 package fr.sommenumerique.helpdesk.benchmark;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import fr.sommenumerique.helpdesk.assistant.AssistantSettings;
 import fr.sommenumerique.helpdesk.assistant.DecisionEngine;
 import fr.sommenumerique.helpdesk.assistant.EvaluationSet;
 import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -31,6 +34,9 @@ public final class AssistantBenchmark {
 
     public static void main(String[] args) throws IOException {
         Path folder = Path.of("knowledge-base");
+        // As application.yml does (logging.level.opennlp: WARN), so that training does not log each of its
+        // iterations; logging is set up before the clock starts, as Spring Boot does before the knowledge base loads.
+        ((Logger) LoggerFactory.getLogger("opennlp")).setLevel(Level.WARN);
         long processCpuStart = processCpuNanos();
         long coldCpuStart = THREADS.getCurrentThreadCpuTime();
         long coldStart = System.nanoTime();
