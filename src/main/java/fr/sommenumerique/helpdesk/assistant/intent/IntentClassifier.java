@@ -45,8 +45,13 @@ public final class IntentClassifier {
         }
     }
 
-    private static final int ITERATIONS = 150;
-    private static final int CUTOFF = 1;
+    /**
+     * 100 iterations over the features seen at least twice: as accurate in 5-fold cross-validation on the 2,855
+     * examples as 150 over every feature (85.4 %), fewer confident wrong guesses (2.7 % against 2.9 %), and half the
+     * training time, which the first start after a corpus change waits for.
+     */
+    private static final int ITERATIONS = 100;
+    private static final int CUTOFF = 2;
     private static final String LANGUAGE = Locale.FRENCH.getLanguage();
     /**
      * Changed when the way examples become features changes in a way the tokens do not show, or the cache's file
