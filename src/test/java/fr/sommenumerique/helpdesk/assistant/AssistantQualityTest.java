@@ -112,7 +112,7 @@ class AssistantQualityTest {
      */
     @Test
     void sets_i_and_j_written_from_the_domain_brief_only_stay_at_least_as_good_as_measured() throws IOException {
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 194, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 195, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-setj.tsv", 215, 201, 1);
     }
 
@@ -127,11 +127,11 @@ class AssistantQualityTest {
     @Test
     void the_sets_scored_once_at_the_end_stay_at_least_as_good_as_measured() throws IOException {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sealed.tsv", 130, 127, 1);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-blind5.tsv", 126, 120, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-blind5.tsv", 126, 121, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sete.tsv", 169, 159, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setg.tsv", 235, 225, 2);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seth.tsv", 222, 207, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setk.tsv", 242, 213, 9);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setk.tsv", 242, 214, 8);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setl.tsv", 232, 200, 11);
     }
 
