@@ -112,7 +112,7 @@ class AssistantQualityTest {
      */
     @Test
     void sets_i_and_j_written_from_the_domain_brief_only_stay_at_least_as_good_as_measured() throws IOException {
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 195, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 196, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-setj.tsv", 215, 201, 1);
     }
 
@@ -131,8 +131,8 @@ class AssistantQualityTest {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sete.tsv", 169, 159, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setg.tsv", 235, 225, 2);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seth.tsv", 222, 207, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setk.tsv", 242, 214, 8);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setl.tsv", 232, 200, 11);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setk.tsv", 242, 215, 8);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setl.tsv", 232, 201, 10);
     }
 
     /**
