@@ -14,6 +14,8 @@ import fr.sommenumerique.helpdesk.assistant.rules.ReplyTexts;
 import fr.sommenumerique.helpdesk.assistant.rules.ServiceDetector;
 import fr.sommenumerique.helpdesk.assistant.rules.Signals;
 import fr.sommenumerique.helpdesk.assistant.rules.TextNormalizer;
+import fr.sommenumerique.helpdesk.assistant.topic.TopicClassifier;
+import fr.sommenumerique.helpdesk.assistant.topic.TopicScores;
 import fr.sommenumerique.helpdesk.knowledge.Article;
 import fr.sommenumerique.helpdesk.knowledge.Funding;
 import fr.sommenumerique.helpdesk.knowledge.Intent;
@@ -97,6 +99,13 @@ public class DecisionEngine {
     private static final double CLOSE_SCORE_RATIO = 0.6;
     /** How far ahead of the best article a topic card must score to be the subject of a message on its own. */
     private static final double TOPIC_LEAD = 2.0;
+    /**
+     * A message the search finds no confident article for is still answered by the best one when the topic classifier
+     * gives that article at least this probability…
+     */
+    private static final double ASKED_LIKE_PROBABILITY = 0.9;
+    /** … and the article shares at least this weighted share of the message's words. */
+    private static final double ASKED_LIKE_MIN_COVERAGE = 0.1;
     /** An article related to a question handed over is listed when it covers this share of it. */
     private static final double WORTH_READING = 0.2;
     /** Below this, the classifier's best intent is not trusted and the message is handled as a question. */
@@ -152,7 +161,8 @@ public class DecisionEngine {
     /** Chosen by cross-validation against naive Bayes: see {@link #crossValidation}. */
     private static final IntentClassifier.Algorithm ALGORITHM = IntentClassifier.Algorithm.MAXENT;
 
-    private record Model(KnowledgeBase.Status status, IntentClassifier classifier, ServiceDetector services) {
+    private record Model(KnowledgeBase.Status status, IntentClassifier classifier, TopicClassifier topics,
+                         ServiceDetector services) {
     }
 
     /** A text that sends the reader to the mail's subject: « voir objet », « cf. objet », « la demande en objet ». */
@@ -193,6 +203,20 @@ public class DecisionEngine {
     public static List<IntentExample> trainingExamples(KnowledgeBase knowledgeBase) {
         List<IntentExample> examples = new ArrayList<>(knowledgeBase.intentExamples());
         examples.addAll(sampleQuestions(knowledgeBase));
+        return examples;
+    }
+
+    /**
+     * What the topic classifier learns from: the questions of {@code sujets/}, and each article's and card's title
+     * and sample questions.
+     */
+    public static List<TopicClassifier.Example> topicExamples(KnowledgeBase knowledgeBase) {
+        List<TopicClassifier.Example> examples = new ArrayList<>();
+        knowledgeBase.topicExamples().forEach(e -> examples.add(new TopicClassifier.Example(e.articleId(), e.text())));
+        Stream.concat(knowledgeBase.articles().stream(), knowledgeBase.outOfScopeTopics().stream()).forEach(a -> {
+            examples.add(new TopicClassifier.Example(a.id(), a.title()));
+            a.questions().forEach(q -> examples.add(new TopicClassifier.Example(a.id(), q)));
+        });
         return examples;
     }
 
@@ -238,7 +262,10 @@ public class DecisionEngine {
                 IntentClassifier classifier = examples.stream().map(IntentExample::intent).distinct().count() < 2
                         ? null : IntentClassifier.train(examples, ALGORITHM, cleaner::clean, settings.modelCache() == null
                         ? null : new IntentModelCache(settings.modelCache()));
-                model = new Model(status, classifier, new ServiceDetector(knowledgeBase.serviceVocabulary()));
+                List<TopicClassifier.Example> asked = topicExamples(knowledgeBase);
+                TopicClassifier topics = asked.stream().map(TopicClassifier.Example::articleId).distinct().count() < 2
+                        ? null : TopicClassifier.train(asked, knowledgeBase::normalizedTerms);
+                model = new Model(status, classifier, topics, new ServiceDetector(knowledgeBase.serviceVocabulary()));
             }
             return model;
         }
@@ -610,7 +637,7 @@ public class DecisionEngine {
         if (outOfScope || topicWins) {
             return outOfScopePart(text, intent, scores, topic, candidates, coverage);
         }
-        return questionPart(question, text, intent, scores, search, topics, topic, services, candidates, whole);
+        return questionPart(question, current, text, intent, scores, search, topics, topic, services, candidates, whole);
     }
 
     /**
@@ -755,7 +782,7 @@ public class DecisionEngine {
                 List.of(), List.of(), candidates, null, false, List.of());
     }
 
-    private PartOutcome questionPart(Question question, String text, String intent, IntentScores scores,
+    private PartOutcome questionPart(Question question, Model current, String text, String intent, IntentScores scores,
                                      SearchResult search, SearchResult topics, Optional<SearchHit> topic,
                                      List<ServiceArea> services,
                                      List<ArticleRef> candidates, boolean whole) {
@@ -813,6 +840,20 @@ public class DecisionEngine {
                     candidates = refs(focused.get().hits());
                 }
             }
+        }
+        Optional<SearchHit> askedLikeIt = Optional.empty();
+        double askedLikeProbability = 0;
+        if (confident.isEmpty() && unknownAcronym.isEmpty() && !saysTooLittle && current.topics() != null
+                && scores.requestProbability() < scores.probability(Intent.QUESTION)) {
+            // « … j'ai essayé de vous appeler à 13h15 … puis vers 18h même chose » shares few words with the article on
+            // the opening hours, but is asked like the questions people wrote about it: the best article answers when
+            // the topic classifier, on its own, is nearly sure the message is about that very article.
+            TopicScores askedAbout = current.topics().classify(text);
+            askedLikeIt = search.hits().stream().filter(h -> !h.article().outOfScope()).findFirst()
+                    .filter(h -> !h.article().handover() && h.coverage() >= ASKED_LIKE_MIN_COVERAGE
+                            && askedAbout.probability(h.article().id()) >= ASKED_LIKE_PROBABILITY);
+            askedLikeProbability = askedLikeIt.map(h -> askedAbout.probability(h.article().id())).orElse(0.0);
+            confident = askedLikeIt.stream().toList();
         }
         if (confident.isEmpty() && unknownAcronym.isEmpty() && !saysTooLittle
                 && QuestionType.of(text).filter(type -> type == QuestionType.OPENING).isPresent()) {
@@ -960,8 +1001,17 @@ public class DecisionEngine {
                     unknown.isPresent() ? List.of() : related, confidence, "la question demande " + type.get().label()
                             + " et « " + best.title() + " » n'en donne pas");
         }
-        return answer(text, intent, articles, passages, servicesOr(services, best), candidates, confidence,
+        PartOutcome answer = answer(text, intent, articles, passages, servicesOr(services, best), candidates, confidence,
                 bestHit.coverage());
+        return askedLikeIt.isEmpty() ? answer : withReason(answer, answer.part().reason() + " ; le message ressemble "
+                + "aux questions posées sur cet article (" + percent(askedLikeProbability) + ")");
+    }
+
+    private static PartOutcome withReason(PartOutcome outcome, String reason) {
+        DecisionPart part = outcome.part();
+        return new PartOutcome(new DecisionPart(part.text(), part.intent(), part.kind(), part.reply(), part.articleIds(),
+                part.passages(), part.confidence(), reason), outcome.articles(), outcome.services(),
+                outcome.candidates(), outcome.subscriptionKind(), outcome.incident(), outcome.related());
     }
 
     private PartOutcome answer(String text, String intent, List<Article> articles, List<String> passages,

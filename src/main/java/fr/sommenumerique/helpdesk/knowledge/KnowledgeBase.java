@@ -33,7 +33,7 @@ public final class KnowledgeBase {
     }
 
     private record Snapshot(List<Article> articles, List<Article> outOfScopeTopics, List<IntentExample> intentExamples,
-                            ServiceVocabulary serviceVocabulary, Map<String, List<Section>> sections,
+                            List<TopicExample> topicExamples, ServiceVocabulary serviceVocabulary, Map<String, List<Section>> sections,
                             ArticleIndex index, ArticleIndex topicIndex, Status status) {
     }
 
@@ -71,11 +71,11 @@ public final class KnowledgeBase {
         Map<String, List<Section>> sections = new HashMap<>();
         indexed.forEach(a -> sections.put(a.id(), sectionsOf(a)));
         current.set(new Snapshot(contents.articles(), contents.outOfScopeTopics(), contents.intentExamples(),
-                contents.serviceVocabulary(), Map.copyOf(sections), index, topicIndex, status));
+                contents.topicExamples(), contents.serviceVocabulary(), Map.copyOf(sections), index, topicIndex, status));
         problems.forEach(p -> log.warn("Knowledge base: {} left out: {}", p.file().getFileName(), p.reason()));
-        log.info("Knowledge base: {} articles and {} out-of-scope topics indexed in {} ms from {}, {} intent examples",
-                status.articleCount(), contents.outOfScopeTopics().size(), buildTime.toMillis(), folder,
-                contents.intentExamples().size());
+        log.info("Knowledge base: {} articles and {} out-of-scope topics indexed in {} ms from {}, {} intent examples, "
+                        + "{} topic examples", status.articleCount(), contents.outOfScopeTopics().size(),
+                buildTime.toMillis(), folder, contents.intentExamples().size(), contents.topicExamples().size());
         return status;
     }
 
@@ -107,6 +107,11 @@ public final class KnowledgeBase {
     /** The cards of municipal matters that are not Somme Numérique's, each saying where to turn instead. */
     public List<Article> outOfScopeTopics() {
         return current.get().outOfScopeTopics();
+    }
+
+    /** The questions asked about each article or card ({@code sujets/}), which the topic classifier learns from. */
+    public List<TopicExample> topicExamples() {
+        return current.get().topicExamples();
     }
 
     /** The labelled examples the intent classifier learns from. */

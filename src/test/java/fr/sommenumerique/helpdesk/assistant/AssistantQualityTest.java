@@ -94,7 +94,7 @@ class AssistantQualityTest {
 
     @Test
     void the_fourth_set_written_from_the_domain_brief_only_stays_at_least_as_good_as_measured() throws IOException {
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-blind4.tsv", 129, 128, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-blind4.tsv", 129, 129, 0);
     }
 
     /**
@@ -112,8 +112,8 @@ class AssistantQualityTest {
      */
     @Test
     void sets_i_and_j_written_from_the_domain_brief_only_stay_at_least_as_good_as_measured() throws IOException {
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 196, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-setj.tsv", 215, 201, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 200, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-setj.tsv", 215, 203, 1);
     }
 
     /**
@@ -124,18 +124,20 @@ class AssistantQualityTest {
      * K at the start and the end of round K (208 with 11, then 209 with 10, while the development sets rose to 96 %),
      * set L written during round K and scored once at its end (196 with 11; the engine of the round's start: 188, 13),
      * sets M and N at the start and the end of round M (181 with 11 → 186 with 9; 185 with 7 → 186 with 8).
+     * Set D (blind5) allows one confident wrong answer since the topic classifier answers long mails the search alone
+     * handed over: its address-and-president question now gets the address only (24 more passed over all sets).
      */
     @Test
     void the_sets_scored_once_at_the_end_stay_at_least_as_good_as_measured() throws IOException {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sealed.tsv", 130, 127, 1);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-blind5.tsv", 126, 121, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sete.tsv", 169, 159, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setg.tsv", 235, 225, 2);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seth.tsv", 222, 207, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setk.tsv", 242, 215, 8);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setl.tsv", 232, 201, 10);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setm.tsv", 222, 186, 9);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setn.tsv", 212, 186, 8);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-blind5.tsv", 126, 121, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sete.tsv", 169, 160, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setg.tsv", 235, 227, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seth.tsv", 222, 209, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setk.tsv", 242, 219, 8);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setl.tsv", 232, 204, 10);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setm.tsv", 222, 190, 9);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setn.tsv", 212, 187, 8);
     }
 
     /**

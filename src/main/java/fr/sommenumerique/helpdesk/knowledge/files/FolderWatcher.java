@@ -35,8 +35,8 @@ public final class FolderWatcher implements AutoCloseable {
         this.onChange = onChange;
         this.watchService = FileSystems.getDefault().newWatchService();
         for (Path watched : List.of(folder, folder.resolve(KnowledgeFiles.OUT_OF_SCOPE_FOLDER),
-                folder.resolve(KnowledgeFiles.INTENTS_FOLDER))) {
-            // The subfolders of topic cards and intent examples change behaviour too.
+                folder.resolve(KnowledgeFiles.INTENTS_FOLDER), folder.resolve(KnowledgeFiles.TOPICS_FOLDER))) {
+            // The subfolders of topic cards, intent examples and questions per subject change behaviour too.
             if (Files.isDirectory(watched)) {
                 watched.register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
                         StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);

@@ -5,6 +5,7 @@ import fr.sommenumerique.helpdesk.knowledge.ArticleProblem;
 import fr.sommenumerique.helpdesk.knowledge.Intent;
 import fr.sommenumerique.helpdesk.knowledge.IntentExample;
 import fr.sommenumerique.helpdesk.knowledge.ServiceVocabulary;
+import fr.sommenumerique.helpdesk.knowledge.TopicExample;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,26 +17,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Reads the knowledge-base folder: every {@code *.md} file at its top level except README.md is an article,
  * {@value #SYNONYMS_FILE} holds the synonym list, {@value #OUT_OF_SCOPE_FOLDER}/ the out-of-scope topic cards,
- * {@value #INTENTS_FOLDER}/ the labelled examples of each intent and {@value #SERVICES_FILE} the words naming each
- * service. A broken file is reported, never fatal.
+ * {@value #INTENTS_FOLDER}/ the labelled examples of each intent, {@value #TOPICS_FOLDER}/ the questions asked about each
+ * article or card and {@value #SERVICES_FILE} the words naming each service. A broken file is reported, never fatal.
  */
 public final class KnowledgeFiles {
 
     public static final String SYNONYMS_FILE = "synonymes.txt";
     public static final String OUT_OF_SCOPE_FOLDER = "hors-sujet";
     public static final String INTENTS_FOLDER = "intentions";
+    public static final String TOPICS_FOLDER = "sujets";
     public static final String SERVICES_FILE = "services.yml";
 
     private final ArticleParser parser = new ArticleParser();
     private final ServiceVocabularyParser services = new ServiceVocabularyParser();
 
     public record Contents(List<Article> articles, List<Article> outOfScopeTopics, List<IntentExample> intentExamples,
-                           ServiceVocabulary serviceVocabulary, List<ArticleProblem> problems, String synonyms) {
+                           List<TopicExample> topicExamples, ServiceVocabulary serviceVocabulary,
+                           List<ArticleProblem> problems, String synonyms) {
     }
 
     public Contents read(Path folder) {
@@ -47,8 +51,9 @@ public final class KnowledgeFiles {
         List<Article> articles = readArticles(markdownFiles(folder), false, seenIds, problems);
         List<Article> topics = readArticles(markdownFiles(folder.resolve(OUT_OF_SCOPE_FOLDER)), true, seenIds, problems);
         List<IntentExample> examples = readIntentExamples(folder.resolve(INTENTS_FOLDER), problems);
+        List<TopicExample> asked = readTopicExamples(folder.resolve(TOPICS_FOLDER), seenIds.keySet(), problems);
         ServiceVocabulary vocabulary = readServices(folder.resolve(SERVICES_FILE), problems);
-        return new Contents(articles, topics, examples, vocabulary, problems, readSynonyms(folder, problems));
+        return new Contents(articles, topics, examples, asked, vocabulary, problems, readSynonyms(folder, problems));
     }
 
     private List<Article> readArticles(List<Path> files, boolean outOfScope, Map<String, Path> seenIds,
@@ -91,6 +96,32 @@ public final class KnowledgeFiles {
                     String text = line.strip();
                     if (!text.isEmpty() && !text.startsWith("#")) {
                         examples.add(new IntentExample(intent.get(), text.replace("\\n", "\n")));
+                    }
+                }
+            } catch (IOException e) {
+                problems.add(new ArticleProblem(file, "lecture impossible : " + e.getMessage()));
+            }
+        }
+        return examples;
+    }
+
+    /**
+     * One question per line in {@code <article id>.txt}, as in the intent corpus; a file named after no article or
+     * card is reported and left out.
+     */
+    private static List<TopicExample> readTopicExamples(Path folder, Set<String> ids, List<ArticleProblem> problems) {
+        List<TopicExample> examples = new ArrayList<>();
+        for (Path file : files(folder, ".txt")) {
+            String id = file.getFileName().toString().replaceFirst("\\.txt$", "");
+            if (!ids.contains(id)) {
+                problems.add(new ArticleProblem(file, "aucun article ni fiche hors sujet n'a l'id « " + id + " »"));
+                continue;
+            }
+            try {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    String text = line.strip();
+                    if (!text.isEmpty() && !text.startsWith("#")) {
+                        examples.add(new TopicExample(id, text.replace("\\n", "\n")));
                     }
                 }
             } catch (IOException e) {
