@@ -106,6 +106,8 @@ public class DecisionEngine {
     private static final double ASKED_LIKE_PROBABILITY = 0.9;
     /** … and the article shares at least this weighted share of the message's words. */
     private static final double ASKED_LIKE_MIN_COVERAGE = 0.1;
+    /** Greetings this likely are greetings alone, whatever article shares their words. */
+    private static final double SURE_GREETING = 0.9;
     /** An article related to a question handed over is listed when it covers this share of it. */
     private static final double WORTH_READING = 0.2;
     /** Below this, the classifier's best intent is not trusted and the message is handled as a question. */
@@ -334,7 +336,9 @@ public class DecisionEngine {
         Model current = model();
         IntentScores whole = classify(current, text);
         if (whole.best() == Intent.GREETING && (whole.probability(Intent.GREETING) >= HEAD_PROBABILITY
-                || saysAlmostNothing(text))) {
+                || saysAlmostNothing(text) || nothingElseToRead(whole, text))
+                && (whole.probability(Intent.GREETING) >= SURE_GREETING || !coveredWell(text))
+                && !asksBesideGreetings(current, text)) {
             return greetingOnly(whole);
         }
         List<String> texts = MessageParts.split(text,
@@ -486,6 +490,34 @@ public class DecisionEngine {
      */
     private boolean standsAlone(String question) {
         return knowledgeBase.normalizedTerms(question).size() >= MIN_FOCUSED_TERMS || TO_US.matcher(question).find();
+    }
+
+    /**
+     * « Bonjour, je suis secrétaire depuis septembre … je découvre tout. C'est quel éditeur votre plateforme marchés ?
+     * Merci de votre patience. »: politeness around a question sentence that, read alone, is no greeting.
+     */
+    private boolean asksBesideGreetings(Model current, String text) {
+        return QuestionFocus.of(text).filter(asked -> classify(current, asked).best() != Intent.GREETING).isPresent();
+    }
+
+    /**
+     * « vous êtes un robot ? »: greetings and small talk the likeliest reading, no incident word, and no article that
+     * shares even a poor part of the message: nothing an agent or an article could answer.
+     */
+    private boolean nothingElseToRead(IntentScores scores, String text) {
+        return scores.probability(Intent.GREETING) >= MIN_INTENT_PROBABILITY && Signals.incident(text).isEmpty()
+                && knowledgeBase.search(text, 1).best().filter(h -> h.coverage() >= RELATED_COVERAGE).isEmpty();
+    }
+
+    /**
+     * « Merci pour votre aide de ce matin ! Petite question : êtes-vous ouverts le lundi de Pâques ? »: thanks around a
+     * question an article covers well, on several words, is not greetings alone (unless the classifier is sure of it:
+     * « merci pour votre aide, bonne fin d'année » shares three words with the article on the funding). « ça va ? »
+     * shares one word with an article, « bon courage pour la fin d'année » two with a poor coverage: small talk.
+     */
+    private boolean coveredWell(String text) {
+        return knowledgeBase.search(text, 1).best().filter(h -> h.coverage() >= STRONG_COVERAGE
+                && h.matchedTerms().size() >= MIN_TOPIC_TERMS).isPresent();
     }
 
     /**

@@ -521,6 +521,24 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Salut, ça va chez vous ? Bon week-end à toute l'équipe !",
+            "Merci pour votre aide, bonne fin d'année à vous !", "bonjour, c'est une personne ou un programme qui répond ici ?"})
+    void small_talk_and_questions_about_who_answers_get_the_assistants_introduction(String text) {
+        Decision decision = engine.decide(text);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(decision.reply()).contains("assistant automatique").contains("un agent prend le relais");
+    }
+
+    @Test
+    void thanks_around_a_question_an_article_covers_well_is_no_mere_politeness() {
+        Decision decision = engine.decide("Merci beaucoup pour hier ! Au fait, vous êtes ouverts le lundi de Pentecôte ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).containsExactly("horaires-support");
+    }
+
     @Test
     void a_message_of_only_politeness_asks_what_the_person_needs() {
         Decision decision = engine.decide("Bonjour,\n\nMerci beaucoup !\n\nCordialement");

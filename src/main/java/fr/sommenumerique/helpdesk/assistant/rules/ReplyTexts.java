@@ -58,9 +58,10 @@ public final class ReplyTexts {
     }
 
     public static String nothingToAnswer() {
-        return "Bonjour, je suis l'assistant Mairie connectée de Somme Numérique. Posez-moi votre question sur la "
-                + "télétransmission des actes, les marchés publics, le partage de fichiers, la formation ou l'offre "
-                + "Mairie connectée.";
+        return "Bonjour, je suis l'assistant automatique du support Mairie connectée de Somme Numérique. Posez-moi votre "
+                + "question sur la télétransmission des actes, les marchés publics, le partage de fichiers, la formation "
+                + "ou l'offre Mairie connectée ; quand je ne sais pas répondre, un agent prend le relais pendant les "
+                + "heures d'ouverture.";
     }
 
     public static String subscription(SubscriptionKind kind, List<ServiceArea> services, Integer population,
