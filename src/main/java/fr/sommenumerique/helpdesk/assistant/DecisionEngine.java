@@ -982,6 +982,22 @@ public class DecisionEngine {
                                 + article.title() + " » dit ne pas connaître ce point : « " + unknownPoint.get() + " »");
             }
         }
+        // « comment se nomme l'outil de partage de fichiers … ? Je dois le déclarer dans notre registre RGPD. »,
+        // answered from the article on data breaches: the question sentence alone is about another article, which
+        // says it does not know the point asked.
+        if (!asked.equals(text)) {
+            SearchResult askedSearch = knowledgeBase.search(asked, CANDIDATES);
+            List<SearchHit> answered = confident;
+            Optional<SearchHit> askedAbout = askedSearch.best().filter(h -> covers(h, askedSearch)
+                    && answered.stream().noneMatch(c -> c.article() == h.article()));
+            Optional<String> point = askedAbout.flatMap(h -> unknownPoint(h.article(), asked));
+            if (point.isPresent()) {
+                Article other = askedAbout.get().article();
+                return handOver(text, intent, ReplyTexts.partlyUnknown(other), List.of(other),
+                        servicesOr(services, other), candidates, List.of(), confidence, "la question porte sur « "
+                                + other.title() + " », qui dit ne pas connaître ce point : « " + point.get() + " »");
+            }
+        }
         List<Article> articles = confident.stream().map(SearchHit::article).toList();
         // « c'est koi vot numero SIRET, la trésorerie le demande pr le mandat », answered from the article on the
         // exchanges with the treasury: the question sentence asks a precise thing (a rare word) that another article

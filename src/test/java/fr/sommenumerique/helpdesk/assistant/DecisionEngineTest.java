@@ -540,6 +540,23 @@ class DecisionEngineTest {
     }
 
     @Test
+    void the_question_sentence_about_an_article_that_does_not_know_the_point_is_handed_over_whatever_the_context() {
+        Decision decision = engine.decide("Bonjour, notre délégué à la protection des données complète le registre des "
+                + "traitements. Quel est le nom du logiciel utilisé pour le partage de fichiers ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.reason()).contains("« Le service de partage de fichiers », qui dit ne pas connaître ce point");
+    }
+
+    @Test
+    void a_price_asked_in_hurried_spelling_is_still_a_price_the_knowledge_base_does_not_know() {
+        Decision decision = engine.decide("combein ça coute par an la plateforme marchés ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.reason()).contains("Tarifs");
+    }
+
+    @Test
     void a_message_of_only_politeness_asks_what_the_person_needs() {
         Decision decision = engine.decide("Bonjour,\n\nMerci beaucoup !\n\nCordialement");
 

@@ -46,7 +46,9 @@ public enum QuestionType {
             "\\b(?:quelle part|quel pourcentage|quelle proportion|a hauteur de combien|combien de pour ?cent)\\b",
             "\\d+ ?%|\\bpour ?cent\\b|\\bmoitie\\b|\\btiers\\b|\\bquart\\b"),
     PRICE("un prix",
-            "\\b(?:combien (?:ca |cela |ce |ça )?(?:coute|coutent|vaut|valent|fait payer|faut payer|on paie|on paye)|"
+            // « combein on paye », « cb ca coute »: hurried spellings of « combien ».
+            "\\b(?:(?:combien|combein|combiens|cb) (?:ca |cela |ce |ça )?(?:coute|coutent|vaut|valent|fait payer|"
+                    + "faut payer|on paie|on paye|doit-on payer|on doit payer)|"
                     + "(?:c'est|c'?|ca fait) combien\\b(?! (?:de|d')\\b)|payant\\w*|gratuit\\w*|devis|cotisation|"
                     + "montant de (?:la |l')?(?:participation|adhesion|abonnement|cotisation))\\b"
                     // « les prix ont été votés en même temps que la charte ? », « notre délibération sur les tarifs de
