@@ -96,6 +96,12 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void plus_and_ca_va_say_nothing_of_a_subject_but_the_plu_acronym_does() {
+        assertThat(knowledgeBase.normalizedTerms("ça va ? il n'y a plus de PLU")).containsExactly("plu");
+        assertThat(knowledgeBase.search("coucou ça va ?", 5).hits()).isEmpty();
+    }
+
+    @Test
     void words_no_article_contains_are_reported_and_lower_coverage() {
         SearchResult result = knowledgeBase.search("ramassage des encombrants", 5);
         assertThat(result.unknownTerms()).isNotEmpty();
