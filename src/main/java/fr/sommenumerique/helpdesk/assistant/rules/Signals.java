@@ -105,12 +105,16 @@ public final class Signals {
             + "nouveau|nouveaux|autre)\\s*)*(?:acces|acce|ace|compte)s?\\b"
             // « je voudrais qu'on me crée des accès », « que mes accès remplacent ceux de mon prédécesseur »: the
             // commune wants something done to its accounts, told as a wish
-            + "|\\bqu'on (?:me|nous|lui|leur) (?:cree|ouvre|donne|attribue|inscrive|ajoute|transfere)\\b"
+            + "|\\bqu'on (?:me |m'|nous |lui |leur )(?:cree|ouvre|donne|attribue|inscrive|ajoute|transfere)\\b"
+            // « nous voulons ouvrir un compte sur votre plateforme », « pouvez-vous nous envoyer de quoi adhérer ? »
+            + "|" + WANTS + "(?:ouvrir|creer|avoir)\\s+(?:(?:un|une|des|mon|ma|notre|nos|son|sa|nouvel|nouveau)\\s+)*(?:acces|compte)s?\\b"
+            + "|\\b(?:envoyer|transmettre|adresser)\\s+(?:(?:nous|me|m')\\s*)?(?:de quoi adherer|(?:la |le |les )?(?:convention|charte|"
+            + "dossier d'adhesion|documents? (?:pour|d')\\s*adh\\w+))\\b"
             + "|" + WANTS + "que (?:mes|nos|ses|son|mon|leurs?|les) (?:acces|comptes?|droits)\\b"
             + "|\\bque soi(?:en)?t (?:cree|ouvert|ferme|supprime|transfere|active|desactive)e?s?\\b"
             // « on veut adhérer », « nous souhaitons souscrire », « le maire veut qu'on arrête le service »
             + "|\\b(?:on|nous|je|la commune|le conseil|le maire) (?:veut|veux|voulons|voudrait|voudrais|voudrions|souhaite|"
-            + "souhaitons|souhaiterait|souhaiterais|souhaiterions|aimerait|aimerais|aimerions) (?:bien )?(?:adherer|rejoindre|souscri\\w*|nous inscrire|"
+            + "souhaitons|souhaiterait|souhaiterais|souhaiterions|aimerait|aimerais|aimerions) (?:bien )?(?:adherer|rejoindre|souscri\\w*|nous inscrire|m'inscrire|"
             // « je voudrais inscrire madame la maire », not « inscrire cette délibération à l'ordre du jour »
             + "inscrire(?![^.?!]{0,50}\\b(?:ordre du jour|budget|registre))|s'inscrire|s'abonner|nous abonner)\\b|\\b(?:veut|voudrait|souhaite|souhaiterait) qu'on (?:arrete|resilie|"
             + "quitte|supprime)\\b"

@@ -1,0 +1,28 @@
+package fr.sommenumerique.helpdesk.assistant.rules;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AskToActSignalTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Bonjour, je voudrais qu'on m'ouvre un accès pour la plateforme marchés",
+            "nous voulons creer un compte pour notre nouvelle secretaire",
+            "le maire aimerait avoir un nouvel acces",
+            "je voudrais m'inscrire a la session sur actes",
+            "pourriez-vous nous envoyer de quoi adherer ?",
+            "merci de nous transmettre la convention, le conseil a vote"})
+    void a_wish_or_an_ask_to_act_on_an_account_a_training_or_a_membership_is_an_ask(String text) {
+        assertThat(Signals.asksToAct(TextNormalizer.normalize(text))).isPresent();
+    }
+
+    @Test
+    void asking_how_to_open_an_account_or_what_the_convention_says_is_no_ask() {
+        assertThat(Signals.asksToAct("comment fait-on pour ouvrir un compte ?")).isEmpty();
+        assertThat(Signals.asksToAct("que dit la convention sur les donnees ?")).isEmpty();
+    }
+}
