@@ -91,16 +91,7 @@ public final class KnowledgeFiles {
                 problems.add(new ArticleProblem(file, "intention inconnue « " + name + " »"));
                 continue;
             }
-            try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    String text = line.strip();
-                    if (!text.isEmpty() && !text.startsWith("#")) {
-                        examples.add(new IntentExample(intent.get(), text.replace("\\n", "\n")));
-                    }
-                }
-            } catch (IOException e) {
-                problems.add(new ArticleProblem(file, "lecture impossible : " + e.getMessage()));
-            }
+            exampleLines(file, problems).forEach(text -> examples.add(new IntentExample(intent.get(), text)));
         }
         return examples;
     }
@@ -117,18 +108,21 @@ public final class KnowledgeFiles {
                 problems.add(new ArticleProblem(file, "aucun article ni fiche hors sujet n'a l'id « " + id + " »"));
                 continue;
             }
-            try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    String text = line.strip();
-                    if (!text.isEmpty() && !text.startsWith("#")) {
-                        examples.add(new TopicExample(id, text.replace("\\n", "\n")));
-                    }
-                }
-            } catch (IOException e) {
-                problems.add(new ArticleProblem(file, "lecture impossible : " + e.getMessage()));
-            }
+            exampleLines(file, problems).forEach(text -> examples.add(new TopicExample(id, text)));
         }
         return examples;
+    }
+
+    /** The non-empty lines of an example file that are no comment, each {@code \n} made a line break. */
+    private static List<String> exampleLines(Path file, List<ArticleProblem> problems) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
+                    .filter(text -> !text.isEmpty() && !text.startsWith("#"))
+                    .map(text -> text.replace("\\n", "\n")).toList();
+        } catch (IOException e) {
+            problems.add(new ArticleProblem(file, "lecture impossible : " + e.getMessage()));
+            return List.of();
+        }
     }
 
     private ServiceVocabulary readServices(Path file, List<ArticleProblem> problems) {
