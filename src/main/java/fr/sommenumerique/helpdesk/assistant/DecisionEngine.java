@@ -885,6 +885,13 @@ public class DecisionEngine {
                     .filter(h -> !h.article().handover() && h.coverage() >= ASKED_LIKE_MIN_COVERAGE
                             && askedAbout.probability(h.article().id()) >= ASKED_LIKE_PROBABILITY);
             askedLikeProbability = askedLikeIt.map(h -> askedAbout.probability(h.article().id())).orElse(0.0);
+            Optional<SearchHit> cardLikeIt = askedLikeIt.isPresent() ? Optional.empty() : topics.hits().stream()
+                    .filter(h -> h.article().outOfScope() && h.coverage() >= ASKED_LIKE_MIN_COVERAGE
+                            && askedAbout.probability(h.article().id()) >= ASKED_LIKE_PROBABILITY).findFirst();
+            if (cardLikeIt.isPresent()) {
+                return outOfScopePart(text, intent, scores, cardLikeIt, candidates,
+                        search.best().map(SearchHit::coverage).orElse(0.0));
+            }
             confident = askedLikeIt.stream().toList();
         }
         if (confident.isEmpty() && unknownAcronym.isEmpty() && !saysTooLittle

@@ -58,6 +58,29 @@ class AskedLikeTopicTest {
     }
 
     @Test
+    void a_message_asked_like_the_questions_about_an_out_of_scope_card_gets_that_card() throws IOException {
+        writeArticles();
+        Files.createDirectories(folder.resolve("hors-sujet"));
+        Files.writeString(folder.resolve("hors-sujet/recensement.md"), "---\nid: recensement\ntitle: Recensement de la "
+                + "population\ntags: [recensement, INSEE, questionnaires]\nquestions:\n  - Qui organise le recensement ?\nreviewed: "
+                + "2026-12-05\n---\nLe recensement ne relève pas de Somme Numérique : adressez-vous à l'INSEE.\n",
+                StandardCharsets.UTF_8);
+        Files.createDirectories(folder.resolve("sujets"));
+        Files.writeString(folder.resolve("sujets/recensement.txt"), """
+                les feuilles des habitants on les renvoie à qui ?
+                qui paie les agents recenseurs ?
+                les habitants n'ont pas rempli, on fait quoi ?
+                les questionnaires remplis on les renvoie où ?
+                """, StandardCharsets.UTF_8);
+
+        Decision decision = new DecisionEngine(KnowledgeBase.load(folder), AssistantSettings.DEFAULTS)
+                .decide("les questionnaires remplis, on les renvoie à qui ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(decision.reply()).contains("INSEE");
+    }
+
+    @Test
     void questions_about_an_article_that_does_not_exist_are_reported_and_left_out() throws IOException {
         writeArticles();
         Files.createDirectories(folder.resolve("sujets"));
@@ -74,7 +97,8 @@ class AskedLikeTopicTest {
         Files.writeString(folder.resolve("horaires.md"), article("horaires", "Horaires d'ouverture", "contact",
                 "Le support est ouvert du lundi au vendredi, de 9h00 à 12h30 et de 14h00 à 17h30."), StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("archives.md"), article("archives", "Archives électroniques",
-                "reglementation", "Un tiers archiveur doit être agréé pour conserver des archives publiques."),
+                "reglementation", "Un tiers archiveur doit être agréé pour conserver des archives publiques, "
+                        + "registres et questionnaires compris."),
                 StandardCharsets.UTF_8);
     }
 

@@ -134,13 +134,13 @@ class AssistantQualityTest {
     @Test
     void the_sets_scored_once_at_the_end_stay_at_least_as_good_as_measured() throws IOException {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sealed.tsv", 130, 127, 1);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-blind5.tsv", 126, 120, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-blind5.tsv", 126, 121, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sete.tsv", 169, 160, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setg.tsv", 235, 227, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seth.tsv", 222, 209, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setk.tsv", 242, 223, 4);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setl.tsv", 232, 209, 6);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setm.tsv", 222, 195, 5);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setm.tsv", 222, 196, 5);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setn.tsv", 212, 190, 5);
     }
 
