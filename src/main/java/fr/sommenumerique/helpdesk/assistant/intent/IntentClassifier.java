@@ -15,6 +15,8 @@ import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.CollectionObjectStream;
 import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.TrainingParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +36,8 @@ import java.util.function.UnaryOperator;
  * cross-validation ({@link CrossValidation}).
  */
 public final class IntentClassifier {
+
+    private static final Logger log = LoggerFactory.getLogger(IntentClassifier.class);
 
     public enum Algorithm {
         MAXENT("MAXENT"), NAIVE_BAYES("NAIVEBAYES");
@@ -91,8 +95,11 @@ public final class IntentClassifier {
         String key = cache == null ? null : key(samples, algorithm);
         DoccatModel model = cache == null ? null : cache.load(key).map(IntentClassifier::withOurFeatures).orElse(null);
         if (model == null) {
+            long start = System.nanoTime();
             model = trainModel(samples, algorithm);
             if (cache != null) {
+                log.info("Intent classifier trained on {} examples in {} ms (no model of this corpus kept or bundled)",
+                        samples.size(), (System.nanoTime() - start) / 1_000_000);
                 cache.store(key, (AbstractModel) model.getMaxentModel());
             }
         }

@@ -26,26 +26,62 @@ import java.util.Optional;
  * A file holds the maximum-entropy model alone, in OpenNLP's binary format, through buffered streams: a whole
  * {@code DoccatModel} is a zip that OpenNLP writes one byte at a time, each byte deflated on its own, which took about
  * 300 ms of a first start on one core. The feature generators are ours anyway ({@link IntentClassifier}).
+ * <p>
+ * After its folder, the cache reads the model the build trained on the shipped corpus, bundled with the application
+ * ({@code intent-models/} on the classpath, read-only): a fresh install does not train at its first start. A corpus
+ * changed since has another key, so it is trained and kept in the folder as before.
  */
 public final class IntentModelCache {
 
     private static final Logger log = LoggerFactory.getLogger(IntentModelCache.class);
 
+    /** Where the build puts the model of the shipped corpus, on the classpath. */
+    public static final String BUNDLED_FOLDER = "intent-models/";
+    /**
+     * Set to {@code true}, the bundled model is ignored: for the benchmark, to measure a first start after a corpus
+     * change with the shipped corpus.
+     */
+    public static final String IGNORE_BUNDLED_PROPERTY = "helpdesk.assistant.ignore-bundled-model";
+
     private final Path folder;
+    private final ClassLoader bundled;
 
     public IntentModelCache(Path folder) {
-        this.folder = folder;
+        this(folder, Boolean.getBoolean(IGNORE_BUNDLED_PROPERTY) ? null : IntentModelCache.class.getClassLoader());
     }
 
+    /** A cache whose bundled models are read from {@code bundled} (none if null). */
+    IntentModelCache(Path folder, ClassLoader bundled) {
+        this.folder = folder;
+        this.bundled = bundled;
+    }
+
+    /** The model of this key: from the folder, else bundled with the application, else none (to be trained). */
     Optional<AbstractModel> load(String key) {
         Path file = file(key);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
+        if (Files.isRegularFile(file)) {
+            try {
+                Optional<AbstractModel> kept = read(file.toString(), Files.newInputStream(file));
+                if (kept.isPresent()) {
+                    return kept;
+                }
+            } catch (IOException e) {
+                log.warn("Intent model {} unreadable: {}", file, e.toString());
+            }
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return Optional.of(new GenericModelReader(new BinaryFileDataReader(in)).getModel());
+        String resource = BUNDLED_FOLDER + file.getFileName();
+        InputStream in = bundled == null ? null : bundled.getResourceAsStream(resource);
+        return in == null ? Optional.empty() : read("the application (" + resource + ")", in);
+    }
+
+    /** Reads and closes {@code in}. */
+    private static Optional<AbstractModel> read(String source, InputStream in) {
+        try (InputStream buffered = new BufferedInputStream(in)) {
+            AbstractModel model = new GenericModelReader(new BinaryFileDataReader(buffered)).getModel();
+            log.info("Intent model read from {}", source);
+            return Optional.of(model);
         } catch (IOException | RuntimeException e) {
-            log.warn("Intent model {} unreadable, trained again: {}", file, e.toString());
+            log.warn("Intent model {} unreadable, ignored: {}", source, e.toString());
             return Optional.empty();
         }
     }

@@ -1,5 +1,7 @@
 package fr.sommenumerique.helpdesk.assistant.intent;
 
+import fr.sommenumerique.helpdesk.assistant.AssistantSettings;
+import fr.sommenumerique.helpdesk.assistant.DecisionEngine;
 import fr.sommenumerique.helpdesk.assistant.rules.MessageCleaner;
 import fr.sommenumerique.helpdesk.knowledge.IntentExample;
 import fr.sommenumerique.helpdesk.knowledge.KnowledgeBase;
@@ -8,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -64,6 +68,40 @@ class IntentModelCacheTest {
         IntentClassifier again = IntentClassifier.train(corpus, MAXENT, CLEANER::clean, cache);
         assertThat(Files.size(first)).as("replaced by a trained model").isGreaterThan(1_000);
         assertThat(again.classify("quels sont vos horaires ?").best().code()).isEqualTo("question");
+    }
+
+    @Test
+    void the_bundled_model_is_read_when_the_folder_has_none_and_a_changed_corpus_trains_its_own(@TempDir Path classes)
+            throws IOException {
+        IntentClassifier trained = IntentClassifier.train(corpus, MAXENT, CLEANER::clean, new IntentModelCache(folder));
+        Path bundledFolder = Files.createDirectories(classes.resolve(IntentModelCache.BUNDLED_FOLDER));
+        Path model = onlyFile();
+        Files.move(model, bundledFolder.resolve(model.getFileName()));
+
+        try (URLClassLoader application = new URLClassLoader(new URL[]{classes.toUri().toURL()}, null)) {
+            IntentModelCache cache = new IntentModelCache(folder, application);
+            IntentClassifier read = IntentClassifier.train(corpus, MAXENT, CLEANER::clean, cache);
+            assertThat(files()).as("read from the bundle, not trained and kept").isEmpty();
+            for (String message : List.of("pouvez-vous créer un compte Actes pour notre secrétaire ?",
+                    "quels sont vos horaires ?", "qui délivre les actes de naissance ?")) {
+                assertThat(read.classify(message).ranked()).isEqualTo(trained.classify(message).ranked());
+            }
+
+            List<IntentExample> changed = new ArrayList<>(corpus);
+            changed.add(new IntentExample(corpus.get(0).intent(), "un exemple de plus, écrit par un mainteneur"));
+            IntentClassifier.train(changed, MAXENT, CLEANER::clean, cache);
+            assertThat(files()).as("the changed corpus trained and kept in the folder").hasSize(1)
+                    .doesNotContain(folder.resolve(model.getFileName()));
+        }
+    }
+
+    @Test
+    void the_build_bundles_the_model_the_engine_asks_for_on_the_shipped_corpus() throws IOException {
+        // target/classes/intent-models/, written by ShippedIntentModelTrainer in the build's process-classes phase
+        new DecisionEngine(KnowledgeBase.load(Path.of("knowledge-base")),
+                new AssistantSettings(null, null, null, null, folder));
+
+        assertThat(files()).as("read from the application's bundled model, not trained").isEmpty();
     }
 
     private Path onlyFile() throws IOException {
