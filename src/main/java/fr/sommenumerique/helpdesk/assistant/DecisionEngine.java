@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -163,7 +164,7 @@ public class DecisionEngine {
     /** Chosen by cross-validation against naive Bayes: see {@link #crossValidation}. */
     private static final IntentClassifier.Algorithm ALGORITHM = IntentClassifier.Algorithm.MAXENT;
 
-    private record Model(KnowledgeBase.Status status, IntentClassifier classifier, TopicClassifier topics,
+    private record Model(KnowledgeBase.Status status, IntentClassifier classifier, Supplier<TopicClassifier> topics,
                          ServiceDetector services) {
     }
 
@@ -265,8 +266,9 @@ public class DecisionEngine {
                         ? null : IntentClassifier.train(examples, ALGORITHM, cleaner::clean, settings.modelCache() == null
                         ? null : new IntentModelCache(settings.modelCache()));
                 List<TopicClassifier.Example> asked = topicExamples(knowledgeBase);
-                TopicClassifier topics = asked.stream().map(TopicClassifier.Example::articleId).distinct().count() < 2
-                        ? null : TopicClassifier.train(asked, knowledgeBase::normalizedTerms);
+                // Trained on first use: only messages no article covers need it, and a cold start on one core is tight.
+                Supplier<TopicClassifier> topics = asked.stream().map(TopicClassifier.Example::articleId).distinct()
+                        .count() < 2 ? () -> null : TopicClassifier.trainedOnFirstUse(asked, knowledgeBase::normalizedTerms);
                 model = new Model(status, classifier, topics, new ServiceDetector(knowledgeBase.serviceVocabulary()));
             }
             return model;
@@ -875,12 +877,12 @@ public class DecisionEngine {
         }
         Optional<SearchHit> askedLikeIt = Optional.empty();
         double askedLikeProbability = 0;
-        if (confident.isEmpty() && unknownAcronym.isEmpty() && !saysTooLittle && current.topics() != null
+        if (confident.isEmpty() && unknownAcronym.isEmpty() && !saysTooLittle && current.topics().get() != null
                 && scores.requestProbability() < scores.probability(Intent.QUESTION)) {
             // « … j'ai essayé de vous appeler à 13h15 … puis vers 18h même chose » shares few words with the article on
             // the opening hours, but is asked like the questions people wrote about it: the best article answers when
             // the topic classifier, on its own, is nearly sure the message is about that very article.
-            TopicScores askedAbout = current.topics().classify(text);
+            TopicScores askedAbout = current.topics().get().classify(text);
             askedLikeIt = search.hits().stream().filter(h -> !h.article().outOfScope()).findFirst()
                     .filter(h -> !h.article().handover() && h.coverage() >= ASKED_LIKE_MIN_COVERAGE
                             && askedAbout.probability(h.article().id()) >= ASKED_LIKE_PROBABILITY);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Tells which article or topic card a message is about, with a probability for each, learned from the questions
@@ -86,6 +87,22 @@ public final class TopicClassifier {
             logLikelihoods.put(word, row);
         });
         return new TopicClassifier(terms, List.copyOf(index.keySet()), logPriors, logLikelihoods);
+    }
+
+    /** Trains on the examples once, the first time the classifier is asked for (thread-safe). */
+    public static Supplier<TopicClassifier> trainedOnFirstUse(List<Example> examples,
+                                                              Function<String, List<String>> terms) {
+        return new Supplier<>() {
+            private TopicClassifier trained;
+
+            @Override
+            public synchronized TopicClassifier get() {
+                if (trained == null) {
+                    trained = train(examples, terms);
+                }
+                return trained;
+            }
+        };
     }
 
     /** The probability that the text is about each article or card (empty when no word of it was learned). */

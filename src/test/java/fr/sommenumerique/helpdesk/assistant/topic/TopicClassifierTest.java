@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +37,25 @@ class TopicClassifierTest {
     @Test
     void a_text_of_words_never_learned_gets_no_probability_at_all() {
         assertThat(CLASSIFIER.classify("bonne année").probabilities()).isEmpty();
+    }
+
+    @Test
+    void trained_on_first_use_trains_only_when_asked_and_once() {
+        AtomicInteger analysed = new AtomicInteger();
+        Supplier<TopicClassifier> lazy = TopicClassifier.trainedOnFirstUse(List.of(
+                new TopicClassifier.Example("horaires", "ouverts le lundi"),
+                new TopicClassifier.Example("archives", "tiers archiveur agréé")), text -> {
+            analysed.incrementAndGet();
+            return WORDS.apply(text);
+        });
+        assertThat(analysed).hasValue(0);
+
+        TopicClassifier first = lazy.get();
+        int afterTraining = analysed.get();
+
+        assertThat(afterTraining).isEqualTo(2);
+        assertThat(lazy.get()).isSameAs(first);
+        assertThat(analysed).hasValue(afterTraining);
     }
 
     @Test
