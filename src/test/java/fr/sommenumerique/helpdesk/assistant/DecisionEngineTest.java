@@ -557,6 +557,15 @@ class DecisionEngineTest {
     }
 
     @Test
+    void the_charters_obligations_are_not_known_here_whatever_else_the_question_shares_with_the_offer() {
+        Decision decision = engine.decide("Avant de signer, le conseil veut connaître les obligations de la commune "
+                + "prévues par la charte Mairie connectée.");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.articleIds()).containsExactly("charte-obligations");
+    }
+
+    @Test
     void a_message_of_only_politeness_asks_what_the_person_needs() {
         Decision decision = engine.decide("Bonjour,\n\nMerci beaucoup !\n\nCordialement");
 
