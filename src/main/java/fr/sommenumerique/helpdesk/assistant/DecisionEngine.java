@@ -267,8 +267,9 @@ public class DecisionEngine {
                         ? null : new IntentModelCache(settings.modelCache()));
                 List<TopicClassifier.Example> asked = topicExamples(knowledgeBase);
                 // Trained on first use: only messages no article covers need it, and a cold start on one core is tight.
-                Supplier<TopicClassifier> topics = asked.stream().map(TopicClassifier.Example::articleId).distinct()
-                        .count() < 2 ? () -> null : TopicClassifier.trainedOnFirstUse(asked, knowledgeBase::normalizedTerms);
+                boolean fewSubjects = asked.stream().map(TopicClassifier.Example::articleId).distinct().count() < 2;
+                Supplier<TopicClassifier> topics = fewSubjects ? () -> null
+                        : TopicClassifier.trainedOnFirstUse(asked, knowledgeBase::normalizedTerms);
                 model = new Model(status, classifier, topics, new ServiceDetector(knowledgeBase.serviceVocabulary()));
             }
             return model;
@@ -881,7 +882,8 @@ public class DecisionEngine {
                 && scores.requestProbability() < scores.probability(Intent.QUESTION)) {
             // « … j'ai essayé de vous appeler à 13h15 … puis vers 18h même chose » shares few words with the article on
             // the opening hours, but is asked like the questions people wrote about it: the best article answers when
-            // the topic classifier, on its own, is nearly sure the message is about that very article.
+            // the topic classifier, on its own, is nearly sure the message is about that very article. A topic card it
+            // is as sure of (and that shares some words) gives its reply: where to turn, not a hand-over.
             TopicScores askedAbout = current.topics().get().classify(text);
             askedLikeIt = search.hits().stream().filter(h -> !h.article().outOfScope()).findFirst()
                     .filter(h -> !h.article().handover() && h.coverage() >= ASKED_LIKE_MIN_COVERAGE

@@ -33,8 +33,9 @@ public final class KnowledgeBase {
     }
 
     private record Snapshot(List<Article> articles, List<Article> outOfScopeTopics, List<IntentExample> intentExamples,
-                            List<TopicExample> topicExamples, ServiceVocabulary serviceVocabulary, Map<String, List<Section>> sections,
-                            ArticleIndex index, ArticleIndex topicIndex, Status status) {
+                            List<TopicExample> topicExamples, ServiceVocabulary serviceVocabulary,
+                            Map<String, List<Section>> sections, ArticleIndex index, ArticleIndex topicIndex,
+                            Status status) {
     }
 
     private final Path folder;
@@ -71,7 +72,8 @@ public final class KnowledgeBase {
         Map<String, List<Section>> sections = new HashMap<>();
         indexed.forEach(a -> sections.put(a.id(), sectionsOf(a)));
         current.set(new Snapshot(contents.articles(), contents.outOfScopeTopics(), contents.intentExamples(),
-                contents.topicExamples(), contents.serviceVocabulary(), Map.copyOf(sections), index, topicIndex, status));
+                contents.topicExamples(), contents.serviceVocabulary(), Map.copyOf(sections), index, topicIndex,
+                status));
         problems.forEach(p -> log.warn("Knowledge base: {} left out: {}", p.file().getFileName(), p.reason()));
         log.info("Knowledge base: {} articles and {} out-of-scope topics indexed in {} ms from {}, {} intent examples, "
                         + "{} topic examples", status.articleCount(), contents.outOfScopeTopics().size(),
