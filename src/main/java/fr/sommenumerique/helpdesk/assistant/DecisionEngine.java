@@ -338,10 +338,7 @@ public class DecisionEngine {
         }
         Model current = model();
         IntentScores whole = classify(current, text);
-        if (whole.best() == Intent.GREETING && (whole.probability(Intent.GREETING) >= HEAD_PROBABILITY
-                || saysAlmostNothing(text) || nothingElseToRead(whole, text))
-                && (whole.probability(Intent.GREETING) >= SURE_GREETING || !coveredWell(text))
-                && !asksBesideGreetings(current, text)) {
+        if (whole.best() == Intent.GREETING && greetingsAlone(current, whole, text)) {
             return greetingOnly(whole);
         }
         List<String> texts = MessageParts.split(text,
@@ -496,31 +493,28 @@ public class DecisionEngine {
     }
 
     /**
-     * « Bonjour, je suis secrétaire depuis septembre … je découvre tout. C'est quel éditeur votre plateforme marchés ?
-     * Merci de votre patience. »: politeness around a question sentence that, read alone, is no greeting.
+     * A message the classifier reads as greetings first is greetings alone, answered with the assistant's introduction:
+     * <ul>
+     * <li>when greetings are at least even odds, or the message says almost nothing; or when greetings are likely
+     * enough, with no incident word and no article sharing even a poor part of the message (« vous êtes un robot ? »);
+     * <li>but not when an article covers it well, on several words (« Merci pour votre aide de ce matin ! Petite
+     * question : êtes-vous ouverts le lundi de Pâques ? »), unless greetings are sure (« merci pour votre aide, bonne
+     * fin d'année » shares three words with the article on the funding; « ça va ? » shares one word with an article,
+     * « bon courage pour la fin d'année » two with a poor coverage);
+     * <li>nor when its question sentence, read alone, is no greeting (« Bonjour, je suis secrétaire depuis septembre
+     * … je découvre tout. C'est quel éditeur votre plateforme marchés ? Merci de votre patience. »).
+     * </ul>
      */
-    private boolean asksBesideGreetings(Model current, String text) {
-        return QuestionFocus.of(text).filter(asked -> classify(current, asked).best() != Intent.GREETING).isPresent();
-    }
-
-    /**
-     * « vous êtes un robot ? »: greetings and small talk the likeliest reading, no incident word, and no article that
-     * shares even a poor part of the message: nothing an agent or an article could answer.
-     */
-    private boolean nothingElseToRead(IntentScores scores, String text) {
-        return scores.probability(Intent.GREETING) >= MIN_INTENT_PROBABILITY && Signals.incident(text).isEmpty()
-                && knowledgeBase.search(text, 1).best().filter(h -> h.coverage() >= RELATED_COVERAGE).isEmpty();
-    }
-
-    /**
-     * « Merci pour votre aide de ce matin ! Petite question : êtes-vous ouverts le lundi de Pâques ? »: thanks around a
-     * question an article covers well, on several words, is not greetings alone (unless the classifier is sure of it:
-     * « merci pour votre aide, bonne fin d'année » shares three words with the article on the funding). « ça va ? »
-     * shares one word with an article, « bon courage pour la fin d'année » two with a poor coverage: small talk.
-     */
-    private boolean coveredWell(String text) {
-        return knowledgeBase.search(text, 1).best().filter(h -> h.coverage() >= STRONG_COVERAGE
+    private boolean greetingsAlone(Model current, IntentScores scores, String text) {
+        double greetings = scores.probability(Intent.GREETING);
+        Optional<SearchHit> closest = knowledgeBase.search(text, 1).best();
+        boolean nothingElseToRead = greetings >= MIN_INTENT_PROBABILITY && Signals.incident(text).isEmpty()
+                && closest.filter(h -> h.coverage() >= RELATED_COVERAGE).isEmpty();
+        boolean coveredWell = closest.filter(h -> h.coverage() >= STRONG_COVERAGE
                 && h.matchedTerms().size() >= MIN_TOPIC_TERMS).isPresent();
+        return (greetings >= HEAD_PROBABILITY || saysAlmostNothing(text) || nothingElseToRead)
+                && (greetings >= SURE_GREETING || !coveredWell)
+                && QuestionFocus.of(text).filter(asked -> classify(current, asked).best() != Intent.GREETING).isEmpty();
     }
 
     /**

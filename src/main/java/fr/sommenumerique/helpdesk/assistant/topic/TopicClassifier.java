@@ -75,15 +75,16 @@ public final class TopicClassifier {
         long[] totals = new long[classes];
         counts.values().forEach(perClass -> perClass.forEach((label, n) -> totals[label] += n));
         int vocabulary = counts.size();
+        double[] logDenominators = new double[classes];
         double[] logUnseen = new double[classes];
         for (int c = 0; c < classes; c++) {
-            logUnseen[c] = Math.log(SMOOTHING) - Math.log(totals[c] + SMOOTHING * vocabulary);
+            logDenominators[c] = Math.log(totals[c] + SMOOTHING * vocabulary);
+            logUnseen[c] = Math.log(SMOOTHING) - logDenominators[c];
         }
         Map<String, double[]> logLikelihoods = new HashMap<>();
         counts.forEach((word, perClass) -> {
             double[] row = logUnseen.clone();
-            perClass.forEach((label, n) -> row[label] = Math.log(n + SMOOTHING)
-                    - Math.log(totals[label] + SMOOTHING * vocabulary));
+            perClass.forEach((label, n) -> row[label] = Math.log(n + SMOOTHING) - logDenominators[label]);
             logLikelihoods.put(word, row);
         });
         return new TopicClassifier(terms, List.copyOf(index.keySet()), logPriors, logLikelihoods);

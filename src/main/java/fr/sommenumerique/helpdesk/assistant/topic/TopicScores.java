@@ -1,7 +1,6 @@
 package fr.sommenumerique.helpdesk.assistant.topic;
 
 import java.util.Map;
-import java.util.Optional;
 
 /** The topic classifier's probability for each article or card id (they sum to 1, or the map is empty). */
 public record TopicScores(Map<String, Double> probabilities) {
@@ -14,10 +13,5 @@ public record TopicScores(Map<String, Double> probabilities) {
 
     public double probability(String articleId) {
         return probabilities.getOrDefault(articleId, 0.0);
-    }
-
-    /** The most likely article or card, if any. */
-    public Optional<String> best() {
-        return probabilities.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
     }
 }

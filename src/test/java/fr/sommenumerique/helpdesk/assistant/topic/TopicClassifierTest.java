@@ -28,7 +28,7 @@ class TopicClassifierTest {
     void the_subject_whose_questions_share_the_words_is_the_likeliest_and_probabilities_sum_to_one() {
         TopicScores scores = CLASSIFIER.classify("personne ne répond à midi");
 
-        assertThat(scores.best()).contains("horaires");
+        assertThat(scores.probability("horaires")).isGreaterThan(scores.probability("archives"));
         assertThat(scores.probability("horaires")).isGreaterThan(0.9);
         assertThat(scores.probabilities().values().stream().mapToDouble(Double::doubleValue).sum())
                 .isCloseTo(1.0, within(1e-9));
