@@ -68,6 +68,10 @@ public class DecisionEngine {
     private static final int MIN_FOCUSED_TERMS = 2;
     /** Below this probability of its best intent, a sentence of a long message is context, not a part. */
     private static final double HEAD_PROBABILITY = 0.5;
+    /** « on voudrait savoir avant de s'inscrire »: a wish to know, not to join. */
+    private static final Pattern WISH_TO_KNOW = Pattern.compile("\\b(?:voudr|souhait|aimer)\\w* (?:savoir|connaitre)\\b");
+    /** A membership this close to the question (a share of its probability) is the reading when a wish is said. */
+    private static final double HESITATION_SHARE = 0.9;
     /** Below this, an incident the classifier alone sees in a statement next to an answered question is context. */
     private static final double CONTEXT_INCIDENT_PROBABILITY = 0.6;
     /** A message the classifier is this sure is out of scope, naming no service, is out of scope. */
@@ -704,6 +708,13 @@ public class DecisionEngine {
             // names its request: three words leave the classifier guessing between requests.
             return Signals.asksToAct(text).filter(ask -> JOIN.matcher(ask).find()).map(ask -> Intent.MEMBERSHIP)
                     .orElseGet(() -> requestOfVerbs(scores, text));
+        }
+        if (scores.best() == Intent.QUESTION && scores.probability(Intent.MEMBERSHIP)
+                >= scores.probability(Intent.QUESTION) * HESITATION_SHARE && Signals.asksForSomething(text)
+                && !WISH_TO_KNOW.matcher(text).find()) {
+            // « le conseil souhaite bénéficier de Mairie connectée. Que faut-il faire pour s'inscrire ? »: the
+            // classifier hesitates between a question and a membership, and the commune says what it wants.
+            return Intent.MEMBERSHIP;
         }
         double asking = scores.probability(Intent.QUESTION) + scores.probability(Intent.OUT_OF_SCOPE);
         if (scores.best().isRequest() && scores.probability(scores.best()) < HEAD_PROBABILITY && text.contains("?")

@@ -116,7 +116,7 @@ class AssistantQualityTest {
      */
     @Test
     void sets_i_and_j_written_from_the_domain_brief_only_stay_at_least_as_good_as_measured() throws IOException {
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 199, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 200, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-setj.tsv", 215, 203, 1);
     }
 
@@ -130,22 +130,26 @@ class AssistantQualityTest {
      * sets M and N at the start and the end of round M (181 with 11 → 186 with 9; 185 with 7 → 186 with 8), sets O
      * and P at the start and the end of round O (192 with 15 → 193 with 15; 179 with 12 → 183 with 14; one more each
      * after the charter's obligations were handed over again, found in their end-of-round reading).
+     * Round Q's blind intent corpus (its writers' other messages read better, +11 of 770) moved four borderline
+     * messages of E, G and L the other way (a call « à 17h45, personne ne décroche » read as an incident, « vous êtes
+     * qui, un robot ? », two requests whose kind the classifier now splits): their floors went down by one or two while
+     * the sets together gained (3,177 passed with 52 confident wrong → 3,181 with 45).
      * Set D (blind5) allows one confident wrong answer since the topic classifier answers long mails the search alone
      * handed over: its address-and-president question now gets the address only (24 more passed over all sets).
      */
     @Test
     void the_sets_scored_once_at_the_end_stay_at_least_as_good_as_measured() throws IOException {
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sealed.tsv", 130, 127, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sealed.tsv", 130, 128, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-blind5.tsv", 126, 121, 1);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sete.tsv", 169, 160, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setg.tsv", 235, 227, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sete.tsv", 169, 159, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setg.tsv", 235, 226, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seth.tsv", 222, 209, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setk.tsv", 242, 223, 4);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setl.tsv", 232, 209, 6);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setl.tsv", 232, 207, 6);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setm.tsv", 222, 196, 5);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setn.tsv", 212, 190, 5);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seto.tsv", 221, 194, 14);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setp.tsv", 216, 184, 13);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setn.tsv", 212, 191, 5);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seto.tsv", 221, 194, 13);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setp.tsv", 216, 189, 7);
     }
 
     /**

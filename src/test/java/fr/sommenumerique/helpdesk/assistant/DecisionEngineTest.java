@@ -445,6 +445,24 @@ class DecisionEngineTest {
     }
 
     @Test
+    void a_cost_asked_a_few_words_after_combien_is_a_price_nobody_here_knows() {
+        Decision decision = engine.decide("Si on arrête la convention, combien ça nous coûterait de partir avant la fin ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+    }
+
+    @Test
+    void an_hour_of_the_night_asks_whether_sending_works_then() {
+        // « 23h » is searched as the evening and the night too (synonymes.txt): the article saying sending works at
+        // any time answers, not one that only shares « envoyer » and « acte ».
+        Decision decision = engine.decide("On peut télétransmettre une délibération à 23h sur Actes ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).first().isEqualTo("actes-envoi-accuse-reception");
+        assertThat(decision.reply()).contains("24h/24");
+    }
+
+    @Test
     void asking_for_information_about_the_offer_is_not_a_subscription() {
         assertThat(engine.decide("Nous voudrions savoir ce que comprend l'offre Mairie connectée").kind())
                 .isEqualTo(DecisionKind.ANSWER);

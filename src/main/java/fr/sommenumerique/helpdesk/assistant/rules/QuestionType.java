@@ -49,6 +49,8 @@ public enum QuestionType {
             // « combein on paye », « cb ca coute »: hurried spellings of « combien ».
             "\\b(?:(?:combien|combein|combiens|cb) (?:ca |cela |ce |ça )?(?:coute|coutent|vaut|valent|fait payer|"
                     + "faut payer|on paie|on paye|doit-on payer|on doit payer)|"
+                    // « combien ça nous coûterait de la rompre ? »: a cost a few words after « combien ».
+                    + "(?:combien|combein|cb)(?: \\S+){0,3} (?:couter\\w*|couteraient)|"
                     + "(?:c'est|c'?|ca fait) combien\\b(?! (?:de|d')\\b)|payant\\w*|gratuit\\w*|devis|cotisation|"
                     + "montant de (?:la |l')?(?:participation|adhesion|abonnement|cotisation))\\b"
                     // « les prix ont été votés en même temps que la charte ? », « notre délibération sur les tarifs de
