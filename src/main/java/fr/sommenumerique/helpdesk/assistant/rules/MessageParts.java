@@ -35,11 +35,11 @@ public final class MessageParts {
      * list whose items are separated by commas only.
      */
     private static final Pattern ANNOUNCED_LIST = Pattern.compile("^(?:(?:bonjour|bjr|bonsoir|salut),? )?(?:(\\d|deux|trois"
-            + "|quatre) (?:petites )?(?:questions|choses|points)|une (?:petite )?question (?:sur|pour) [^:?]{1,40} et une (?:autre )?(?:sur|pour) "
+            + "|quatre) (?:petites |courtes )?(?:questions|choses|points)(?: rapides| courtes| simples)?|une (?:petite )?question (?:sur|pour) [^:?]{1,40} et une (?:autre )?(?:sur|pour) "
             + "[^:?]{1,40}) ?: ?");
     /** « trois petites questions : », « double question : », « 2 questions : », « deux choses : »: questions announced by number. */
-    private static final Pattern ANNOUNCES_QUESTIONS = Pattern.compile("\\b(?:\\d|deux|trois|quatre) (?:petites )?"
-            + "(?:questions|choses|points) ?:|\\bdouble question ?:");
+    private static final Pattern ANNOUNCES_QUESTIONS = Pattern.compile("\\b(?:\\d|deux|trois|quatre) (?:petites |courtes )?"
+            + "(?:questions|choses|points)(?: rapides| courtes| simples)? ?:|\\bdouble question ?:");
     private static final Pattern LIST_ITEM_BREAK = Pattern.compile(",? et (?=\\p{L})|[,;] (?=\\p{L})");
     private static final Pattern NUMBERED = Pattern.compile("\\(?\\b\\d\\)");
     /** A question word: « on fait comment pour … et est-ce que … ? » asks twice, not once after some context. */
@@ -149,7 +149,9 @@ public final class MessageParts {
             afterQuestion = question;
             boolean first = true;
             Matcher announced = ANNOUNCED_LIST.matcher(matcher.group().strip());
-            List<String> items = question && announced.find()
+            // « trois questions rapides : vos horaires, le nombre de votants, et si … . »: questions announced by
+            // number are questions, with or without their question mark.
+            List<String> items = (question || announcedQuestions) && announced.find()
                     ? listItems(matcher.group().strip().substring(announced.end()), announced.group(1)) : List.of();
             if (!items.isEmpty()) {
                 sentences.addAll(items);

@@ -70,4 +70,12 @@ class MessagePartsTest {
         assertThat(MessageParts.split(message, sentence -> false, sentence -> sentence.startsWith("et") ? 1 : 5))
                 .hasSize(1);
     }
+
+    @Test
+    void questions_announced_by_number_are_split_even_without_a_question_mark() {
+        assertThat(split("Trois questions rapides : vos horaires le lundi matin, le lieu de la séance de la charte, et "
+                + "le nom de votre président. Merci."))
+                .containsExactly("vos horaires le lundi matin", "le lieu de la seance de la charte",
+                        "le nom de votre president. merci.");
+    }
 }
