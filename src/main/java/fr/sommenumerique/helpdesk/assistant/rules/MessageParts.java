@@ -35,8 +35,8 @@ public final class MessageParts {
      * list whose items are separated by commas only.
      */
     private static final Pattern ANNOUNCED_LIST = Pattern.compile("^(?:(?:bonjour|bjr|bonsoir|salut),? )?(?:(\\d|deux|trois"
-            + "|quatre) (?:petites |courtes )?(?:questions|choses|points)(?: rapides| courtes| simples)?|une (?:petite )?question (?:sur|pour) [^:?]{1,40} et une (?:autre )?(?:sur|pour) "
-            + "[^:?]{1,40}) ?: ?");
+            + "|quatre) (?:petites |courtes )?(?:questions|choses|points)(?: rapides| courtes| simples)?"
+            + "|une (?:petite )?question (?:sur|pour) [^:?]{1,40} et une (?:autre )?(?:sur|pour) [^:?]{1,40}) ?: ?");
     /** « trois petites questions : », « double question : », « 2 questions : », « deux choses : »: questions announced by number. */
     private static final Pattern ANNOUNCES_QUESTIONS = Pattern.compile("\\b(?:\\d|deux|trois|quatre) (?:petites |courtes )?"
             + "(?:questions|choses|points)(?: rapides| courtes| simples)? ?:|\\bdouble question ?:");

@@ -34,8 +34,8 @@ public final class QuestionFocus {
             + "([^.!?]*?)(?:,? (?:afin de|afin d'|afin que|pour savoir|pour que|car)\\b|[.!?]|$)");
 
     /** Words that open a question asked without its mark: a question word or a fact asked for. */
-    private static final Pattern TOLD = Pattern.compile("^\\s*(?:si|s'il|s'ils|ce que|ce qu'|ce qui|combien|quand|qui|quel\\w*|ou|comment|"
-            + "pourquoi|jusqu'a|a partir de|a quel\\w*|depuis quand|dans quel\\w*"
+    private static final Pattern TOLD = Pattern.compile("^\\s*(?:si|s'il|s'ils|ce que|ce qu'|ce qui|combien|quand|qui|"
+            + "quel\\w*|ou|comment|pourquoi|jusqu'a|a partir de|a quel\\w*|depuis quand|dans quel\\w*"
             // « pouvez-vous nous donner sa date et son objet ? »: a fact asked for
             + "|(?:le|la|les|l'|sa|son|ses|votre|vos) ?(?:date|nom|numero|adresse|reference|objet|montant|coordonnees|"
             + "horaires|telephone)s?)\\b");
