@@ -130,7 +130,11 @@ class AssistantQualityTest {
      * sets M and N at the start and the end of round M (181 with 11 → 186 with 9; 185 with 7 → 186 with 8), sets O
      * and P at the start and the end of round O (192 with 15 → 193 with 15; 179 with 12 → 183 with 14; one more each
      * after the charter's obligations were handed over again, found in their end-of-round reading).
-     * Sets Q and R at the start and the end of round Q (213 with 9 → 213 with 9; 221 with 9 → 221 with 8).
+     * Sets Q and R at the start and the end of round Q (213 with 9 → 213 with 9; 221 with 9 → 221 with 8), then
+     * development sets: two questions joined by « , et » are split, and whether the essential-data threshold followed
+     * the 60,000 € is handed over (asked in N, Q and R), which cost G and K one answer each (3,617 passed with 60
+     * confident wrong over the 23 sets → 3,623 with 54). Sets S and T, written during round Q and scored before and
+     * after those last two changes (212 with 7 → 213 with 6; 223 with 8 → 224 with 7).
      * Round Q's blind intent corpus (its writers' other messages read better, +11 of 770) moved four borderline
      * messages of E, G and L the other way (a call « à 17h45, personne ne décroche » read as an incident, « vous êtes
      * qui, un robot ? », two requests whose kind the classifier now splits): their floors went down by one or two while
@@ -143,16 +147,18 @@ class AssistantQualityTest {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sealed.tsv", 130, 128, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-blind5.tsv", 126, 121, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sete.tsv", 169, 159, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setg.tsv", 235, 226, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setg.tsv", 235, 225, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seth.tsv", 222, 209, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setk.tsv", 242, 223, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setk.tsv", 242, 222, 4);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setl.tsv", 232, 207, 6);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setm.tsv", 222, 196, 5);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setn.tsv", 212, 191, 5);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seto.tsv", 221, 195, 12);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setm.tsv", 222, 197, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setn.tsv", 212, 193, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seto.tsv", 221, 196, 11);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setp.tsv", 216, 190, 6);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setq.tsv", 234, 213, 9);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setr.tsv", 238, 221, 8);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setq.tsv", 234, 216, 7);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setr.tsv", 238, 222, 7);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sets.tsv", 229, 213, 6);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sett.tsv", 241, 224, 7);
     }
 
     /**

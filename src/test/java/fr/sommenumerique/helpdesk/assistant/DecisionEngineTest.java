@@ -452,6 +452,14 @@ class DecisionEngineTest {
     }
 
     @Test
+    void whether_the_essential_data_threshold_followed_the_60000_euros_is_not_known_here() {
+        Decision decision = engine.decide("Pour les données essentielles, le seuil a suivi les 60 000 € lui aussi ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.reason()).contains("Données essentielles des marchés publics");
+    }
+
+    @Test
     void an_hour_of_the_night_asks_whether_sending_works_then() {
         // « 23h » is searched as the evening and the night too (synonymes.txt): the article saying sending works at
         // any time answers, not one that only shares « envoyer » and « acte ».

@@ -40,6 +40,8 @@ public final class MessageParts {
     /** « trois petites questions : », « double question : », « 2 questions : », « deux choses : »: questions announced by number. */
     private static final Pattern ANNOUNCES_QUESTIONS = Pattern.compile("\\b(?:\\d|deux|trois|quatre) (?:petites |courtes )?"
             + "(?:questions|choses|points)(?: rapides| courtes| simples)? ?:|\\bdouble question ?:");
+    /** « combien de temps …, et la liste on l'affiche dans quel délai ? »: a comma and « et » between two questions. */
+    private static final Pattern COMMA_AND = Pattern.compile(", et (?=\\p{L})");
     private static final Pattern LIST_ITEM_BREAK = Pattern.compile(",? et (?=\\p{L})|[,;] (?=\\p{L})");
     private static final Pattern NUMBERED = Pattern.compile("\\(?\\b\\d\\)");
     /** A question word: « on fait comment pour … et est-ce que … ? » asks twice, not once after some context. */
@@ -130,6 +132,25 @@ public final class MessageParts {
     }
 
     /**
+     * The pieces of a sentence: split at the words that enumerate (« d'une part », « (2) », « et est-ce que »…), and a
+     * question also where « , et » joins two clauses that each have a question word.
+     */
+    private static List<String> pieces(String sentence, boolean question) {
+        List<String> pieces = new ArrayList<>();
+        for (String piece : BREAK.split(sentence)) {
+            String[] halves = COMMA_AND.split(piece, 2);
+            if (question && halves.length == 2 && QUESTION_WORD.matcher(halves[0]).find()
+                    && QUESTION_WORD.matcher(halves[1]).find()) {
+                pieces.add(halves[0]);
+                pieces.add(halves[1]);
+            } else {
+                pieces.add(piece);
+            }
+        }
+        return pieces;
+    }
+
+    /**
      * @param isHead     whether a sentence asks or requests something (else it is context)
      * @param termCount  how many informative words a text has
      */
@@ -162,7 +183,7 @@ public final class MessageParts {
             // « 1) vos horaires ? 2) … », « trois petites questions : … ? … ? »: numbered or announced questions
             // stand alone, however short.
             boolean numbered = NUMBERED.matcher(matcher.group()).find() || question && announcedQuestions;
-            for (String piece : BREAK.split(matcher.group())) {
+            for (String piece : pieces(matcher.group(), question)) {
                 if (!piece.isBlank() && piece.chars().anyMatch(Character::isLetter)) {
                     sentences.add(piece.strip());
                     if (numbered) {

@@ -78,4 +78,12 @@ class MessagePartsTest {
                 .containsExactly("vos horaires le lundi matin", "le lieu de la seance de la charte",
                         "le nom de votre president. merci.");
     }
+
+    @Test
+    void a_comma_and_between_two_clauses_with_a_question_word_asks_twice() {
+        assertThat(split("on garde les délibés combien de temps en ligne, et le procès-verbal on le publie quand ?"))
+                .containsExactly("on garde les delibes combien de temps en ligne", "le proces-verbal on le publie quand ?");
+        // Without a question word on both sides, it is one question.
+        assertThat(split("on garde les délibés en ligne, et le procès-verbal on le publie quand ?")).hasSize(1);
+    }
 }
