@@ -30,16 +30,19 @@ public final class MessageParts {
             + "voudrions|aimerait|aimerais|souhaite|souhaiterait|souhaiterais) (?:aussi |egalement )?"
             + "(?:savoir|connaitre)\\b|^(?:il|elle|le maire|le conseil) (?:me |nous )?demande (?:aussi |egalement )?"
             + "(?:si|qui|quand|combien|jusqu'a|ou|comment|pourquoi|quel\\w*|a quel\\w*)\\b");
+    /** « trois questions rapides », « 2 petites questions », « deux choses »: how many questions follow (group 1). */
+    private static final String QUESTIONS_BY_NUMBER = "(\\d|deux|trois|quatre) (?:petites |courtes )?"
+            + "(?:questions|choses|points)(?: rapides| courtes| simples)?";
     /**
      * « 3 questions : a, b, et c ? », « bonjour, deux choses : a, et b ? », « une question sur les horaires et une sur l'offre : a, et b ? »: an announced
      * list whose items are separated by commas only.
      */
-    private static final Pattern ANNOUNCED_LIST = Pattern.compile("^(?:(?:bonjour|bjr|bonsoir|salut),? )?(?:(\\d|deux|trois"
-            + "|quatre) (?:petites |courtes )?(?:questions|choses|points)(?: rapides| courtes| simples)?"
+    private static final Pattern ANNOUNCED_LIST = Pattern.compile("^(?:(?:bonjour|bjr|bonsoir|salut),? )?(?:"
+            + QUESTIONS_BY_NUMBER
             + "|une (?:petite )?question (?:sur|pour) [^:?]{1,40} et une (?:autre )?(?:sur|pour) [^:?]{1,40}) ?: ?");
     /** « trois petites questions : », « double question : », « 2 questions : », « deux choses : »: questions announced by number. */
-    private static final Pattern ANNOUNCES_QUESTIONS = Pattern.compile("\\b(?:\\d|deux|trois|quatre) (?:petites |courtes )?"
-            + "(?:questions|choses|points)(?: rapides| courtes| simples)? ?:|\\bdouble question ?:");
+    private static final Pattern ANNOUNCES_QUESTIONS = Pattern.compile("\\b" + QUESTIONS_BY_NUMBER
+            + " ?:|\\bdouble question ?:");
     /** « combien de temps …, et la liste on l'affiche dans quel délai ? »: a comma and « et » between two questions. */
     private static final Pattern COMMA_AND = Pattern.compile(", et (?=\\p{L})");
     private static final Pattern LIST_ITEM_BREAK = Pattern.compile(",? et (?=\\p{L})|[,;] (?=\\p{L})");

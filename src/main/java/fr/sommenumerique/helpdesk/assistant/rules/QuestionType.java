@@ -47,10 +47,10 @@ public enum QuestionType {
             "\\d+ ?%|\\bpour ?cent\\b|\\bmoitie\\b|\\btiers\\b|\\bquart\\b"),
     PRICE("un prix",
             // « combein on paye », « cb ca coute »: hurried spellings of « combien ».
-            "\\b(?:(?:combien|combein|combiens|cb) (?:ca |cela |ce |ça )?(?:coute|coutent|vaut|valent|fait payer|"
+            "\\b(?:(?:combien|combein|combiens|cb) (?:ca |cela |ce |ça )?(?:vaut|valent|fait payer|"
                     + "faut payer|on paie|on paye|doit-on payer|on doit payer)|"
-                    // « combien ça nous coûterait de la rompre ? »: a cost a few words after « combien ».
-                    + "(?:combien|combein|cb)(?: \\S+){0,3} cout(?:e|ent|er\\w*)\\b|"
+                    // « cb ca coute », « combien ça nous coûterait de la rompre ? »: a cost up to a few words after it.
+                    + "(?:combien|combein|combiens|cb)(?: \\S+){0,3} cout(?:e|ent|er\\w*)\\b|"
                     + "(?:c'est|c'?|ca fait) combien\\b(?! (?:de|d')\\b)|payant\\w*|gratuit\\w*|devis|cotisation|"
                     + "montant de (?:la |l')?(?:participation|adhesion|abonnement|cotisation))\\b"
                     // « les prix ont été votés en même temps que la charte ? », « notre délibération sur les tarifs de
