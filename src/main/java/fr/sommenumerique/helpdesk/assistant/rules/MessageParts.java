@@ -47,6 +47,8 @@ public final class MessageParts {
     private static final Pattern COMMA_AND = Pattern.compile(", et (?=\\p{L})");
     private static final Pattern LIST_ITEM_BREAK = Pattern.compile(",? et (?=\\p{L})|[,;] (?=\\p{L})");
     private static final Pattern NUMBERED = Pattern.compile("\\(?\\b\\d\\)");
+    /** « 1. délai … ? 2. seuil … ? », « 1/ si …, 2/ à quel montant … », « 1- … 2- … »: other ways to number items. */
+    private static final Pattern OTHER_NUMBERING = Pattern.compile("(?<=^|[\\s:;,])([1-5])[./-] (?=\\p{L})");
     /** A question word: « on fait comment pour … et est-ce que … ? » asks twice, not once after some context. */
     private static final Pattern QUESTION_WORD = Pattern.compile("\\b(?:comment|quand|quel|quelle|quels|quelles|combien|"
             + "cb|pourquoi|est-ce|est ce|faut-il|faut il|doit-on|peut-on|a quelle heure|koi|quoi)\\b");
@@ -153,14 +155,23 @@ public final class MessageParts {
         return pieces;
     }
 
+    /** « 1. … 2. … », « 1/ … 2/ … » written « 1) … 2) … », when both a first and a second item are numbered so. */
+    private static String withNumbersInBrackets(String text) {
+        List<String> numbers = OTHER_NUMBERING.matcher(text).results().map(m -> m.group(1)).toList();
+        return numbers.contains("1") && numbers.contains("2") ? OTHER_NUMBERING.matcher(text).replaceAll("$1) ") : text;
+    }
+
     /**
      * @param isHead     whether a sentence asks or requests something (else it is context)
      * @param termCount  how many informative words a text has
      */
-    public static List<String> split(String text, Predicate<String> isHead, ToIntFunction<String> termCount) {
+    public static List<String> split(String message, Predicate<String> isHead, ToIntFunction<String> termCount) {
+        String text = withNumbersInBrackets(message);
+        boolean numberedList = NUMBERED.matcher(text).results().count() >= 2;
         List<String> sentences = new ArrayList<>();
         Set<String> asked = new HashSet<>();
         Set<String> listed = new HashSet<>();
+        Set<String> leadsIntoList = new HashSet<>();
         boolean announcedQuestions = ANNOUNCES_QUESTIONS.matcher(text).find();
         Matcher matcher = SENTENCE.matcher(text);
         boolean afterQuestion = false;
@@ -186,7 +197,11 @@ public final class MessageParts {
             // « 1) vos horaires ? 2) … », « trois petites questions : … ? … ? »: numbered or announced questions
             // stand alone, however short.
             boolean numbered = NUMBERED.matcher(matcher.group()).find() || question && announcedQuestions;
-            for (String piece : pieces(matcher.group(), question)) {
+            // « 1) délai pr transmettre un arrêté 2) vs fermez à quelle heure »: numbered items ask, question mark or not
+            boolean numberedItems = numberedList && NUMBERED.matcher(matcher.group()).find();
+            List<String> pieces = pieces(matcher.group(), question);
+            for (int i = 0; i < pieces.size(); i++) {
+                String piece = pieces.get(i);
                 if (!piece.isBlank() && piece.chars().anyMatch(Character::isLetter)) {
                     sentences.add(piece.strip());
                     if (numbered) {
@@ -194,8 +209,12 @@ public final class MessageParts {
                     }
                     // « pourriez-vous m'indiquer d'une part le seuil …, et d'autre part où publier … ? »: each
                     // enumerated piece of a question asks, not only the last one, which holds the question mark.
-                    if (question && (!first || QUESTION_WORD.matcher(piece).find())) {
+                    if (question && (!first || QUESTION_WORD.matcher(piece).find()) || numberedItems && i > 0) {
                         asked.add(piece.strip());
+                    }
+                    // « le maire voudrait savoir 1/ si … 2/ à quel montant … »: the words before the first item introduce it
+                    if (numberedItems && i == 0 && pieces.size() > 1) {
+                        leadsIntoList.add(piece.strip());
                     }
                     first = false;
                 }
@@ -204,8 +223,8 @@ public final class MessageParts {
         List<StringBuilder> parts = new ArrayList<>();
         StringBuilder context = new StringBuilder();
         for (String sentence : sentences) {
-            boolean head = sentence.endsWith("?") || asked.contains(sentence) || ASKS.matcher(sentence).find()
-                    || isHead.test(sentence);
+            boolean head = !leadsIntoList.contains(sentence) && (sentence.endsWith("?") || asked.contains(sentence)
+                    || ASKS.matcher(sentence).find() || isHead.test(sentence));
             if (!head) {
                 context.append(context.isEmpty() ? "" : " ").append(sentence);
                 continue;

@@ -86,4 +86,18 @@ class MessagePartsTest {
         // Without a question word on both sides, it is one question.
         assertThat(split("on garde les délibés en ligne, et le procès-verbal on le publie quand ?")).hasSize(1);
     }
+
+    @Test
+    void numbered_items_ask_each_however_they_are_numbered_and_without_a_question_mark() {
+        assertThat(split("1) délai pr transmettre un arrêté 2) combien de temps la délib reste en ligne 3) vs fermez à "
+                + "quelle heure")).containsExactly("delai pr transmettre un arrete", "combien de temps la delib reste en ligne",
+                "vs fermez a quelle heure");
+        // The words before the first item introduce it.
+        assertThat(split("Le maire voudrait savoir 1/ si l'entreprise doit signer sa réponse, 2/ à quel montant on met "
+                + "le DCE en ligne. Merci")).containsExactly("le maire voudrait savoir si l'entreprise doit signer sa reponse,",
+                "a quel montant on met le dce en ligne. merci");
+        assertThat(split("Notre DGS demande : 1. délai de transmission d'un marché ? 2. seuil BOAMP ?")).hasSize(2);
+        // One number alone is not a list: « 2. » here ends a reference.
+        assertThat(split("Nous appliquons l'article 2. Quel délai pour transmettre un marché au préfet ?")).hasSize(1);
+    }
 }
