@@ -452,6 +452,19 @@ class DecisionEngineTest {
     }
 
     @Test
+    void a_cost_asked_before_combien_is_a_price_nobody_here_knows() {
+        assertThat(engine.decide("La formation elle coûte combien ? c'est inclus dans l'offre ?").kind())
+                .isEqualTo(DecisionKind.TICKET);
+        assertThat(engine.decide("ça coûte combien en % pour nous si l'Europe prend sa part ?").kind())
+                .isEqualTo(DecisionKind.ANSWER);
+    }
+
+    @Test
+    void the_phone_number_asked_in_sms_spelling_is_found() {
+        assertThat(engine.decide("num de tel de somme numerique ?").reply()).contains("03 22 22 27 27");
+    }
+
+    @Test
     void whether_the_essential_data_threshold_followed_the_60000_euros_is_not_known_here() {
         Decision decision = engine.decide("Pour les données essentielles, le seuil a suivi les 60 000 € lui aussi ?");
 
