@@ -508,6 +508,10 @@ class DecisionEngineTest {
             "Qui fixe les bureaux de vote de la commune ?|préfecture",
             "Un habitant voudrait une copie intégrale de son acte de naissance, à qui la délivrer ?|procureur",
             "Comment reprendre une concession abandonnée au cimetière ?|AMF 80",
+            // The verb is not the noun the card knows (« se marier », « mariage »): synonymes.txt joins them.
+            "un couple veut se marier en août chez nous, quels papiers leur demander ?|procureur",
+            "Un couple veut se pacser en mairie, quels documents demander ?|procureur",
+            "Comment je fais pour mettre en stage notre agent technique ?|CDG 80",
     })
     void a_municipal_matter_outside_the_offer_names_where_to_turn(String message, String body) {
         Decision decision = engine.decide(message);
