@@ -59,7 +59,9 @@ public final class MessageParts {
             + "quelles|combien|cb|pourquoi|qui|ou|est-ce|est ce|faut-il|faut il|doit-on|peut-on|koi|quoi)\\b");
     private static final int MIN_TERMS = 3;
     private static final int MIN_FOLLOW_UP_TERMS = 2;
-    private static final Pattern FOLLOW_UP_QUESTION = Pattern.compile("^(?:et|puis) (?:on|je|nous|vous|il|elle) ");
+    /** « et on peut … ? », « et le certificat c'est quoi comme type ? », « et l'AR d'Actes il est instantané ? ». */
+    private static final Pattern FOLLOW_UP_QUESTION = Pattern.compile("^(?:et|puis) (?:(?:on|je|nous|vous|il|elle|le|la|"
+            + "les|du|des|un|une|ce|cette|ces) |l')");
     /**
      * « vos serveurs sont où ? chez un gros américain ? »: a few words opening on a preposition, with a question mark,
      * have no subject of their own; they go on asking the question before them.
