@@ -161,6 +161,8 @@ public class DecisionEngine {
     private static final int MIN_QUESTION_WORD = 3;
     /** « Et la délib a été affichée quand ? » says too little to leave the previous question's subject. */
     private static final int CONTINUATION_MAX_TERMS = 3;
+    /** A word at most this many articles know can name the subject of a follow-up question (« certificat », « AR »). */
+    private static final int SUBJECT_MAX_ARTICLES = 8;
     private static final Pattern NEW_SUBJECT = Pattern.compile("^et (?:quel|quelle|quels|quelles)\\b");
     /** An article naming the thing asked answers instead of the best from this share of its score. */
     private static final double NAMING_SCORE_RATIO = 0.75;
@@ -386,7 +388,8 @@ public class DecisionEngine {
                 if (previous != null && previous.part().kind() == DecisionKind.ANSWER
                         && outcome.part().kind() == DecisionKind.ANSWER && continues(part)
                         && knowledgeBase.normalizedTerms(part).size() <= CONTINUATION_MAX_TERMS
-                        && !outcome.part().articleIds().contains(previous.part().articleIds().get(0))) {
+                        && !outcome.part().articleIds().contains(previous.part().articleIds().get(0))
+                        && !namesItsOwnArticle(part, outcome, previous)) {
                     // « … la séance qui a validé la charte, les convocations étaient parties quand ? Et la délib a été
                     // affichée quand ? »: « Et la délib » is the deliberation of the question before, not any act.
                     // A short follow-up only (a longer one names its own subject: « et le préfet a combien de temps
@@ -551,6 +554,22 @@ public class DecisionEngine {
         return merged.part().kind() == DecisionKind.ANSWER
                 && merged.part().articleIds().get(0).equals(previous.part().articleIds().get(0))
                 ? Optional.of(merged) : Optional.empty();
+    }
+
+    /**
+     * « … un avenant ? et le certificat c'est quoi comme type ? »: the follow-up names the subject of its own article, in
+     * that article's title and not in the previous one's: a new subject, not the previous question's. A word many
+     * articles know (« délib », « quand ») names no subject.
+     */
+    private boolean namesItsOwnArticle(String part, PartOutcome outcome, PartOutcome previous) {
+        List<String> own = titleTerms(outcome.part().articleIds().get(0));
+        List<String> before = titleTerms(previous.part().articleIds().get(0));
+        return knowledgeBase.normalizedTerms(part).stream().anyMatch(t -> own.contains(t) && !before.contains(t)
+                && knowledgeBase.search(t, SUBJECT_MAX_ARTICLES + 1).hits().size() <= SUBJECT_MAX_ARTICLES);
+    }
+
+    private List<String> titleTerms(String articleId) {
+        return knowledgeBase.article(articleId).map(a -> knowledgeBase.normalizedTerms(a.title())).orElse(List.of());
     }
 
     /** A part handed over for want of an article, or read as a precision: maybe the end of the previous question. */

@@ -460,6 +460,20 @@ class DecisionEngineTest {
     }
 
     @Test
+    void a_short_follow_up_naming_the_subject_of_another_article_is_a_question_of_its_own() {
+        Decision decision = engine.decide("Pour le changement de tiers de télétransmission il faut un avenant ? et le "
+                + "certificat c'est quoi comme type ?");
+
+        assertThat(decision.parts()).hasSize(2);
+        assertThat(decision.reply()).contains("avenant").contains("RGS");
+        // « la délib » is the charter's deliberation of the question before, which answers both.
+        Decision sameSubject = engine.decide("Les convocations pour la séance qui a validé la charte étaient parties "
+                + "quand ? Et la délib a été affichée quand ?");
+        assertThat(sameSubject.parts()).hasSize(1);
+        assertThat(sameSubject.reply()).contains("11 juillet 2022");
+    }
+
+    @Test
     void the_phone_number_asked_in_sms_spelling_is_found() {
         assertThat(engine.decide("num de tel de somme numerique ?").reply()).contains("03 22 22 27 27");
     }
