@@ -23,7 +23,7 @@ public final class MessageParts {
     /** Where a second question starts inside one sentence. */
     private static final Pattern BREAK = Pattern.compile(
             "\\s*(?:\\(\\d\\)|\\b\\d\\)|(?<=[,;:]) ?(?:et |puis )?(?:d'autre part|deuxiemement|ensuite|par ailleurs|autre question)"
-                    + "|,? et (?:est-ce qu|est ce qu|est-ce que|est ce que|aussi,?|sinon,?|d'autre part|au passage ?:?)"
+                    + "|,? et (?:est-ce que|est ce que|est-ce qu|est ce qu|aussi,?|sinon,?|d'autre part|au passage ?:?)"
                     + "|\\bd'une part\\b|\\bd'autre part\\b|(?:premiere|deuxieme|seconde|1ere|2e|2eme) question ?:?)");
     /** A sentence that asks without a question mark: « Il voudrait aussi savoir quand … », « Il demande aussi qui … ». */
     private static final Pattern ASKS = Pattern.compile("^(?:il|elle|on|je|nous|le maire) (?:voudrait|voudrais|"
