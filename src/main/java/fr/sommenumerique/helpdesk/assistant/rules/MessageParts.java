@@ -45,6 +45,11 @@ public final class MessageParts {
             + " ?:|\\bdouble question ?:");
     /** « combien de temps …, et la liste on l'affiche dans quel délai ? »: a comma and « et » between two questions. */
     private static final Pattern COMMA_AND = Pattern.compile(", et (?=\\p{L})");
+    /** « pouvez-vous m'expliquer ce qu'est …, ce que contient … et si … ? »: indirect questions listed after a verb of telling. */
+    private static final Pattern TELL_ME = Pattern.compile("\\b(?:expliquer|dire|indiquer|preciser|savoir|confirmer|"
+            + "connaitre)\\b");
+    private static final Pattern INDIRECT_ITEM_BREAK = Pattern.compile("(?:,| et) (?=(?:ce qu'|ce que |ce qui |si (?!oui|non)|"
+            + "s'il |qui |quand |comment |combien |pourquoi |quel\\w* |a quel\\w* |depuis quand |jusqu'a quand ))");
     private static final Pattern LIST_ITEM_BREAK = Pattern.compile(",? et (?=\\p{L})|[,;] (?=\\p{L})");
     private static final Pattern NUMBERED = Pattern.compile("\\(?\\b\\d\\)");
     /** « 1. délai … ? 2. seuil … ? », « 1/ si …, 2/ à quel montant … », « 1- … 2- … »: other ways to number items. */
@@ -145,6 +150,15 @@ public final class MessageParts {
     private static List<String> pieces(String sentence, boolean question) {
         List<String> pieces = new ArrayList<>();
         for (String piece : BREAK.split(sentence)) {
+            Matcher tell = TELL_ME.matcher(piece);
+            if (question && tell.find()) {
+                String[] items = INDIRECT_ITEM_BREAK.split(piece.substring(tell.end()));
+                if (items.length >= 2) {
+                    items[0] = piece.substring(0, tell.end()) + items[0];
+                    pieces.addAll(Arrays.asList(items));
+                    continue;
+                }
+            }
             String[] halves = COMMA_AND.split(piece, 2);
             if (question && halves.length == 2 && QUESTION_WORD.matcher(halves[0]).find()
                     && QUESTION_WORD.matcher(halves[1]).find()) {

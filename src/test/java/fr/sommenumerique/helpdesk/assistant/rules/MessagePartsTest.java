@@ -3,6 +3,8 @@ package fr.sommenumerique.helpdesk.assistant.rules;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,5 +101,23 @@ class MessagePartsTest {
         assertThat(split("Notre DGS demande : 1. délai de transmission d'un marché ? 2. seuil BOAMP ?")).hasSize(2);
         // One number alone is not a list: « 2. » here ends a reference.
         assertThat(split("Nous appliquons l'article 2. Quel délai pour transmettre un marché au préfet ?")).hasSize(1);
+    }
+
+    @Test
+    void indirect_questions_listed_after_a_verb_of_telling_ask_each() {
+        // As the engine does, the sentence that asks (« pouvez-vous … ») is read as a question by the classifier.
+        Predicate<String> asks = sentence -> sentence.startsWith("pouvez-vous");
+        ToIntFunction<String> words = sentence -> sentence.split(" ").length;
+        assertThat(MessageParts.split(TextNormalizer.normalize("Pouvez-vous me confirmer qui a accepté de financer "
+                + "l'offre, à quel pourcentage, et à partir de quand le service devait démarrer ?"), asks, words))
+                .containsExactly("pouvez-vous me confirmer qui a accepte de financer l'offre",
+                        "a quel pourcentage, et a partir de quand le service devait demarrer ?");
+        assertThat(MessageParts.split(TextNormalizer.normalize("Pouvez-vous m'expliquer ce qu'est Somme Numérique, ce "
+                + "que contient Mairie connectée et si une petite commune peut en profiter ?"), asks, words))
+                .containsExactly("pouvez-vous m'expliquer ce qu'est somme numerique", "ce que contient mairie connectee",
+                        "si une petite commune peut en profiter ?");
+        // « si oui » goes on with the question before it.
+        assertThat(MessageParts.split(TextNormalizer.normalize("Pouvez-vous me dire si la formation est gratuite, et si "
+                + "oui pour combien d'agents ?"), asks, words)).hasSize(1);
     }
 }
