@@ -85,6 +85,8 @@ class MessagePartsTest {
     void a_comma_and_between_two_clauses_with_a_question_word_asks_twice() {
         assertThat(split("on garde les délibés combien de temps en ligne, et le procès-verbal on le publie quand ?"))
                 .containsExactly("on garde les delibes combien de temps en ligne", "le proces-verbal on le publie quand ?");
+        assertThat(split("c'est quel type de structure, ça existe depuis quand, et qui a voté la charte ?"))
+                .containsExactly("c'est quel type de structure, ca existe depuis quand", "qui a vote la charte ?");
         // Without a question word on both sides, it is one question.
         assertThat(split("on garde les délibés en ligne, et le procès-verbal on le publie quand ?")).hasSize(1);
     }
