@@ -1357,16 +1357,17 @@ public class DecisionEngine {
     }
 
     /**
-     * Whether an unknown point of another article names a precise thing (each word known to few articles) that is
+     * Whether an unknown point of another article names a precise thing (a word of it known to few articles) that is
      * among that article's subjects (tags) and that the answering article never names. Analysed only once such a
      * point is found: the answering article's whole text is not read for every answer.
      */
     private boolean rareSubjectNotNamed(String point, Article other, Article answering) {
-        List<String> terms = knowledgeBase.normalizedTerms(point);
-        return knowledgeBase.normalizedTerms(String.join(" ", other.tags())).containsAll(terms)
-                && !knowledgeBase.normalizedTerms(answering.title() + " " + answering.text()).containsAll(terms)
-                && terms.stream().allMatch(term -> knowledgeBase.search(term, RARE_TERM_ARTICLES + 1).hits().size()
-                <= RARE_TERM_ARTICLES);
+        // « le service DUME de Chorus Pro fonctionne toujours ? »: one word of the point is enough (« DUME »), the
+        // others (« service », « fonctionne ») are asked but name nothing.
+        List<String> tags = knowledgeBase.normalizedTerms(String.join(" ", other.tags()));
+        List<String> named = knowledgeBase.normalizedTerms(answering.title() + " " + answering.text());
+        return knowledgeBase.normalizedTerms(point).stream().anyMatch(term -> tags.contains(term) && !named.contains(term)
+                && knowledgeBase.search(term, RARE_TERM_ARTICLES + 1).hits().size() <= RARE_TERM_ARTICLES);
     }
 
     private List<String> unknownAcronyms(String original, SearchResult search) {

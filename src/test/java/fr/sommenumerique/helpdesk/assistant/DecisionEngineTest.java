@@ -474,6 +474,15 @@ class DecisionEngineTest {
     }
 
     @Test
+    void a_point_another_article_does_not_know_is_handed_over_even_when_a_third_article_answers_best() {
+        // « Chorus Pro » leads to the invoices article; the DUME article says whether its service still runs is unknown.
+        Decision decision = engine.decide("Le service DUME de Chorus Pro fonctionne toujours ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.reason()).contains("DUME");
+    }
+
+    @Test
     void the_phone_number_asked_in_sms_spelling_is_found() {
         assertThat(engine.decide("num de tel de somme numerique ?").reply()).contains("03 22 22 27 27");
     }
