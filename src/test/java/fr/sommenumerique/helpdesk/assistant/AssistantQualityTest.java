@@ -94,11 +94,14 @@ class AssistantQualityTest {
 
     /**
      * One confident wrong answer since round O's corpus (small talk, questions about who answers): « l'imprimante … vs
-     * pouvez envoyer qqun ? » is now read as out of scope at 49 %, just under the 50 % that keeps articles out.
+     * pouvez envoyer qqun ? » is now read as out of scope at 49 %, just under the 50 % that keeps articles out. 127 since
+     * « publication » keeps its whole stem (round U): « publication des bans … on affiche combien de temps ? » now finds
+     * the article on publishing acts first and is handed over, not named out of scope (over all sets the stem wins one
+     * answer and one confident wrong answer fewer).
      */
     @Test
     void the_fourth_set_written_from_the_domain_brief_only_stays_at_least_as_good_as_measured() throws IOException {
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-blind4.tsv", 129, 128, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-blind4.tsv", 129, 127, 1);
     }
 
     /**
