@@ -21,6 +21,8 @@ public final class Signals {
             // « une erreur de frappe », « une erreur matérielle » in a text: a slip of the pen, not a breakdown.
             + "(?<!par )\\berreurs?\\b(?! (?:de frappe|materielles?)\\b)|\\berror\\b|\\bne (?:fonctionne|marche|passe|s'ouvre|s'affiche|charge) (?:pas|plus)\\b|"
             + "\\b(?:fonctionne|marche|passe) (?:pas|plus)\\b|\\bbloque(?:e|s|es)?\\b|\\bplante\\b|\\bbug\\w*|\\bbeug\\w*|"
+            // « plateforme marchés HS ?? », « plus aucun AR depuis lundi »: out of service, nothing arrives any more.
+            + "\\bhs\\b|\\bhors (?:service|ligne)\\b|\\bplus aucun (?:ar|accuse|acces|envoi|mail|message)s?\\b|"
             + "\\ben panne\\b|\\bpanne\\b|\\b(?:a|est|sont) expire|\\bexpire(?:e|s)? (?:ce matin|hier|aujourd'hui|depuis)|"
             + "\\b(?:certificat|certif|cle|compte|mot de passe|mdp|identifiant)s? .{0,40}(?:expire|perime|refuse|invalide|revoque|bloque|desactive)|"
             + "\\b(?:mot de passe|mdp|identifiants?) (?:oublie|perdu)|\\brefuse(?:e|s|es)?\\b|\\brejete(?:e|s|es)?\\b|"

@@ -24,6 +24,8 @@ class IncidentSignalTest {
             "Actes affiche une erreur depuis ce matin",
             "Je n'arrive pas à retrouver mon acte dans Actes",
             "On n'arrive plus à déposer le fichier",
+            "plateforme marchés HS ??",
+            "Plus aucun AR depuis lundi sur tous nos envois, c'est chez vous ou à la préfecture ?",
     })
     void a_breakdown_stays_an_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isPresent();
