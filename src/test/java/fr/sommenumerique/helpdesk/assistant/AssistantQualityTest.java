@@ -115,11 +115,13 @@ class AssistantQualityTest {
 
     /**
      * Sets I (206 questions) and J (215), written blind from the domain brief by two more writers, development sets
-     * since their first run (163 with 10 confident wrong, 161 with 12): floors at what the engine reaches.
+     * since their first run (163 with 10 confident wrong, 161 with 12): floors at what the engine reaches. I at 199 since
+     * « je (vous) relance » marks a reminder about a file (round U): « Je vous relance … Merci d'enregistrer l'ajout »
+     * is now handed to an agent rather than recorded as the request (over all sets: one confident wrong answer fewer).
      */
     @Test
     void sets_i_and_j_written_from_the_domain_brief_only_stay_at_least_as_good_as_measured() throws IOException {
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 200, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 199, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-setj.tsv", 215, 203, 1);
     }
 

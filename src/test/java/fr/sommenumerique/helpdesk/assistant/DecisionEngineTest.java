@@ -483,6 +483,14 @@ class DecisionEngineTest {
     }
 
     @Test
+    void a_reminder_about_a_file_is_for_an_agent() {
+        Decision decision = engine.decide("Je relance pour la 3e fois ma demande de compte du 12, personne ne me répond. "
+                + "Ce n'est pas sérieux.");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+    }
+
+    @Test
     void the_phone_number_asked_in_sms_spelling_is_found() {
         assertThat(engine.decide("num de tel de somme numerique ?").reply()).contains("03 22 22 27 27");
     }

@@ -48,6 +48,8 @@ public final class Signals {
      */
     private static final Pattern STATE_OF_FILE = Pattern.compile("(?:\\bou en (?:est|sont|etes)\\b|"
             + "\\b(?:aucune|pas de|sans|jamais eu de|toujours pas de) (?:nouvelles?|reponse)\\b|\\baucun retour\\b|"
+            // « je relance pour la 3e fois ma demande de compte », « toujours sans réponse »: a reminder about a file.
+            + "\\bje (?:vous )?relance\\b|\\brelance (?:pour|de|ma|notre|concernant)\\b|\\b(?:toujours )?sans reponse\\b|"
             + "\\btoujours rien\\b|\\ben attente\\b.{0,40}\\bdepuis\\b|\\bbien ete (?:recue?s?|signee?s?|enregistree?s?|traitee?s?|prise?s? en compte)\\b|"
             + "\\b(?:avez|a|ont)(?:-vous|-t-(?:il|elle))? bien (?:recu|signe|enregistre|traite)\\w*)");
 
