@@ -491,6 +491,15 @@ class DecisionEngineTest {
     }
 
     @Test
+    void the_european_works_threshold_for_2026_is_not_verified_here_and_is_handed_over() {
+        // The brief marks it [?]; four blind writers out of four expected a hand-over, not the article's caveat.
+        assertThat(engine.decide("Quel est le seuil européen pour les marchés de travaux en 2026 ?").kind())
+                .isEqualTo(DecisionKind.TICKET);
+        assertThat(engine.decide("Quel est le seuil européen des fournitures pour une commune en 2026 ?").reply())
+                .contains("216 000");
+    }
+
+    @Test
     void the_phone_number_asked_in_sms_spelling_is_found() {
         assertThat(engine.decide("num de tel de somme numerique ?").reply()).contains("03 22 22 27 27");
     }
