@@ -215,6 +215,11 @@ public class DecisionEngine {
         return examples;
     }
 
+    /** What names the intent corpus of the knowledge base, as the model cache records it (see the build's trainer). */
+    public static String intentCorpusKey(KnowledgeBase knowledgeBase) {
+        return IntentClassifier.corpusKey(trainingExamples(knowledgeBase), ALGORITHM);
+    }
+
     /**
      * What the topic classifier learns from: the questions of {@code sujets/}, and each article's and card's title
      * and sample questions.
@@ -269,7 +274,7 @@ public class DecisionEngine {
             if (model == null || model.status() != status) {
                 List<IntentExample> examples = trainingExamples(knowledgeBase);
                 IntentClassifier classifier = examples.stream().map(IntentExample::intent).distinct().count() < 2
-                        ? null : IntentClassifier.train(examples, ALGORITHM, cleaner::clean, settings.modelCache() == null
+                        ? null : IntentClassifier.train(examples, ALGORITHM, cleaner, settings.modelCache() == null
                         ? null : new IntentModelCache(settings.modelCache()));
                 List<TopicClassifier.Example> asked = topicExamples(knowledgeBase);
                 // Trained on first use: only messages no article covers need it, and a cold start on one core is tight.

@@ -9,8 +9,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Run by the build before tests and packaging (pom.xml, phase {@code process-classes}): trains the intent model of the
@@ -36,23 +34,20 @@ public final class ShippedIntentModelTrainer {
         // One line in the build's output: the model read or trained, not each training iteration.
         ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         ((Logger) LoggerFactory.getLogger(IntentModelCache.class.getPackageName())).setLevel(Level.INFO);
-        List<Path> before = models(output);
-        new DecisionEngine(KnowledgeBase.load(knowledge), new AssistantSettings(null, null, null, null, output));
-        List<Path> after = models(output);
-        // A model of the current corpus already there was read, not trained; a new one replaces those of older corpora.
-        if (!after.equals(before)) {
-            for (Path old : before) {
-                Files.deleteIfExists(old);
+        // The model is looked up by the key of the corpus as tokenized now, never through the records of the previous
+        // build's bundle (target/classes, on this classpath): the code that tokenizes may have changed since.
+        String ignored = System.setProperty(IntentModelCache.IGNORE_BUNDLED_PROPERTY, "true");
+        try {
+            KnowledgeBase knowledgeBase = KnowledgeBase.load(knowledge);
+            new DecisionEngine(knowledgeBase, new AssistantSettings(null, null, null, null, output));
+            // A model of the current corpus already there was read, not trained; those of older corpora go.
+            IntentModelCache.keepOnlyCorpus(output, DecisionEngine.intentCorpusKey(knowledgeBase));
+        } finally {
+            if (ignored == null) {
+                System.clearProperty(IntentModelCache.IGNORE_BUNDLED_PROPERTY);
+            } else {
+                System.setProperty(IntentModelCache.IGNORE_BUNDLED_PROPERTY, ignored);
             }
-        }
-    }
-
-    private static List<Path> models(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".bin")).sorted().toList();
         }
     }
 }

@@ -1,5 +1,7 @@
 package fr.sommenumerique.helpdesk.assistant.intent;
 
+import fr.sommenumerique.helpdesk.assistant.rules.MessageCleaner;
+import fr.sommenumerique.helpdesk.assistant.rules.TextNormalizer;
 import fr.sommenumerique.helpdesk.knowledge.Intent;
 import fr.sommenumerique.helpdesk.knowledge.IntentExample;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
@@ -19,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -76,22 +79,24 @@ public final class IntentClassifier {
      * Fails if fewer than two intents have examples.
      */
     public static IntentClassifier train(List<IntentExample> examples, Algorithm algorithm, UnaryOperator<String> cleaner) {
-        return train(examples, algorithm, cleaner, null);
+        return new IntentClassifier(new DocumentCategorizerME(trainModel(samples(examples, cleaner), algorithm)), cleaner);
     }
 
     /**
      * The same, reading the model from the cache when it holds one trained on exactly these examples and parameters,
-     * and keeping a newly trained one there ({@code cache} may be null: no cache).
+     * and keeping a newly trained one there ({@code cache} may be null: no cache). The cleaning is the decision
+     * engine's, as the build's model was trained with it.
      */
-    public static IntentClassifier train(List<IntentExample> examples, Algorithm algorithm, UnaryOperator<String> cleaner,
+    public static IntentClassifier train(List<IntentExample> examples, Algorithm algorithm, MessageCleaner cleaner,
                                          IntentModelCache cache) {
-        List<DocumentSample> samples = examples.stream()
-                .map(e -> new DocumentSample(e.intent().code(), IntentTokens.of(cleaner.apply(e.text()))))
-                .filter(s -> s.getText().length > 0)
-                .toList();
-        if (samples.stream().map(DocumentSample::getCategory).distinct().count() < 2) {
-            throw new IllegalArgumentException("at least two intents need examples to train a classifier");
+        // The model the build bundled for this very corpus, found without cleaning and tokenizing every example: that
+        // took most of the classifier's cold start on one core.
+        String corpusKey = cache == null ? null : corpusKey(examples, algorithm);
+        AbstractModel shipped = cache == null ? null : cache.loadShippedCorpus(corpusKey).orElse(null);
+        if (shipped != null) {
+            return new IntentClassifier(new DocumentCategorizerME(withOurFeatures(shipped)), cleaner::clean);
         }
+        List<DocumentSample> samples = samples(examples, cleaner::clean);
         String key = cache == null ? null : key(samples, algorithm);
         DoccatModel model = cache == null ? null : cache.load(key).map(IntentClassifier::withOurFeatures).orElse(null);
         if (model == null) {
@@ -103,7 +108,22 @@ public final class IntentClassifier {
                 cache.store(key, (AbstractModel) model.getMaxentModel());
             }
         }
-        return new IntentClassifier(new DocumentCategorizerME(model), cleaner);
+        if (cache != null) {
+            cache.storeCorpus(corpusKey, key);
+        }
+        return new IntentClassifier(new DocumentCategorizerME(model), cleaner::clean);
+    }
+
+    /** Each example cleaned and tokenized; fails if fewer than two intents have examples. */
+    private static List<DocumentSample> samples(List<IntentExample> examples, UnaryOperator<String> cleaner) {
+        List<DocumentSample> samples = examples.stream()
+                .map(e -> new DocumentSample(e.intent().code(), IntentTokens.of(cleaner.apply(e.text()))))
+                .filter(s -> s.getText().length > 0)
+                .toList();
+        if (samples.stream().map(DocumentSample::getCategory).distinct().count() < 2) {
+            throw new IllegalArgumentException("at least two intents need examples to train a classifier");
+        }
+        return samples;
     }
 
     private static DoccatModel trainModel(List<DocumentSample> samples, Algorithm algorithm) {
@@ -149,6 +169,43 @@ public final class IntentClassifier {
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The examples as written, the parameters, and the code that turns an example into features (the classes'
+     * bytes: a changed cleaner or tokenizer is another corpus key). Cheap: no example is cleaned nor tokenized. The
+     * build records which model {@link #key} this corpus key gives, and only the bundled record is trusted: it was
+     * written by the same build as the code.
+     */
+    public static String corpusKey(List<IntentExample> examples, Algorithm algorithm) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((MODEL_FORMAT + "|" + algorithm + "|" + ITERATIONS + "|" + CUTOFF + "|words+pairs\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            for (Class<?> code : List.of(IntentClassifier.class, IntentTokens.class, MessageCleaner.class,
+                    TextNormalizer.class)) {
+                digest.update(classBytes(code));
+            }
+            for (IntentExample example : examples) {
+                String text = example.text();
+                digest.update((example.intent().code() + "\t" + text.length() + "\t" + text + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] classBytes(Class<?> code) {
+        try (InputStream in = code.getResourceAsStream(code.getSimpleName() + ".class")) {
+            if (in == null) {
+                throw new IllegalStateException("no class file for " + code.getName());
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

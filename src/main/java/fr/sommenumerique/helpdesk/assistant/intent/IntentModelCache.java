@@ -12,6 +12,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,6 +31,11 @@ import java.util.Optional;
  * After its folder, the cache reads the model the build trained on the shipped corpus, bundled with the application
  * ({@code intent-models/} on the classpath, read-only): a fresh install does not train at its first start. A corpus
  * changed since has another key, so it is trained and kept in the folder as before.
+ * <p>
+ * Computing that key means cleaning and tokenizing every example. Beside each model the cache also keeps which model
+ * key a corpus as written gives ({@code corpus-<corpus key>.txt}, see {@link IntentClassifier#corpusKey}); the
+ * bundled record lets a start on the shipped corpus skip that work. Records in the folder are not read: only the
+ * build's are sure to match the code that runs.
  */
 public final class IntentModelCache {
 
@@ -42,6 +48,9 @@ public final class IntentModelCache {
      * change with the shipped corpus.
      */
     public static final String IGNORE_BUNDLED_PROPERTY = "helpdesk.assistant.ignore-bundled-model";
+
+    private static final String MODEL_PREFIX = "intent-model-";
+    private static final String CORPUS_PREFIX = "corpus-";
 
     private final Path folder;
     private final ClassLoader bundled;
@@ -74,6 +83,58 @@ public final class IntentModelCache {
         return in == null ? Optional.empty() : read("the application (" + resource + ")", in);
     }
 
+    /** The bundled model of this corpus, found through the build's record of its model key; else none. */
+    Optional<AbstractModel> loadShippedCorpus(String corpusKey) {
+        if (bundled == null) {
+            return Optional.empty();
+        }
+        try (InputStream record = bundled.getResourceAsStream(BUNDLED_FOLDER + corpusFileName(corpusKey))) {
+            if (record == null) {
+                return Optional.empty();
+            }
+            String resource = BUNDLED_FOLDER + modelFileName(new String(record.readAllBytes(), StandardCharsets.US_ASCII).strip());
+            InputStream in = bundled.getResourceAsStream(resource);
+            return in == null ? Optional.empty() : read("the application (" + resource + ")", in);
+        } catch (IOException e) {
+            log.warn("Intent model record of corpus {} unreadable: {}", corpusKey, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Records the model key of a corpus, for the build to bundle; a failure only costs speed. */
+    void storeCorpus(String corpusKey, String key) {
+        Path file = folder.resolve(corpusFileName(corpusKey));
+        try {
+            if (!Files.isRegularFile(file)) {
+                Files.createDirectories(folder);
+                Files.writeString(file, key + "\n", StandardCharsets.US_ASCII);
+            }
+        } catch (IOException e) {
+            log.warn("Intent model record not kept in {}: {}", folder, e.toString());
+        }
+    }
+
+    /**
+     * Deletes from the folder the models and records of every corpus but this one (the build keeps only the shipped
+     * corpus's); does nothing if the folder has no record of it.
+     */
+    public static void keepOnlyCorpus(Path folder, String corpusKey) throws IOException {
+        Path record = folder.resolve(corpusFileName(corpusKey));
+        if (!Files.isRegularFile(record)) {
+            return;
+        }
+        Path model = folder.resolve(modelFileName(Files.readString(record, StandardCharsets.US_ASCII).strip()));
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                boolean ours = name.startsWith(CORPUS_PREFIX) || name.startsWith(MODEL_PREFIX);
+                if (ours && !file.equals(record) && !file.equals(model)) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
     /** Reads and closes {@code in}. */
     private static Optional<AbstractModel> read(String source, InputStream in) {
         try (InputStream buffered = new BufferedInputStream(in)) {
@@ -101,6 +162,14 @@ public final class IntentModelCache {
     }
 
     private Path file(String key) {
-        return folder.resolve("intent-model-" + key + ".bin");
+        return folder.resolve(modelFileName(key));
+    }
+
+    private static String modelFileName(String key) {
+        return MODEL_PREFIX + key + ".bin";
+    }
+
+    private static String corpusFileName(String corpusKey) {
+        return CORPUS_PREFIX + corpusKey + ".txt";
     }
 }

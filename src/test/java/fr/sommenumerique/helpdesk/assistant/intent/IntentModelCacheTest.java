@@ -38,11 +38,11 @@ class IntentModelCacheTest {
     @Test
     void a_model_read_from_the_cache_classifies_exactly_as_the_one_trained() throws IOException {
         IntentModelCache cache = new IntentModelCache(folder);
-        IntentClassifier trained = IntentClassifier.train(corpus, MAXENT, CLEANER::clean, cache);
+        IntentClassifier trained = IntentClassifier.train(corpus, MAXENT, CLEANER, cache);
         Path file = onlyFile();
         Files.setLastModifiedTime(file, FileTime.fromMillis(0));
 
-        IntentClassifier read = IntentClassifier.train(corpus, MAXENT, CLEANER::clean, cache);
+        IntentClassifier read = IntentClassifier.train(corpus, MAXENT, CLEANER, cache);
 
         assertThat(Files.getLastModifiedTime(onlyFile())).as("read, not trained and written again")
                 .isEqualTo(FileTime.fromMillis(0));
@@ -56,16 +56,16 @@ class IntentModelCacheTest {
     @Test
     void another_corpus_trains_its_own_model_and_an_unreadable_file_is_trained_again() throws IOException {
         IntentModelCache cache = new IntentModelCache(folder);
-        IntentClassifier.train(corpus, MAXENT, CLEANER::clean, cache);
+        IntentClassifier.train(corpus, MAXENT, CLEANER, cache);
         Path first = onlyFile();
         List<IntentExample> more = new ArrayList<>(corpus);
         more.add(new IntentExample(corpus.get(0).intent(), "un exemple de plus, écrit par un mainteneur"));
 
-        IntentClassifier.train(more, MAXENT, CLEANER::clean, cache);
+        IntentClassifier.train(more, MAXENT, CLEANER, cache);
         assertThat(files()).hasSize(2).contains(first);
 
         Files.writeString(first, "pas un modèle");
-        IntentClassifier again = IntentClassifier.train(corpus, MAXENT, CLEANER::clean, cache);
+        IntentClassifier again = IntentClassifier.train(corpus, MAXENT, CLEANER, cache);
         assertThat(Files.size(first)).as("replaced by a trained model").isGreaterThan(1_000);
         assertThat(again.classify("quels sont vos horaires ?").best().code()).isEqualTo("question");
     }
@@ -73,14 +73,14 @@ class IntentModelCacheTest {
     @Test
     void the_bundled_model_is_read_when_the_folder_has_none_and_a_changed_corpus_trains_its_own(@TempDir Path classes)
             throws IOException {
-        IntentClassifier trained = IntentClassifier.train(corpus, MAXENT, CLEANER::clean, new IntentModelCache(folder));
+        IntentClassifier trained = IntentClassifier.train(corpus, MAXENT, CLEANER, new IntentModelCache(folder));
         Path bundledFolder = Files.createDirectories(classes.resolve(IntentModelCache.BUNDLED_FOLDER));
         Path model = onlyFile();
         Files.move(model, bundledFolder.resolve(model.getFileName()));
 
         try (URLClassLoader application = new URLClassLoader(new URL[]{classes.toUri().toURL()}, null)) {
             IntentModelCache cache = new IntentModelCache(folder, application);
-            IntentClassifier read = IntentClassifier.train(corpus, MAXENT, CLEANER::clean, cache);
+            IntentClassifier read = IntentClassifier.train(corpus, MAXENT, CLEANER, cache);
             assertThat(files()).as("read from the bundle, not trained and kept").isEmpty();
             for (String message : List.of("pouvez-vous créer un compte Actes pour notre secrétaire ?",
                     "quels sont vos horaires ?", "qui délivre les actes de naissance ?")) {
@@ -89,9 +89,32 @@ class IntentModelCacheTest {
 
             List<IntentExample> changed = new ArrayList<>(corpus);
             changed.add(new IntentExample(corpus.get(0).intent(), "un exemple de plus, écrit par un mainteneur"));
-            IntentClassifier.train(changed, MAXENT, CLEANER::clean, cache);
+            IntentClassifier.train(changed, MAXENT, CLEANER, cache);
             assertThat(files()).as("the changed corpus trained and kept in the folder").hasSize(1)
                     .doesNotContain(folder.resolve(model.getFileName()));
+        }
+    }
+
+    @Test
+    void the_bundled_record_of_a_corpus_finds_its_model_and_a_changed_corpus_misses_it(@TempDir Path classes)
+            throws IOException {
+        IntentClassifier trained = IntentClassifier.train(corpus, MAXENT, CLEANER, new IntentModelCache(folder));
+        Path bundledFolder = Files.createDirectories(classes.resolve(IntentModelCache.BUNDLED_FOLDER));
+        try (Stream<Path> kept = Files.list(folder)) {
+            for (Path file : kept.toList()) {
+                Files.move(file, bundledFolder.resolve(file.getFileName()));
+            }
+        }
+        assertThat(bundledFolder.resolve("corpus-" + IntentClassifier.corpusKey(corpus, MAXENT) + ".txt")).exists();
+
+        try (URLClassLoader application = new URLClassLoader(new URL[]{classes.toUri().toURL()}, null)) {
+            IntentModelCache cache = new IntentModelCache(folder, application);
+            IntentClassifier read = IntentClassifier.train(corpus, MAXENT, CLEANER, cache);
+            assertThat(read.classify("quels sont vos horaires ?").ranked())
+                    .isEqualTo(trained.classify("quels sont vos horaires ?").ranked());
+            List<IntentExample> changed = new ArrayList<>(corpus);
+            changed.set(0, new IntentExample(corpus.get(0).intent(), corpus.get(0).text() + " (modifié)"));
+            assertThat(IntentClassifier.corpusKey(changed, MAXENT)).isNotEqualTo(IntentClassifier.corpusKey(corpus, MAXENT));
         }
     }
 
