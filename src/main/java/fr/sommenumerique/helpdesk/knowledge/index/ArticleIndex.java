@@ -12,6 +12,9 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -24,6 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -51,6 +55,13 @@ public final class ArticleIndex {
     private final IndexSearcher searcher;
     private final QueryBuilder queries;
     private final Map<String, Passages> passages;
+    /** The article of each document, read once: reading a hit's stored id cost a decompression per hit. */
+    private final Article[] articleByDoc;
+    /**
+     * Each query term's statistics and place in the terms dictionary, looked up once: the index never changes, and
+     * looking them up again took a seventh of a decision. Same statistics, so the same scores.
+     */
+    private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
 
     public ArticleIndex(List<Article> articles, SynonymMap synonyms, FrenchAnalysis analysis) {
         this(articles, synonyms, analysis, null);
@@ -80,11 +91,36 @@ public final class ArticleIndex {
         }
         this.searcher = new IndexSearcher(reader);
         this.searcher.setQueryCache(null); // every query is new; caching would only cost
+        this.articleByDoc = articlesByDoc();
         Vocabulary vocabulary = new Vocabulary(reader, List.copyOf(QueryBuilder.FIELD_BOOSTS.keySet()));
-        this.queries = new QueryBuilder(analysis, analysis.queryAnalyzer(synonyms), vocabulary, reader.numDocs());
+        this.queries = new QueryBuilder(analysis, analysis.queryAnalyzer(synonyms), vocabulary, reader.numDocs(),
+                this::termStates);
         this.passages = this.articles.stream().collect(Collectors.toMap(Article::id, a ->
                 sharing != null && sharing.byId.get(a.id()) == a ? sharing.passages.get(a.id())
                         : new Passages(a.text(), indexAnalyzer)));
+    }
+
+    private Article[] articlesByDoc() {
+        try {
+            Article[] byDoc = new Article[reader.maxDoc()];
+            StoredFields stored = reader.storedFields();
+            for (int doc = 0; doc < byDoc.length; doc++) {
+                byDoc[doc] = byId.get(stored.document(doc).get(ID));
+            }
+            return byDoc;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TermStates termStates(Term term) {
+        return termStates.computeIfAbsent(term, t -> {
+            try {
+                return TermStates.build(searcher, t, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private static Document toDocument(Article article) {
@@ -121,7 +157,7 @@ public final class ArticleIndex {
             Set<String> highlighted = parsed.allTerms();
             List<SearchHit> hits = new ArrayList<>();
             for (ScoreDoc scoreDoc : top.scoreDocs) {
-                Article article = byId.get(searcher.storedFields().document(scoreDoc.doc).get(ID));
+                Article article = articleByDoc[scoreDoc.doc];
                 hits.add(new SearchHit(article, scoreDoc.score, parsed.coverage(scoreDoc.doc),
                         parsed.matchedTerms(scoreDoc.doc), passages.get(article.id()).best(highlighted)));
             }

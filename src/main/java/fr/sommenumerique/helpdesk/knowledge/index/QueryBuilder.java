@@ -5,6 +5,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns a user's text into a Lucene query: one clause per word, its synonyms and (for a word the index does not
@@ -45,12 +47,15 @@ final class QueryBuilder {
     private final Analyzer queryAnalyzer;
     private final Vocabulary vocabulary;
     private final int docCount;
+    private final Function<Term, TermStates> termStates;
 
-    QueryBuilder(FrenchAnalysis analysis, Analyzer queryAnalyzer, Vocabulary vocabulary, int docCount) {
+    QueryBuilder(FrenchAnalysis analysis, Analyzer queryAnalyzer, Vocabulary vocabulary, int docCount,
+                 Function<Term, TermStates> termStates) {
         this.analysis = analysis;
         this.queryAnalyzer = queryAnalyzer;
         this.vocabulary = vocabulary;
         this.docCount = docCount;
+        this.termStates = termStates;
     }
 
     ParsedQuery parse(String text) {
@@ -93,7 +98,8 @@ final class QueryBuilder {
         List<Query> queries = new ArrayList<>();
         alternatives.forEach((term, weight) -> FIELD_BOOSTS.forEach((field, boost) -> {
             if (vocabulary.contains(field, term)) {
-                queries.add(new BoostQuery(new TermQuery(new Term(field, term)), boost * weight));
+                Term indexed = new Term(field, term);
+                queries.add(new BoostQuery(new TermQuery(indexed, termStates.apply(indexed)), boost * weight));
             }
         }));
         return queries.isEmpty() ? Optional.empty() : Optional.of(new DisjunctionMaxQuery(queries, TIE_BREAKER));
