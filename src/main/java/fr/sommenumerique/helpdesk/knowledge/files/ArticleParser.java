@@ -78,6 +78,10 @@ public final class ArticleParser {
     }
 
     private static Map<String, Object> readYaml(String frontMatter) throws InvalidArticleException {
+        Map<String, Object> simple = SimpleFrontMatter.read(frontMatter);
+        if (simple != null) {
+            return simple;
+        }
         try {
             Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(frontMatter);
             if (!(loaded instanceof Map<?, ?> map)) {
