@@ -92,7 +92,8 @@ public final class IntentModelCache {
             if (record == null) {
                 return Optional.empty();
             }
-            String resource = BUNDLED_FOLDER + modelFileName(new String(record.readAllBytes(), StandardCharsets.US_ASCII).strip());
+            String key = new String(record.readAllBytes(), StandardCharsets.US_ASCII).strip();
+            String resource = BUNDLED_FOLDER + modelFileName(key);
             InputStream in = bundled.getResourceAsStream(resource);
             return in == null ? Optional.empty() : read("the application (" + resource + ")", in);
         } catch (IOException e) {

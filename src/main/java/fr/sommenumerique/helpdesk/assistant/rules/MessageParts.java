@@ -45,19 +45,22 @@ public final class MessageParts {
             + " ?:|\\bdouble question ?:");
     /** « combien de temps …, et la liste on l'affiche dans quel délai ? »: a comma and « et » between two questions. */
     private static final Pattern COMMA_AND = Pattern.compile(", et (?=\\p{L})");
-    /** « pouvez-vous m'expliquer ce qu'est …, ce que contient … et si … ? »: indirect questions listed after a verb of telling. */
+    /**
+     * « pouvez-vous m'expliquer ce qu'est …, ce que contient … et si … ? »: indirect questions listed after a verb of
+     * telling.
+     */
     private static final Pattern TELL_ME = Pattern.compile("\\b(?:expliquer|dire|indiquer|preciser|savoir|confirmer|"
             + "connaitre)\\b");
-    private static final Pattern INDIRECT_ITEM_BREAK = Pattern.compile("(?:,| et) (?=(?:ce qu'|ce que |ce qui |si (?!oui|non)|"
-            + "s'il |qui |quand |comment |combien |pourquoi |quel\\w* |a quel\\w* |depuis quand |jusqu'a quand ))");
+    private static final Pattern INDIRECT_ITEM_BREAK = Pattern.compile("(?:,| et) (?=(?:ce qu'|ce que |ce qui |"
+            + "si (?!oui|non)|s'il |qui |quand |comment |combien |pourquoi |quel\\w* |a quel\\w* |depuis quand |jusqu'a quand ))");
     private static final Pattern LIST_ITEM_BREAK = Pattern.compile(",? et (?=\\p{L})|[,;] (?=\\p{L})");
     private static final Pattern NUMBERED = Pattern.compile("\\(?\\b\\d\\)");
     /** « 1. délai … ? 2. seuil … ? », « 1/ si …, 2/ à quel montant … », « 1- … 2- … »: other ways to number items. */
     private static final Pattern OTHER_NUMBERING = Pattern.compile("(?<=^|[\\s:;,])([1-5])[./-] (?=\\p{L})");
     /** A question word: « on fait comment pour … et est-ce que … ? » asks twice, not once after some context. */
     private static final Pattern QUESTION_WORD = Pattern.compile("\\b(?:comment|quand|quel|quelle|quels|quelles|combien|"
-            + "cb|pourquoi|est-ce|est ce|faut-il|faut il|doit-on|peut-on|a quelle heure|koi|quoi|c'est qui|qui est|qui sont|"
-            + "qui a|qui doit|qui peut|c'est ou|vous etes ou|etes-vous ou|ou se trouve\\w*)\\b");
+            + "cb|pourquoi|est-ce|est ce|faut-il|faut il|doit-on|peut-on|a quelle heure|koi|quoi|c'est qui|qui est|"
+            + "qui sont|qui a|qui doit|qui peut|c'est ou|vous etes ou|etes-vous ou|ou se trouve\\w*)\\b");
     /** « … quand ? et c'est quoi son identifiant » leans on the question before it: it stays with it. */
     private static final Pattern POINTS_BACK = Pattern.compile("\\b(?:son|sa|ses|leur|leurs|celui-ci|celle-ci)\\b");
     /** « … ? et si fuite de données on a cb de temps pour prévenir ? »: a follow-up asked without its question mark. */
@@ -229,7 +232,8 @@ public final class MessageParts {
                     if (question && (!first || QUESTION_WORD.matcher(piece).find()) || numberedItems && i > 0) {
                         asked.add(piece.strip());
                     }
-                    // « le maire voudrait savoir 1/ si … 2/ à quel montant … »: the words before the first item introduce it
+                    // « le maire voudrait savoir 1/ si … 2/ à quel montant … »: the words before the first item
+                    // introduce it
                     if (numberedItems && i == 0 && pieces.size() > 1) {
                         leadsIntoList.add(piece.strip());
                     }

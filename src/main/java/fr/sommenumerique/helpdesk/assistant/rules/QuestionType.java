@@ -53,7 +53,8 @@ public enum QuestionType {
                     + "(?:combien|combein|combiens|cb)(?: \\S+){0,3} cout(?:e|ent|er\\w*)\\b|"
                     // « la formation elle coûte combien ? »: the cost before « combien » (not « combien de temps »,
                     // « combien en % »).
-                    + "cout(?:e|ent|er\\w*)(?: \\S+){0,2} (?:combien|combein|combiens|cb)\\b(?! (?:de|d')\\b| en (?:%|pour))|"
+                    + "cout(?:e|ent|er\\w*)(?: \\S+){0,2} (?:combien|combein|combiens|cb)\\b"
+                    + "(?! (?:de|d')\\b| en (?:%|pour))|"
                     + "(?:c'est|c'?|ca fait) combien\\b(?! (?:de|d')\\b)|payant\\w*|gratuit\\w*|devis|cotisation|"
                     + "montant de (?:la |l')?(?:participation|adhesion|abonnement|cotisation))\\b"
                     // « les prix ont été votés en même temps que la charte ? », « notre délibération sur les tarifs de
