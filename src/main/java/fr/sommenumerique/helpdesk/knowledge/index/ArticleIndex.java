@@ -61,7 +61,8 @@ public final class ArticleIndex {
     private final Article[] articleByDoc;
     /**
      * Each query term's statistics and place in the terms dictionary, looked up once: the index never changes, and
-     * looking them up again took a seventh of a decision. Same statistics, so the same scores.
+     * looking them up again took a seventh of a decision. Same statistics, so the same scores. Words the index does
+     * not have are not kept.
      */
     private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
 
@@ -119,13 +120,20 @@ public final class ArticleIndex {
     }
 
     private TermStates termStates(Term term) {
-        return termStates.computeIfAbsent(term, t -> {
-            try {
-                return TermStates.build(searcher, t, true);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        TermStates known = termStates.get(term);
+        if (known != null) {
+            return known;
+        }
+        try {
+            TermStates states = TermStates.build(searcher, term, true);
+            // Only words of the index are kept: the map stays as small as its vocabulary, whatever users write.
+            if (states.docFreq() > 0) {
+                termStates.put(term, states);
             }
-        });
+            return states;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Document toDocument(Article article) {
