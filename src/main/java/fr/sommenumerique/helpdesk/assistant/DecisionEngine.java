@@ -570,7 +570,7 @@ public class DecisionEngine {
         List<String> own = titleTerms(outcome.part().articleIds().get(0));
         List<String> before = titleTerms(previous.part().articleIds().get(0));
         return knowledgeBase.normalizedTerms(part).stream().anyMatch(t -> own.contains(t) && !before.contains(t)
-                && knowledgeBase.search(t, SUBJECT_MAX_ARTICLES + 1).hits().size() <= SUBJECT_MAX_ARTICLES);
+                && knownByAtMost(t, SUBJECT_MAX_ARTICLES));
     }
 
     private List<String> titleTerms(String articleId) {
@@ -1197,7 +1197,12 @@ public class DecisionEngine {
     }
 
     private boolean noArticleKnows(String term) {
-        return knowledgeBase.search(term, 1).hits().isEmpty();
+        return knownByAtMost(term, 0);
+    }
+
+    /** Whether at most this many articles contain the word (a rare word names a precise thing). */
+    private boolean knownByAtMost(String term, int articles) {
+        return knowledgeBase.search(term, articles + 1).hits().size() <= articles;
     }
 
     private Optional<Article> handoverArticle(SearchResult search) {
@@ -1372,7 +1377,7 @@ public class DecisionEngine {
         List<String> tags = knowledgeBase.normalizedTerms(String.join(" ", other.tags()));
         List<String> named = knowledgeBase.normalizedTerms(answering.title() + " " + answering.text());
         return knowledgeBase.normalizedTerms(point).stream().anyMatch(term -> tags.contains(term) && !named.contains(term)
-                && knowledgeBase.search(term, RARE_TERM_ARTICLES + 1).hits().size() <= RARE_TERM_ARTICLES);
+                && knownByAtMost(term, RARE_TERM_ARTICLES));
     }
 
     private List<String> unknownAcronyms(String original, SearchResult search) {

@@ -216,9 +216,10 @@ public final class MessageParts {
             }
             // « 1) vos horaires ? 2) … », « trois petites questions : … ? … ? »: numbered or announced questions
             // stand alone, however short.
-            boolean numbered = NUMBERED.matcher(matcher.group()).find() || question && announcedQuestions;
+            boolean hasNumber = NUMBERED.matcher(matcher.group()).find();
+            boolean numbered = hasNumber || question && announcedQuestions;
             // « 1) délai pr transmettre un arrêté 2) vs fermez à quelle heure »: numbered items ask, question mark or not
-            boolean numberedItems = numberedList && NUMBERED.matcher(matcher.group()).find();
+            boolean numberedItems = numberedList && hasNumber;
             List<String> pieces = pieces(matcher.group(), question);
             for (int i = 0; i < pieces.size(); i++) {
                 String piece = pieces.get(i);
