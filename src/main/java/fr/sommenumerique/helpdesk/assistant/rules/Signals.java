@@ -15,12 +15,13 @@ public final class Signals {
 
     /** Something is broken or blocked. */
     private static final Pattern INCIDENT = Pattern.compile("(?:"
-            // « je n'arrive pas à retrouver votre numéro »: asks for our details, nothing is broken.
-            + "\\bn'?arrive (?:pas|plus)(?! a (?:re)?trouver (?:votre|vos)\\b)|\\bj'?arrive (?:pas|plus)|"
+            // « je n'arrive pas à retrouver votre numéro »: asks for our details, nothing is broken. « pu » is « plus »
+            // written as spoken (« le lien marche pu »).
+            + "\\bn'?arrive (?:pas|plus|pu)(?! a (?:re)?trouver (?:votre|vos)\\b)|\\bj'?arrive (?:pas|plus|pu)|"
             + "\\barrive pas a\\b(?! (?:re)?trouver (?:votre|vos)\\b)|\\bimpossible\\b|"
             // « une erreur de frappe », « une erreur matérielle » in a text: a slip of the pen, not a breakdown.
             + "(?<!par )\\berreurs?\\b(?! (?:de frappe|materielles?)\\b)|\\berror\\b|\\bne (?:fonctionne|marche|passe|s'ouvre|s'affiche|charge) (?:pas|plus)\\b|"
-            + "\\b(?:fonctionne|marche|passe) (?:pas|plus)\\b|\\bbloque(?:e|s|es)?\\b|\\bplante\\b|\\bbug\\w*|\\bbeug\\w*|"
+            + "\\b(?:fonctionne|marche|passe) (?:pas|plus|pu)\\b|\\bbloque(?:e|s|es)?\\b|\\bplante\\b|\\bbug\\w*|\\bbeug\\w*|"
             // « plateforme marchés HS ?? », « plus aucun AR depuis lundi »: out of service, nothing arrives any more.
             + "\\bhs\\b|\\bhors (?:service|ligne)\\b|\\bplus aucun (?:ar|accuse|acces|envoi|mail|message)s?\\b|"
             + "\\ben panne\\b|\\bpanne\\b|\\b(?:a|est|sont) expire|\\bexpire(?:e|s)? (?:ce matin|hier|aujourd'hui|depuis)|"
@@ -30,7 +31,7 @@ public final class Signals {
             + "\\bnon conforme\\b|\\bechec\\b|\\bechoue\\w*|"
             // « au bout de combien de temps la préfecture ne peut plus attaquer une délib ? »: a rule, not a breakdown.
             + "(?<!prefet |prefecture |tribunal |juge )\\bne (?:peux|peut|pouvons|pouvez) (?:pas|plus)\\b|"
-            + "\\bpeux (?:pas|plus)\\b|\\bpage blanche\\b|\\becran blanc\\b|\\binaccessible\\b|\\bintrouvable\\b|"
+            + "\\bpeux (?:pas|plus|pu)\\b|\\bpage blanche\\b|\\becran blanc\\b|\\binaccessible\\b|\\bintrouvable\\b|"
             + "\\baidez[- ]?(?:moi|nous)\\b|\\bau secours\\b|\\bsos\\b|\\bdisparu\\b|\\bne (?:recois|recevons|recoit) (?:pas|plus)\\b|"
             + "\\bjamais (?:recu|arrive|parvenu)\\w*|\\btoujours pas (?:recu|arrive|parvenu)\\w*|"
             + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b|"

@@ -26,6 +26,8 @@ class IncidentSignalTest {
             "On n'arrive plus à déposer le fichier",
             "plateforme marchés HS ??",
             "Plus aucun AR depuis lundi sur tous nos envois, c'est chez vous ou à la préfecture ?",
+            "le lien de partage marche pu",
+            "j'arrive pu a me connecter sur actes",
     })
     void a_breakdown_stays_an_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isPresent();
