@@ -648,13 +648,16 @@ public class DecisionEngine {
         Intent best = trustedIntent(scores, text, whole && covered, !whole || covered);
         String intent = scores.best().code();
 
-        // « Où en est notre dossier ? » about something already sent: an agent must look at it, whatever is asked.
-        Optional<String> stateOfFile = best == Intent.OUT_OF_SCOPE ? Optional.empty() : Signals.stateOfFile(text);
+        // « Où en est notre dossier ? » about something already sent: an agent must look at it, whatever is asked;
+        // unless the classifier is sure the matter is not ours (« je relance pour la 3e fois ma demande de compte »
+        // it reads as out of scope at 31 %).
+        boolean surelyOutOfScope = best == Intent.OUT_OF_SCOPE
+                && scores.probability(Intent.OUT_OF_SCOPE) >= OUT_OF_SCOPE_PROBABILITY;
+        Optional<String> stateOfFile = surelyOutOfScope ? Optional.empty() : Signals.stateOfFile(text);
         Optional<String> incidentWord = Signals.incident(text).or(() -> stateOfFile);
         // An incident word next to a service (« en statut erreur sur Actes ») is a hard fact, whatever the wording.
         boolean incident = best == Intent.INCIDENT || stateOfFile.isPresent()
-                || (incidentWord.isPresent() && (best != Intent.OUT_OF_SCOPE
-                || scores.probability(Intent.OUT_OF_SCOPE) < OUT_OF_SCOPE_PROBABILITY)
+                || (incidentWord.isPresent() && !surelyOutOfScope
                 && !best.isRequest() && (scores.probability(Intent.INCIDENT) >= INCIDENT_SIGNAL_PROBABILITY
                 || (services.stream().anyMatch(ServiceArea::isPlatform) && !surelyAQuestion(scores, text))));
         if (incident) {

@@ -97,11 +97,11 @@ class AssistantQualityTest {
      * pouvez envoyer qqun ? » is now read as out of scope at 49 %, just under the 50 % that keeps articles out. 127 since
      * « publication » keeps its whole stem (round U): « publication des bans … on affiche combien de temps ? » now finds
      * the article on publishing acts first and is handed over, not named out of scope (over all sets the stem wins one
-     * answer and one confident wrong answer fewer).
+     * answer and one confident wrong answer fewer). 128 since round W's corpus: the bans are named out of scope again.
      */
     @Test
     void the_fourth_set_written_from_the_domain_brief_only_stays_at_least_as_good_as_measured() throws IOException {
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-blind4.tsv", 129, 127, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-blind4.tsv", 129, 128, 1);
     }
 
     /**
@@ -118,11 +118,12 @@ class AssistantQualityTest {
      * since their first run (163 with 10 confident wrong, 161 with 12): floors at what the engine reaches. I at 199 since
      * « je (vous) relance » marks a reminder about a file (round U): « Je vous relance … Merci d'enregistrer l'ajout »
      * is now handed to an agent rather than recorded as the request (over all sets: one confident wrong answer fewer).
+     * I at 198 since round W's corpus: « nouveau maire … il faut changer le nom sur nos compte » is handed over.
      */
     @Test
     void sets_i_and_j_written_from_the_domain_brief_only_stay_at_least_as_good_as_measured() throws IOException {
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 199, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-setj.tsv", 215, 203, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 198, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-setj.tsv", 215, 204, 1);
     }
 
     /**
@@ -147,28 +148,32 @@ class AssistantQualityTest {
      * Sets U and V, written at the start of round U and scored then and once at its end (219 with 14 → 219 with 13; 229
      * with 10 → 229 with 10), then development sets (the European works threshold of 2026, unverified, is handed over,
      * as all four writers who asked it expected). Round U raised the other floors to its end figures.
+     * Round W's blind intent corpus (800 messages of four new writers: municipal matters, requests and incidents asked
+     * as questions) gained over the sets together (4,538 passed with 72 confident wrong → 4,541 with 69), though « toujours
+     * pas d'AR, c'est normal ? » is now handed over as an incident (G, H, Q, T one fewer each). A reminder about a file
+     * is for an agent unless the classifier is sure the matter is not ours (4,543 passed, 67 confident wrong).
      * Set D (blind5) allows one confident wrong answer since the topic classifier answers long mails the search alone
      * handed over: its address-and-president question now gets the address only (24 more passed over all sets).
      */
     @Test
     void the_sets_scored_once_at_the_end_stay_at_least_as_good_as_measured() throws IOException {
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sealed.tsv", 130, 128, 1);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-blind5.tsv", 126, 121, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sealed.tsv", 130, 129, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-blind5.tsv", 126, 122, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sete.tsv", 169, 159, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setg.tsv", 235, 226, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seth.tsv", 222, 210, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setg.tsv", 235, 225, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seth.tsv", 222, 209, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setk.tsv", 242, 224, 4);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setl.tsv", 232, 207, 6);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setm.tsv", 222, 197, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setl.tsv", 232, 210, 5);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setm.tsv", 222, 198, 4);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setn.tsv", 212, 193, 4);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seto.tsv", 221, 200, 9);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seto.tsv", 221, 201, 9);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setp.tsv", 216, 192, 6);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setq.tsv", 234, 222, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setq.tsv", 234, 221, 2);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setr.tsv", 238, 224, 6);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sets.tsv", 229, 218, 4);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sett.tsv", 241, 228, 3);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sets.tsv", 229, 219, 3);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sett.tsv", 241, 227, 3);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setu.tsv", 240, 221, 11);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setv.tsv", 246, 230, 9);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setv.tsv", 246, 231, 7);
     }
 
     /**
