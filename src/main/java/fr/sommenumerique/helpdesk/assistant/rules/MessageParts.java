@@ -63,6 +63,9 @@ public final class MessageParts {
             + "qui sont|qui a|qui doit|qui peut|c'est ou|vous etes ou|etes-vous ou|ou se trouve\\w*)\\b");
     /** « … quand ? et c'est quoi son identifiant » leans on the question before it: it stays with it. */
     private static final Pattern POINTS_BACK = Pattern.compile("\\b(?:son|sa|ses|leur|leurs|celui-ci|celle-ci)\\b");
+    /** « C'est quoi, et qui a créé ce système ? »: the second question is about the thing the first one names. */
+    private static final Pattern LEANS_BACK = Pattern.compile("\\b(?:cet|cette|ces|son|sa|ses|leur|leurs|celui-ci|"
+            + "celle-ci)\\b|\\bce (?!que\\b|qu'|qui\\b)");
     /** « … ? et si fuite de données on a cb de temps pour prévenir ? »: a follow-up asked without its question mark. */
     private static final Pattern FOLLOW_UP = Pattern.compile("^(?:et|puis) .*\\b(?:comment|quand|quel|quelle|quels|"
             + "quelles|combien|cb|pourquoi|qui|ou|est-ce|est ce|faut-il|faut il|doit-on|peut-on|koi|quoi)\\b");
@@ -192,6 +195,9 @@ public final class MessageParts {
         Set<String> asked = new HashSet<>();
         Set<String> listed = new HashSet<>();
         Set<String> leadsIntoList = new HashSet<>();
+        // « … à partir de combien de travaux on fait une pub, et quel certificat il faut pour Actes ? »: a later piece
+        // of a question, with a question word of its own, asks on its own even with few words.
+        Set<String> ownQuestions = new HashSet<>();
         boolean announcedQuestions = ANNOUNCES_QUESTIONS.matcher(text).find();
         Matcher matcher = SENTENCE.matcher(text);
         boolean afterQuestion = false;
@@ -233,6 +239,9 @@ public final class MessageParts {
                     if (question && (!first || QUESTION_WORD.matcher(piece).find()) || numberedItems && i > 0) {
                         asked.add(piece.strip());
                     }
+                    if (question && !first && QUESTION_WORD.matcher(piece).find() && !LEANS_BACK.matcher(piece).find()) {
+                        ownQuestions.add(piece.strip());
+                    }
                     // « le maire voudrait savoir 1/ si … 2/ à quel montant … »: the words before the first item
                     // introduce it
                     if (numberedItems && i == 0 && pieces.size() > 1) {
@@ -253,8 +262,8 @@ public final class MessageParts {
             }
             // « … ? et on peut envoyer le dimanche ? »: a follow-up question with a verb and its object asks on its
             // own; the engine joins it back to the question before when together they point to the same article.
-            boolean followUp = sentence.endsWith("?") && FOLLOW_UP_QUESTION.matcher(sentence).find()
-                    && termCount.applyAsInt(sentence) >= MIN_FOLLOW_UP_TERMS;
+            boolean followUp = (sentence.endsWith("?") && FOLLOW_UP_QUESTION.matcher(sentence).find()
+                    || ownQuestions.contains(sentence)) && termCount.applyAsInt(sentence) >= MIN_FOLLOW_UP_TERMS;
             boolean tooShort = (termCount.applyAsInt(sentence) < MIN_TERMS && !followUp
                     || ELLIPTIC.matcher(sentence).find()) && !listed.contains(sentence);
             if (tooShort && !parts.isEmpty()) {

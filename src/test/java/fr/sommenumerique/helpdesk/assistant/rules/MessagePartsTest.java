@@ -122,4 +122,16 @@ class MessagePartsTest {
         assertThat(MessageParts.split(TextNormalizer.normalize("Pouvez-vous me dire si la formation est gratuite, et si "
                 + "oui pour combien d'agents ?"), asks, words)).hasSize(1);
     }
+
+    @Test
+    void a_second_clause_with_its_own_question_word_asks_on_its_own_even_in_few_words() {
+        String message = TextNormalizer.normalize("Peux-tu demander à Somme Numérique à partir de combien de travaux on "
+                + "doit faire une pub, et quel certificat il faut pour Actes ?");
+        // Two informative words (certificat, Actes) in the second clause, as the index counts them.
+        ToIntFunction<String> terms = sentence -> sentence.startsWith("quel") ? 2 : 5;
+        assertThat(MessageParts.split(message, sentence -> false, terms)).hasSize(2);
+        // « ce système » is the thing the first clause asks about: one question.
+        assertThat(MessageParts.split(TextNormalizer.normalize("C'est quoi la télétransmission, et qui a créé ce "
+                + "système ?"), sentence -> false, sentence -> sentence.startsWith("qui") ? 2 : 5)).hasSize(1);
+    }
 }
