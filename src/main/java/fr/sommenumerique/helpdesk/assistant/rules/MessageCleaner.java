@@ -38,6 +38,23 @@ public final class MessageCleaner {
                     + "|(?:" + THANKS + "|avec (?:mes|nos) remerciements)[,.!][^?!]{0,150}"
                     + "|(?:veuillez|je vous prie d'|nous vous prions d') ?agreer\\b[^?!]{0,250})$");
 
+    /**
+     * What a mail program adds when a message is forwarded or quoted: « ----- Message transféré ----- », « TR : »,
+     * « De : Mairie de Long À : secrétariat Objet : », « > ». It names no matter; a sentence break stands for it, so
+     * that the mayor's question quoted below is read as a question of its own.
+     */
+    private static final Pattern FORWARD_SEPARATOR = Pattern.compile("-{2,} ?(?:message transfere|message d'origine|"
+            + "original message|forwarded message|debut du message (?:reexpedie|transfere))? ?-{2,}|(?<=^|\\s)-{3,}");
+    private static final Pattern FORWARD_SUBJECT_PREFIX = Pattern.compile("(?<=^|[.>] )(?:(?:tr|fwd?|re) ?: ?)+");
+    private static final Pattern FORWARD_HEADER = Pattern.compile("\\b(?:de|from) ?: [^:«»?!]{1,80}?"
+            + "(?: (?:/ )?(?:a|pour|to|envoye|date|cc) ?: [^:«»?!]{1,60}?)*(?: (?:/ )?(?:objet|sujet|subject) ?: )"
+            + "|^(?:objet|sujet) ?: ");
+    /** « Bonjour, je vous transfère la demande de M. le Maire. », « voir ci-dessus »: says a message is forwarded. */
+    private static final Pattern FORWARD_NOTE = Pattern.compile("\\b(?:je|nous) vous (?:transfere|transmets|fais suivre|"
+            + "relaie)\\w* (?:la|le|les|ce|cette|ces) (?:demande|question|message|mail|courriel)s?\\b[^.?!:]{0,60}[.!]?"
+            + "|\\b(?:voir|cf\\.?) ci-(?:dessus|dessous)[.!,]?");
+    private static final Pattern QUOTE_MARK = Pattern.compile("(?<=^|\\s)>+(?=\\s|$)");
+
     public String clean(String text) {
         if (text == null) {
             return "";
@@ -47,7 +64,7 @@ public final class MessageCleaner {
             lines.add(TextNormalizer.normalize(line));
         }
         cutSignature(lines);
-        String joined = INLINE_SIGNATURE.matcher(String.join(" ", lines).replaceAll(" +", " ").strip()).replaceFirst("");
+        String joined = INLINE_SIGNATURE.matcher(withoutForwarding(String.join(" ", lines))).replaceFirst("");
         String withoutGreeting = LEADING_GREETING.matcher(joined).replaceFirst("");
         return TRAILING_POLITENESS.matcher(withoutGreeting).replaceFirst("").strip();
     }
@@ -70,6 +87,16 @@ public final class MessageCleaner {
             lines.add(normalized);
         }
         return clean(String.join("\n", lines));
+    }
+
+    private static String withoutForwarding(String text) {
+        String s = QUOTE_MARK.matcher(text).replaceAll(" ");
+        s = FORWARD_SEPARATOR.matcher(s).replaceAll(" . ").replaceAll(" +", " ").strip();
+        s = FORWARD_HEADER.matcher(s).replaceAll(" . ");
+        s = FORWARD_NOTE.matcher(s).replaceAll(" ");
+        s = FORWARD_SUBJECT_PREFIX.matcher(s.replaceAll(" +", " ").strip()).replaceAll("");
+        // Breaks left at the start or doubled carry nothing.
+        return s.replaceAll("^[ .]+", "").replaceAll("(?: \\.)+(?= \\.)", "").replaceAll(" +", " ").strip();
     }
 
     // A closing formula after some content, followed by a short block: the block is a signature.
