@@ -63,9 +63,17 @@ public final class MessageParts {
             + "qui sont|qui a|qui doit|qui peut|c'est ou|vous etes ou|etes-vous ou|ou se trouve\\w*)\\b");
     /** « … quand ? et c'est quoi son identifiant » leans on the question before it: it stays with it. */
     private static final Pattern POINTS_BACK = Pattern.compile("\\b(?:son|sa|ses|leur|leurs|celui-ci|celle-ci)\\b");
-    /** « C'est quoi, et qui a créé ce système ? »: the second question is about the thing the first one names. */
+    /**
+     * « C'est quoi, et qui a créé ce système ? », « …, et il couvre combien d'années ? », « …, et combien ça coûte ? »:
+     * the second question is about the thing the first one names (« il faut », « il y a » name nothing).
+     */
     private static final Pattern LEANS_BACK = Pattern.compile("\\b(?:cet|cette|ces|son|sa|ses|leur|leurs|celui-ci|"
-            + "celle-ci)\\b|\\bce (?!que\\b|qu'|qui\\b)");
+            + "celle-ci|ca|cela|elles?|ils)\\b|\\bce (?!que\\b|qu'|qui\\b)|\\bil (?!faut\\b|y a\\b)");
+    /** « …, et quel article du CGCT ? »: fewer words than this go on with the question before. */
+    private static final int MIN_OWN_QUESTION_WORDS = 5;
+    /** « …, et pendant combien de temps ? »: a clause opening on a preposition goes on with the question before. */
+    private static final Pattern OPENS_ON_PREPOSITION = Pattern.compile("^(?:pendant|depuis|jusqu|pour|dans|a partir|"
+            + "en|sous|avec|sans|par|chez|sur|apres|avant|a|au|aux)\\b");
     /** « … ? et si fuite de données on a cb de temps pour prévenir ? »: a follow-up asked without its question mark. */
     private static final Pattern FOLLOW_UP = Pattern.compile("^(?:et|puis) .*\\b(?:comment|quand|quel|quelle|quels|"
             + "quelles|combien|cb|pourquoi|qui|ou|est-ce|est ce|faut-il|faut il|doit-on|peut-on|koi|quoi)\\b");
@@ -239,7 +247,10 @@ public final class MessageParts {
                     if (question && (!first || QUESTION_WORD.matcher(piece).find()) || numberedItems && i > 0) {
                         asked.add(piece.strip());
                     }
-                    if (question && !first && QUESTION_WORD.matcher(piece).find() && !LEANS_BACK.matcher(piece).find()) {
+                    if (question && !first && QUESTION_WORD.matcher(piece).find() && !LEANS_BACK.matcher(piece).find()
+                            && !OPENS_ON_PREPOSITION.matcher(piece.strip()).find()
+                            && Arrays.stream(piece.split(" ")).filter(w -> w.chars().anyMatch(Character::isLetter))
+                            .count() >= MIN_OWN_QUESTION_WORDS) {
                         ownQuestions.add(piece.strip());
                     }
                     // « le maire voudrait savoir 1/ si … 2/ à quel montant … »: the words before the first item

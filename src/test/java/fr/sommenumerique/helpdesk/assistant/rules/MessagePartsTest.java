@@ -133,5 +133,9 @@ class MessagePartsTest {
         // « ce système » is the thing the first clause asks about: one question.
         assertThat(MessageParts.split(TextNormalizer.normalize("C'est quoi la télétransmission, et qui a créé ce "
                 + "système ?"), sentence -> false, sentence -> sentence.startsWith("qui") ? 2 : 5)).hasSize(1);
+        // « pendant combien de temps » of what the first clause asks about.
+        assertThat(MessageParts.split(TextNormalizer.normalize("la Région prend en charge combien sur l'offre, et "
+                + "pendant combien de temps ?"), sentence -> false, sentence -> sentence.startsWith("pendant") ? 2 : 5))
+                .hasSize(1);
     }
 }
