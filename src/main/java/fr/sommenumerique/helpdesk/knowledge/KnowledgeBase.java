@@ -2,6 +2,7 @@ package fr.sommenumerique.helpdesk.knowledge;
 
 import fr.sommenumerique.helpdesk.knowledge.files.KnowledgeFiles;
 import fr.sommenumerique.helpdesk.knowledge.index.ArticleIndex;
+import fr.sommenumerique.helpdesk.knowledge.index.BundledIndexes;
 import fr.sommenumerique.helpdesk.knowledge.index.FrenchAnalysis;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.slf4j.Logger;
@@ -39,17 +40,27 @@ public final class KnowledgeBase {
     }
 
     private final Path folder;
+    private final BundledIndexes bundledIndexes;
     private final FrenchAnalysis analysis = new FrenchAnalysis();
     private final KnowledgeFiles files = new KnowledgeFiles();
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
 
-    private KnowledgeBase(Path folder) {
+    private KnowledgeBase(Path folder, BundledIndexes bundledIndexes) {
         this.folder = folder.toAbsolutePath().normalize();
+        this.bundledIndexes = bundledIndexes;
     }
 
-    /** Reads the folder and builds the index; fails only if the folder itself is missing. */
+    /**
+     * Reads the folder and builds the index (or reads the one the build bundled for these very articles); fails only
+     * if the folder itself is missing.
+     */
     public static KnowledgeBase load(Path folder) {
-        KnowledgeBase knowledgeBase = new KnowledgeBase(folder);
+        return load(folder, BundledIndexes.ofApplication());
+    }
+
+    /** The same, the indexes of these articles read from {@code bundledIndexes} when it has them. */
+    public static KnowledgeBase load(Path folder, BundledIndexes bundledIndexes) {
+        KnowledgeBase knowledgeBase = new KnowledgeBase(folder, bundledIndexes);
         knowledgeBase.reload();
         return knowledgeBase;
     }
@@ -63,10 +74,10 @@ public final class KnowledgeBase {
         // Two indexes: articles and topic cards compete in the second; the first measures how well an article
         // covers a question (the share of its informative words matched, weighted by their rarity among articles),
         // which the topic cards must not change.
-        ArticleIndex index = new ArticleIndex(contents.articles(), synonyms, analysis);
+        ArticleIndex index = new ArticleIndex(contents.articles(), synonyms, analysis, null, bundledIndexes);
         List<Article> indexed = new ArrayList<>(contents.articles());
         indexed.addAll(contents.outOfScopeTopics());
-        ArticleIndex topicIndex = new ArticleIndex(indexed, synonyms, analysis, index);
+        ArticleIndex topicIndex = new ArticleIndex(indexed, synonyms, analysis, index, bundledIndexes);
         Duration buildTime = Duration.ofNanos(System.nanoTime() - start);
         Status status = new Status(folder, contents.articles().size(), List.copyOf(problems), Instant.now(), buildTime);
         Map<String, List<Section>> sections = new HashMap<>();
@@ -89,6 +100,13 @@ public final class KnowledgeBase {
                     "liste de synonymes illisible, ignorée : " + e.getMessage()));
             return null;
         }
+    }
+
+    /** Writes both indexes of the knowledge base as loaded now among the bundled ones of {@code folder} (the build). */
+    public void writeIndexes(Path folder) throws java.io.IOException {
+        Snapshot snapshot = current.get();
+        snapshot.index().writeTo(folder);
+        snapshot.topicIndex().writeTo(folder);
     }
 
     /** Searches the articles. */

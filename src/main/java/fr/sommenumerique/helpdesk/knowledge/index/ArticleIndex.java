@@ -22,8 +22,12 @@ import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,8 +55,13 @@ public final class ArticleIndex {
     /** How many of BM25's best articles are re-ranked. */
     private static final int RERANKED = 10;
 
+    private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
+
     private final List<Article> articles;
     private final Map<String, Article> byId;
+    /** What names the index among the bundled ones; the directory is kept for the build to write it there. */
+    private final String key;
+    private final ByteBuffersDirectory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final QueryBuilder queries;
@@ -67,31 +76,25 @@ public final class ArticleIndex {
     private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
 
     public ArticleIndex(List<Article> articles, SynonymMap synonyms, FrenchAnalysis analysis) {
-        this(articles, synonyms, analysis, null);
+        this(articles, synonyms, analysis, null, BundledIndexes.NONE);
     }
 
     /**
-     * An index over {@code articles} that takes the sentences already analysed by {@code sharing} for the articles
-     * they have in common (the topic index holds every article again), instead of analysing them a second time.
+     * An index over {@code articles}, read from {@code bundled} when the build wrote it for exactly these articles,
+     * else built; it takes the sentences already analysed by {@code sharing} for the articles they have in common
+     * (the topic index holds every article again), instead of analysing them a second time.
      */
-    public ArticleIndex(List<Article> articles, SynonymMap synonyms, FrenchAnalysis analysis, ArticleIndex sharing) {
+    public ArticleIndex(List<Article> articles, SynonymMap synonyms, FrenchAnalysis analysis, ArticleIndex sharing,
+                        BundledIndexes bundled) {
         this.articles = List.copyOf(articles);
         this.byId = this.articles.stream().collect(Collectors.toMap(Article::id, a -> a));
         Analyzer indexAnalyzer = analysis.indexAnalyzer();
-        // Each file in one buffer: reading the index clones and slices its inputs at every term and posting looked
-        // up, cheaper over one buffer than over the many small ones the files were written in.
-        ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
-                ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
-        // One small segment in memory: packing its files into a compound file would only copy them.
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer).setUseCompoundFile(false))) {
-            for (Article article : this.articles) {
-                writer.addDocument(toDocument(article));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.key = BundledIndexes.key(this.articles);
+        DirectoryReader bundledReader = bundled.find(key).map(ArticleIndex::openBundled).orElse(null);
+        this.directory = bundledReader != null ? (ByteBuffersDirectory) bundledReader.directory()
+                : build(this.articles, indexAnalyzer);
         try {
-            this.reader = DirectoryReader.open(directory);
+            this.reader = bundledReader != null ? bundledReader : DirectoryReader.open(directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -104,6 +107,43 @@ public final class ArticleIndex {
         this.passages = this.articles.stream().collect(Collectors.toMap(Article::id, a ->
                 sharing != null && sharing.byId.get(a.id()) == a ? sharing.passages.get(a.id())
                         : new Passages(a.text(), indexAnalyzer)));
+    }
+
+    /** A bundled index that Lucene cannot open (a damaged file) is built instead. */
+    private static DirectoryReader openBundled(ByteBuffersDirectory directory) {
+        try {
+            return DirectoryReader.open(directory);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Bundled index unreadable, built instead: {}", e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * Each file in one buffer: reading the index clones and slices its inputs at every term and posting looked up,
+     * cheaper over one buffer than over the many small ones the files were written in.
+     */
+    static ByteBuffersDirectory newDirectory() {
+        return new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
+                ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+    }
+
+    private static ByteBuffersDirectory build(List<Article> articles, Analyzer indexAnalyzer) {
+        ByteBuffersDirectory directory = newDirectory();
+        // One small segment in memory: packing its files into a compound file would only copy them.
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer).setUseCompoundFile(false))) {
+            for (Article article : articles) {
+                writer.addDocument(toDocument(article));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return directory;
+    }
+
+    /** Writes this index among the bundled ones of {@code folder} (for the build). */
+    public void writeTo(Path folder) throws IOException {
+        BundledIndexes.write(directory, key, folder);
     }
 
     private Article[] articlesByDoc() {

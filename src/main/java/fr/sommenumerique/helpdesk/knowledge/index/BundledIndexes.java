@@ -1,0 +1,176 @@
+package fr.sommenumerique.helpdesk.knowledge.index;
+
+import fr.sommenumerique.helpdesk.knowledge.Article;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.IndexOutput;
+import org.apache.lucene.store.SingleInstanceLockFactory;
+import org.apache.lucene.util.Version;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Lucene indexes of the shipped knowledge base, written by the build ({@link fr.sommenumerique.helpdesk.knowledge.ShippedIndexWriter}) among the
+ * classes, as the intent model is: on a cold JVM, Lucene's {@code IndexWriter} (its classes loaded and run for the
+ * first time) took about a third of the knowledge base's load on one core; reading the written files takes a tenth
+ * of that.
+ * <p>
+ * A file is named by the hash of everything the index depends on: each article's indexed fields as read now, the
+ * analysis code and its word lists, and the Lucene version. An edited article, or changed analysis code, gives
+ * another key: no bundled file matches and the index is built, so a bundled index is never stale.
+ */
+public final class BundledIndexes {
+
+    private static final Logger log = LoggerFactory.getLogger(BundledIndexes.class);
+
+    /** Where the build puts the indexes of the shipped knowledge base, on the classpath. */
+    public static final String FOLDER = "knowledge-indexes/";
+    /** Set to {@code true}, bundled indexes are ignored (the build's own run, or to measure an index built). */
+    public static final String IGNORE_PROPERTY = "helpdesk.knowledge.ignore-bundled-indexes";
+    /** None: every index is built. */
+    public static final BundledIndexes NONE = new BundledIndexes(null);
+
+    private static final String FORMAT = "knowledge-index-1";
+    private static final String PREFIX = "index-";
+    private static final String SUFFIX = ".bin";
+    /** What an index's content depends on besides the articles: the code and word lists that analyse them. */
+    private static final List<String> ANALYSIS_RESOURCES = List.of("ArticleIndex.class", "FrenchAnalysis.class",
+            "query-fillers.txt", "stem-overrides.txt");
+
+    private final ClassLoader bundled;
+
+    /** Indexes read from {@code bundled}'s {@value #FOLDER} (none if null). */
+    public BundledIndexes(ClassLoader bundled) {
+        this.bundled = bundled;
+    }
+
+    /** The application's own, unless {@value #IGNORE_PROPERTY} is set. */
+    public static BundledIndexes ofApplication() {
+        return Boolean.getBoolean(IGNORE_PROPERTY) ? NONE : new BundledIndexes(BundledIndexes.class.getClassLoader());
+    }
+
+    /** The bundled index of this key, in memory; empty when none is bundled or it cannot be read. */
+    Optional<ByteBuffersDirectory> find(String key) {
+        if (bundled == null) {
+            return Optional.empty();
+        }
+        String resource = FOLDER + fileName(key);
+        InputStream stream = bundled.getResourceAsStream(resource);
+        if (stream == null) {
+            return Optional.empty();
+        }
+        ByteBuffersDirectory directory = ArticleIndex.newDirectory();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(stream))) {
+            int files = in.readInt();
+            for (int i = 0; i < files; i++) {
+                String name = in.readUTF();
+                byte[] bytes = new byte[in.readInt()];
+                in.readFully(bytes);
+                try (IndexOutput out = directory.createOutput(name, IOContext.DEFAULT)) {
+                    out.writeBytes(bytes, bytes.length);
+                }
+            }
+            return Optional.of(directory);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Bundled index {} unreadable, built instead: {}", resource, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Writes the index's files as one file of {@code folder}, named by its key (for the build). */
+    static void write(ByteBuffersDirectory directory, String key, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        String[] names = directory.listAll();
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(folder.resolve(fileName(key)))))) {
+            out.writeInt(names.length);
+            for (String name : names) {
+                try (IndexInput in = directory.openInput(name, IOContext.READONCE)) {
+                    byte[] bytes = new byte[Math.toIntExact(in.length())];
+                    in.readBytes(bytes, 0, bytes.length);
+                    out.writeUTF(name);
+                    out.writeInt(bytes.length);
+                    out.write(bytes);
+                }
+            }
+        }
+    }
+
+    /** Deletes the bundled indexes of {@code folder} (the build's previous ones) before it writes the new. */
+    public static void clear(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(PREFIX) && name.endsWith(SUFFIX)) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    /** The hash of the articles' indexed fields, in order, with the analysis code and the Lucene version. */
+    static String key(List<Article> articles) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((FORMAT + "|" + Version.LATEST + "\n").getBytes(StandardCharsets.UTF_8));
+            for (String resource : ANALYSIS_RESOURCES) {
+                digest.update(resourceBytes(resource));
+            }
+            for (Article article : articles) {
+                update(digest, article.id());
+                update(digest, article.title());
+                update(digest, String.valueOf(article.questions().size()));
+                article.questions().forEach(q -> update(digest, q));
+                update(digest, String.valueOf(article.tags().size()));
+                article.tags().forEach(t -> update(digest, t));
+                update(digest, article.text());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Each value preceded by its length, so that no two lists of values hash alike. */
+    private static void update(MessageDigest digest, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+        digest.update(bytes);
+    }
+
+    private static byte[] resourceBytes(String resource) {
+        try (InputStream in = BundledIndexes.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no resource " + resource + " beside " + BundledIndexes.class);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String fileName(String key) {
+        return PREFIX + key + SUFFIX;
+    }
+}
