@@ -47,6 +47,17 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void a_search_repeated_gives_the_same_result_and_fewer_hits_are_the_first_of_the_same_ranking() {
+        String question = "Combien de temps le préfet a-t-il pour attaquer une délibération ?";
+        SearchResult first = knowledgeBase.search(question, 5);
+
+        assertThat(knowledgeBase.search(question, 5)).isEqualTo(first);
+        assertThat(knowledgeBase.search(question, 2).hits()).isEqualTo(first.hits().subList(0, 2));
+        assertThat(first.hits()).hasSize(5)
+                .allSatisfy(hit -> assertThat(hit.passage()).as(hit.article().id()).isNotBlank());
+    }
+
+    @Test
     void accents_elisions_and_plurals_do_not_matter() {
         assertThat(bestId("delai du prefet pour deferer une deliberation au tribunal"))
                 .isEqualTo(bestId("Délai du préfet pour déférer les délibérations au tribunal"));
