@@ -358,9 +358,8 @@ public class DecisionEngine {
                 sentence -> knowledgeBase.normalizedTerms(sentence).size());
         List<DecisionPart> parts = new ArrayList<>();
         List<PartOutcome> outcomes = new ArrayList<>();
-        PartOutcome single = decidePart(question, current, text, whole, true);
         if (texts.size() <= 1) {
-            outcomes.add(single);
+            outcomes.add(decidePart(question, current, text, whole, true));
         } else {
             for (String part : texts) {
                 IntentScores scores = classify(current, part);
@@ -426,17 +425,25 @@ public class DecisionEngine {
             // that part points to another article (a second question the whole answer leaves unanswered), nor when
             // the whole answer would drop a request the parts recorded.
             boolean leftOver = outcomes.stream().anyMatch(DecisionEngine::isLeftOver);
-            boolean wholeAnswersAll = single.part().kind() == DecisionKind.SUBSCRIPTION
-                    || (single.part().kind() == DecisionKind.ANSWER
-                    && outcomes.stream().noneMatch(o -> o.subscriptionKind() != null)
-                    && outcomes.stream().filter(DecisionEngine::isLeftOver)
-                    .noneMatch(o -> asksSomethingElse(o, single.part().articleIds())));
-            // A message whose whole is a municipal matter of a topic card, with parts that are either out of scope
-            // or unanswered for want of an article (« le recensement c'est quelle année ? »): the card answers all.
-            boolean wholeOutOfScope = single.part().kind() == DecisionKind.OUT_OF_SCOPE && !single.articles().isEmpty()
-                    && outcomes.stream().allMatch(o -> isLeftOver(o) || o.part().kind() == DecisionKind.OUT_OF_SCOPE);
-            if (outcomes.isEmpty() || (leftOver && (wholeAnswersAll || wholeOutOfScope))) {
-                outcomes = new ArrayList<>(List.of(single));
+            if (outcomes.isEmpty() || leftOver) {
+                // The whole message decided as one part, only when it may win: deciding on the longest text, with
+                // its searches, took about a third of a long message's decision.
+                PartOutcome single = decidePart(question, current, text, whole, true);
+                List<PartOutcome> parted = outcomes;
+                boolean wholeAnswersAll = single.part().kind() == DecisionKind.SUBSCRIPTION
+                        || (single.part().kind() == DecisionKind.ANSWER
+                        && parted.stream().noneMatch(o -> o.subscriptionKind() != null)
+                        && parted.stream().filter(DecisionEngine::isLeftOver)
+                        .noneMatch(o -> asksSomethingElse(o, single.part().articleIds())));
+                // A message whose whole is a municipal matter of a topic card, with parts that are either out of
+                // scope or unanswered for want of an article (« le recensement c'est quelle année ? »): the card
+                // answers all.
+                boolean wholeOutOfScope = single.part().kind() == DecisionKind.OUT_OF_SCOPE
+                        && !single.articles().isEmpty() && parted.stream()
+                        .allMatch(o -> isLeftOver(o) || o.part().kind() == DecisionKind.OUT_OF_SCOPE);
+                if (outcomes.isEmpty() || wholeAnswersAll || wholeOutOfScope) {
+                    outcomes = new ArrayList<>(List.of(single));
+                }
             }
             // « J'ai transmis ce matin la délibération du mauvais conseil. Est-il possible d'annuler un envoi ? »: a
             // statement that asks nothing and names no incident word, which the classifier only leans to read as an
