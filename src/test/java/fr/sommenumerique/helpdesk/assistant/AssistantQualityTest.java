@@ -155,6 +155,8 @@ class AssistantQualityTest {
      * Forwarded mails lose their headers (« De : … Objet : », « TR : », « je vous transfère la demande ») and a second
      * clause with its own question word asks on its own (4,548 passed, 65 confident wrong); G one fewer: « votre adresse
      * postale svp, le maire veut vous envoyer un courrier signé » is now read as a membership by the retrained classifier.
+     * Sets W and X, written at the start of round W and scored then and once at its end (219 with 12 → 219 with 12; 214
+     * with 8 → 216 with 7): floors at their end figures.
      * Set D (blind5) allows one confident wrong answer since the topic classifier answers long mails the search alone
      * handed over: its address-and-president question now gets the address only (24 more passed over all sets).
      */
@@ -177,6 +179,8 @@ class AssistantQualityTest {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sett.tsv", 241, 228, 3);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setu.tsv", 240, 223, 10);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setv.tsv", 246, 231, 7);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setw.tsv", 240, 219, 12);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setx.tsv", 240, 216, 7);
     }
 
     /**
