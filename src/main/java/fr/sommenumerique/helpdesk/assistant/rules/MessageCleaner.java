@@ -54,6 +54,10 @@ public final class MessageCleaner {
             + "relaie)\\w* (?:la|le|les|ce|cette|ces) (?:demande|question|message|mail|courriel)s?\\b[^.?!:]{0,60}[.!]?"
             + "|\\b(?:voir|cf\\.?) ci-(?:dessus|dessous)[.!,]?");
     private static final Pattern QUOTE_MARK = Pattern.compile("(?<=^|\\s)>+(?=\\s|$)");
+    private static final Pattern SPACES = Pattern.compile(" +");
+    /** Sentence breaks left at the start, or several in a row, where headers were taken out. */
+    private static final Pattern LEADING_BREAKS = Pattern.compile("^[ .]+");
+    private static final Pattern REPEATED_BREAKS = Pattern.compile("(?: \\.)+(?= \\.)");
 
     public String clean(String text) {
         if (text == null) {
@@ -89,14 +93,19 @@ public final class MessageCleaner {
         return clean(String.join("\n", lines));
     }
 
+    // Called for every message and every training example: the patterns are compiled once.
     private static String withoutForwarding(String text) {
         String s = QUOTE_MARK.matcher(text).replaceAll(" ");
-        s = FORWARD_SEPARATOR.matcher(s).replaceAll(" . ").replaceAll(" +", " ").strip();
+        s = singleSpaced(FORWARD_SEPARATOR.matcher(s).replaceAll(" . "));
         s = FORWARD_HEADER.matcher(s).replaceAll(" . ");
         s = FORWARD_NOTE.matcher(s).replaceAll(" ");
-        s = FORWARD_SUBJECT_PREFIX.matcher(s.replaceAll(" +", " ").strip()).replaceAll("");
-        // Breaks left at the start or doubled carry nothing.
-        return s.replaceAll("^[ .]+", "").replaceAll("(?: \\.)+(?= \\.)", "").replaceAll(" +", " ").strip();
+        s = FORWARD_SUBJECT_PREFIX.matcher(singleSpaced(s)).replaceAll("");
+        s = REPEATED_BREAKS.matcher(LEADING_BREAKS.matcher(s).replaceFirst("")).replaceAll("");
+        return singleSpaced(s);
+    }
+
+    private static String singleSpaced(String text) {
+        return SPACES.matcher(text).replaceAll(" ").strip();
     }
 
     // A closing formula after some content, followed by a short block: the block is a signature.

@@ -61,14 +61,16 @@ public final class MessageParts {
     private static final Pattern QUESTION_WORD = Pattern.compile("\\b(?:comment|quand|quel|quelle|quels|quelles|combien|"
             + "cb|pourquoi|est-ce|est ce|faut-il|faut il|doit-on|peut-on|a quelle heure|koi|quoi|c'est qui|qui est|"
             + "qui sont|qui a|qui doit|qui peut|c'est ou|vous etes ou|etes-vous ou|ou se trouve\\w*)\\b");
+    /** Possessives and pronouns that point back to the thing a question before named. */
+    private static final String POINTING_WORDS = "son|sa|ses|leur|leurs|celui-ci|celle-ci";
     /** « … quand ? et c'est quoi son identifiant » leans on the question before it: it stays with it. */
-    private static final Pattern POINTS_BACK = Pattern.compile("\\b(?:son|sa|ses|leur|leurs|celui-ci|celle-ci)\\b");
+    private static final Pattern POINTS_BACK = Pattern.compile("\\b(?:" + POINTING_WORDS + ")\\b");
     /**
      * « C'est quoi, et qui a créé ce système ? », « …, et il couvre combien d'années ? », « …, et combien ça coûte ? »:
-     * the second question is about the thing the first one names (« il faut », « il y a » name nothing).
+     * within one sentence, demonstratives and subject pronouns point back too (« il faut », « il y a » name nothing).
      */
-    private static final Pattern LEANS_BACK = Pattern.compile("\\b(?:cet|cette|ces|son|sa|ses|leur|leurs|celui-ci|"
-            + "celle-ci|ca|cela|elles?|ils)\\b|\\bce (?!que\\b|qu'|qui\\b)|\\bil (?!faut\\b|y a\\b)");
+    private static final Pattern LEANS_BACK = Pattern.compile("\\b(?:" + POINTING_WORDS + "|cet|cette|ces|ca|cela|"
+            + "elles?|ils)\\b|\\bce (?!que\\b|qu'|qui\\b)|\\bil (?!faut\\b|y a\\b)");
     /** « …, et quel article du CGCT ? »: fewer words than this go on with the question before. */
     private static final int MIN_OWN_QUESTION_WORDS = 5;
     /** « …, et pendant combien de temps ? »: a clause opening on a preposition goes on with the question before. */
@@ -186,6 +188,17 @@ public final class MessageParts {
         return pieces;
     }
 
+    /**
+     * A later piece of a question that asks about a subject of its own: a question word, no word pointing back, not
+     * opening on a preposition, and enough words.
+     */
+    private static boolean namesItsOwnSubject(String piece) {
+        return QUESTION_WORD.matcher(piece).find() && !LEANS_BACK.matcher(piece).find()
+                && !OPENS_ON_PREPOSITION.matcher(piece).find()
+                && Arrays.stream(piece.split(" ")).filter(w -> w.chars().anyMatch(Character::isLetter)).count()
+                >= MIN_OWN_QUESTION_WORDS;
+    }
+
     /** « 1. … 2. … », « 1/ … 2/ … » written « 1) … 2) … », when both a first and a second item are numbered so. */
     private static String withNumbersInBrackets(String text) {
         List<String> numbers = OTHER_NUMBERING.matcher(text).results().map(m -> m.group(1)).toList();
@@ -247,10 +260,7 @@ public final class MessageParts {
                     if (question && (!first || QUESTION_WORD.matcher(piece).find()) || numberedItems && i > 0) {
                         asked.add(piece.strip());
                     }
-                    if (question && !first && QUESTION_WORD.matcher(piece).find() && !LEANS_BACK.matcher(piece).find()
-                            && !OPENS_ON_PREPOSITION.matcher(piece.strip()).find()
-                            && Arrays.stream(piece.split(" ")).filter(w -> w.chars().anyMatch(Character::isLetter))
-                            .count() >= MIN_OWN_QUESTION_WORDS) {
+                    if (question && !first && namesItsOwnSubject(piece.strip())) {
                         ownQuestions.add(piece.strip());
                     }
                     // « le maire voudrait savoir 1/ si … 2/ à quel montant … »: the words before the first item
