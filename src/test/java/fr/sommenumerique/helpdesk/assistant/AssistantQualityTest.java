@@ -89,7 +89,7 @@ class AssistantQualityTest {
 
     @Test
     void a_third_set_written_from_the_domain_brief_only_stays_at_least_as_good_as_measured() throws IOException {
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-blind3.tsv", 125, 121, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-blind3.tsv", 125, 120, 0);
     }
 
     /**
@@ -122,7 +122,7 @@ class AssistantQualityTest {
      */
     @Test
     void sets_i_and_j_written_from_the_domain_brief_only_stay_at_least_as_good_as_measured() throws IOException {
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 198, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 197, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-setj.tsv", 215, 204, 1);
     }
 
@@ -157,6 +157,11 @@ class AssistantQualityTest {
      * postale svp, le maire veut vous envoyer un courrier signé » is now read as a membership by the retrained classifier.
      * Sets W and X, written at the start of round W and scored then and once at its end (219 with 12 → 219 with 12; 214
      * with 8 → 216 with 7): floors at their end figures.
+     * Round Y: whether the European 80 % still applies today is handed over in every wording (« s'applique encore »,
+     * « toujours valable », « existe toujours »), as the brief asks (no promise of 80 % today) and as 15 of the 25
+     * writers who asked it expected; the other ten expected the caveat answer, so blind3, H and I lose one each. The
+     * hours article names the address and the stamp article the posting date of the charter's deliberation (asked in
+     * M and twice in W): 4,983 passed with 84 confident wrong over the 29 sets → 4,988 with 74.
      * Set D (blind5) allows one confident wrong answer since the topic classifier answers long mails the search alone
      * handed over: its address-and-president question now gets the address only (24 more passed over all sets).
      */
@@ -166,21 +171,21 @@ class AssistantQualityTest {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-blind5.tsv", 126, 123, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sete.tsv", 169, 159, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setg.tsv", 235, 224, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seth.tsv", 222, 210, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seth.tsv", 222, 209, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setk.tsv", 242, 224, 4);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setl.tsv", 232, 211, 5);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setm.tsv", 222, 198, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setm.tsv", 222, 199, 3);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setn.tsv", 212, 193, 4);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seto.tsv", 221, 201, 9);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setp.tsv", 216, 192, 6);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setq.tsv", 234, 221, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seto.tsv", 221, 202, 8);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setp.tsv", 216, 192, 5);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setq.tsv", 234, 221, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setr.tsv", 238, 224, 6);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sets.tsv", 229, 219, 3);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sett.tsv", 241, 228, 3);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setu.tsv", 240, 223, 10);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setu.tsv", 240, 224, 9);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setv.tsv", 246, 231, 7);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setw.tsv", 240, 219, 12);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setx.tsv", 240, 216, 7);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setw.tsv", 240, 223, 8);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setx.tsv", 240, 217, 6);
     }
 
     /**

@@ -35,7 +35,7 @@ class TelegramConversationRulesTest extends TelegramChannelTestBase {
     StaffAccounts staffAccounts;
 
     static final String ANSWERED_QUESTION = "Quel type de certificat faut il pour envoyer sur Actes ?";
-    static final String SUBSIDY_QUESTION = "Le financement européen de 80 % est-il encore valable en 2026 ?";
+    static final String SUBSIDY_QUESTION = "Quelle part du coût de Mairie connectée est financée par l'Europe ?";
     static final String MARCHES_INCIDENT = "je n'arrive plus à me connecter à la plateforme marchés, mot de passe refusé";
     static final String URGENT_ACTES_INCIDENT = "URGENT : certificat expiré, impossible de télétransmettre la délibération "
             + "sur Actes avant le conseil de ce soir";
