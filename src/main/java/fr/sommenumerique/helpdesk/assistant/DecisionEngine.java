@@ -701,7 +701,11 @@ public class DecisionEngine {
         // A topic card that covers the question better than any article: a municipal matter, not ours.
         boolean topicWins = topics.best().filter(card -> card.article().outOfScope() && card.matchedTerms().size()
                 >= MIN_TOPIC_TERMS && (covers(card, topics) || dominates(card, topics))).isPresent();
-        if (outOfScope || topicWins) {
+        // « pour un pacs en mairie c'est quoi les pièces ? »: the classifier reads a municipal matter and a card names a
+        // word no article knows; the article found, not far ahead, only shares common words (« pièces », « demander »).
+        boolean cardNamesIt = best == Intent.OUT_OF_SCOPE && topic.filter(card -> !articleFarAhead(card, topics)
+                && card.matchedTerms().stream().anyMatch(this::noArticleKnows)).isPresent();
+        if (outOfScope || topicWins || cardNamesIt) {
             return outOfScopePart(text, intent, scores, topic, candidates, coverage);
         }
         return questionPart(question, current, text, intent, scores, search, topics, topic, services, candidates, whole);

@@ -122,7 +122,7 @@ class AssistantQualityTest {
      */
     @Test
     void sets_i_and_j_written_from_the_domain_brief_only_stay_at_least_as_good_as_measured() throws IOException {
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 197, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 196, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-setj.tsv", 215, 204, 1);
     }
 
@@ -161,7 +161,10 @@ class AssistantQualityTest {
      * « toujours valable », « existe toujours »), as the brief asks (no promise of 80 % today) and as 15 of the 25
      * writers who asked it expected; the other ten expected the caveat answer, so blind3, H and I lose one each. The
      * hours article names the address and the stamp article the posting date of the charter's deliberation (asked in
-     * M and twice in W): 4,983 passed with 84 confident wrong over the 29 sets → 4,988 with 74.
+     * M and twice in W): 4,983 passed with 84 confident wrong over the 29 sets → 4,988 with 74. A message the
+     * classifier reads as a municipal matter goes to the card that names a word no article knows (« pacs », « mariage »,
+     * « touche » for an allowance) unless an article scores twice as high: 4,990 with 70 (I and N lose one answer each,
+     * « combien d'élus présents le jour du vote de la charte ? » read as an allowance).
      * Set D (blind5) allows one confident wrong answer since the topic classifier answers long mails the search alone
      * handed over: its address-and-president question now gets the address only (24 more passed over all sets).
      */
@@ -172,14 +175,14 @@ class AssistantQualityTest {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sete.tsv", 169, 159, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setg.tsv", 235, 224, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seth.tsv", 222, 209, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setk.tsv", 242, 224, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setk.tsv", 242, 225, 3);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setl.tsv", 232, 211, 5);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setm.tsv", 222, 199, 3);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setn.tsv", 212, 193, 4);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seto.tsv", 221, 202, 8);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setm.tsv", 222, 200, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setn.tsv", 212, 192, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seto.tsv", 221, 203, 7);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setp.tsv", 216, 192, 5);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setq.tsv", 234, 221, 1);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setr.tsv", 238, 224, 6);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setr.tsv", 238, 225, 5);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sets.tsv", 229, 219, 3);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sett.tsv", 241, 228, 3);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setu.tsv", 240, 224, 9);

@@ -596,6 +596,20 @@ class DecisionEngineTest {
         assertThat(cleaned).endsWith("quel certificat faut-il pour teletransmettre ?");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "pour un pacs en mairie c est quoi les pieces a demander|procureur",
+            "Un couple veut se marier dans notre commune alors qu'ils habitent à côté, on peut ?|procureur",
+    })
+    void a_municipal_matter_named_by_a_word_no_article_knows_gets_its_card_not_an_article_sharing_common_words(
+            String message, String body) {
+        // « pièces », « demander », « commune », « habitent » are in articles; « pacs » and « mariage » only in a card.
+        Decision decision = engine.decide(message);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(decision.reply()).contains(body);
+    }
+
     @Test
     void a_card_sharing_only_words_that_articles_know_does_not_make_a_question_out_of_scope() {
         Decision decision = engine.decide("Quel logiciel utilisez-vous pour le partage de fichiers ? notre "
