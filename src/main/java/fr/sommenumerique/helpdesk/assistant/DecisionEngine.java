@@ -1216,7 +1216,7 @@ public class DecisionEngine {
 
     /** Whether at most this many articles contain the word (a rare word names a precise thing). */
     private boolean knownByAtMost(String term, int articles) {
-        return knowledgeBase.search(term, articles + 1).hits().size() <= articles;
+        return knowledgeBase.articlesWith(term) <= articles;
     }
 
     private Optional<Article> handoverArticle(SearchResult search) {

@@ -114,6 +114,11 @@ public final class KnowledgeBase {
         return current.get().index().search(text, maxHits);
     }
 
+    /** How many articles (out-of-scope cards excluded) hold a term as search matched it. */
+    public int articlesWith(String matchedTerm) {
+        return current.get().index().articlesWith(matchedTerm);
+    }
+
     /** Searches the articles and the out-of-scope topic cards together: is the closest one a card? */
     public SearchResult searchWithTopics(String text, int maxHits) {
         return current.get().topicIndex().search(text, maxHits);

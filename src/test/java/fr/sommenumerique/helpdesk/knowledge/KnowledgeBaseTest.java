@@ -35,6 +35,17 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void the_articles_holding_a_matched_term_are_counted_on_the_term_as_indexed() {
+        // Searching the stem « adres » again would analyse it into another word and find no article.
+        String address = knowledgeBase.normalizedTerms("adresse").get(0);
+
+        assertThat(knowledgeBase.articlesWith(address)).isGreaterThan(5);
+        assertThat(knowledgeBase.articlesWith(knowledgeBase.normalizedTerms("pacs").get(0))).isZero();
+        assertThat(knowledgeBase.articlesWith("certificat|logiciel"))
+                .isGreaterThan(knowledgeBase.articlesWith("logiciel"));
+    }
+
+    @Test
     void search_returns_scores_coverage_and_a_highlighted_passage() {
         SearchResult result = knowledgeBase.search("Quel certificat faut-il pour télétransmettre ?", 3);
 

@@ -30,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,6 +66,7 @@ public final class ArticleIndex {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final QueryBuilder queries;
+    private final Vocabulary vocabulary;
     private final Map<String, Passages> passages;
     /** The article of each document, read once: reading a hit's stored id cost a decompression per hit. */
     private final Article[] articleByDoc;
@@ -102,7 +104,7 @@ public final class ArticleIndex {
         this.searcher = new IndexSearcher(reader);
         this.searcher.setQueryCache(null); // every query is new; caching would only cost
         this.articleByDoc = articlesByDoc();
-        Vocabulary vocabulary = new Vocabulary(reader, List.copyOf(QueryBuilder.FIELD_BOOSTS.keySet()));
+        this.vocabulary = new Vocabulary(reader, List.copyOf(QueryBuilder.FIELD_BOOSTS.keySet()));
         this.queries = new QueryBuilder(analysis, analysis.queryAnalyzer(synonyms), vocabulary, reader.numDocs(),
                 this::termStates);
         this.passages = this.articles.stream().collect(Collectors.toMap(Article::id, a ->
@@ -199,6 +201,18 @@ public final class ArticleIndex {
 
     public int size() {
         return articles.size();
+    }
+
+    /**
+     * How many articles hold a matched term as it is indexed (« adres », or « tarif|tarific » for a synonym group).
+     * Searching the term instead would analyse the stem once more, and « adres » would become another word.
+     */
+    public int articlesWith(String matchedTerm) {
+        BitSet docs = new BitSet();
+        for (String term : matchedTerm.split("\\|")) {
+            docs.or(vocabulary.docs(term));
+        }
+        return docs.cardinality();
     }
 
     public SearchResult search(String text, int maxHits) {
