@@ -95,8 +95,10 @@ public final class Signals {
             + "desactiver|supprimer|fermer|cloturer|rattacher)\\b"
             // « merci d'ouvrir un compte au nom de M. X »: the same ask, elided
             + "|\\bmerci d'(?:inscrire|ouvrir|ajouter|activer|attribuer|etablir)\\b"
-            + "|\\b(?:inscrivez|ouvrez|creez|transferez|ajoutez|activez|desactivez|supprimez|fermez|cloturez|attribuez|"
-            + "reservez)(?:[- ](?:nous|moi|lui|leur)\\b|\\s+(?:son|sa|ses|mon|ma|mes|notre|nos|le|la|les|l'|un|une|en)\\b)"
+            // « ouvrez le compte », not « à quelle heure vous ouvrez le matin » nor « vous fermez le midi ? »
+            + "|(?<!\\bvous )(?<!\\bvs )\\b(?:inscrivez|ouvrez|creez|transferez|ajoutez|activez|desactivez|supprimez|fermez|"
+            + "cloturez|attribuez|reservez)(?:[- ](?:nous|moi|lui|leur)\\b|\\s+(?:son|sa|ses|mon|ma|mes|notre|nos|le|la|les|l'|un|"
+            + "une|en)\\b)"
             // « inscrivez Arnaud à la prochaine formation »: the imperative before a name; not « vous inscrivez … »
             // (said of the commune) nor « ouvrez vous … ? » (asking our hours)
             + "|(?<!\\bvous )(?<!\\bvs )\\b(?:inscrivez|creez|ajoutez|activez|desactivez|supprimez|cloturez)\\s+"

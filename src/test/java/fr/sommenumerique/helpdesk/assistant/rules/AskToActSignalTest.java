@@ -15,7 +15,8 @@ class AskToActSignalTest {
             "le maire aimerait avoir un nouvel acces",
             "je voudrais m'inscrire a la session sur actes",
             "pourriez-vous nous envoyer de quoi adherer ?",
-            "merci de nous transmettre la convention, le conseil a vote"})
+            "merci de nous transmettre la convention, le conseil a vote",
+            "ouvrez le compte de Mme Martin svp", "fermez le compte de l'ancien maire"})
     void a_wish_or_an_ask_to_act_on_an_account_a_training_or_a_membership_is_an_ask(String text) {
         assertThat(Signals.asksToAct(TextNormalizer.normalize(text))).isPresent();
     }
@@ -24,5 +25,12 @@ class AskToActSignalTest {
     void asking_how_to_open_an_account_or_what_the_convention_says_is_no_ask() {
         assertThat(Signals.asksToAct("comment fait-on pour ouvrir un compte ?")).isEmpty();
         assertThat(Signals.asksToAct("que dit la convention sur les donnees ?")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a quelle heure vous ouvrez le matin ?", "vous fermez le midi ?",
+            "vs fermez le soir a quelle heure ?"})
+    void asking_when_we_open_or_close_is_no_ask_to_open_or_close_an_account(String text) {
+        assertThat(Signals.asksToAct(TextNormalizer.normalize(text))).isEmpty();
     }
 }
