@@ -663,10 +663,12 @@ public class DecisionEngine {
         Optional<String> stateOfFile = surelyOutOfScope ? Optional.empty() : Signals.stateOfFile(text);
         Optional<String> incidentWord = Signals.incident(text).or(() -> stateOfFile);
         // An incident word next to a service (« en statut erreur sur Actes ») is a hard fact, whatever the wording.
-        boolean incident = best == Intent.INCIDENT || stateOfFile.isPresent()
+        // So is a sending on a closed day: its acknowledgement awaited is the Actes article's question, not a fault.
+        boolean incident = Signals.acknowledgementAfterClosedDay(text).isEmpty()
+                && (best == Intent.INCIDENT || stateOfFile.isPresent()
                 || (incidentWord.isPresent() && !surelyOutOfScope
                 && !best.isRequest() && (scores.probability(Intent.INCIDENT) >= INCIDENT_SIGNAL_PROBABILITY
-                || (services.stream().anyMatch(ServiceArea::isPlatform) && !surelyAQuestion(scores, text))));
+                || (services.stream().anyMatch(ServiceArea::isPlatform) && !surelyAQuestion(scores, text)))));
         if (incident) {
             return new PartOutcome(part(text, Intent.INCIDENT.code(), DecisionKind.TICKET, ReplyTexts.partIncident(),
                     List.of(), List.of(), scores.probability(Intent.INCIDENT), "incident signalé"
@@ -873,7 +875,8 @@ public class DecisionEngine {
         boolean saysTooLittle = scores.probability(Intent.QUESTION) + scores.probability(Intent.OUT_OF_SCOPE)
                 < MIN_QUESTION_PROBABILITY && (scores.probability(scores.best()) >= MIN_INTENT_PROBABILITY
                 || LETTERS.matcher(text).results().count() < MIN_REQUEST_WORDS)
-                && !Signals.eligibilityQuestion(text) && !Signals.asksInWords(text);
+                && !Signals.eligibilityQuestion(text) && !Signals.asksInWords(text)
+                && Signals.acknowledgementAfterClosedDay(text).isEmpty();
         // « la subvention DETR … quel taux ? »: an acronym no article knows but a topic card names is a municipal
         // matter that card orients, not an unknown word to hand over.
         // Not when an article scores far ahead of that card: « le CCAS a perdu une clé USB avec la liste des

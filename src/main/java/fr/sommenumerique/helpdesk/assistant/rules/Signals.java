@@ -57,6 +57,19 @@ public final class Signals {
             + "\\b(?:avez|a|ont)(?:-vous|-t-(?:il|elle))? bien (?:recu|signe|enregistre|traite)\\w*)");
 
     /**
+     * An acknowledgement awaited after a sending on a day the préfecture does not issue it (« envoyé dimanche soir,
+     * toujours pas d'AR lundi 8h, c'est normal ? »): the question the Actes article answers (the AR comes on the next
+     * working day), not an incident. Not when something else went wrong (an error shown, a sending blocked or still
+     * pending days later): that is for an agent.
+     */
+    private static final Pattern ACKNOWLEDGEMENT = Pattern.compile("\\b(?:ar|accuses? de reception|accuse|recu de la "
+            + "prefecture)\\b");
+    private static final Pattern CLOSED_DAY = Pattern.compile("\\b(?:samedi|dimanche|week-?end|ferie|soir|nuit)\\b");
+    private static final Pattern ASKS_IF_NORMAL = Pattern.compile("\\b(?:normal|grave|bug)\\b|\\?");
+    private static final Pattern SOMETHING_ELSE_WRONG = Pattern.compile("\\b(?:erreur|message|impossible|bloque\\w*|"
+            + "refus\\w*|rejet\\w*|en attente|mauvais\\w*|annul\\w*)\\b");
+
+    /**
      * The commune says it wants to leave the offer (« on veut arrêter Mairie connectée en fin d'année »): a request
      * for the team, which knows the terms; the joining steps, which share its words, do not answer it.
      */
@@ -165,6 +178,15 @@ public final class Signals {
 
     public static Optional<String> incident(String text) {
         return find(INCIDENT, text);
+    }
+
+    /** The closed day named when an acknowledgement is awaited after a weekend or evening sending, if so. */
+    public static Optional<String> acknowledgementAfterClosedDay(String text) {
+        if (!ACKNOWLEDGEMENT.matcher(text).find() || !ASKS_IF_NORMAL.matcher(text).find()
+                || SOMETHING_ELSE_WRONG.matcher(text).find()) {
+            return Optional.empty();
+        }
+        return find(CLOSED_DAY, text);
     }
 
     public static Optional<String> stateOfFile(String text) {

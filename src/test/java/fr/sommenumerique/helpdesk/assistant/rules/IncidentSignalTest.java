@@ -32,4 +32,24 @@ class IncidentSignalTest {
     void a_breakdown_stays_an_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isPresent();
     }
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "J'ai envoyé un arrêté dimanche soir et toujours pas d'AR lundi 8h, c'est normal ?",
+            "AR actes jamais arrivé, envoyé samedi, normal ?",
+            "On a télétransmis le 13 juillet au soir et l'accusé de réception est daté du 15, c'est un bug ?",
+    })
+    void an_acknowledgement_awaited_after_a_closed_day_sending_is_a_question(String text) {
+        assertThat(Signals.acknowledgementAfterClosedDay(TextNormalizer.normalize(text))).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Délibération envoyée vendredi dernier, toujours en attente, pas d'accusé, et on est mercredi",
+            "on n'a jamais d'AR le week-end, et depuis jeudi une erreur 500 quand je clique sur Envoyer",
+            "Notre délibération déposée il y a trois semaines n'a toujours pas d'accusé de réception.",
+            "Plus aucun AR depuis lundi sur tous nos envois, c'est normal ?",
+    })
+    void an_acknowledgement_missing_for_another_reason_stays_for_an_agent(String text) {
+        assertThat(Signals.acknowledgementAfterClosedDay(TextNormalizer.normalize(text))).isEmpty();
+    }
 }
