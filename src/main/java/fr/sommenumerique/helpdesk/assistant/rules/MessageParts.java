@@ -91,14 +91,15 @@ public final class MessageParts {
     private static final Pattern ELLIPTIC = Pattern.compile("^(?:chez|pour|avec|sans|sur|dans|par|a|en)(?: \\S+){0,4} ?\\?$");
 
     /** Where the sentence of a request ends: what follows may ask a question of its own. */
-    private static final Pattern AFTER_ASK = Pattern.compile("[.?!]\\s+|,\\s*et\\s+|\\s+et\\s+(?=(?:me|nous) (?:dire|indiquer|"
-            + "preciser)\\b)");
+    private static final Pattern AFTER_ASK = Pattern.compile("[.?!;]\\s+|,\\s*et\\s+|\\s+et\\s+(?=(?:me|nous) (?:dire|indiquer|"
+            + "preciser)\\b|je (?:voudrais|voudrai|souhaiterais|aimerais) (?:aussi |egalement )?savoir\\b)");
     /** Words that lead into a question beside a request: « et tant que j'y suis : », « au passage, ». */
     private static final Pattern LEAD_IN = Pattern.compile("^(?:(?:et|puis|aussi|tant que j'y suis|au passage|"
             + "par la meme occasion)\\s*[,:]?\\s*)+");
     /** « dites-moi si … », « me dire si … »: a question asked without its question mark. */
     private static final Pattern ASKING_LEAD = Pattern.compile("^(?:(?:dites|indiquez|precisez)[- ]?(?:moi|nous)|(?:me|nous) "
-            + "(?:dire|indiquer|preciser))\\b\\s*(?:si\\b\\s*|s'(?=ils?\\b))?");
+            + "(?:dire|indiquer|preciser)|je (?:voudrais|voudrai|souhaiterais|aimerais) (?:aussi |egalement )?savoir)\\b\\s*"
+            + "(?:si\\b\\s*|s'(?=ils?\\b))?");
 
     private MessageParts() {
     }

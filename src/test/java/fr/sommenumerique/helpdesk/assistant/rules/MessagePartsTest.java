@@ -43,6 +43,15 @@ class MessagePartsTest {
         // A request that asks nothing after its ask has no question beside it.
         String alone = TextNormalizer.normalize("merci d'ouvrir un compte Actes. Mme Roussel commence lundi.");
         assertThat(MessageParts.questionAfter(alone, alone.indexOf(" un compte"))).isEmpty();
+        // After a semicolon, and after « je voudrais aussi savoir », a question without its mark.
+        String semicolon = TextNormalizer.normalize("je voudrais un compte Actes à mon nom ; au passage, il faut un "
+                + "certificat spécial ?");
+        assertThat(MessageParts.questionAfter(semicolon, semicolon.indexOf(" un compte")))
+                .contains("il faut un certificat special ?");
+        String wish = TextNormalizer.normalize("je voudrais qu'on m'ouvre un accès et je voudrais aussi savoir jusqu'à "
+                + "quel jour je peux vous appeler");
+        assertThat(MessageParts.questionAfter(wish, wish.indexOf(" un acces")))
+                .contains("jusqu'a quel jour je peux vous appeler ?");
     }
 
     @Test
