@@ -101,7 +101,7 @@ class AssistantQualityTest {
      */
     @Test
     void the_fourth_set_written_from_the_domain_brief_only_stays_at_least_as_good_as_measured() throws IOException {
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-blind4.tsv", 129, 128, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-blind4.tsv", 129, 129, 0);
     }
 
     /**
