@@ -133,6 +133,12 @@ public final class Signals {
             + "|\\b(?:envoyer|transmettre|adresser)\\s+(?:(?:nous|me|m')\\s*)?(?:de quoi adherer|(?:la |le |les )?(?:convention|charte|"
             + "dossier d'adhesion|documents? (?:pour|d')\\s*adh\\w+))\\b"
             + "|" + WANTS + "que (?:mes|nos|ses|son|mon|leurs?|les) (?:acces|comptes?|droits)\\b"
+            // asked as a question: « est-ce qu'on peut avoir la charte à signer ? », « je pourrais m'inscrire à une
+            // formation ? »: what is asked for is still to be sent or done
+            + "|\\b(?:avoir|obtenir|recevoir)\\s+(?:la |le |les )?(?:charte|convention|documents?|papiers?)\\b[^?.]{0,40}"
+            + "\\b(?:a|pour) signer\\b"
+            + "|(?<!\\bquand )(?<!\\bcomment )\\b(?:je (?:peux|pourrais) m'|(?:nous|on) (?:pouvons|pourrions|pourrait|peut) "
+            + "nous )inscrire\\b"
             + "|\\bque soi(?:en)?t (?:cree|ouvert|ferme|supprime|transfere|active|desactive)e?s?\\b"
             // « on veut adhérer », « nous souhaitons souscrire », « le maire veut qu'on arrête le service »
             + "|\\b(?:on|nous|je|la commune|le conseil|le maire) (?:veut|veux|voulons|voudrait|voudrais|voudrions|souhaite|"

@@ -16,7 +16,8 @@ class AskToActSignalTest {
             "je voudrais m'inscrire a la session sur actes",
             "pourriez-vous nous envoyer de quoi adherer ?",
             "merci de nous transmettre la convention, le conseil a vote",
-            "ouvrez le compte de Mme Martin svp", "fermez le compte de l'ancien maire"})
+            "ouvrez le compte de Mme Martin svp", "fermez le compte de l'ancien maire",
+            "est-ce qu'on peut avoir la charte à signer ?", "est-ce que je pourrais m'inscrire à une formation ?"})
     void a_wish_or_an_ask_to_act_on_an_account_a_training_or_a_membership_is_an_ask(String text) {
         assertThat(Signals.asksToAct(TextNormalizer.normalize(text))).isPresent();
     }
@@ -25,6 +26,8 @@ class AskToActSignalTest {
     void asking_how_to_open_an_account_or_what_the_convention_says_is_no_ask() {
         assertThat(Signals.asksToAct("comment fait-on pour ouvrir un compte ?")).isEmpty();
         assertThat(Signals.asksToAct("que dit la convention sur les donnees ?")).isEmpty();
+        assertThat(Signals.asksToAct("jusqu'a quand on peut s'inscrire sur les listes electorales ?")).isEmpty();
+        assertThat(Signals.asksToAct("comment je peux m'inscrire ?")).isEmpty();
     }
 
     @ParameterizedTest
