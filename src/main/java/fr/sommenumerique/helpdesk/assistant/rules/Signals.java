@@ -137,6 +137,8 @@ public final class Signals {
             // formation ? »: what is asked for is still to be sent or done
             + "|\\b(?:avoir|obtenir|recevoir)\\s+(?:la |le |les )?(?:charte|convention|documents?|papiers?)\\b[^?.]{0,40}"
             + "\\b(?:a|pour) signer\\b"
+            // « on veut tout le pack Mairie connectée », « nous souhaitons adhérer »: joining, told as a wish
+            + "|" + WANTS + "(?:adherer|souscrire|(?:prendre )?(?:tout )?le pack)\\b"
             + "|(?<!\\bquand )(?<!\\bcomment )\\b(?:je (?:peux|pourrais) m'|(?:nous|on) (?:pouvons|pourrions|pourrait|peut) "
             + "nous )inscrire\\b"
             + "|\\bque soi(?:en)?t (?:cree|ouvert|ferme|supprime|transfere|active|desactive)e?s?\\b"
