@@ -175,22 +175,22 @@ class AssistantQualityTest {
     void the_sets_scored_once_at_the_end_stay_at_least_as_good_as_measured() throws IOException {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sealed.tsv", 130, 129, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-blind5.tsv", 126, 124, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sete.tsv", 169, 159, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sete.tsv", 169, 158, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setg.tsv", 235, 224, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seth.tsv", 222, 209, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setk.tsv", 242, 227, 3);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setl.tsv", 232, 213, 3);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setk.tsv", 242, 228, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setl.tsv", 232, 213, 4);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setm.tsv", 222, 202, 1);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setn.tsv", 212, 192, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setn.tsv", 212, 193, 4);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seto.tsv", 221, 205, 5);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setp.tsv", 216, 195, 4);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setq.tsv", 234, 223, 1);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setr.tsv", 238, 228, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setr.tsv", 238, 229, 4);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sets.tsv", 229, 221, 3);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sett.tsv", 241, 229, 3);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setu.tsv", 240, 227, 6);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setv.tsv", 246, 234, 5);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setw.tsv", 240, 223, 8);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setw.tsv", 240, 224, 7);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setx.tsv", 240, 217, 6);
     }
 
