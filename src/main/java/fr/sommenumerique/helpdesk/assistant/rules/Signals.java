@@ -65,6 +65,7 @@ public final class Signals {
     private static final Pattern ACKNOWLEDGEMENT = Pattern.compile("\\b(?:ar|accuses? de reception|accuse|recu de la "
             + "prefecture)\\b");
     private static final Pattern CLOSED_DAY = Pattern.compile("\\b(?:samedi|dimanche|week-?end|ferie|soir|nuit)\\b");
+    /** « c'est normal ? », « c'est un bug ? », or any question about it. */
     private static final Pattern ASKS_IF_NORMAL = Pattern.compile("\\b(?:normal|grave|bug)\\b|\\?");
     private static final Pattern SOMETHING_ELSE_WRONG = Pattern.compile("\\b(?:erreur|message|impossible|bloque\\w*|"
             + "refus\\w*|rejet\\w*|en attente|mauvais\\w*|annul\\w*)\\b");
@@ -137,8 +138,8 @@ public final class Signals {
             // formation ? »: what is asked for is still to be sent or done
             + "|\\b(?:avoir|obtenir|recevoir)\\s+(?:la |le |les )?(?:charte|convention|documents?|papiers?)\\b[^?.]{0,40}"
             + "\\b(?:a|pour) signer\\b"
-            // « on veut tout le pack Mairie connectée », « nous souhaitons adhérer »: joining, told as a wish
-            + "|" + WANTS + "(?:adherer|souscrire|(?:prendre )?(?:tout )?le pack)\\b"
+            // « on veut tout le pack Mairie connectée »: the offer itself, told as a wish
+            + "|" + WANTS + "(?:prendre )?(?:tout )?le pack\\b"
             + "|(?<!\\bquand )(?<!\\bcomment )\\b(?:je (?:peux|pourrais) m'|(?:nous|on) (?:pouvons|pourrions|pourrait|peut) "
             + "nous )inscrire\\b"
             + "|\\bque soi(?:en)?t (?:cree|ouvert|ferme|supprime|transfere|active|desactive)e?s?\\b"
