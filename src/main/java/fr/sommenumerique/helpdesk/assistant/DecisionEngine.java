@@ -705,8 +705,8 @@ public class DecisionEngine {
                 >= MIN_TOPIC_TERMS && (covers(card, topics) || dominates(card, topics))).isPresent();
         // « pour un pacs en mairie c'est quoi les pièces ? »: the classifier reads a municipal matter and a card names a
         // word no article knows; the article found, not far ahead, only shares common words (« pièces », « demander »).
-        boolean cardNamesIt = best == Intent.OUT_OF_SCOPE && topic.filter(card -> !articleFarAhead(card, topics)
-                && card.matchedTerms().stream().anyMatch(this::noArticleKnows)).isPresent();
+        boolean cardNamesIt = best == Intent.OUT_OF_SCOPE && topic.filter(card -> namesWhatNoArticleKnows(card, topics))
+                .isPresent();
         if (outOfScope || topicWins || cardNamesIt) {
             return outOfScopePart(text, intent, scores, topic, candidates, coverage);
         }
@@ -831,6 +831,11 @@ public class DecisionEngine {
     private static boolean dominates(SearchHit card, SearchResult topics) {
         return topics.hits().stream().filter(h -> !h.article().outOfScope()).findFirst()
                 .map(article -> card.score() >= article.score() * TOPIC_LEAD).orElse(true);
+    }
+
+    /** A card that matched a word no article knows, with no article scoring far ahead of it: the subject is its. */
+    private boolean namesWhatNoArticleKnows(SearchHit card, SearchResult topics) {
+        return card.matchedTerms().stream().anyMatch(this::noArticleKnows) && !articleFarAhead(card, topics);
     }
 
     /** The converse: an article far ahead of the card in the same search is the message's subject. */
@@ -997,8 +1002,7 @@ public class DecisionEngine {
         // Not when an article scores far ahead of the card (« … besoin d'un DPO, c'est vrai ? » next to the card on
         // elected officials, which shares « élu »).
         boolean cardCloser = text.contains("?") && topic.filter(card -> card.coverage() > search.best()
-                .map(SearchHit::coverage).orElse(0.0) && card.matchedTerms().stream().anyMatch(this::noArticleKnows)
-                && !articleFarAhead(card, topics)).isPresent();
+                .map(SearchHit::coverage).orElse(0.0) && namesWhatNoArticleKnows(card, topics)).isPresent();
         if (noAnswer && unknownAcronym.isEmpty() && !saysTooLittle
                 && ((scores.best() == Intent.OUT_OF_SCOPE && (services.isEmpty()
                 || scores.probability(Intent.OUT_OF_SCOPE) >= SURE_OUT_OF_SCOPE)) || cardCloser)) {
