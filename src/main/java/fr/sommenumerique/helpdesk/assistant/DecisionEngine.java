@@ -666,8 +666,8 @@ public class DecisionEngine {
         // So is a sending on a closed day: its acknowledgement awaited is the Actes article's question, not a fault.
         boolean incident = Signals.acknowledgementAfterClosedDay(text).isEmpty()
                 && (best == Intent.INCIDENT || stateOfFile.isPresent()
-                || (incidentWord.isPresent() && !surelyOutOfScope
-                && !best.isRequest() && (scores.probability(Intent.INCIDENT) >= INCIDENT_SIGNAL_PROBABILITY
+                || (incidentWord.isPresent() && !best.isRequest()
+                && ((!surelyOutOfScope && scores.probability(Intent.INCIDENT) >= INCIDENT_SIGNAL_PROBABILITY)
                 || (services.stream().anyMatch(ServiceArea::isPlatform) && !surelyAQuestion(scores, text)))));
         if (incident) {
             return new PartOutcome(part(text, Intent.INCIDENT.code(), DecisionKind.TICKET, ReplyTexts.partIncident(),
