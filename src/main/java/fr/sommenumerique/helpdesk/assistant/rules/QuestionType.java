@@ -56,6 +56,10 @@ public enum QuestionType {
                     + "cout(?:e|ent|er\\w*)(?: \\S+){0,2} (?:combien|combein|combiens|cb)\\b"
                     + "(?! (?:de|d')\\b| en (?:%|pour))|"
                     + "(?:c'est|c'?|ca fait) combien\\b(?! (?:de|d')\\b)|payant\\w*|gratuit\\w*|devis|cotisation|"
+                    // « après les 2 ans de subvention, combien on paiera par an ? », « quel montant restera à la charge
+                    // de la commune ? »: what the commune will pay, in other words.
+                    + "(?:combien|combein|cb)(?: \\S+){0,3} (?:pai|pay)(?:e|era|erons|erait|erions|erez|er)\\b|"
+                    + "(?:montant|somme|reste|restera|restant)(?: \\S+){0,4} a (?:la |notre )?charge\\b|"
                     + "montant de (?:la |l')?(?:participation|adhesion|abonnement|cotisation))\\b"
                     // « les prix ont été votés en même temps que la charte ? », « notre délibération sur les tarifs de
                     // la salle des fêtes … le délai ? », « les tarifs ont été arrêtés avant ou après la charte ? »: a

@@ -50,6 +50,17 @@ class QuestionTypeTest {
     }
 
     @Test
+    void what_the_commune_will_pay_once_the_subsidy_is_over_is_a_price() {
+        assertThat(QuestionType.of(TextNormalizer.normalize("Après les 2 ans de subvention, combien on paiera par an ?")))
+                .contains(QuestionType.PRICE);
+        assertThat(QuestionType.of(TextNormalizer.normalize(
+                "Une fois la subvention déduite, quel montant restera à la charge de la commune ?")))
+                .contains(QuestionType.PRICE);
+        assertThat(QuestionType.of(TextNormalizer.normalize("Qui paie le certificat, la commune ?")))
+                .isNotEqualTo(java.util.Optional.of(QuestionType.PRICE));
+    }
+
+    @Test
     void a_share_of_a_cost_needs_a_percentage_not_a_price() {
         String question = TextNormalizer.normalize("Le maire souhaiterait savoir d'où provient le financement qui réduit "
                 + "le coût de votre offre, et quelle part est ainsi prise en charge.");
