@@ -40,7 +40,13 @@ public final class Signals {
             // « l'AR est arrivé mais avec la mauvaise date »: what the platform gave back carries a wrong value.
             + "\\b(?:mauvaise|fausse) date\\b|\\bdate (?:erronee|fausse|incorrecte)\\b|"
             // « Actes me renvoie « fichier non PDF/A » », « le bouton est grisé »: a message shown, a button off.
-            + "\\b(?:renvoie|affiche|indique|marque)\\w* (?:le message |un message |l'erreur )?[«\"]|\\bgrise(?:e|s|es)?\\b)");
+            + "\\b(?:renvoie|affiche|indique|marque)\\w* (?:le message |un message |l'erreur )?[«\"]|\\bgrise(?:e|s|es)?\\b|"
+            // « un mail signé « Somme Numérique » qui demande nos identifiants, c'est vous ? »: a message in our name
+            // asking for passwords or a click is a security matter for an agent, whatever the question around it.
+            + "\\b(?:se presentant comme|se disant|soi-disant|pretendument|au nom de|signee?|de la part de|venant de)"
+            + "\\W{0,4}(?:de )?somme numerique\\b|\\b(?:revalider|reactiver|confirmer|verifier) (?:son|votre|vos|ses|nos|mon|ma|leur)"
+            + " (?:compte|identifiants?|mot de passe|acces)\\b|\\bdemande\\w* (?:nos|vos|ses|mes|les|leurs) (?:identifiants|mots? de "
+            + "passe|codes)\\b|\\b(?:hamecon\\w*|phishing|escroquerie|frauduleu\\w*)\\b)");
 
     private static final Pattern PLACE_ONLY = Pattern.compile("(?:la |le )?(?:commune|mairie|ville|village|secretariat)"
             + " (?:de |du |des |d')[^,;:!?.\\d]{1,60}");

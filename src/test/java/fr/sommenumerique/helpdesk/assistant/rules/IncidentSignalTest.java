@@ -13,6 +13,7 @@ class IncidentSignalTest {
             "Il y a une erreur de frappe dans le nom d'un conseiller, on la corrige comment ?",
             "Une erreur matérielle dans une délibération, ça se rectifie ?",
             "Je n'arrive pas à retrouver votre adresse, vous êtes où ?",
+            "La délibération signée par le président de Somme Numérique est en ligne ?",
     })
     void words_that_say_nothing_is_broken_are_no_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isEmpty();
@@ -28,6 +29,9 @@ class IncidentSignalTest {
             "Plus aucun AR depuis lundi sur tous nos envois, c'est chez vous ou à la préfecture ?",
             "le lien de partage marche pu",
             "j'arrive pu a me connecter sur actes",
+            "On a reçu un mail signé « Somme Numérique » qui demande nos identifiants Actes, c'est vous ?",
+            "un courriel se disant de Somme Numerique nous demande de revalider notre compte, c'est normal ?",
+            "Est-ce une tentative d'hameçonnage ce message qui nous demande nos mots de passe ?",
     })
     void a_breakdown_stays_an_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isPresent();
