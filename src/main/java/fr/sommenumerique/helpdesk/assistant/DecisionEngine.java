@@ -406,7 +406,8 @@ public class DecisionEngine {
                     }
                 }
                 if (previous != null && previous.part().kind() == DecisionKind.OUT_OF_SCOPE
-                        && (leansOnContext(outcome) || isHandedOver(outcome))
+                        && (leansOnContext(outcome) || isHandedOver(outcome) || (continues(part)
+                        && knowledgeBase.normalizedTerms(part).size() <= CONTINUATION_MAX_TERMS))
                         && current.services().detect(part).stream().noneMatch(ServiceArea::isPlatform)) {
                     // « comment recruter un remplaçant titulaire ? faut-il publier une annonce quelque part ? »: the
                     // second question is about the first one's municipal matter, not about procurement notices.

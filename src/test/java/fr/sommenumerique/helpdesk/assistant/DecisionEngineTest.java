@@ -955,4 +955,67 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
         assertThat(decision.articleIds()).doesNotContain("chorus-pro-factures");
     }
+
+    @Test
+    void an_incident_word_next_to_a_platform_is_an_incident_even_when_the_classifier_reads_out_of_scope() {
+        Decision decision = engine.decide("Bonjour, une délibération reste bloquée « en cours de transmission » sur "
+                + "Actes depuis hier. C'est la première fois. Faut-il la renvoyer ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.intent()).isEqualTo("incident");
+    }
+
+    @Test
+    void a_message_in_our_name_asking_for_passwords_is_handed_to_an_agent_not_answered() {
+        Decision decision = engine.decide("Un courriel signé Somme Numérique nous demande de revalider notre compte "
+                + "Actes en cliquant sur un lien, c'est bien vous ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.priority()).isEqualTo(Priority.HIGH);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Une fois l'aide européenne terminée, combien on paiera chaque année ?",
+            "Passé les deux ans d'aide, quel montant restera à notre charge ?"})
+    void what_the_commune_will_pay_after_the_subsidy_is_a_price_not_known_here(String message) {
+        Decision decision = engine.decide(message);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.articleIds()).containsExactly("tarifs-mairie-connectee");
+    }
+
+    @Test
+    void what_the_syndicate_does_besides_the_offer_is_its_other_missions() {
+        Decision decision = engine.decide("En dehors de Mairie connectée, que fait Somme Numérique ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).containsExactly("somme-numerique-syndicat");
+        assertThat(decision.reply()).contains("fibre optique");
+    }
+
+    @Test
+    void the_staff_of_the_syndicate_is_answered_from_its_article() {
+        Decision decision = engine.decide("combien de personnes travaillent chez vous ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.reply()).contains("15 salariés");
+    }
+
+    @Test
+    void the_president_of_the_mayors_association_is_out_of_scope_and_names_it() {
+        Decision decision = engine.decide("Qui préside l'association des maires de la Somme ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(decision.reply()).contains("AMF 80");
+    }
+
+    @Test
+    void a_short_follow_up_of_a_municipal_matter_stays_with_it() {
+        Decision decision = engine.decide("Recensement : il faut combien d'agents recenseurs ? Et un adjoint peut-il "
+                + "le faire ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(decision.articleIds()).containsExactly("recensement");
+    }
 }
