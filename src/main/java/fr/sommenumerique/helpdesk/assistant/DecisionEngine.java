@@ -166,6 +166,10 @@ public class DecisionEngine {
     private static final Pattern NEW_SUBJECT = Pattern.compile("^et (?:quel|quelle|quels|quelles)\\b");
     /** An article naming the thing asked answers instead of the best from this share of its score. */
     private static final double NAMING_SCORE_RATIO = 0.75;
+    /** The second of two things compared: its article scores at least this share of the first's. */
+    private static final double COMPARED_SCORE_RATIO = 0.5;
+    /** … on a word this few articles know (the thing's name, not a common word). */
+    private static final int COMPARED_MAX_ARTICLES = 2;
 
     /** Chosen by cross-validation against naive Bayes: see {@link #crossValidation}. */
     private static final IntentClassifier.Algorithm ALGORITHM = IntentClassifier.Algorithm.MAXENT;
@@ -989,6 +993,19 @@ public class DecisionEngine {
                 confident = named.get().hits().stream()
                         .filter(h -> services.contains(h.article().service()) && covers(h, named.get()))
                         .limit(1).toList();
+            }
+        }
+        if (confident.size() == 1 && Signals.compares(TextNormalizer.normalize(text))) {
+            // « Chorus Pro et PES V2 c'est la même chose ? Qui sert à quoi ? »: each thing compared has its article;
+            // the answer needs both, the second being the one that matches what the first does not.
+            SearchHit first = confident.get(0);
+            Optional<SearchHit> other = answering.hits().stream().filter(h -> h != first && !h.article().handover()
+                    && !h.article().outOfScope() && h.score() >= first.score() * COMPARED_SCORE_RATIO
+                    && h.matchedTerms().stream().anyMatch(t -> !first.matchedTerms().contains(t)
+                    && Arrays.stream(t.split("\\|")).anyMatch(w -> knownByAtMost(w, COMPARED_MAX_ARTICLES))))
+                    .findFirst();
+            if (other.isPresent()) {
+                confident = List.of(first, other.get());
             }
         }
         List<Article> related = related(answering);

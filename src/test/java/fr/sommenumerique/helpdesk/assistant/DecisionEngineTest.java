@@ -1018,4 +1018,23 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
         assertThat(decision.articleIds()).containsExactly("recensement");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Le PES V2 et Chorus Pro, c'est pareil ? Je ne sais plus qui sert à quoi.",
+            "Quelle différence entre Chorus Pro et le PES V2 ?"})
+    void two_things_compared_are_answered_from_both_articles(String message) {
+        Decision decision = engine.decide(message);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).containsExactlyInAnyOrder("chorus-pro-factures", "pes-v2-helios");
+    }
+
+    @Test
+    void a_comparison_inside_one_article_keeps_that_article_alone() {
+        Decision decision = engine.decide("Le seuil européen des fournitures pour une commune en 2026, et pour l'État "
+                + "c'est pareil ?");
+
+        assertThat(decision.articleIds()).containsExactly("marches-seuils-europeens");
+    }
 }

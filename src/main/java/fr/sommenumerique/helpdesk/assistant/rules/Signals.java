@@ -48,6 +48,9 @@ public final class Signals {
             + " (?:compte|identifiants?|mot de passe|acces)\\b|\\bdemande\\w* (?:nos|vos|ses|mes|les|leurs) (?:identifiants|mots? de "
             + "passe|codes)\\b|\\b(?:hamecon\\w*|phishing|escroquerie|frauduleu\\w*)\\b)");
 
+    private static final Pattern COMPARES = Pattern.compile("\\b(?:(?:c'est|c'?|est-ce|cest) (?:la meme chose|pareil)\\b"
+            + "|la meme chose que\\b|(?:quelle|la) difference entre\\b|\\bqui sert a quoi\\b|\\bon (?:les )?(?:confond|melange)\\b)");
+
     private static final Pattern PLACE_ONLY = Pattern.compile("(?:la |le )?(?:commune|mairie|ville|village|secretariat)"
             + " (?:de |du |des |d')[^,;:!?.\\d]{1,60}");
 
@@ -219,6 +222,11 @@ public final class Signals {
     /** The message only names a commune or its town hall (« Commune de Saint-Valery-sur-Somme »): it asks nothing. */
     public static boolean onlyNamesAPlace(String text) {
         return PLACE_ONLY.matcher(text.strip()).matches();
+    }
+
+    /** « Chorus Pro et PES V2 c'est la même chose ? », « quelle différence entre … ? »: two things compared. */
+    public static boolean compares(String text) {
+        return COMPARES.matcher(text).find();
     }
 
     public static boolean asksInWords(String text) {
