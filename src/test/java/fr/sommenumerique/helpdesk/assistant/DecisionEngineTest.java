@@ -1037,4 +1037,15 @@ class DecisionEngineTest {
 
         assertThat(decision.articleIds()).containsExactly("marches-seuils-europeens");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "D'où vient l'idée de Mairie connectée ?",
+            "Pourquoi vous avez lancé Mairie connectée ? c'était le covid ?"})
+    void where_the_offer_comes_from_is_answered_with_its_origin(String message) {
+        Decision decision = engine.decide(message);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.reply()).contains("confinement de mars 2020");
+    }
 }
