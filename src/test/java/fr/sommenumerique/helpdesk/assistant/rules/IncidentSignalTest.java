@@ -14,6 +14,8 @@ class IncidentSignalTest {
             "Une erreur matérielle dans une délibération, ça se rectifie ?",
             "Je n'arrive pas à retrouver votre adresse, vous êtes où ?",
             "La délibération signée par le président de Somme Numérique est en ligne ?",
+            "Dans votre délibération un nom est en double dans la liste des présents, erreur de frappe ?",
+            "Faut-il imprimer la convention en double exemplaire ?",
     })
     void words_that_say_nothing_is_broken_are_no_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isEmpty();
@@ -32,6 +34,8 @@ class IncidentSignalTest {
             "On a reçu un mail signé « Somme Numérique » qui demande nos identifiants Actes, c'est vous ?",
             "un courriel se disant de Somme Numerique nous demande de revalider notre compte, c'est normal ?",
             "Est-ce une tentative d'hameçonnage ce message qui nous demande nos mots de passe ?",
+            "notre arrêté est parti deux fois sur Actes, on fait quoi ?",
+            "La délibération apparaît en double chez la préfecture, comment corriger ?",
     })
     void a_breakdown_stays_an_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isPresent();
