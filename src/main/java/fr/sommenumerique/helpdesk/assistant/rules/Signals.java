@@ -100,7 +100,9 @@ public final class Signals {
             + "pretendre|(?:on est|sommes-nous|nous sommes|est-on) eligibles?)\\b[^?]*\\?");
     /** A verb of wanting and the adverbs that may follow it (« le maire veut maintenant aussi … »). */
     private static final String WANTS = "\\b(?:veu[tx]|voulons|voudr(?:ai[st]?|ait|ions|aient)|souhait(?:e|ons|erai[st]?|"
-            + "erions)|aimer(?:ai[st]?|ions))\\s+(?:(?:maintenant|aussi|egalement|donc|bien|elle-meme|lui-meme|nous-memes)\\s+)*";
+            + "erions)|aimer(?:ai[st]?|ions))\\s+(?:(?:maintenant|aussi|egalement|donc|bien|elle-meme|lui-meme|nous-memes|"
+            // « le syndicat d'eau voudrait lui aussi vos services »
+            + "(?:lui|elle|eux|nous) aussi)\\s+)*";
     private static final Pattern ASKS_FOR_SOMETHING = Pattern.compile("\\b(?:inscri\\w*|adherer|rejoindre|souhait\\w*|"
             + "voudr\\w*|envoyez|merci de|pouvez-vous|pourriez-vous)\\b");
 
@@ -161,6 +163,9 @@ public final class Signals {
             // « je voudrais inscrire madame la maire », not « inscrire cette délibération à l'ordre du jour »
             + "inscrire(?![^.?!]{0,50}\\b(?:ordre du jour|budget|registre))|s'inscrire|s'abonner|nous abonner)\\b|\\b(?:veut|voudrait|souhaite|souhaiterait) qu'on (?:arrete|resilie|"
             + "quitte|supprime)\\b"
+            // « sept de nos communes souhaitent adhérer ensemble », « fais le nécessaire pour qu'on adhère »
+            + "|\\b(?:communes|mairies|elus|ils|elles) (?:veulent|voudraient|souhaitent|souhaiteraient|aimeraient) "
+            + "(?:bien )?(?:adherer|rejoindre|souscrire)\\b|\\b(?:pour|veut|voudrait|souhaite|aimerait) qu'on adhere\\b"
             // the commune wants a service or the offer itself (« le maire veut maintenant aussi l'outil pour envoyer
             // les gros fichiers », « on voudrait utiliser votre service », « on aimerait avoir la même chose », « la CC
             // voudrait signer une convention », « pour qu'on soit dans le dispositif »), however it goes on to ask how

@@ -18,7 +18,10 @@ class AskToActSignalTest {
             "merci de nous transmettre la convention, le conseil a vote",
             "ouvrez le compte de Mme Martin svp", "fermez le compte de l'ancien maire",
             "est-ce qu'on peut avoir la charte à signer ?", "est-ce que je pourrais m'inscrire à une formation ?",
-            "Mairie de 1 320 hab, on veut tout le pack Mairie connectée"})
+            "Mairie de 1 320 hab, on veut tout le pack Mairie connectée",
+            "notre syndicat scolaire voudrait lui aussi vos services",
+            "trois de nos communes souhaitent adhérer à Mairie connectée",
+            "le maire m'a dit de faire le nécessaire pour qu'on adhère"})
     void a_wish_or_an_ask_to_act_on_an_account_a_training_or_a_membership_is_an_ask(String text) {
         assertThat(Signals.asksToAct(TextNormalizer.normalize(text))).isPresent();
     }
@@ -28,6 +31,7 @@ class AskToActSignalTest {
         assertThat(Signals.asksToAct("comment fait-on pour ouvrir un compte ?")).isEmpty();
         assertThat(Signals.asksToAct("que dit la convention sur les donnees ?")).isEmpty();
         assertThat(Signals.asksToAct("jusqu'a quand on peut s'inscrire sur les listes electorales ?")).isEmpty();
+        assertThat(Signals.asksToAct("est-ce qu'on adhere automatiquement si la cc est membre ?")).isEmpty();
         assertThat(Signals.asksToAct("comment je peux m'inscrire ?")).isEmpty();
         assertThat(Signals.asksToAct("nous voudrions savoir ce que contient le pack")).isEmpty();
     }
