@@ -40,7 +40,7 @@ public final class Signals {
             // « l'AR est arrivé mais avec la mauvaise date »: what the platform gave back carries a wrong value.
             + "\\b(?:mauvaise|fausse) date\\b|\\bdate (?:erronee|fausse|incorrecte)\\b|"
             // « l'acte est parti deux fois, la préf a deux AR », « apparaît en double »: a sending duplicated.
-            + "(?<!nom |noms |fois )\\ben double\\b(?! exemplaire)|\\b(?:parti|envoye|transmis|passe|arrive|recu)e?s? (?:deux|2) fois\\b|"
+            + "(?<!\\bnoms? |\\bnoms? (?:est|sont|figure|apparait) |fois )\\ben double\\b(?! exemplaire)|\\b(?:parti|envoye|transmis|passe|arrive|recu)e?s? (?:deux|2) fois\\b|"
             + "\\b(?:deux|2) (?:ar|accuses de reception)\\b|"
             // « Actes me renvoie « fichier non PDF/A » », « le bouton est grisé »: a message shown, a button off.
             + "\\b(?:renvoie|affiche|indique|marque)\\w* (?:le message |un message |l'erreur )?[«\"]|\\bgrise(?:e|s|es)?\\b|"
