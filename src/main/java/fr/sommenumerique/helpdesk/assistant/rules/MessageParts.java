@@ -46,6 +46,14 @@ public final class MessageParts {
     /** « combien de temps …, et la liste on l'affiche dans quel délai ? »: a comma and « et » between two questions. */
     private static final Pattern COMMA_AND = Pattern.compile(", et (?=\\p{L})");
     /**
+     * « c koi le taux de subvention et c'est voté quand la charte ? », « que comprend l'offre et quelle part est
+     * financée ? »: « et » without a comma, followed by a question word, between two questions.
+     */
+    private static final Pattern AND_ASKS = Pattern.compile(" et (?=(?:quel|quelle|quels|quelles|combien|quand|comment|"
+            + "qui|pourquoi|c'est|a quel\\w*|a qui|ou) )");
+    /** « Que comprend l'offre … »: a question opening on « que », which QUESTION_WORD leaves out (« que faire »). */
+    private static final Pattern OPENS_ON_WHAT = Pattern.compile("^\\s*(?:que|qu')");
+    /**
      * « pouvez-vous m'expliquer ce qu'est …, ce que contient … et si … ? »: indirect questions listed after a verb of
      * telling.
      */
@@ -73,6 +81,8 @@ public final class MessageParts {
             + "elles?|ils)\\b|\\bce (?!que\\b|qu'|qui\\b)|\\bil (?!faut\\b|y a\\b)");
     /** « …, et quel article du CGCT ? »: fewer words than this go on with the question before. */
     private static final int MIN_OWN_QUESTION_WORDS = 5;
+    /** « … et c'est voté quand la charte ? »: each of two questions joined by « et » alone has this many words. */
+    private static final int MIN_AND_QUESTION_WORDS = 4;
     /** « …, et pendant combien de temps ? »: a clause opening on a preposition goes on with the question before. */
     private static final Pattern OPENS_ON_PREPOSITION = Pattern.compile("^(?:pendant|depuis|jusqu|pour|dans|a partir|"
             + "en|sous|avec|sans|par|chez|sur|apres|avant|a|au|aux)\\b");
@@ -178,8 +188,18 @@ public final class MessageParts {
                 }
             }
             String[] halves = COMMA_AND.split(piece, 2);
-            if (question && halves.length == 2 && QUESTION_WORD.matcher(halves[0]).find()
-                    && QUESTION_WORD.matcher(halves[1]).find()) {
+            if (halves.length < 2) {
+                // Without the comma, only two questions long enough to stand alone, the second naming its own subject
+                // (« c'est quel type d'organisme et combien de membres y adhèrent ? » asks about one thing).
+                String[] asked = AND_ASKS.split(piece, 2);
+                if (asked.length == 2 && words(asked[0]) >= MIN_AND_QUESTION_WORDS
+                        && words(asked[1]) >= MIN_AND_QUESTION_WORDS && !LEANS_BACK.matcher(asked[1]).find()
+                        && !asked[1].matches(".*\\by\\b.*")) {
+                    halves = asked;
+                }
+            }
+            if (question && halves.length == 2 && (QUESTION_WORD.matcher(halves[0]).find()
+                    || OPENS_ON_WHAT.matcher(halves[0]).find()) && QUESTION_WORD.matcher(halves[1]).find()) {
                 pieces.add(halves[0]);
                 pieces.add(halves[1]);
             } else {
@@ -187,6 +207,10 @@ public final class MessageParts {
             }
         }
         return pieces;
+    }
+
+    private static long words(String piece) {
+        return Arrays.stream(piece.strip().split(" ")).filter(w -> w.chars().anyMatch(Character::isLetter)).count();
     }
 
     /**

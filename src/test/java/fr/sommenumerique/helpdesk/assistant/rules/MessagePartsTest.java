@@ -147,4 +147,14 @@ class MessagePartsTest {
                 + "pendant combien de temps ?"), sentence -> false, sentence -> sentence.startsWith("pendant") ? 2 : 5))
                 .hasSize(1);
     }
+
+    @Test
+    void two_questions_joined_by_et_without_a_comma_are_two_parts_when_each_stands_alone() {
+        assertThat(split("bjr, c koi le taux de subvention pr mairie connectee et c'est voté quand la charte ?"))
+                .hasSize(2);
+        assertThat(split("où se trouvent vos bureaux et à quelle heure vous fermez le soir ?")).hasSize(2);
+        // The second points back (« y ») or is too short to stand alone: one question.
+        assertThat(split("Somme Numérique, c'est quel type d'organisme et combien de membres y adhèrent ?")).hasSize(1);
+        assertThat(split("Combien de présents et combien de votants au comité ?")).hasSize(1);
+    }
 }
