@@ -166,6 +166,10 @@ public class DecisionEngine {
     private static final Pattern NEW_SUBJECT = Pattern.compile("^et (?:quel|quelle|quels|quelles)\\b");
     /** An article naming the thing asked answers instead of the best from this share of its score. */
     private static final double NAMING_SCORE_RATIO = 0.75;
+    /** « ce délai », « son numéro »: a thing pointed back to, which the context names. */
+    private static final Pattern POINTED = Pattern.compile("^(?:ce|cet|cette|ces|ca|son|sa|ses|leur|leurs)\\b");
+    /** A thing asked about (« c'est quoi REACT-EU ? ») is precise when one of its words is known to this few articles. */
+    private static final int THING_MAX_ARTICLES = 3;
     /** The second of two things compared: its article scores at least this share of the first's. */
     private static final double COMPARED_SCORE_RATIO = 0.5;
     /** … on a word this few articles know (the thing's name, not a common word). */
@@ -993,6 +997,24 @@ public class DecisionEngine {
                 confident = named.get().hits().stream()
                         .filter(h -> services.contains(h.article().service()) && covers(h, named.get()))
                         .limit(1).toList();
+            }
+        }
+        Optional<String> thingAsked = QuestionFocus.whatItIs(QuestionFocus.of(text).orElse(text));
+        if (!confident.isEmpty() && unknownAcronym.isEmpty() && thingAsked.isPresent()) {
+            // « REACT-EU, c'est quoi au juste ? Je le vois dans la délibération de juin 2022 »: the article whose title
+            // names the thing asked about says what it is, not the one the context sentence points to.
+            List<String> thingTerms = knowledgeBase.normalizedTerms(thingAsked.get());
+            SearchResult thingSearch = knowledgeBase.search(thingAsked.get(), CANDIDATES);
+            List<SearchHit> chosen = confident;
+            // A precise thing (« REACT-EU »), not one pointed back to (« c'est quoi ce délai ? ») nor a common word.
+            boolean precise = !POINTED.matcher(TextNormalizer.normalize(thingAsked.get())).find()
+                    && thingTerms.stream().anyMatch(t -> knownByAtMost(t, THING_MAX_ARTICLES));
+            Optional<SearchHit> titled = thingSearch.best().filter(h -> precise && !h.article().handover()
+                    && !h.article().outOfScope() && chosen.stream().noneMatch(c -> c.article() == h.article())
+                    && knowledgeBase.normalizedTerms(h.article().title()).containsAll(thingTerms));
+            if (titled.isPresent()) {
+                confident = List.of(titled.get());
+                answering = thingSearch;
             }
         }
         if (confident.size() == 1 && Signals.compares(TextNormalizer.normalize(text))) {

@@ -1048,4 +1048,13 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
         assertThat(decision.reply()).contains("confinement de mars 2020");
     }
+
+    @Test
+    void the_thing_asked_about_is_answered_by_the_article_whose_title_names_it_not_by_the_context() {
+        Decision decision = engine.decide("C'est quoi REACT-EU exactement ? Je l'ai lu dans votre délibération de juin "
+                + "2022 sur la charte.");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).first().isEqualTo("subvention-europeenne");
+    }
 }
