@@ -170,6 +170,8 @@ public class DecisionEngine {
     private static final Pattern POINTED = Pattern.compile("^(?:ce|cet|cette|ces|ca|son|sa|ses|leur|leurs)\\b");
     /** A thing asked about (« c'est quoi REACT-EU ? ») is precise when one of its words is known to this few articles. */
     private static final int THING_MAX_ARTICLES = 3;
+    /** A card covering this much more of a message than the article ahead of it on score is its subject. */
+    private static final double CARD_COVERAGE_LEAD = 0.4;
     /** The second of two things compared: its article scores at least this share of the first's. */
     private static final double COMPARED_SCORE_RATIO = 0.5;
     /** … on a word this few articles know (the thing's name, not a common word). */
@@ -714,8 +716,14 @@ public class DecisionEngine {
                 >= MIN_TOPIC_TERMS && (covers(card, topics) || dominates(card, topics))).isPresent();
         // « pour un pacs en mairie c'est quoi les pièces ? »: the classifier reads a municipal matter and a card names a
         // word no article knows; the article found, not far ahead, only shares common words (« pièces », « demander »).
-        boolean cardNamesIt = best == Intent.OUT_OF_SCOPE && topic.filter(card -> namesWhatNoArticleKnows(card, topics))
-                .isPresent();
+        // Whatever the classifier reads, a card that covers far more of the message than any article and names a word
+        // no article knows (« les délégués du conseil municipal pour les sénatoriales, comment on les élit ? »).
+        double articleCoverage = topics.hits().stream().filter(h -> !h.article().outOfScope()).findFirst()
+                .map(SearchHit::coverage).orElse(0.0);
+        // The word must be among the card's subjects (its tags), not a verb of a sample question (« fixé »).
+        boolean cardNamesIt = topic.filter(card -> best == Intent.OUT_OF_SCOPE ? namesWhatNoArticleKnows(card, topics)
+                : card.coverage() >= articleCoverage + CARD_COVERAGE_LEAD && !articleFarAhead(card, topics)
+                && tagsNameWhatNoArticleKnows(card)).isPresent();
         if (outOfScope || topicWins || cardNamesIt) {
             return outOfScopePart(text, intent, scores, topic, candidates, coverage);
         }
@@ -847,10 +855,20 @@ public class DecisionEngine {
         return card.matchedTerms().stream().anyMatch(this::noArticleKnows) && !articleFarAhead(card, topics);
     }
 
-    /** The converse: an article far ahead of the card in the same search is the message's subject. */
+    private boolean tagsNameWhatNoArticleKnows(SearchHit card) {
+        Set<String> subjects = new HashSet<>(knowledgeBase.normalizedTerms(String.join(" ", card.article().tags())));
+        return card.matchedTerms().stream().anyMatch(t -> subjects.contains(t) && noArticleKnows(t));
+    }
+
+    /**
+     * The converse: an article far ahead of the card in the same search is the message's subject. Not one that only
+     * scores on common words while the card covers far more of the message (« les délégués du conseil municipal pour
+     * les sénatoriales » shares « conseil municipal » with the article on convocations).
+     */
     private static boolean articleFarAhead(SearchHit card, SearchResult topics) {
         return topics.hits().stream().filter(h -> !h.article().outOfScope()).findFirst()
-                .map(article -> article.score() >= card.score() * TOPIC_LEAD).orElse(false);
+                .map(article -> article.score() >= card.score() * TOPIC_LEAD
+                        && article.coverage() + CARD_COVERAGE_LEAD > card.coverage()).orElse(false);
     }
 
     private PartOutcome outOfScopePart(String text, String intent, IntentScores scores, Optional<SearchHit> found,

@@ -1057,4 +1057,12 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
         assertThat(decision.articleIds()).first().isEqualTo("subvention-europeenne");
     }
+
+    @Test
+    void a_card_covering_far_more_than_an_article_on_common_words_and_naming_a_subject_no_article_knows_wins() {
+        Decision decision = engine.decide("Pour les sénatoriales, comment le conseil municipal élit-il ses délégués ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(decision.articleIds()).containsExactly("elections");
+    }
 }
