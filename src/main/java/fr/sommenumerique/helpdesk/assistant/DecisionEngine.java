@@ -679,7 +679,11 @@ public class DecisionEngine {
                 && (best == Intent.INCIDENT || stateOfFile.isPresent()
                 || (incidentWord.isPresent() && !best.isRequest()
                 && ((!surelyOutOfScope && scores.probability(Intent.INCIDENT) >= INCIDENT_SIGNAL_PROBABILITY)
-                || (services.stream().anyMatch(ServiceArea::isPlatform) && !surelyAQuestion(scores, text)))));
+                || (services.stream().anyMatch(ServiceArea::isPlatform) && !surelyAQuestion(scores, text))
+                // « La visio du conseil coupe au bout de dix minutes sur votre plateforme »: a statement that
+                // something fails, asking nothing, is reported to us.
+                || (!surelyOutOfScope && !text.contains("?") && !QuestionFocus.asksWithoutMark(text)
+                && Signals.incident(text).isPresent()))));
         if (incident) {
             return new PartOutcome(part(text, Intent.INCIDENT.code(), DecisionKind.TICKET, ReplyTexts.partIncident(),
                     List.of(), List.of(), scores.probability(Intent.INCIDENT), "incident signalé"

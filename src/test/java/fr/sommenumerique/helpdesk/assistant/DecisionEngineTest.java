@@ -1065,4 +1065,13 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
         assertThat(decision.articleIds()).containsExactly("elections");
     }
+
+    @Test
+    void a_statement_that_something_fails_in_use_is_an_incident_without_a_platform_named() {
+        Decision decision = engine.decide("La visioconférence du conseil se coupe sans arrêt sur votre outil, on a dû "
+                + "arrêter la séance");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.intent()).isEqualTo("incident");
+    }
 }

@@ -39,6 +39,11 @@ public final class Signals {
             + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b|"
             // « l'AR est arrivé mais avec la mauvaise date »: what the platform gave back carries a wrong value.
             + "\\b(?:mauvaise|fausse) date\\b|\\bdate (?:erronee|fausse|incorrecte)\\b|"
+            // « la visio coupe au bout de dix minutes », « ça rame », « on est déconnectés sans arrêt »: a service that
+            // fails while in use.
+            + "\\b(?:coupe|coupent|saute|sautent|rame|rament|freeze|freezent)(?= (?:au bout|tout le temps|sans arret|"
+            + "en plein|toutes les|sans cesse|a chaque|encore))|\\blenteurs?\\b|\\b(?:tres|trop|hyper|super) lent\\w*|"
+            + "\\b(?:suis|sommes|est|sont|etre|on est|a ete|ont ete) (?:deconnecte|ejecte)\\w*|"
             // « l'acte est parti deux fois, la préf a deux AR », « apparaît en double »: a sending duplicated.
             + "(?<!\\bnoms? |\\bnoms? (?:est|sont|figure|apparait) |fois )\\ben double\\b(?! exemplaire)|\\b(?:parti|envoye|transmis|passe|arrive|recu)e?s? (?:deux|2) fois\\b|"
             + "\\b(?:deux|2) (?:ar|accuses de reception)\\b|"

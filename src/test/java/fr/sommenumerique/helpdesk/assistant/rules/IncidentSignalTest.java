@@ -36,6 +36,8 @@ class IncidentSignalTest {
             "Est-ce une tentative d'hameçonnage ce message qui nous demande nos mots de passe ?",
             "notre arrêté est parti deux fois sur Actes, on fait quoi ?",
             "La délibération apparaît en double chez la préfecture, comment corriger ?",
+            "la visio coupe au bout de dix minutes", "le partage de fichiers rame sans arrêt",
+            "on est déconnectés toutes les cinq minutes de la plateforme",
     })
     void a_breakdown_stays_an_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isPresent();
