@@ -125,7 +125,10 @@ public final class Signals {
             + "donner (?:un |l')?acces|proceder (?:a|aux) (?:l'|la |les )?(?:ouverture|creation|fermeture|cloture|"
             + "suppression|desactivation|inscription|transfert|modification)s?)\\b"
             + "|\\bil (?:faut|faudrait)\\s+(?:(?:nous|me|m'|lui|leur)\\s*)?(?:inscrire|ouvrir|creer|transferer|"
-            + "desactiver|supprimer|fermer|cloturer|rattacher)\\b"
+            + "desactiver|supprimer|fermer|cloturer|rattacher|regrouper|fusionner|renommer)\\b"
+            // « il faudrait regrouper nos 2 comptes, vous pouvez le faire ? »: the thing to do, asked of us
+            + "|\\b(?:(?:vous|vs) (?:pouvez|pourriez)|(?:pouvez|pourriez)-vous) (?:nous |me )?(?:le faire|vous en charger|"
+            + "vous en occuper|faire le necessaire)\\b"
             // « merci d'ouvrir un compte au nom de M. X »: the same ask, elided
             + "|\\bmerci d'(?:inscrire|ouvrir|ajouter|activer|attribuer|etablir)\\b"
             // « ouvrez le compte », not « à quelle heure vous ouvrez le matin » nor « vous fermez le midi ? »

@@ -21,7 +21,9 @@ class AskToActSignalTest {
             "Mairie de 1 320 hab, on veut tout le pack Mairie connectée",
             "notre syndicat scolaire voudrait lui aussi vos services",
             "trois de nos communes souhaitent adhérer à Mairie connectée",
-            "le maire m'a dit de faire le nécessaire pour qu'on adhère"})
+            "le maire m'a dit de faire le nécessaire pour qu'on adhère",
+            "il faudrait fusionner nos deux comptes Actes, vous pouvez vous en charger ?",
+            "Le compte de l'ancienne secrétaire doit passer à la nouvelle, pouvez-vous le faire ?"})
     void a_wish_or_an_ask_to_act_on_an_account_a_training_or_a_membership_is_an_ask(String text) {
         assertThat(Signals.asksToAct(TextNormalizer.normalize(text))).isPresent();
     }
