@@ -147,7 +147,7 @@ public final class Signals {
             + "possible d'(?:avoir|obtenir)\\s+|(?:on|je|nous) (?:peut|peux|pouvons|pourrait|pourrais|pourrions) (?:avoir|obtenir)\\s+|"
             + "(?:peut-on|puis-je|pouvons-nous|pourrait-on|pourrions-nous) (?:avoir|obtenir)\\s+)"
             + "(?:(?:un|une|des|les|mon|ma|mes|son|sa|ses|nos|notre|leur|leurs|d'un|d'une|l'|2e|deuxieme|second|nouvel|"
-            + "nouveau|nouveaux|autre)\\s*)*(?:acces|acce|ace|compte)s?\\b"
+            + "nouveau|nouveaux|autre)\\s*)*(?:acces|acce|ace|compte|demonstration|demo|presentation)s?\\b"
             // « je voudrais qu'on me crée des accès », « que mes accès remplacent ceux de mon prédécesseur »: the
             // commune wants something done to its accounts, told as a wish
             + "|\\bqu'on (?:me |m'|nous |lui |leur )(?:cree|ouvre|donne|attribue|inscrive|ajoute|transfere)\\b"
