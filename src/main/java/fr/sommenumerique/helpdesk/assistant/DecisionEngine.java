@@ -1157,7 +1157,9 @@ public class DecisionEngine {
             SearchResult searched = answering;
             Optional<SearchHit> typed = type.get() == QuestionType.PRICE ? Optional.empty() : searched.hits().stream()
                     .filter(h -> !h.article().handover() && !articles.contains(h.article()) && covers(h, searched)
-                            && h.coverage() >= bestHit.coverage() && unknownPoint(h.article(), text).isEmpty()
+                            // (when we can be reached, only our opening days answer, however few words they share)
+                            && (h.coverage() >= bestHit.coverage() || type.get() == QuestionType.OPENING)
+                            && unknownPoint(h.article(), text).isEmpty()
                             && type.get().answeredBy(TextNormalizer.normalize(passage(h.article(), queryTerms, type))))
                     .findFirst();
             if (typed.isPresent()) {

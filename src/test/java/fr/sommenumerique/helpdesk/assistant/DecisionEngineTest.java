@@ -1074,4 +1074,13 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
         assertThat(decision.intent()).isEqualTo("incident");
     }
+
+    @Test
+    void whether_we_still_answer_at_a_given_time_is_answered_with_our_opening_hours() {
+        Decision decision = engine.decide("Je quitte la mairie à 18h, est-ce que vous répondez encore à 17h40 ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).containsExactly("horaires-support");
+        assertThat(decision.reply()).contains("17h30");
+    }
 }

@@ -16,7 +16,7 @@ public enum QuestionType {
                     + "quelqu'un (?:repond|decroche)|vous joindre|vous appeler|vous avoir|vous voir|vous rendre visite|vous trouver|"
                     + "vos horaires|votre permanence)\\b"
                     + ".{0,60}\\b(?:samedi|dimanche|week-?end|feries?|lundi|mardi|mercredi|jeudi|vendredi|matin|soir|midi|"
-                    + "apres-?midi|aprem|heures?|plus tard|apres|tard|tot)\\b",
+                    + "apres-?midi|aprem|heures?|plus tard|apres|tard|tot|\\d{1,2} ?h(?:\\d\\d)?)\\b",
             "\\blundi au vendredi\\b|\\bouverts?\\b|\\bfermes?\\b"),
     PHONE("un numéro de téléphone",
             "\\b(?:numero de (?:telephone|tel|standard|fax)|votre numero|vos numeros|telephone de|numero du standard|"
