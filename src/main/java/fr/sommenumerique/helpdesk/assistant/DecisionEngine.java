@@ -683,7 +683,10 @@ public class DecisionEngine {
                 // « La visio du conseil coupe au bout de dix minutes sur votre plateforme »: a statement that
                 // something fails, asking nothing, is reported to us.
                 || (!surelyOutOfScope && !text.contains("?") && !QuestionFocus.asksWithoutMark(text)
-                && Signals.incident(text).isPresent()))));
+                && Signals.incident(text).isPresent())
+                // « on nous a facturé Mairie connectée deux fois cette année, c normal ? »: whether what went wrong is
+                // normal is for an agent to check.
+                || (!surelyOutOfScope && Signals.asksIfNormal(text) && Signals.incident(text).isPresent()))));
         if (incident) {
             return new PartOutcome(part(text, Intent.INCIDENT.code(), DecisionKind.TICKET, ReplyTexts.partIncident(),
                     List.of(), List.of(), scores.probability(Intent.INCIDENT), "incident signalé"

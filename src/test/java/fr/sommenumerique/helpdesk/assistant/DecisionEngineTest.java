@@ -1083,4 +1083,11 @@ class DecisionEngineTest {
         assertThat(decision.articleIds()).containsExactly("horaires-support");
         assertThat(decision.reply()).contains("17h30");
     }
+
+    @Test
+    void asking_whether_a_charge_made_twice_is_normal_is_for_an_agent() {
+        Decision decision = engine.decide("On a reçu la facture de Mairie connectée deux fois cette année, c'est normal ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+    }
 }

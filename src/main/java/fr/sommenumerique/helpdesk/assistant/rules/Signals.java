@@ -46,7 +46,10 @@ public final class Signals {
             + "\\b(?:suis|sommes|est|sont|etre|on est|a ete|ont ete) (?:deconnecte|ejecte)\\w*|"
             // « l'acte est parti deux fois, la préf a deux AR », « apparaît en double »: a sending duplicated.
             + "(?<!\\bnoms? |\\bnoms? (?:est|sont|figure|apparait) |fois )\\ben double\\b(?! exemplaire)|\\b(?:parti|envoye|transmis|passe|arrive|recu)e?s? (?:deux|2) fois\\b|"
-            + "\\b(?:deux|2) (?:ar|accuses de reception)\\b|"
+            // « on nous a facturé Mairie connectée deux fois »: a charge duplicated
+            + "\\b(?:facture|preleve|debite)e?s?(?: \\S+){0,3} (?:deux|2) fois\\b(?! par)|"
+            + "\\b(?:deux|2) (?:ar|accuses de reception)\\b|\\bdouble (?:facturation|prelevement|paiement)\\b|"
+            + "\\b(?:erreur de|mauvaise) facturation\\b|"
             // « Actes me renvoie « fichier non PDF/A » », « le bouton est grisé »: a message shown, a button off.
             + "\\b(?:renvoie|affiche|indique|marque)\\w* (?:le message |un message |l'erreur )?[«\"]|\\bgrise(?:e|s|es)?\\b|"
             // « un mail signé « Somme Numérique » qui demande nos identifiants, c'est vous ? »: a message in our name
@@ -56,6 +59,8 @@ public final class Signals {
             + " (?:compte|identifiants?|mot de passe|acces)\\b|\\bdemande\\w* (?:nos|vos|ses|mes|les|leurs) (?:identifiants|mots? de "
             + "passe|codes)\\b|\\b(?:hamecon\\w*|phishing|escroquerie|frauduleu\\w*)\\b)");
 
+    private static final Pattern IS_IT_NORMAL = Pattern.compile("\\b(?:c'est|c'?|est-ce|est ce|cest|ce n'est|c'est pas|"
+            + "ca parait|ca semble|est-il|est il) (?:pas )?(?:normal|grave)\\b");
     private static final Pattern COMPARES = Pattern.compile("\\b(?:(?:c'est|c'?|est-ce|cest) (?:la meme chose|pareil)\\b"
             + "|la meme chose que\\b|(?:quelle|la) difference entre\\b|\\bqui sert a quoi\\b|\\bon (?:les )?(?:confond|melange)\\b)");
 
@@ -238,6 +243,11 @@ public final class Signals {
     /** The message only names a commune or its town hall (« Commune de Saint-Valery-sur-Somme »): it asks nothing. */
     public static boolean onlyNamesAPlace(String text) {
         return PLACE_ONLY.matcher(text.strip()).matches();
+    }
+
+    /** « c'est normal ? », « c grave ? », « est-ce normal ? »: whether something that happened is as it should be. */
+    public static boolean asksIfNormal(String text) {
+        return IS_IT_NORMAL.matcher(text).find();
     }
 
     /** « Chorus Pro et PES V2 c'est la même chose ? », « quelle différence entre … ? »: two things compared. */

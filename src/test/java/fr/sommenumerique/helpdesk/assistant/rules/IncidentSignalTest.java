@@ -16,6 +16,7 @@ class IncidentSignalTest {
             "La délibération signée par le président de Somme Numérique est en ligne ?",
             "Dans votre délibération un nom est en double dans la liste des présents, erreur de frappe ?",
             "Faut-il imprimer la convention en double exemplaire ?",
+            "Le budget est transmis deux fois par an ?",
     })
     void words_that_say_nothing_is_broken_are_no_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isEmpty();
@@ -38,6 +39,7 @@ class IncidentSignalTest {
             "La délibération apparaît en double chez la préfecture, comment corriger ?",
             "la visio coupe au bout de dix minutes", "le partage de fichiers rame sans arrêt",
             "on est déconnectés toutes les cinq minutes de la plateforme",
+            "on nous a facturé l'abonnement deux fois", "il y a une erreur de facturation sur Mairie connectée",
     })
     void a_breakdown_stays_an_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isPresent();
