@@ -672,7 +672,8 @@ public class DecisionEngine {
         boolean surelyOutOfScope = best == Intent.OUT_OF_SCOPE
                 && scores.probability(Intent.OUT_OF_SCOPE) >= OUT_OF_SCOPE_PROBABILITY;
         Optional<String> stateOfFile = surelyOutOfScope ? Optional.empty() : Signals.stateOfFile(text);
-        Optional<String> incidentWord = Signals.incident(text).or(() -> stateOfFile);
+        Optional<String> saysItFails = Signals.incident(text);
+        Optional<String> incidentWord = saysItFails.or(() -> stateOfFile);
         // An incident word next to a service (« en statut erreur sur Actes ») is a hard fact, whatever the wording.
         // So is a sending on a closed day: its acknowledgement awaited is the Actes article's question, not a fault.
         boolean incident = Signals.acknowledgementAfterClosedDay(text).isEmpty()
@@ -682,11 +683,11 @@ public class DecisionEngine {
                 || (services.stream().anyMatch(ServiceArea::isPlatform) && !surelyAQuestion(scores, text))
                 // « La visio du conseil coupe au bout de dix minutes sur votre plateforme »: a statement that
                 // something fails, asking nothing, is reported to us.
-                || (!surelyOutOfScope && !text.contains("?") && !QuestionFocus.asksWithoutMark(text)
-                && Signals.incident(text).isPresent())
+                || (!surelyOutOfScope && saysItFails.isPresent() && !text.contains("?")
+                && !QuestionFocus.asksWithoutMark(text))
                 // « on nous a facturé Mairie connectée deux fois cette année, c normal ? »: whether what went wrong is
                 // normal is for an agent to check.
-                || (!surelyOutOfScope && Signals.asksIfNormal(text) && Signals.incident(text).isPresent()))));
+                || (!surelyOutOfScope && saysItFails.isPresent() && Signals.asksIfNormal(text)))));
         if (incident) {
             return new PartOutcome(part(text, Intent.INCIDENT.code(), DecisionKind.TICKET, ReplyTexts.partIncident(),
                     List.of(), List.of(), scores.probability(Intent.INCIDENT), "incident signalé"

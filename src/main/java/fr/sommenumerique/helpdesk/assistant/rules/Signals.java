@@ -45,7 +45,8 @@ public final class Signals {
             + "en plein|toutes les|sans cesse|a chaque|encore))|\\blenteurs?\\b|\\b(?:tres|trop|hyper|super) lent\\w*|"
             + "\\b(?:suis|sommes|est|sont|etre|on est|a ete|ont ete) (?:deconnecte|ejecte)\\w*|"
             // « l'acte est parti deux fois, la préf a deux AR », « apparaît en double »: a sending duplicated.
-            + "(?<!\\bnoms? |\\bnoms? (?:est|sont|figure|apparait) |fois )\\ben double\\b(?! exemplaire)|\\b(?:parti|envoye|transmis|passe|arrive|recu)e?s? (?:deux|2) fois\\b(?! par)|"
+            + "(?<!\\bnoms? |\\bnoms? (?:est|sont|figure|apparait) |fois )\\ben double\\b(?! exemplaire)|"
+            + "\\b(?:parti|envoye|transmis|passe|arrive|recu)e?s? (?:deux|2) fois\\b(?! par)|"
             // « on nous a facturé Mairie connectée deux fois »: a charge duplicated
             + "\\b(?:facture|preleve|debite)e?s?(?: \\S+){0,3} (?:deux|2) fois\\b(?! par)|"
             + "\\b(?:deux|2) (?:ar|accuses de reception)\\b|\\bdouble (?:facturation|prelevement|paiement)\\b|"
