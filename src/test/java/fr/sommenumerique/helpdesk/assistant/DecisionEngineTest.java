@@ -1090,4 +1090,11 @@ class DecisionEngineTest {
 
         assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
     }
+
+    @Test
+    void an_emergency_line_outside_opening_hours_is_not_known_here() {
+        Decision decision = engine.decide("Vous avez un numéro d'urgence le soir, après vos heures d'ouverture ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+    }
 }

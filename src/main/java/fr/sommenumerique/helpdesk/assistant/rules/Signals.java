@@ -28,7 +28,9 @@ public final class Signals {
             + "\\bhs\\b|\\bhors (?:service|ligne)\\b|\\bplus aucun (?:ar|accuse|acces|envoi|mail|message)s?\\b|"
             + "\\ben panne\\b|\\bpanne\\b|\\b(?:a|est|sont) expire|\\bexpire(?:e|s)? (?:ce matin|hier|aujourd'hui|depuis)|"
             + "\\b(?:certificat|certif|cle|compte|mot de passe|mdp|identifiant)s? .{0,40}(?:expire|perime|refuse|invalide|revoque|bloque|desactive)|"
-            + "\\b(?:mot de passe|mdp|identifiants?) (?:oublie|perdu)|\\brefuse(?:e|s|es)?\\b|\\brejete(?:e|s|es)?\\b|"
+            + "\\b(?:mot de passe|mdp|identifiants?) (?:oublie|perdu)|"
+            // « la clé USB avec le certificat de la secrétaire a été perdue »: a certificate lost or stolen
+            + "\\bcertifica\\w*\\b.{0,60}\\b(?:perdu|vole|egare)e?s?\\b|\\b(?:perdu|vole|egare)e?s?\\b.{0,30}\\bcertificat\\b|\\brefuse(?:e|s|es)?\\b|\\brejete(?:e|s|es)?\\b|"
             + "\\brejett?(?:e|ent)\\b|\\bn'?(?:apparai|aparai)(?:t|ssent) (?:pas|plus)\\b|"
             + "\\bnon conforme\\b|\\bechec\\b|\\bechoue\\w*|"
             // « au bout de combien de temps la préfecture ne peut plus attaquer une délib ? »: a rule, not a breakdown.
@@ -135,6 +137,8 @@ public final class Signals {
             // « il faudrait regrouper nos 2 comptes, vous pouvez le faire ? »: the thing to do, asked of us
             + "|\\b(?:(?:vous|vs) (?:pouvez|pourriez)|(?:pouvez|pourriez)-vous) (?:nous |me )?(?:le faire|vous en charger|"
             + "vous en occuper|faire le necessaire)\\b"
+            // « … et prendre note de notre demande ? »
+            + "|\\b(?:prendre note|prenez note|enregistrer|enregistrez) (?:de )?(?:notre|ma|cette|la) demande\\b"
             // « merci d'ouvrir un compte au nom de M. X »: the same ask, elided
             + "|\\bmerci d'(?:inscrire|ouvrir|ajouter|activer|attribuer|etablir)\\b"
             // « ouvrez le compte », not « à quelle heure vous ouvrez le matin » nor « vous fermez le midi ? »

@@ -40,6 +40,7 @@ class IncidentSignalTest {
             "la visio coupe au bout de dix minutes", "le partage de fichiers rame sans arrêt",
             "on est déconnectés toutes les cinq minutes de la plateforme",
             "on nous a facturé l'abonnement deux fois", "il y a une erreur de facturation sur Mairie connectée",
+            "le certificat RGS du maire a été volé avec son ordinateur",
     })
     void a_breakdown_stays_an_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isPresent();
