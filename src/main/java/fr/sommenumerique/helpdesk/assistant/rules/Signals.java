@@ -41,6 +41,10 @@ public final class Signals {
             + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b|"
             // « l'AR est arrivé mais avec la mauvaise date »: what the platform gave back carries a wrong value.
             + "\\b(?:mauvaise|fausse) date\\b|\\bdate (?:erronee|fausse|incorrecte)\\b|"
+            // « transmise avec la mauvaise nature », « l'AR indique une nature « AU » alors qu'on a mis arrêté
+            // individuel »: the act was classified wrong, or the platform shows other than what was chosen.
+            + "\\b(?:mauvaise|fausse|erreur de) (?:nature|classification|matiere)\\b|"
+            + "\\bnature (?:erronee|incorrecte|fausse)\\b|\\balors qu'on (?:a|avait) (?:mis|choisi|selectionne|coche)\\b|"
             // « la visio coupe au bout de dix minutes », « ça rame », « on est déconnectés sans arrêt »: a service that
             // fails while in use.
             + "\\b(?:coupe|coupent|saute|sautent|rame|rament|freeze|freezent)(?= (?:au bout|tout le temps|sans arret|"

@@ -41,6 +41,8 @@ class IncidentSignalTest {
             "on est déconnectés toutes les cinq minutes de la plateforme",
             "on nous a facturé l'abonnement deux fois", "il y a une erreur de facturation sur Mairie connectée",
             "le certificat RGS du maire a été volé avec son ordinateur",
+            "On a transmis l'arrêté avec la mauvaise nature, comment corriger ?",
+            "L'AR indique « délibération » alors qu'on a mis arrêté réglementaire",
     })
     void a_breakdown_stays_an_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isPresent();
