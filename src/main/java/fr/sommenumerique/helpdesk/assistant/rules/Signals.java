@@ -167,7 +167,7 @@ public final class Signals {
             + "|\\bqu'on (?:me |m'|nous |lui |leur )(?:cree|ouvre|donne|attribue|inscrive|ajoute|transfere)\\b"
             // « nous voulons ouvrir un compte sur votre plateforme », « pouvez-vous nous envoyer de quoi adhérer ? »
             + "|" + WANTS + "(?:ouvrir|creer|avoir)\\s+(?:(?:un|une|des|mon|ma|notre|nos|son|sa|nouvel|nouveau)\\s+)*(?:acces|compte)s?\\b"
-            + "|\\b(?:envoyer|transmettre|adresser)\\s+(?:(?:nous|me|m')\\s*)?(?:de quoi adherer|(?:la |le |les )?(?:convention|charte|"
+            + "|\\b(?:envoyer|transmettre|adresser)\\s+(?:(?:nous|me|m')\\s*)?(?:de quoi adherer|(?:la |le |les )?(?:conventions?|chartes?|"
             + "dossier d'adhesion|documents? (?:pour|d')\\s*adh\\w+))\\b"
             + "|" + WANTS + "que (?:mes|nos|ses|son|mon|leurs?|les) (?:acces|comptes?|droits)\\b"
             // asked as a question: « est-ce qu'on peut avoir la charte à signer ? », « je pourrais m'inscrire à une

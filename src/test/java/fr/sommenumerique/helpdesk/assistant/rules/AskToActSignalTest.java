@@ -25,7 +25,8 @@ class AskToActSignalTest {
             "il faudrait fusionner nos deux comptes Actes, vous pouvez vous en charger ?",
             "Le compte de l'ancienne secrétaire doit passer à la nouvelle, pouvez-vous le faire ?",
             "On pourrait avoir une démonstration de la plateforme Actes à la mairie ?",
-            "La commune souhaite adhérer, merci de prendre note de notre demande"})
+            "La commune souhaite adhérer, merci de prendre note de notre demande",
+            "pouvez-vous nous envoyer les conventions pour nos trois communes ?"})
     void a_wish_or_an_ask_to_act_on_an_account_a_training_or_a_membership_is_an_ask(String text) {
         assertThat(Signals.asksToAct(TextNormalizer.normalize(text))).isPresent();
     }
