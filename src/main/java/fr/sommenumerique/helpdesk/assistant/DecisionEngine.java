@@ -991,6 +991,17 @@ public class DecisionEngine {
             // article answers if it gives them and shares a good part of the question.
             confident = search.best().filter(h -> !h.article().handover() && h.coverage() >= RELATED_COVERAGE
                     && QuestionType.OPENING.answeredBy(TextNormalizer.normalize(h.article().text()))).stream().toList();
+            if (confident.isEmpty()) {
+                // « si je vous appelle vers 17h45 il y aura encore quelqu'un ? » shares hardly a word with the
+                // article giving our hours: the article found for what the question asks for (the type's own words)
+                // answers, if it gives them.
+                SearchResult asked = knowledgeBase.search(QuestionType.OPENING.label(), 1);
+                confident = asked.best().filter(h -> !h.article().handover() && !h.article().outOfScope()
+                        && QuestionType.OPENING.answeredBy(TextNormalizer.normalize(h.article().text()))).stream().toList();
+                if (!confident.isEmpty()) {
+                    answering = asked;
+                }
+            }
         }
         if (!confident.isEmpty() && unknownAcronym.isEmpty()) {
             // « … un camion @utonum … c'est compris dans notre abonnement Mairie connectée ? » answered from the

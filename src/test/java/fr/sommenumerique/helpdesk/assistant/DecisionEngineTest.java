@@ -1097,4 +1097,13 @@ class DecisionEngineTest {
 
         assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
     }
+
+    @Test
+    void when_we_can_be_reached_is_answered_from_our_hours_even_in_words_the_article_does_not_use() {
+        Decision decision = engine.decide("Je quitte le bureau à 17h, si je vous appelle vers 17h20 il y aura encore "
+                + "quelqu'un ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).containsExactly("horaires-support");
+    }
 }

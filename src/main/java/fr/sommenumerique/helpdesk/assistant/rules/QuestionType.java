@@ -13,7 +13,8 @@ public enum QuestionType {
     // préfecture works; only an article giving our opening days answers it.
     OPENING("nos jours et heures d'ouverture",
             "\\b(?:chez vous|vous (?:etes|serez) (?:encore |toujours |bien )?(?:ouverts?|la|joignables?)|vous (?:ouvrez|fermez|repondez)|"
-                    + "quelqu'un (?:repond|decroche)|vous joindre|vous appeler|vous avoir|vous voir|vous rendre visite|vous trouver|"
+                    + "quelqu'un (?:repond|decroche)|vous joindre|vous appeler|vous appelle|vous telephone|vous avoir|vous voir|"
+                    + "vous rendre visite|vous trouver|il y (?:aura|a) (?:encore |toujours )?quelqu'un|"
                     + "vos horaires|votre permanence)\\b"
                     + ".{0,60}\\b(?:samedi|dimanche|week-?end|feries?|lundi|mardi|mercredi|jeudi|vendredi|matin|soir|midi|"
                     + "apres-?midi|aprem|heures?|plus tard|apres|tard|tot|\\d{1,2} ?h(?:\\d\\d)?)\\b",
