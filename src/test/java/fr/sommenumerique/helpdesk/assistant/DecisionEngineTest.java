@@ -1104,6 +1104,6 @@ class DecisionEngineTest {
                 + "quelqu'un ?");
 
         assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
-        assertThat(decision.articleIds()).containsExactly("horaires-support");
+        assertThat(decision.reply()).contains("du lundi au vendredi").contains("17h30");
     }
 }
