@@ -186,8 +186,11 @@ public final class Signals {
             + "inscrire(?![^.?!]{0,50}\\b(?:ordre du jour|budget|registre))|s'inscrire|s'abonner|nous abonner)\\b|\\b(?:veut|voudrait|souhaite|souhaiterait) qu'on (?:arrete|resilie|"
             + "quitte|supprime)\\b"
             // « sept de nos communes souhaitent adhérer ensemble », « fais le nécessaire pour qu'on adhère »
-            + "|\\b(?:communes|mairies|elus|ils|elles) (?:veulent|voudraient|souhaitent|souhaiteraient|aimeraient) "
-            + "(?:bien )?(?:adherer|rejoindre|souscrire)\\b|\\b(?:pour|veut|voudrait|souhaite|aimerait) qu'on adhere\\b"
+            // (a named one: « quand une commune veut rejoindre le dispositif » is any commune)
+            + "|(?<!\\bune )(?<!\\bun )\\b(?:communes|mairies|elus|ils|elles|syndicat|sivom|sivos|sisco|cc|"
+            + "communaute de communes|commune|mairie) "
+            + "(?:\\S+ ){0,8}?(?:veut|veulent|voudrait|voudraient|souhaite|souhaitent|souhaiterait|souhaiteraient|aimerait|"
+            + "aimeraient) (?:bien |aussi |egalement )?(?:adherer|rejoindre|souscrire)\\b|\\b(?:pour|veut|voudrait|souhaite|aimerait) qu'on adhere\\b"
             // the commune wants a service or the offer itself (« le maire veut maintenant aussi l'outil pour envoyer
             // les gros fichiers », « on voudrait utiliser votre service », « on aimerait avoir la même chose », « la CC
             // voudrait signer une convention », « pour qu'on soit dans le dispositif »), however it goes on to ask how

@@ -26,7 +26,8 @@ class AskToActSignalTest {
             "Le compte de l'ancienne secrétaire doit passer à la nouvelle, pouvez-vous le faire ?",
             "On pourrait avoir une démonstration de la plateforme Actes à la mairie ?",
             "La commune souhaite adhérer, merci de prendre note de notre demande",
-            "pouvez-vous nous envoyer les conventions pour nos trois communes ?"})
+            "pouvez-vous nous envoyer les conventions pour nos trois communes ?",
+            "Le syndicat des eaux du Santerre voudrait adhérer à votre offre, qui contacter ?"})
     void a_wish_or_an_ask_to_act_on_an_account_a_training_or_a_membership_is_an_ask(String text) {
         assertThat(Signals.asksToAct(TextNormalizer.normalize(text))).isPresent();
     }
@@ -37,6 +38,7 @@ class AskToActSignalTest {
         assertThat(Signals.asksToAct("que dit la convention sur les donnees ?")).isEmpty();
         assertThat(Signals.asksToAct("jusqu'a quand on peut s'inscrire sur les listes electorales ?")).isEmpty();
         assertThat(Signals.asksToAct("est-ce qu'on adhere automatiquement si la cc est membre ?")).isEmpty();
+        assertThat(Signals.asksToAct("qui signe la convention quand une commune veut rejoindre le dispositif ?")).isEmpty();
         assertThat(Signals.asksToAct("comment je peux m'inscrire ?")).isEmpty();
         assertThat(Signals.asksToAct("nous voudrions savoir ce que contient le pack")).isEmpty();
     }
