@@ -61,6 +61,8 @@ public enum QuestionType {
                     // de la commune ? »: what the commune will pay, in other words.
                     + "(?:combien|combein|cb)(?: \\S+){0,3} (?:pai|pay)(?:e|era|erons|erait|erions|erez|er)\\b|"
                     + "(?:montant|somme|reste|restera|restant)(?: \\S+){0,4} a (?:la |notre )?charge\\b|"
+                    // « il nous reste 20 % de combien exactement ? »
+                    + "(?:reste|restera|restant)(?: \\S+){0,3} (?:de )?(?:combien|cb)\\b|reste a payer|"
                     + "montant de (?:la |l')?(?:participation|adhesion|abonnement|cotisation))\\b"
                     // « les prix ont été votés en même temps que la charte ? », « notre délibération sur les tarifs de
                     // la salle des fêtes … le délai ? », « les tarifs ont été arrêtés avant ou après la charte ? »: a

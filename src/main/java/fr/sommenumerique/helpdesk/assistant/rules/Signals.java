@@ -56,7 +56,7 @@ public final class Signals {
             // « on nous a facturé Mairie connectée deux fois »: a charge duplicated
             + "\\b(?:facture|preleve|debite)e?s?(?: \\S+){0,3} (?:deux|2) fois\\b(?! par)|"
             + "\\b(?:deux|2) (?:ar|accuses de reception)\\b|\\bdouble (?:facturation|prelevement|paiement)\\b|"
-            + "\\b(?:erreur de|mauvaise) facturation\\b|"
+            + "\\b(?:erreur de|mauvaise) facturation\\b|\\b(?:montant|facture|somme)\\b.{0,30}\\bne correspond (?:pas|plus)\\b|"
             // « Actes me renvoie « fichier non PDF/A » », « le bouton est grisé »: a message shown, a button off.
             + "\\b(?:renvoie|affiche|indique|marque)\\w* (?:le message |un message |l'erreur )?[«\"]|\\bgrise(?:e|s|es)?\\b|"
             // « un mail signé « Somme Numérique » qui demande nos identifiants, c'est vous ? »: a message in our name
