@@ -1106,4 +1106,13 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
         assertThat(decision.reply()).contains("du lundi au vendredi").contains("17h30");
     }
+
+    @Test
+    void the_acronym_of_an_intercommunal_syndicate_is_no_unknown_word() {
+        Decision decision = engine.decide("Le président de notre SIVOM veut savoir en quelle année Somme Numérique a "
+                + "été créé.");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.reply()).contains("1998");
+    }
 }

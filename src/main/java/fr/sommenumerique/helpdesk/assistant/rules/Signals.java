@@ -93,7 +93,8 @@ public final class Signals {
      */
     private static final Pattern ACKNOWLEDGEMENT = Pattern.compile("\\b(?:ar|accuses? de reception|accuse|recu de la "
             + "prefecture)\\b");
-    private static final Pattern CLOSED_DAY = Pattern.compile("\\b(?:samedi|dimanche|week-?end|ferie|soir|nuit)\\b");
+    private static final Pattern CLOSED_DAY = Pattern.compile("\\b(?:samedi|dimanche|week-?end|ferie|soir|nuit|"
+            + "(?:1[89]|2[0-3]) ?h(?:\\d\\d)?)\\b");
     /** « c'est normal ? », « c'est un bug ? », or any question about it. */
     private static final Pattern ASKS_IF_NORMAL = Pattern.compile("\\b(?:normal|grave|bug)\\b|\\?");
     private static final Pattern SOMETHING_ELSE_WRONG = Pattern.compile("\\b(?:erreur|message|impossible|bloque\\w*|"
@@ -203,6 +204,9 @@ public final class Signals {
             // the council has decided to join (« le conseil a dit oui pr mairie connectée », « a voté l'adhésion »)
             + "|\\b(?:le conseil|le conseil municipal|les elus) a (?:dit oui|vote|delibere|accepte|approuve|valide)\\b"
             + "[^.?!]{0,30}\\b(?:mairie connectee|l'adhesion|adherer|la charte|la convention|l'offre)\\b"
+            // « le comité syndical du SIVOM a autorisé le président à signer la charte »
+            + "|\\b(?:le conseil|le comite syndical|le comite|le bureau|le conseil communautaire)(?: \\S+){0,3} a autorise\\b"
+            + "[^.?!]{0,40}\\b(?:signer|adherer|mairie connectee|la charte|la convention|l'adhesion)\\b"
             + "|\\bpour (?:qu'on soit|que nous soyons|etre|entrer) (?:dans|de) (?:le dispositif|mairie connectee|l'offre)\\b"
             + "|\\bvous contacter pour (?:engager|lancer|entamer) (?:la|les|notre) (?:demarche|adhesion)s?\\b"
             // an account to close or to open told as a fact to act on (« le compte de l'ancien maire est à fermer »),

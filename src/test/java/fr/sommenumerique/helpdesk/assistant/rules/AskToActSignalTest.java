@@ -27,7 +27,8 @@ class AskToActSignalTest {
             "On pourrait avoir une démonstration de la plateforme Actes à la mairie ?",
             "La commune souhaite adhérer, merci de prendre note de notre demande",
             "pouvez-vous nous envoyer les conventions pour nos trois communes ?",
-            "Le syndicat des eaux du Santerre voudrait adhérer à votre offre, qui contacter ?"})
+            "Le syndicat des eaux du Santerre voudrait adhérer à votre offre, qui contacter ?",
+            "le comité syndical du SIVOM a autorisé le président à signer la charte"})
     void a_wish_or_an_ask_to_act_on_an_account_a_training_or_a_membership_is_an_ask(String text) {
         assertThat(Signals.asksToAct(TextNormalizer.normalize(text))).isPresent();
     }
@@ -39,6 +40,7 @@ class AskToActSignalTest {
         assertThat(Signals.asksToAct("jusqu'a quand on peut s'inscrire sur les listes electorales ?")).isEmpty();
         assertThat(Signals.asksToAct("est-ce qu'on adhere automatiquement si la cc est membre ?")).isEmpty();
         assertThat(Signals.asksToAct("qui signe la convention quand une commune veut rejoindre le dispositif ?")).isEmpty();
+        assertThat(Signals.asksToAct("le comite qui a vote la charte s'est reuni a quelle heure ?")).isEmpty();
         assertThat(Signals.asksToAct("comment je peux m'inscrire ?")).isEmpty();
         assertThat(Signals.asksToAct("nous voudrions savoir ce que contient le pack")).isEmpty();
     }

@@ -52,6 +52,7 @@ class IncidentSignalTest {
             "J'ai envoyé un arrêté dimanche soir et toujours pas d'AR lundi 8h, c'est normal ?",
             "AR actes jamais arrivé, envoyé samedi, normal ?",
             "On a télétransmis le 13 juillet au soir et l'accusé de réception est daté du 15, c'est un bug ?",
+            "arrêté envoyé vendredi 18h, toujours pas d'AR lundi 8h, normal ?",
     })
     void an_acknowledgement_awaited_after_a_closed_day_sending_is_a_question(String text) {
         assertThat(Signals.acknowledgementAfterClosedDay(TextNormalizer.normalize(text))).isPresent();
