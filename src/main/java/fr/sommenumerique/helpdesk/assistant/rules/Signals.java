@@ -188,8 +188,9 @@ public final class Signals {
             + "quitte|supprime)\\b"
             // « sept de nos communes souhaitent adhérer ensemble », « fais le nécessaire pour qu'on adhère »
             // (a named one: « quand une commune veut rejoindre le dispositif » is any commune)
-            + "|(?<!\\bune )(?<!\\bun )\\b(?:communes|mairies|elus|ils|elles|syndicat|sivom|sivos|sisco|cc|"
-            + "communaute de communes|commune|mairie) "
+            // (a single commune's wish said as a sentence of context before its question is left to the classifier)
+            + "|(?<!\\bune )(?<!\\bun )\\b(?:communes|mairies|elus|ils|elles|syndicat|sivom|sivu|sivos|sisco|cc|"
+            + "communaute de communes) "
             + "(?:\\S+ ){0,8}?(?:veut|veulent|voudrait|voudraient|souhaite|souhaitent|souhaiterait|souhaiteraient|aimerait|"
             + "aimeraient) (?:bien |aussi |egalement )?(?:adherer|rejoindre|souscrire)\\b|\\b(?:pour|veut|voudrait|souhaite|aimerait) qu'on adhere\\b"
             // the commune wants a service or the offer itself (« le maire veut maintenant aussi l'outil pour envoyer
