@@ -123,7 +123,7 @@ class AssistantQualityTest {
     @Test
     void sets_i_and_j_written_from_the_domain_brief_only_stay_at_least_as_good_as_measured() throws IOException {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 197, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-setj.tsv", 215, 204, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-setj.tsv", 215, 205, 1);
     }
 
     /**
@@ -183,24 +183,24 @@ class AssistantQualityTest {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sete.tsv", 169, 158, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setg.tsv", 235, 224, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seth.tsv", 222, 210, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setk.tsv", 242, 229, 1);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setl.tsv", 232, 215, 3);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setm.tsv", 222, 202, 1);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setn.tsv", 212, 194, 3);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setk.tsv", 242, 230, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setl.tsv", 232, 215, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setm.tsv", 222, 204, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setn.tsv", 212, 196, 2);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seto.tsv", 221, 208, 2);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setp.tsv", 216, 195, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setp.tsv", 216, 196, 3);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setq.tsv", 234, 223, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setr.tsv", 238, 232, 2);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sets.tsv", 229, 222, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sets.tsv", 229, 223, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sett.tsv", 241, 229, 3);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setu.tsv", 240, 229, 5);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setv.tsv", 246, 237, 2);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setw.tsv", 240, 228, 4);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setx.tsv", 240, 221, 4);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sety.tsv", 240, 225, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setu.tsv", 240, 230, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setv.tsv", 246, 238, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setw.tsv", 240, 230, 3);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setx.tsv", 240, 223, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sety.tsv", 240, 226, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setz.tsv", 240, 230, 1);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setaa.tsv", 240, 225, 5);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setab.tsv", 240, 222, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setaa.tsv", 240, 227, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setab.tsv", 240, 224, 1);
     }
 
     /**
