@@ -1010,7 +1010,9 @@ public class DecisionEngine {
             // no article is confident (the question is handed over rather than answered beside the thing asked).
             SearchHit first = confident.get(0);
             SearchResult within = answering;
-            Optional<SearchHit> naming = within.queryTerms().stream()
+            // (Not against a hand-over article: « des adresses mail pro … un webmail ? » is about a webmail, whatever
+            // « pro » names in the title of the article on Chorus Pro.)
+            Optional<SearchHit> naming = first.article().handover() ? Optional.empty() : within.queryTerms().stream()
                     .filter(term -> !first.matchedTerms().contains(term))
                     .map(term -> onlyArticleKnowing(term, within))
                     .flatMap(Optional::stream)

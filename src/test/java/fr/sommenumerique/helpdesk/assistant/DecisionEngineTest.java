@@ -1115,4 +1115,13 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
         assertThat(decision.reply()).contains("1998");
     }
+
+    @Test
+    void a_short_word_of_another_article_s_title_does_not_take_a_question_from_the_hand_over_article() {
+        // « pro » is in the title of the article on Chorus Pro only.
+        Decision decision = engine.decide("vous faites des adresses mail pro pour les élus ? genre un webmail ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.articleIds()).containsExactly("webmail-site-internet");
+    }
 }

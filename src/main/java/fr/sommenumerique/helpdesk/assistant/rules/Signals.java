@@ -137,7 +137,7 @@ public final class Signals {
             + "desactiver|supprimer|fermer|cloturer|lancer|attribuer|reserver|rattacher|modifier|changer|mettre a jour|"
             + "donner (?:un |l')?acces|proceder (?:a|aux) (?:l'|la |les )?(?:ouverture|creation|fermeture|cloture|"
             + "suppression|desactivation|inscription|transfert|modification)s?)\\b"
-            + "|\\bil (?:faut|faudrait)\\s+(?:(?:nous|me|m'|lui|leur)\\s*)?(?:inscrire|ouvrir|creer|transferer|"
+            + "|\\b(?:il )?(?:faut|faudrait)\\s+(?:(?:nous|me|m'|lui|leur)\\s*)?(?:inscrire|ouvrir|creer|transferer|"
             + "desactiver|supprimer|fermer|cloturer|rattacher|regrouper|fusionner|renommer)\\b"
             // « il faudrait regrouper nos 2 comptes, vous pouvez le faire ? »: the thing to do, asked of us
             + "|\\b(?:(?:vous|vs) (?:pouvez|pourriez)|(?:pouvez|pourriez)-vous) (?:nous |me )?(?:le faire|vous en charger|"

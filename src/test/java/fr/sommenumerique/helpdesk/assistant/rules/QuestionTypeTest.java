@@ -56,6 +56,8 @@ class QuestionTypeTest {
         assertThat(QuestionType.of(TextNormalizer.normalize(
                 "Une fois la subvention déduite, quel montant restera à la charge de la commune ?")))
                 .contains(QuestionType.PRICE);
+        assertThat(QuestionType.of(TextNormalizer.normalize("on peut quand même prendre l'offre ? c'est combien ?")))
+                .contains(QuestionType.PRICE);
         assertThat(QuestionType.of(TextNormalizer.normalize("Qui paie le certificat, la commune ?")))
                 .isNotEqualTo(java.util.Optional.of(QuestionType.PRICE));
     }
