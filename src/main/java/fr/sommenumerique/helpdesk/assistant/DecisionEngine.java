@@ -1104,6 +1104,24 @@ public class DecisionEngine {
                     + percent(bestHit.coverage()), services, candidates);
         }
         if (best.handover()) {
+            // « cb de temps on laisse une délib sur le site internet ? » next to the article saying that making websites
+            // is not known here: the question asks a kind of content (a duration) that another article found, covering
+            // more of the question, gives; that one answers. (Not a price: prices are not known here.)
+            Optional<QuestionType> asks = QuestionType.of(text).filter(t -> t != QuestionType.PRICE);
+            SearchResult searched = answering;
+            Optional<SearchHit> typed = asks.flatMap(type -> searched.hits().stream()
+                    .filter(h -> !h.article().handover() && !h.article().outOfScope() && covers(h, searched)
+                            && h.coverage() > bestHit.coverage()
+                            && type.answeredBy(TextNormalizer.normalize(h.article().text()))
+                            && !type.answeredBy(TextNormalizer.normalize(best.text())))
+                    .findFirst());
+            if (typed.isPresent()) {
+                Article other = typed.get().article();
+                Set<String> terms = new HashSet<>(knowledgeBase.normalizedTerms(text));
+                return answer(text, intent, List.of(other), List.of(passage(other, terms, asks)),
+                        servicesOr(services, other), candidates, Math.min(confidence, typed.get().coverage()),
+                        typed.get().coverage());
+            }
             return handOver(text, intent, ReplyTexts.unknownFact(best), List.of(best), servicesOr(services, best),
                     candidates, List.of(), confidence, "la base de connaissances indique que ce point n'est pas connu "
                             + "ici : « " + best.title() + " »");

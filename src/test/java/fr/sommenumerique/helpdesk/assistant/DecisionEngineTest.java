@@ -1124,4 +1124,12 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
         assertThat(decision.articleIds()).containsExactly("webmail-site-internet");
     }
+
+    @Test
+    void a_duration_asked_next_to_the_hand_over_article_on_websites_is_answered_by_the_article_that_gives_it() {
+        Decision decision = engine.decide("cb de temps on laisse une délib sur le site internet de la commune ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).containsExactly("publication-en-ligne-duree");
+    }
 }

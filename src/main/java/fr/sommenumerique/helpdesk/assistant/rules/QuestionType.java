@@ -24,7 +24,7 @@ public enum QuestionType {
                     + "votre (?:telephone|standard|tel)|vos coordonnees telephoniques)\\b",
             "\\b0\\d(?:[ .]?\\d{2}){4}\\b"),
     DURATION("une durée ou un délai",
-            "\\b(?:combien de temps|quel delai|quels delais|dans quel delai|en combien de temps|pendant combien|"
+            "\\b(?:(?:combien|cb|combein) de (?:temps|tps)|quel delai|quels delais|dans quel delai|en combien de temps|pendant combien|"
                     + "au bout de combien|delai de|duree)\\b",
             "\\b(?:\\d+|un|une|deux|trois|quinze)\\s*(?:h\\b|heures?|jours?|semaines?|mois|ans?|annees?)|"
                     + "\\bimmediat\\w*|\\binstantane\\w*|\\b24h|\\bjours? ouvres?|\\bjour ouvre"),
