@@ -1132,4 +1132,12 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
         assertThat(decision.articleIds()).containsExactly("publication-en-ligne-duree");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "La commune de Bray a-t-elle déjà signé la charte Mairie connectée ?",
+            "Quels comptes sont ouverts au nom de notre mairie chez vous ?"})
+    void what_one_commune_has_with_us_is_for_an_agent_to_look_up(String message) {
+        assertThat(engine.decide(message).kind()).isEqualTo(DecisionKind.TICKET);
+    }
 }

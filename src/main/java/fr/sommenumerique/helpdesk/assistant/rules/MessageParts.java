@@ -58,7 +58,7 @@ public final class MessageParts {
      * telling.
      */
     private static final Pattern TELL_ME = Pattern.compile("\\b(?:expliquer|dire|indiquer|preciser|savoir|confirmer|"
-            + "connaitre)\\b");
+            + "connaitre|donner|communiquer|rappeler)\\b");
     private static final Pattern INDIRECT_ITEM_BREAK = Pattern.compile("(?:,| et) (?=(?:ce qu'|ce que |ce qui |"
             + "si (?!oui|non)|s'il |qui |quand |comment |combien |pourquoi |quel\\w* |a quel\\w* |depuis quand |jusqu'a quand ))");
     private static final Pattern LIST_ITEM_BREAK = Pattern.compile(",? et (?=\\p{L})|[,;] (?=\\p{L})");
@@ -81,6 +81,11 @@ public final class MessageParts {
             + "elles?|ils)\\b|\\bce (?!que\\b|qu'|qui\\b)|\\bil (?!faut\\b|y a\\b)");
     /** « …, et quel article du CGCT ? »: fewer words than this go on with the question before. */
     private static final int MIN_OWN_QUESTION_WORDS = 5;
+    /** « qui finance l'offre », « quand a lieu la formation »: a question word then a verb, not a determiner. */
+    private static final Pattern ASKS_WITH_A_VERB = Pattern.compile("^(?:qui|quand|comment|pourquoi) (?!(?:de|du|des|le|"
+            // (not a past tense: « …, et qui était secrétaire de séance ? » is about the sitting named before)
+            + "la|les|l'|un|une|en|a|au|aux|etait|etaient|avait|avaient|a ete)\\b)\\p{L}");
+    private static final int MIN_OWN_VERB_QUESTION_WORDS = 3;
     /** « … et c'est voté quand la charte ? »: each of two questions joined by « et » alone has this many words. */
     private static final int MIN_AND_QUESTION_WORDS = 4;
     /** « …, et pendant combien de temps ? »: a clause opening on a preposition goes on with the question before. */
@@ -199,7 +204,8 @@ public final class MessageParts {
                 }
             }
             if (question && halves.length == 2 && (QUESTION_WORD.matcher(halves[0]).find()
-                    || OPENS_ON_WHAT.matcher(halves[0]).find()) && QUESTION_WORD.matcher(halves[1]).find()) {
+                    || OPENS_ON_WHAT.matcher(halves[0]).find()) && (QUESTION_WORD.matcher(halves[1]).find()
+                    || ASKS_WITH_A_VERB.matcher(halves[1].strip()).find())) {
                 pieces.add(halves[0]);
                 pieces.add(halves[1]);
             } else {
@@ -218,10 +224,12 @@ public final class MessageParts {
      * opening on a preposition, and enough words.
      */
     private static boolean namesItsOwnSubject(String piece) {
-        return QUESTION_WORD.matcher(piece).find() && !LEANS_BACK.matcher(piece).find()
-                && !OPENS_ON_PREPOSITION.matcher(piece).find()
-                && Arrays.stream(piece.split(" ")).filter(w -> w.chars().anyMatch(Character::isLetter)).count()
-                >= MIN_OWN_QUESTION_WORDS;
+        // « …, et qui finance l'offre ? » asks with a verb of its own in three words; « …, et quel article du CGCT ? »
+        // names only what completes the question before.
+        long minWords = ASKS_WITH_A_VERB.matcher(piece).find() ? MIN_OWN_VERB_QUESTION_WORDS : MIN_OWN_QUESTION_WORDS;
+        return (QUESTION_WORD.matcher(piece).find() || ASKS_WITH_A_VERB.matcher(piece).find())
+                && !LEANS_BACK.matcher(piece).find()
+                && !OPENS_ON_PREPOSITION.matcher(piece).find() && words(piece) >= minWords;
     }
 
     /** « 1. … 2. … », « 1/ … 2/ … » written « 1) … 2) … », when both a first and a second item are numbered so. */

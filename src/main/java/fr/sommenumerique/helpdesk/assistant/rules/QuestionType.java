@@ -63,6 +63,8 @@ public enum QuestionType {
                     + "(?:montant|somme|reste|restera|restant)(?: \\S+){0,4} a (?:la |notre )?charge\\b|"
                     // « il nous reste 20 % de combien exactement ? »
                     + "(?:reste|restera|restant)(?: \\S+){0,3} (?:de )?(?:combien|cb)\\b|reste a payer|"
+                    // « après la subvention, on paiera combien ? » (what the commune pays, not « l'Europe paie combien % »)
+                    + "\\b(?:on|nous|la commune|je) (?:pai|pay)(?:e|era|erons|erait|erez|ons)(?: \\S+){0,2} (?:combien|cb)\\b|"
                     + "montant de (?:la |l')?(?:participation|adhesion|abonnement|cotisation))\\b"
                     // « les prix ont été votés en même temps que la charte ? », « notre délibération sur les tarifs de
                     // la salle des fêtes … le délai ? », « les tarifs ont été arrêtés avant ou après la charte ? »: a

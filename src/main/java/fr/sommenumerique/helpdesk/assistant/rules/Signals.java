@@ -83,7 +83,11 @@ public final class Signals {
             // « je relance pour la 3e fois ma demande de compte », « toujours sans réponse »: a reminder about a file.
             + "\\bje (?:vous )?relance\\b|\\brelance (?:pour|de|ma|notre|concernant)\\b|\\b(?:toujours )?sans reponse\\b|"
             + "\\btoujours rien\\b|\\ben attente\\b.{0,40}\\bdepuis\\b|\\bbien ete (?:recue?s?|signee?s?|enregistree?s?|traitee?s?|prise?s? en compte)\\b|"
-            + "\\b(?:avez|a|ont)(?:-vous|-t-(?:il|elle))? bien (?:recu|signe|enregistre|traite)\\w*)");
+            + "\\b(?:avez|a|ont)(?:-vous|-t-(?:il|elle))? bien (?:recu|signe|enregistre|traite)\\w*|"
+            // « la commune de Pissy a-t-elle déjà signé la charte ? », « quels comptes sont ouverts au nom de la mairie
+            // chez vous ? »: what this commune has with us, which only its file says.
+            + "\\b(?:a-t-elle|a-t-il|avons-nous|a-t-on|sommes-nous|est-elle|est-on) (?:deja|bien) (?:signe|adhere|inscrite?|"
+            + "membre|adherente?)\\b|\\bquels? (?:comptes|acces|services)\\b.{0,30}\\b(?:sont|avons|a|ont) (?:ouverts?|actifs?)\\b)");
 
     /**
      * An acknowledgement awaited after a sending on a day the préfecture does not issue it (« envoyé dimanche soir,

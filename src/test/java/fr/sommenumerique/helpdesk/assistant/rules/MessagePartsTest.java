@@ -157,4 +157,13 @@ class MessagePartsTest {
         assertThat(split("Somme Numérique, c'est quel type d'organisme et combien de membres y adhèrent ?")).hasSize(1);
         assertThat(split("Combien de présents et combien de votants au comité ?")).hasSize(1);
     }
+
+    @Test
+    void a_second_question_asked_with_a_verb_of_its_own_after_a_comma_and_et_stands_alone_however_short() {
+        assertThat(split("quand la charte a-t-elle été adoptée, par quelle instance, et qui finance l'offre ?"))
+                .hasSize(2);
+        // « …, et qui était secrétaire de séance ? » is about the sitting the first question named.
+        assertThat(split("qui présidait la séance qui a adopté la charte, et qui était secrétaire de séance ?"))
+                .hasSize(1);
+    }
 }

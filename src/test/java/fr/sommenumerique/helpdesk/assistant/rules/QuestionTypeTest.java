@@ -58,6 +58,10 @@ class QuestionTypeTest {
                 .contains(QuestionType.PRICE);
         assertThat(QuestionType.of(TextNormalizer.normalize("on peut quand même prendre l'offre ? c'est combien ?")))
                 .contains(QuestionType.PRICE);
+        assertThat(QuestionType.of(TextNormalizer.normalize("Après la subvention, on paiera combien ?")))
+                .contains(QuestionType.PRICE);
+        assertThat(QuestionType.of(TextNormalizer.normalize("l'europe paie combien en % ?")))
+                .isNotEqualTo(java.util.Optional.of(QuestionType.PRICE));
         assertThat(QuestionType.of(TextNormalizer.normalize("Qui paie le certificat, la commune ?")))
                 .isNotEqualTo(java.util.Optional.of(QuestionType.PRICE));
     }
