@@ -41,6 +41,8 @@ public final class Signals {
             + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b|"
             // « l'AR est arrivé mais avec la mauvaise date »: what the platform gave back carries a wrong value.
             + "\\b(?:mauvaise|fausse) date\\b|\\bdate (?:erronee|fausse|incorrecte)\\b|"
+            // « l'AR indique une date de réception au 01/01/1970 »: a date no sending can have
+            + "\\bdate\\b.{0,50}\\b(?:0?1/0?1/1970|1er janvier 1970|1970)\\b|"
             // « transmise avec la mauvaise nature », « l'AR indique une nature « AU » alors qu'on a mis arrêté
             // individuel »: the act was classified wrong, or the platform shows other than what was chosen.
             + "\\b(?:mauvaise|fausse|erreur de) (?:nature|classification|matiere)\\b|"
@@ -67,7 +69,8 @@ public final class Signals {
             + "passe|codes)\\b|\\b(?:hamecon\\w*|phishing|escroquerie|frauduleu\\w*)\\b)");
 
     private static final Pattern IS_IT_NORMAL = Pattern.compile("\\b(?:c'est|c'?|est-ce|est ce|cest|ce n'est|c'est pas|"
-            + "ca parait|ca semble|est-il|est il) (?:pas )?(?:normal|grave)\\b");
+            + "ca parait|ca semble|est-il|est il) (?:pas )?(?:normal|grave)\\b|\\bque se passe-t-il\\b|"
+            + "\\bqu'est-ce qui se passe\\b|\\bqu'est-ce qui ne va pas\\b");
     private static final Pattern COMPARES = Pattern.compile("\\b(?:(?:c'est|c'?|est-ce|cest) (?:la meme chose|pareil)\\b"
             + "|la meme chose que\\b|(?:quelle|la) difference entre\\b|\\bqui sert a quoi\\b|\\bon (?:les )?(?:confond|melange)\\b)");
 

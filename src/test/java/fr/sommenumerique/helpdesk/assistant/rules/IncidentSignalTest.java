@@ -43,6 +43,7 @@ class IncidentSignalTest {
             "le certificat RGS du maire a été volé avec son ordinateur",
             "On a transmis l'arrêté avec la mauvaise nature, comment corriger ?",
             "L'AR indique « délibération » alors qu'on a mis arrêté réglementaire",
+            "l'AR affiche une date de réception au 01/01/1970, c'est valable ?",
     })
     void a_breakdown_stays_an_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isPresent();
