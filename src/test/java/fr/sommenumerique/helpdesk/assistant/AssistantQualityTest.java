@@ -173,9 +173,12 @@ class AssistantQualityTest {
      * Sets Y, Z, AA and AB, written at the start of round Y by four new writers and scored on main then and once at its
      * end (Y 222 with 2 → 222 with 2; Z 224 with 7 → 225 with 6; AA 219 with 7 → 222 with 7; AB 217 with 7 → 217 with
      * 7): floors at their end figures.
-     * Round AC: sets AG to AL were written during the round by six new writers as practice sets, read openly to find
-     * classes of error a new writer brings (phishing, duplicated sendings and charges, requests asked as questions,
-     * prices in other words); each started between 2 and 8 confident wrong answers. Floors at their end figures.
+     * Round AC: sets AC, AD, AE and AF, written at its start by four new writers and scored on main then and once at
+     * its end (AC 219 with 5 → 218 with 5; AD 220 with 11 → 224 with 7; AE 219 with 7 → 221 with 6; AF 223 with 5 →
+     * 224 with 4). Sets AG to AN were written during the round by eight more writers as practice sets, read openly to
+     * find the classes of error a new writer brings (phishing, duplicated sendings and charges, requests asked as
+     * questions, prices in other words, one commune's own file); each had 2 to 9 confident wrong answers when it
+     * arrived, whatever the engine had gained before it. Floors at their end figures.
      * Set D (blind5) allows one confident wrong answer since the topic classifier answers long mails the search alone
      * handed over: its address-and-president question now gets the address only (24 more passed over all sets).
      */
@@ -199,17 +202,23 @@ class AssistantQualityTest {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setu.tsv", 240, 230, 4);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setv.tsv", 246, 238, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setw.tsv", 240, 230, 3);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setx.tsv", 240, 223, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setx.tsv", 240, 225, 3);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-sety.tsv", 240, 226, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setz.tsv", 240, 230, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setaa.tsv", 240, 227, 4);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setab.tsv", 240, 224, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setag.tsv", 240, 226, 3);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setah.tsv", 240, 227, 3);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setah.tsv", 240, 228, 2);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setai.tsv", 240, 228, 3);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setaj.tsv", 240, 225, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setak.tsv", 240, 222, 2);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setal.tsv", 240, 228, 3);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setam.tsv", 240, 224, 5);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setan.tsv", 240, 226, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setac.tsv", 240, 218, 5);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setad.tsv", 240, 224, 7);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setae.tsv", 240, 221, 6);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setaf.tsv", 240, 224, 4);
     }
 
     /**
