@@ -30,7 +30,8 @@ public final class Signals {
             + "\\b(?:certificat|certif|cle|compte|mot de passe|mdp|identifiant)s? .{0,40}(?:expire|perime|refuse|invalide|revoque|bloque|desactive)|"
             + "\\b(?:mot de passe|mdp|identifiants?) (?:oublie|perdu)|"
             // « la clé USB avec le certificat de la secrétaire a été perdue »: a certificate lost or stolen
-            + "\\bcertifica\\w*\\b.{0,60}\\b(?:perdu|vole|egare)e?s?\\b|\\b(?:perdu|vole|egare)e?s?\\b.{0,30}\\bcertificat\\b|\\brefuse(?:e|s|es)?\\b|\\brejete(?:e|s|es)?\\b|"
+            + "\\bcertifica\\w*\\b.{0,60}\\b(?:perdu|vole|egare)e?s?\\b|\\b(?:perdu|vole|egare)e?s?\\b.{0,30}\\bcertificat\\b|"
+            + "\\brefuse(?:e|s|es)?\\b|\\brejete(?:e|s|es)?\\b|"
             + "\\brejett?(?:e|ent)\\b|\\bn'?(?:apparai|aparai)(?:t|ssent) (?:pas|plus)\\b|"
             + "\\bnon conforme\\b|\\bechec\\b|\\bechoue\\w*|"
             // « au bout de combien de temps la préfecture ne peut plus attaquer une délib ? »: a rule, not a breakdown.
@@ -269,7 +270,10 @@ public final class Signals {
         return PLACE_ONLY.matcher(text.strip()).matches();
     }
 
-    /** « c'est normal ? », « c grave ? », « est-ce normal ? »: whether something that happened is as it should be. */
+    /**
+     * « c'est normal ? », « c grave ? », « que se passe-t-il ? »: whether something that happened is as it should be,
+     * or what is going on.
+     */
     public static boolean asksIfNormal(String text) {
         return IS_IT_NORMAL.matcher(text).find();
     }
