@@ -687,7 +687,7 @@ public class DecisionEngine {
                 && !QuestionFocus.asksWithoutMark(text))
                 // « on nous a facturé Mairie connectée deux fois cette année, c normal ? »: whether what went wrong is
                 // normal is for an agent to check.
-                || (!surelyOutOfScope && saysItFails.isPresent() && Signals.asksIfNormal(text)))));
+                || (!surelyOutOfScope && saysItFails.isPresent() && Signals.asksWhatWentWrong(text)))));
         if (incident) {
             return new PartOutcome(part(text, Intent.INCIDENT.code(), DecisionKind.TICKET, ReplyTexts.partIncident(),
                     List.of(), List.of(), scores.probability(Intent.INCIDENT), "incident signalé"
@@ -1038,7 +1038,8 @@ public class DecisionEngine {
                         .limit(1).toList();
             }
         }
-        Optional<String> thingAsked = QuestionFocus.whatItIs(QuestionFocus.of(text).orElse(text));
+        String asked = QuestionFocus.of(text).orElse(text);
+        Optional<String> thingAsked = QuestionFocus.whatItIs(asked);
         if (!confident.isEmpty() && unknownAcronym.isEmpty() && thingAsked.isPresent()) {
             // « REACT-EU, c'est quoi au juste ? Je le vois dans la délibération de juin 2022 »: the article whose title
             // names the thing asked about says what it is, not the one the context sentence points to.
@@ -1107,20 +1108,17 @@ public class DecisionEngine {
             // « cb de temps on laisse une délib sur le site internet ? » next to the article saying that making websites
             // is not known here: the question asks a kind of content (a duration) that another article found, covering
             // more of the question, gives; that one answers. (Not a price: prices are not known here.)
-            Optional<QuestionType> asks = QuestionType.of(text).filter(t -> t != QuestionType.PRICE);
+            Optional<QuestionType> asks = QuestionType.of(text).filter(t -> t != QuestionType.PRICE)
+                    .filter(type -> !type.answeredBy(TextNormalizer.normalize(best.text())));
             SearchResult searched = answering;
             Optional<SearchHit> typed = asks.flatMap(type -> searched.hits().stream()
                     .filter(h -> !h.article().handover() && !h.article().outOfScope() && covers(h, searched)
                             && h.coverage() > bestHit.coverage()
-                            && type.answeredBy(TextNormalizer.normalize(h.article().text()))
-                            && !type.answeredBy(TextNormalizer.normalize(best.text())))
+                            && type.answeredBy(TextNormalizer.normalize(h.article().text())))
                     .findFirst());
             if (typed.isPresent()) {
-                Article other = typed.get().article();
-                Set<String> terms = new HashSet<>(knowledgeBase.normalizedTerms(text));
-                return answer(text, intent, List.of(other), List.of(passage(other, terms, asks)),
-                        servicesOr(services, other), candidates, Math.min(confidence, typed.get().coverage()),
-                        typed.get().coverage());
+                return answerGiving(typed.get(), new HashSet<>(knowledgeBase.normalizedTerms(text)), asks, text, intent,
+                        services, candidates, confidence);
             }
             return handOver(text, intent, ReplyTexts.unknownFact(best), List.of(best), servicesOr(services, best),
                     candidates, List.of(), confidence, "la base de connaissances indique que ce point n'est pas connu "
@@ -1130,7 +1128,6 @@ public class DecisionEngine {
         // partage … registre RGPD », answered with the article on data breaches and the one on file sharing). For the
         // second article, the point must be in the question sentence, not in the context around it (« pr ma délib
         // d'adhésion je dois viser… Elle date de quand ? »).
-        String asked = QuestionFocus.of(text).orElse(text);
         for (SearchHit hit : confident) {
             Article article = hit.article();
             Optional<String> unknownPoint = unknownPoint(article, article == best ? text : asked);
@@ -1198,10 +1195,7 @@ public class DecisionEngine {
                             && type.get().answeredBy(TextNormalizer.normalize(passage(h.article(), queryTerms, type))))
                     .findFirst();
             if (typed.isPresent()) {
-                Article other = typed.get().article();
-                return answer(text, intent, List.of(other), List.of(passage(other, queryTerms, type)),
-                        servicesOr(services, other), candidates, Math.min(confidence, typed.get().coverage()),
-                        typed.get().coverage());
+                return answerGiving(typed.get(), queryTerms, type, text, intent, services, candidates, confidence);
             }
             Optional<Article> unknown = type.get() == QuestionType.PRICE ? handoverArticle(search) : Optional.empty();
             return handOver(text, intent, unknown.map(ReplyTexts::unknownFact).orElse(ReplyTexts.notConfident()),
@@ -1213,6 +1207,15 @@ public class DecisionEngine {
                 bestHit.coverage());
         return askedLikeIt.isEmpty() ? answer : withReason(answer, answer.part().reason() + " ; le message ressemble "
                 + "aux questions posées sur cet article (" + percent(askedLikeProbability) + ")");
+    }
+
+    /** The answer from another article found, which gives the kind of content the question asks for. */
+    private PartOutcome answerGiving(SearchHit hit, Set<String> queryTerms, Optional<QuestionType> type, String text,
+                                     String intent, List<ServiceArea> services, List<ArticleRef> candidates,
+                                     double confidence) {
+        Article other = hit.article();
+        return answer(text, intent, List.of(other), List.of(passage(other, queryTerms, type)),
+                servicesOr(services, other), candidates, Math.min(confidence, hit.coverage()), hit.coverage());
     }
 
     private static PartOutcome withReason(PartOutcome outcome, String reason) {

@@ -69,7 +69,7 @@ public final class Signals {
             + " (?:compte|identifiants?|mot de passe|acces)\\b|\\bdemande\\w* (?:nos|vos|ses|mes|les|leurs) (?:identifiants|mots? de "
             + "passe|codes)\\b|\\b(?:hamecon\\w*|phishing|escroquerie|frauduleu\\w*)\\b)");
 
-    private static final Pattern IS_IT_NORMAL = Pattern.compile("\\b(?:c'est|c'?|est-ce|est ce|cest|ce n'est|c'est pas|"
+    private static final Pattern ASKS_WHAT_WENT_WRONG = Pattern.compile("\\b(?:c'est|c'?|est-ce|est ce|cest|ce n'est|c'est pas|"
             + "ca parait|ca semble|est-il|est il) (?:pas )?(?:normal|grave)\\b|\\bque se passe-t-il\\b|"
             + "\\bqu'est-ce qui se passe\\b|\\bqu'est-ce qui ne va pas\\b");
     private static final Pattern COMPARES = Pattern.compile("\\b(?:(?:c'est|c'?|est-ce|cest) (?:la meme chose|pareil)\\b"
@@ -274,8 +274,8 @@ public final class Signals {
      * « c'est normal ? », « c grave ? », « que se passe-t-il ? »: whether something that happened is as it should be,
      * or what is going on.
      */
-    public static boolean asksIfNormal(String text) {
-        return IS_IT_NORMAL.matcher(text).find();
+    public static boolean asksWhatWentWrong(String text) {
+        return ASKS_WHAT_WENT_WRONG.matcher(text).find();
     }
 
     /** « Chorus Pro et PES V2 c'est la même chose ? », « quelle différence entre … ? »: two things compared. */
