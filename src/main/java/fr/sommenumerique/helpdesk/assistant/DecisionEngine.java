@@ -445,7 +445,11 @@ public class DecisionEngine {
                         || (single.part().kind() == DecisionKind.ANSWER
                         && parted.stream().noneMatch(o -> o.subscriptionKind() != null)
                         && parted.stream().filter(DecisionEngine::isLeftOver)
-                        .noneMatch(o -> asksSomethingElse(o, single.part().articleIds())));
+                        .noneMatch(o -> asksSomethingElse(o, single.part().articleIds()))
+                        // « 1) si elle doit signer son offre, 2) avec quel certificat, 3) si vous acceptez le
+                        // DUME »: nor when it drops an article that answered a part on its own.
+                        && parted.stream().filter(o -> o.part().kind() == DecisionKind.ANSWER)
+                        .allMatch(o -> single.part().articleIds().contains(o.part().articleIds().get(0))));
                 // A message whose whole is a municipal matter of a topic card, with parts that are either out of
                 // scope or unanswered for want of an article (« le recensement c'est quelle année ? »): the card
                 // answers all.

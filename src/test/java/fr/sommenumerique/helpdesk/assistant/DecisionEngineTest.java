@@ -1140,4 +1140,23 @@ class DecisionEngineTest {
     void what_one_commune_has_with_us_is_for_an_agent_to_look_up(String message) {
         assertThat(engine.decide(message).kind()).isEqualTo(DecisionKind.TICKET);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Combien de communes ont déjà signé la charte Mairie connectée dans la Somme ?",
+            "Combien de comptes utilisateurs sont inclus dans l'offre Mairie connectée ? Il y a une limite ?",
+            "Quelle est la capacité de stockage du partage de fichiers par commune ?",
+            "Quelle est l'adresse mail de la personne qui gère les inscriptions aux formations ?"})
+    void a_figure_or_an_address_no_article_gives_is_for_an_agent(String message) {
+        assertThat(engine.decide(message).kind()).isEqualTo(DecisionKind.TICKET);
+    }
+
+    @Test
+    void the_whole_message_does_not_replace_parts_when_it_drops_an_article_that_answered_one() {
+        Decision decision = engine.decide("Bonjour, une entreprise me demande 1) si elle doit signer électroniquement "
+                + "son offre, 2) avec quel type de certificat, 3) si nous acceptons le DUME. Pouvez-vous m'aider ?");
+
+        assertThat(decision.kind()).isNotEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).contains("marches-signature-electronique");
+    }
 }

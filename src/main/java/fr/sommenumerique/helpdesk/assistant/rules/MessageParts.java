@@ -68,7 +68,7 @@ public final class MessageParts {
     /** A question word: « on fait comment pour … et est-ce que … ? » asks twice, not once after some context. */
     private static final Pattern QUESTION_WORD = Pattern.compile("\\b(?:comment|quand|quel|quelle|quels|quelles|combien|"
             + "cb|pourquoi|est-ce|est ce|faut-il|faut il|doit-on|peut-on|a quelle heure|koi|quoi|c'est qui|qui est|"
-            + "qui sont|qui a|qui doit|qui peut|c'est ou|vous etes ou|etes-vous ou|ou se trouve\\w*)\\b");
+            + "qui sont|qui a|qui doit|qui peut|c'est ou|vous etes ou|etes-vous ou|ou se trouve\\w*|y a-t-il|qu'est-ce)\\b");
     /** Possessives and pronouns that point back to the thing a question before named. */
     private static final String POINTING_WORDS = "son|sa|ses|leur|leurs|celui-ci|celle-ci";
     /** « … quand ? et c'est quoi son identifiant » leans on the question before it: it stays with it. */

@@ -31,6 +31,8 @@ public final class Signals {
             + "\\b(?:mot de passe|mdp|identifiants?) (?:oublie|perdu)|"
             // « la clé USB avec le certificat de la secrétaire a été perdue »: a certificate lost or stolen
             + "\\bcertifica\\w*\\b.{0,60}\\b(?:perdu|vole|egare)e?s?\\b|\\b(?:perdu|vole|egare)e?s?\\b.{0,30}\\bcertificat\\b|"
+            // « le certificat est sur une clé USB qu'on ne retrouve plus »
+            + "\\bcertifica\\w*\\b.{0,60}\\b(?:ne|n') ?(?:re)?trouv\\w* (?:plus|pas)\\b|"
             + "\\brefuse(?:e|s|es)?\\b|\\brejete(?:e|s|es)?\\b|"
             + "\\brejett?(?:e|ent)\\b|\\bn'?(?:apparai|aparai)(?:t|ssent) (?:pas|plus)\\b|"
             + "\\bnon conforme\\b|\\bechec\\b|\\bechoue\\w*|"
@@ -40,6 +42,9 @@ public final class Signals {
             + "\\baidez[- ]?(?:moi|nous)\\b|\\bau secours\\b|\\bsos\\b|\\bdisparu\\b|\\bne (?:recois|recevons|recoit) (?:pas|plus)\\b|"
             + "\\bjamais (?:recu|arrive|parvenu)\\w*|\\btoujours pas (?:recu|arrive|parvenu)\\w*|"
             + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b|"
+            // « le standard ne répond pas depuis ce matin »: our line failing for hours, not a question on our hours
+            // (« ça sonne dans le vide depuis 12h45 » is the lunch break).
+            + "\\b(?:ne|personne ne) (?:repond|repondez|decroche|decrochez)\\w* (?:pas |plus )?(?:\\S+ ){0,3}depuis\\b|"
             // « l'AR est arrivé mais avec la mauvaise date »: what the platform gave back carries a wrong value.
             + "\\b(?:mauvaise|fausse) date\\b|\\bdate (?:erronee|fausse|incorrecte)\\b|"
             // « l'AR indique une date de réception au 01/01/1970 »: a date no sending can have
@@ -150,6 +155,11 @@ public final class Signals {
             // « il faudrait regrouper nos 2 comptes, vous pouvez le faire ? »: the thing to do, asked of us
             + "|\\b(?:(?:vous|vs) (?:pouvez|pourriez)|(?:pouvez|pourriez)-vous) (?:nous |me )?(?:le faire|vous en charger|"
             + "vous en occuper|faire le necessaire)\\b"
+            // « est-il possible d'inscrire 3 élus à une formation ? », « souhaite que vous ouvriez un compte pour … »
+            + "|\\bpossible d'inscrire\\b|\\bpossible de (?:nous |me |lui |leur )?(?:creer|ouvrir|ajouter|activer) (?:un|une|des|"
+            + "le|la|les|l')\\s*(?:\\S+ )?(?:comptes?|acces)\\b"
+            + "|\\bque vous (?:nous |me |lui |leur )?(?:ouvriez|creiez|inscriviez|ajoutiez|activiez|fermiez|supprimiez|"
+            + "desactiviez|transferiez)\\b"
             // « … et prendre note de notre demande ? »
             + "|\\b(?:prendre note|prenez note|enregistrer|enregistrez) (?:de )?(?:notre|ma|cette|la) demande\\b"
             // « merci d'ouvrir un compte au nom de M. X »: the same ask, elided

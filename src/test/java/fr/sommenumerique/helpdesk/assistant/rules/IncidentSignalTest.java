@@ -38,6 +38,8 @@ class IncidentSignalTest {
             "notre arrêté est parti deux fois sur Actes, on fait quoi ?",
             "La délibération apparaît en double chez la préfecture, comment corriger ?",
             "la visio coupe au bout de dix minutes", "le partage de fichiers rame sans arrêt",
+            "Le standard ne répond pas depuis ce matin 10h, vous êtes fermés aujourd'hui ?",
+            "Le certificat de l'ancienne secrétaire est sur une clé USB qu'on ne retrouve plus, qu'est-ce qu'on fait ?",
             "on est déconnectés toutes les cinq minutes de la plateforme",
             "on nous a facturé l'abonnement deux fois", "il y a une erreur de facturation sur Mairie connectée",
             "le certificat RGS du maire a été volé avec son ordinateur",

@@ -96,6 +96,9 @@ class MessagePartsTest {
                 .containsExactly("on garde les delibes combien de temps en ligne", "le proces-verbal on le publie quand ?");
         assertThat(split("c'est quel type de structure, ça existe depuis quand, et qui a voté la charte ?"))
                 .containsExactly("c'est quel type de structure, ca existe depuis quand", "qui a vote la charte ?");
+        // « qu'y a-t-il … » asks as a question word does, after the words that introduce it.
+        assertThat(split("le conseil demande : qu'y a-t-il dans l'offre Mairie connectée et quel fonds européen la "
+                + "finance ?")).hasSize(2);
         // Without a question word on both sides, it is one question.
         assertThat(split("on garde les délibés en ligne, et le procès-verbal on le publie quand ?")).hasSize(1);
     }
