@@ -1146,7 +1146,8 @@ class DecisionEngineTest {
             "Combien de communes ont déjà signé la charte Mairie connectée dans la Somme ?",
             "Combien de comptes utilisateurs sont inclus dans l'offre Mairie connectée ? Il y a une limite ?",
             "Quelle est la capacité de stockage du partage de fichiers par commune ?",
-            "Quelle est l'adresse mail de la personne qui gère les inscriptions aux formations ?"})
+            "Quelle est l'adresse mail de la personne qui gère les inscriptions aux formations ?",
+            "c'est quoi le nom du logiciel que vous utilisez pour envoyer les actes a la prefecture ?"})
     void a_figure_or_an_address_no_article_gives_is_for_an_agent(String message) {
         assertThat(engine.decide(message).kind()).isEqualTo(DecisionKind.TICKET);
     }
@@ -1158,5 +1159,21 @@ class DecisionEngineTest {
 
         assertThat(decision.kind()).isNotEqualTo(DecisionKind.ANSWER);
         assertThat(decision.articleIds()).contains("marches-signature-electronique");
+    }
+
+    @Test
+    void two_things_said_to_be_confused_get_both_articles() {
+        assertThat(engine.decide("Chorus Pro et le PES V2 c'est pas la même chose ? je mélange tout").articleIds())
+                .contains("chorus-pro-factures", "pes-v2-helios");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Actes existe en vertu de quel texte ? Je dois le citer dans une délibération.",
+            "base légale du dispositif ACTES svp (loi + article) pour une note au conseil"})
+    void the_legal_basis_of_actes_is_answered_with_its_law(String message) {
+        Decision decision = engine.decide(message);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.reply()).contains("2004-809");
     }
 }

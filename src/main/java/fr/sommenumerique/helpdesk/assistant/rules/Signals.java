@@ -42,6 +42,8 @@ public final class Signals {
             + "\\baidez[- ]?(?:moi|nous)\\b|\\bau secours\\b|\\bsos\\b|\\bdisparu\\b|\\bne (?:recois|recevons|recoit) (?:pas|plus)\\b|"
             + "\\bjamais (?:recu|arrive|parvenu)\\w*|\\btoujours pas (?:recu|arrive|parvenu)\\w*|"
             + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b|"
+            // « les tampons sont vides. Problème chez vous ? »
+            + "\\b(?:probleme|souci|bug|panne) (?:chez vous|de votre cote|sur votre plateforme)\\b|"
             // « le standard ne répond pas depuis ce matin »: our line failing for hours, not a question on our hours
             // (« ça sonne dans le vide depuis 12h45 » is the lunch break).
             + "\\b(?:ne|personne ne) (?:repond|repondez|decroche|decrochez)\\w* (?:pas |plus )?(?:\\S+ ){0,3}depuis\\b|"
@@ -77,8 +79,9 @@ public final class Signals {
     private static final Pattern ASKS_WHAT_WENT_WRONG = Pattern.compile("\\b(?:c'est|c'?|est-ce|est ce|cest|ce n'est|c'est pas|"
             + "ca parait|ca semble|est-il|est il) (?:pas )?(?:normal|grave)\\b|\\bque se passe-t-il\\b|"
             + "\\bqu'est-ce qui se passe\\b|\\bqu'est-ce qui ne va pas\\b");
-    private static final Pattern COMPARES = Pattern.compile("\\b(?:(?:c'est|c'?|est-ce|cest) (?:la meme chose|pareil)\\b"
-            + "|la meme chose que\\b|(?:quelle|la) difference entre\\b|\\bqui sert a quoi\\b|\\bon (?:les )?(?:confond|melange)\\b)");
+    private static final Pattern COMPARES = Pattern.compile("\\b(?:(?:c'est|c'?|est-ce|cest) (?:pas )?(?:la meme chose|pareil)\\b"
+            + "|la meme chose que\\b|(?:quelle|la) difference entre\\b|\\bqui sert a quoi\\b"
+            + "|\\b(?:on|je) (?:les )?(?:confond|confonds|melange)\\b)");
 
     private static final Pattern PLACE_ONLY = Pattern.compile("(?:la |le )?(?:commune|mairie|ville|village|secretariat)"
             + " (?:de |du |des |d')[^,;:!?.\\d]{1,60}");
@@ -171,7 +174,7 @@ public final class Signals {
             // « inscrivez Arnaud à la prochaine formation »: the imperative before a name; not « vous inscrivez … »
             // (said of the commune) nor « ouvrez vous … ? » (asking our hours)
             + "|(?<!\\bvous )(?<!\\bvs )\\b(?:inscrivez|creez|ajoutez|activez|desactivez|supprimez|cloturez)\\s+"
-            + "(?!(?:vous|vs|pas|quand|comment|ou)\\b)\\p{L}{3,}"
+            + "(?:(?!(?:vous|vs|pas|quand|comment|ou)\\b)\\p{L}{3,}|m\\.|mme\\b|mlle\\b)"
             // « j'ai besoin d'un compte », « on voudrait un accès », « qu'on ait un accès », « que soit créé un accès »;
             // typed in haste (« je voudré un acé », « g besoin d1 acces »); asked as a question (« c possible d'avoir
             // un 2e compte ? », « on peut avoir un accès ? »): having one is still asked of us
