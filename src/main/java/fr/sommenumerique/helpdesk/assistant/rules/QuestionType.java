@@ -13,11 +13,14 @@ public enum QuestionType {
     // préfecture works; only an article giving our opening days answers it.
     OPENING("nos jours et heures d'ouverture",
             "\\b(?:chez vous|vous (?:etes|serez) (?:encore |toujours |bien )?(?:ouverts?|la|joignables?)|vous (?:ouvrez|fermez|repondez)|"
-                    + "quelqu'un (?:repond|decroche)|vous joindre|vous appeler|vous appelle|vous telephone|vous avoir|vous voir|"
+                    + "quelqu'un (?:repond|decroche|peut m'aider|pourra m'aider|peut nous aider|pourra nous aider)|vous joindre|vous appeler|vous appelle|vous telephone|vous avoir|vous voir|"
                     + "vous rendre visite|vous trouver|il y (?:aura|a) (?:encore |toujours )?quelqu'un|"
                     + "vos horaires|votre permanence)\\b"
                     + ".{0,60}\\b(?:samedi|dimanche|week-?end|feries?|lundi|mardi|mercredi|jeudi|vendredi|matin|soir|midi|"
-                    + "apres-?midi|aprem|heures?|plus tard|apres|tard|tot|\\d{1,2} ?h(?:\\d\\d)?)\\b",
+                    + "apres-?midi|aprem|heures?|plus tard|apres|tard|tot|\\d{1,2} ?h(?:\\d\\d)?)\\b"
+                    // « si j'ai un blocage le samedi, quelqu'un peut m'aider chez vous ? »: the closed day said first
+                    + "|\\b(?:samedi|dimanche|week-?end|feries?)\\b.{0,60}\\bquelqu'un (?:repond|decroche|peut m'aider|"
+                    + "pourra m'aider|peut nous aider|pourra nous aider)\\b",
             "\\blundi au vendredi\\b|\\bouverts?\\b|\\bfermes?\\b"),
     PHONE("un numéro de téléphone",
             "\\b(?:numero de (?:telephone|tel|standard|fax)|votre numero|vos numeros|telephone de|numero du standard|"
@@ -65,7 +68,9 @@ public enum QuestionType {
                     + "(?:reste|restera|restant)(?: \\S+){0,3} (?:de )?(?:combien|cb)\\b|reste a payer|"
                     // « après la subvention, on paiera combien ? » (what the commune pays, not « l'Europe paie combien % »)
                     + "\\b(?:on|nous|la commune|je) (?:pai|pay)(?:e|era|erons|erait|erez|ons)(?: \\S+){0,2} (?:combien|cb)\\b|"
-                    + "montant de (?:la |l')?(?:participation|adhesion|abonnement|cotisation))\\b"
+                    + "montant de (?:la |l')?(?:participation|adhesion|abonnement|cotisation)|"
+                    // « combien doit-on pour cette année ? »: what the commune owes
+                    + "(?:combien|cb) (?:doit-on|on doit|devons-nous|nous devons)(?! \\p{L}+(?:er|ir|re)\\b))\\b"
                     // « les prix ont été votés en même temps que la charte ? », « notre délibération sur les tarifs de
                     // la salle des fêtes … le délai ? », « les tarifs ont été arrêtés avant ou après la charte ? »: a
                     // decision about prices is asked, not a price.

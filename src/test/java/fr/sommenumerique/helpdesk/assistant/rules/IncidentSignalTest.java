@@ -41,6 +41,7 @@ class IncidentSignalTest {
             "Le standard ne répond pas depuis ce matin 10h, vous êtes fermés aujourd'hui ?",
             "Le certificat de l'ancienne secrétaire est sur une clé USB qu'on ne retrouve plus, qu'est-ce qu'on fait ?",
             "Les tampons sur nos actes sont vides (pas de date de réception). Problème chez vous ?",
+            "J'ai reçu un mail bizarre qui se présente comme Somme Numérique et me demande mon mot de passe Actes",
             "on est déconnectés toutes les cinq minutes de la plateforme",
             "on nous a facturé l'abonnement deux fois", "il y a une erreur de facturation sur Mairie connectée",
             "le certificat RGS du maire a été volé avec son ordinateur",

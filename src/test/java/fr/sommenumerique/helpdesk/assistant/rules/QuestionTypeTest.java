@@ -19,6 +19,8 @@ class QuestionTypeTest {
         assertThat(QuestionType.OPENING.answeredBy(hoursPassage)).isTrue();
         assertThat(QuestionType.of(TextNormalizer.normalize("on peut vous avoir le mercredi aprem ?")))
                 .contains(QuestionType.OPENING);
+        assertThat(QuestionType.of(TextNormalizer.normalize("Si j'ai un blocage le samedi, est-ce que quelqu'un peut "
+                + "m'aider chez vous ?"))).contains(QuestionType.OPENING);
         assertThat(QuestionType.of(TextNormalizer.normalize("je sors à 17h le vendredi, vous serez encore joignables après ?")))
                 .contains(QuestionType.OPENING);
         assertThat(QuestionType.of(TextNormalizer.normalize("Quand la préfecture délivre-t-elle l'AR le samedi ?")))
@@ -41,6 +43,10 @@ class QuestionTypeTest {
         assertThat(QuestionType.of(TextNormalizer.normalize("Quels sont vos tarifs ?"))).contains(QuestionType.PRICE);
         assertThat(QuestionType.of(TextNormalizer.normalize("Quel est le montant de l'abonnement ?")))
                 .contains(QuestionType.PRICE);
+        assertThat(QuestionType.of(TextNormalizer.normalize("Combien doit-on pour cette année ?")))
+                .contains(QuestionType.PRICE);
+        assertThat(QuestionType.of(TextNormalizer.normalize("combien doit-on attendre l'AR ?")))
+                .isNotEqualTo(java.util.Optional.of(QuestionType.PRICE));
         assertThat(QuestionType.of(TextNormalizer.normalize(
                 "Les prix de votre offre ont été votés en même temps que la charte ?"))).isEmpty();
         assertThat(QuestionType.of(TextNormalizer.normalize(
