@@ -98,7 +98,8 @@ public final class MessageParts {
     private static final int MIN_FOLLOW_UP_TERMS = 2;
     /** « et on peut … ? », « et le certificat c'est quoi comme type ? », « et l'AR d'Actes il est instantané ? ». */
     private static final Pattern FOLLOW_UP_QUESTION = Pattern.compile("^(?:et|puis) (?:(?:on|je|nous|vous|il|elle|le|la|"
-            + "les|du|des|un|une|ce|cette|ces) |l')");
+            // « … ? et peut-on envoyer le dimanche ? »: the verb before its subject
+            + "les|du|des|un|une|ce|cette|ces) |l'|\\p{L}{2,}-(?:t-)?(?:on|il|elle|je|nous|vous)\\b)");
     /**
      * « vos serveurs sont où ? chez un gros américain ? »: a few words opening on a preposition, with a question mark,
      * have no subject of their own; they go on asking the question before them.

@@ -45,6 +45,9 @@ class QuestionTypeTest {
                 .contains(QuestionType.PRICE);
         assertThat(QuestionType.of(TextNormalizer.normalize("Combien doit-on pour cette année ?")))
                 .contains(QuestionType.PRICE);
+        // « quand » opening a clause asks no date.
+        assertThat(QuestionType.of(TextNormalizer.normalize("Quand la subvention sera finie, combien on paiera chaque "
+                + "année ?"))).contains(QuestionType.PRICE);
         assertThat(QuestionType.of(TextNormalizer.normalize("combien doit-on attendre l'AR ?")))
                 .isNotEqualTo(java.util.Optional.of(QuestionType.PRICE));
         assertThat(QuestionType.of(TextNormalizer.normalize(
