@@ -942,7 +942,7 @@ public class DecisionEngine {
             // Context around the question can hide a good match: try the question sentence alone.
             // « c'est quoi REACT-EU qu'on voit sur vos documents ? »: the thing asked about, alone.
             Optional<String> asked = QuestionFocus.of(text);
-            Optional<String> thing = QuestionFocus.whatItIs(asked.orElse(text));
+            Optional<String> thing = QuestionFocus.whatItIs(asked.orElse(text), text);
             Optional<String> focus = thing.or(() -> asked);
             Optional<SearchResult> focused = focus.map(q -> knowledgeBase.search(q, CANDIDATES));
             boolean leaning = thing.isEmpty() && focused.filter(f -> f.queryTerms().size() < MIN_FOCUSED_TERMS).isPresent();
@@ -1043,7 +1043,7 @@ public class DecisionEngine {
             }
         }
         String asked = QuestionFocus.of(text).orElse(text);
-        Optional<String> thingAsked = QuestionFocus.whatItIs(asked);
+        Optional<String> thingAsked = QuestionFocus.whatItIs(asked, text);
         if (!confident.isEmpty() && unknownAcronym.isEmpty() && thingAsked.isPresent()) {
             // « REACT-EU, c'est quoi au juste ? Je le vois dans la délibération de juin 2022 »: the article whose title
             // names the thing asked about says what it is, not the one the context sentence points to.

@@ -68,6 +68,14 @@ class QuestionFocusAndAcronymsTest {
         assertThat(QuestionFocus.whatItIs("les actes de nature 3 c'est quoi deja ?")).contains("les actes de nature 3");
         assertThat(QuestionFocus.whatItIs("c ou vos bureaux exactement ?")).contains("vos bureaux");
         assertThat(QuestionFocus.whatItIs("quel est le seuil europeen ?")).isEmpty();
+        // Pointed at, the thing is the word the message named before; asked indirectly, it is in another sentence.
+        assertThat(QuestionFocus.whatItIs("c'est quoi ca ?", "dans votre deliberation il y a le mot react-eu. c'est "
+                + "quoi ca ?")).contains("react-eu");
+        assertThat(QuestionFocus.whatItIs("pouvez-vous m'expliquer simplement ce que c'est ?", "il est question de « "
+                + "react-eu ». pouvez-vous m'expliquer simplement ce que c'est ?")).contains("react-eu");
+        assertThat(QuestionFocus.whatItIs("pouvez-vous m'expliquer en deux mots ?", "le tresorier demande ce qu'est "
+                + "react-eu pour imputer la subvention. pouvez-vous m'expliquer en deux mots ?")).contains("react-eu");
+        assertThat(QuestionFocus.whatItIs("c'est quoi ca ?", "c'est quoi ca ?")).contains("ca");
     }
 
     @Test

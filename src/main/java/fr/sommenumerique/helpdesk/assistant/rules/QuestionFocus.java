@@ -45,7 +45,15 @@ public final class QuestionFocus {
      * which one word may name.
      */
     private static final Pattern WHAT_IS = Pattern.compile("\\b(?:c'?est|cest|c|ce) (?:quoi|koi|ou)\\b|"
-            + "\\bqu'est[- ]ce que\\b|\\bqu'est[- ]ce qu'|\\b(?:ca|ça) veut dire\\b|\\bkesako\\b");
+            // « m'expliquer ce qu'est le plan REACT-EU »: asked indirectly
+            + "\\bqu'est[- ]ce que\\b|\\bqu'est[- ]ce qu'|\\b(?:ca|ça) veut dire\\b|\\bkesako\\b|\\bce qu'est\\b");
+    private static final Pattern ASKED_INDIRECTLY = Pattern.compile("\\bce qu'est\\b");
+    /** « c'est quoi ça ? », « ce que c'est »: the thing is pointed at, named earlier in the message. */
+    private static final Pattern POINTED_THING = Pattern.compile("^(?:ca|cela|ce truc|ce machin|c)$");
+    private static final Pattern ASKS_WHAT_IT_IS = Pattern.compile("\\bce que c'est\\b|\\b(?:c'?est|cest|c) (?:quoi|koi) (?:ca|cela)\\b");
+    /** « il y a le mot REACT-EU », « il est question de « REACT-EU » »: the word a later « c'est quoi ça ? » points at. */
+    private static final Pattern NAMED_WORD = Pattern.compile("\\b(?:le mot|le terme|l'expression|le sigle|l'acronyme|"
+            + "il est question d[eu']|la mention)\\s*(?:de |d')?[«\"]?\\s*([\\p{L}\\d][\\p{L}\\d-]{2,})");
     /** Where the thing asked about ends: « REACT-EU qu'on voit sur vos documents », « REACT-EU au juste ». */
     private static final Pattern THING_END = Pattern.compile("[?.!,;:]|^ ?deja\\b| (?:qu'|que |qui |dont |au juste|"
             + "exactement|en fait|deja|sur |dans |ds |pour )");
@@ -125,6 +133,28 @@ public final class QuestionFocus {
             thing = before.substring(sentenceStart).strip();
         }
         return thing.isEmpty() ? Optional.empty() : Optional.of(thing);
+    }
+
+    /**
+     * The thing a question asks about, as {@link #whatItIs(String)} finds it, or, when it only points at it (« il y a
+     * le mot REACT-EU. C'est quoi ça ? », « … question de « REACT-EU ». Pouvez-vous m'expliquer ce que c'est ? »),
+     * the word the whole message named before.
+     */
+    public static Optional<String> whatItIs(String question, String wholeText) {
+        Optional<String> thing = whatItIs(question);
+        boolean pointed = thing.map(t -> POINTED_THING.matcher(t).matches()).orElse(false)
+                || thing.isEmpty() && ASKS_WHAT_IT_IS.matcher(question).find();
+        if (pointed) {
+            Matcher named = NAMED_WORD.matcher(wholeText);
+            if (named.find()) {
+                return Optional.of(named.group(1));
+            }
+        }
+        if (thing.isEmpty() && ASKED_INDIRECTLY.matcher(wholeText).find()) {
+            // « Le trésorier nous demande ce qu'est REACT-EU. Pouvez-vous m'expliquer en deux mots ? »
+            return whatItIs(wholeText);
+        }
+        return thing;
     }
 
     /**
