@@ -1176,4 +1176,13 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
         assertThat(decision.reply()).contains("2004-809");
     }
+
+    @Test
+    void what_the_charter_obliges_a_commune_to_do_is_handed_over_with_the_article_saying_its_text_is_not_known_here() {
+        Decision decision = engine.decide("Qu'est-ce que la charte nous oblige à faire exactement ? Je dois le résumer "
+                + "au conseil avant qu'il vote, et je n'ai pas le texte");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.articleIds()).contains("charte-obligations");
+    }
 }
