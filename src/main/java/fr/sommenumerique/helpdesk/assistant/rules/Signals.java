@@ -40,7 +40,7 @@ public final class Signals {
             + "(?<!prefet |prefecture |tribunal |juge )\\bne (?:peux|peut|pouvons|pouvez) (?:pas|plus)\\b|"
             + "\\bpeux (?:pas|plus|pu)\\b|\\bpage blanche\\b|\\becran blanc\\b|\\binaccessible\\b|\\bintrouvable\\b|"
             + "\\baidez[- ]?(?:moi|nous)\\b|\\bau secours\\b|\\bsos\\b|\\bdisparu\\b|\\bne (?:recois|recevons|recoit) (?:pas|plus)\\b|"
-            + "\\bjamais (?:recu|arrive|parvenu)\\w*|\\btoujours pas (?:recu|arrive|parvenu)\\w*|"
+            + "\\bjamais (?:recu|arrive|parvenu)\\w*|\\b(?:toujours|tjrs|tjs|tjr) pas (?:recu|arrive|parvenu)\\w*|"
             + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b|"
             // « les tampons sont vides. Problème chez vous ? »
             + "\\b(?:probleme|souci|bug|panne) (?:chez vous|de votre cote|sur votre plateforme)\\b|"
@@ -53,7 +53,8 @@ public final class Signals {
             + "\\bdate\\b.{0,50}\\b(?:0?1/0?1/1970|1er janvier 1970|1970)\\b|"
             // « transmise avec la mauvaise nature », « l'AR indique une nature « AU » alors qu'on a mis arrêté
             // individuel »: the act was classified wrong, or the platform shows other than what was chosen.
-            + "\\b(?:mauvaise|fausse|erreur de) (?:nature|classification|matiere)\\b|"
+            // « la délib est partie au nom de la commune voisine, mauvaise collectivité sélectionnée »
+            + "\\b(?:mauvaise|fausse|erreur de) (?:nature|classification|matiere|collectivite)\\b|"
             + "\\bnature (?:erronee|incorrecte|fausse)\\b|\\balors qu'on (?:a|avait) (?:mis|choisi|selectionne|coche)\\b|"
             // « la visio coupe au bout de dix minutes », « ça rame », « on est déconnectés sans arrêt »: a service that
             // fails while in use.
@@ -62,9 +63,9 @@ public final class Signals {
             + "\\b(?:suis|sommes|est|sont|etre|on est|a ete|ont ete) (?:deconnecte|ejecte)\\w*|"
             // « l'acte est parti deux fois, la préf a deux AR », « apparaît en double »: a sending duplicated.
             + "(?<!\\bnoms? |\\bnoms? (?:est|sont|figure|apparait) |fois )\\ben double\\b(?! exemplaire)|"
-            + "\\b(?:parti|envoye|transmis|passe|arrive|recu)e?s? (?:deux|2) fois\\b(?! par)|"
+            + "\\b(?:parti|envoye|transmis|passe|arrive|recu)e?s? (?:deux|2) fois\\b(?! par (?:an|mois|semaine|jour|annee))|"
             // « on nous a facturé Mairie connectée deux fois »: a charge duplicated
-            + "\\b(?:facture|preleve|debite)e?s?(?: \\S+){0,3} (?:deux|2) fois\\b(?! par)|"
+            + "\\b(?:facture|preleve|debite)e?s?(?: \\S+){0,3} (?:deux|2) fois\\b(?! par (?:an|mois|semaine|jour|annee))|"
             + "\\b(?:deux|2) (?:ar|accuses de reception)\\b|\\bdouble (?:facturation|prelevement|paiement)\\b|"
             + "\\b(?:erreur de|mauvaise) facturation\\b|\\b(?:montant|facture|somme)\\b.{0,30}\\bne correspond (?:pas|plus)\\b|"
             // « Actes me renvoie « fichier non PDF/A » », « le bouton est grisé »: a message shown, a button off.
@@ -163,6 +164,11 @@ public final class Signals {
             + "le|la|les|l')\\s*(?:\\S+ )?(?:comptes?|acces)\\b"
             + "|\\bque vous (?:nous |me |lui |leur )?(?:ouvriez|creiez|inscriviez|ajoutiez|activiez|fermiez|supprimiez|"
             + "desactiviez|transferiez)\\b"
+            // « tu peux activer Actes pour le SIVOS ? »: asked familiarly
+            + "|\\b(?:tu peux|peux-tu|tu pourrais|pourrais-tu) (?:nous |me |lui |leur )?(?:inscrire|ouvrir|creer|activer|"
+            + "ajouter|desactiver|supprimer|fermer|transferer)\\b"
+            // « est-il possible d'ajouter la commune de Pertain à la convention ? »
+            + "|\\bpossible d'ajouter (?:la|notre) commune\\b"
             // « … et prendre note de notre demande ? »
             + "|\\b(?:prendre note|prenez note|enregistrer|enregistrez) (?:de )?(?:notre|ma|cette|la) demande\\b"
             // « merci d'ouvrir un compte au nom de M. X »: the same ask, elided

@@ -32,7 +32,9 @@ class AskToActSignalTest {
             "commune nouvelle au 1er janvier : faut transférer nos comptes sur la nouvelle entité",
             "est il possible d'inscrire 3 élus a une formation sur la plateforme marchés ?",
             "La communauté de communes souhaite que vous ouvriez un compte marchés pour chacune de ses communes",
-            "Si oui, inscrivez M. Devismes, conseiller délégué, à la formation Actes"})
+            "Si oui, inscrivez M. Devismes, conseiller délégué, à la formation Actes",
+            "slt, tu peux activer Actes pour le SIVOS ? on a la délib",
+            "Est-il possible d'ajouter la commune de Pertain à la convention signée par la communauté de communes ?"})
     void a_wish_or_an_ask_to_act_on_an_account_a_training_or_a_membership_is_an_ask(String text) {
         assertThat(Signals.asksToAct(TextNormalizer.normalize(text))).isPresent();
     }

@@ -42,6 +42,8 @@ class IncidentSignalTest {
             "Le certificat de l'ancienne secrétaire est sur une clé USB qu'on ne retrouve plus, qu'est-ce qu'on fait ?",
             "Les tampons sur nos actes sont vides (pas de date de réception). Problème chez vous ?",
             "J'ai reçu un mail bizarre qui se présente comme Somme Numérique et me demande mon mot de passe Actes",
+            "la delib est partie au nom de la commune voisine !! mauvaise collectivite selectionnee, on fait quoi ?",
+            "on a payé la facture Somme Numérique 2 fois par erreur",
             "on est déconnectés toutes les cinq minutes de la plateforme",
             "on nous a facturé l'abonnement deux fois", "il y a une erreur de facturation sur Mairie connectée",
             "le certificat RGS du maire a été volé avec son ordinateur",
