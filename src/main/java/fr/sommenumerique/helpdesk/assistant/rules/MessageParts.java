@@ -227,8 +227,9 @@ public final class MessageParts {
     private static boolean namesItsOwnSubject(String piece) {
         // « …, et qui finance l'offre ? » asks with a verb of its own in three words; « …, et quel article du CGCT ? »
         // names only what completes the question before.
-        long minWords = ASKS_WITH_A_VERB.matcher(piece).find() ? MIN_OWN_VERB_QUESTION_WORDS : MIN_OWN_QUESTION_WORDS;
-        return (QUESTION_WORD.matcher(piece).find() || ASKS_WITH_A_VERB.matcher(piece).find())
+        boolean withAVerb = ASKS_WITH_A_VERB.matcher(piece).find();
+        long minWords = withAVerb ? MIN_OWN_VERB_QUESTION_WORDS : MIN_OWN_QUESTION_WORDS;
+        return (QUESTION_WORD.matcher(piece).find() || withAVerb)
                 && !LEANS_BACK.matcher(piece).find()
                 && !OPENS_ON_PREPOSITION.matcher(piece).find() && words(piece) >= minWords;
     }

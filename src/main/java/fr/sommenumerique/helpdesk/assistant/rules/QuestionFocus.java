@@ -44,10 +44,11 @@ public final class QuestionFocus {
      * « c'est quoi REACT-EU ? », « qu'est-ce que le DUME ? », « c où vos bureaux ? »: asks what or where one thing is,
      * which one word may name.
      */
+    /** « m'expliquer ce qu'est le plan REACT-EU »: asked indirectly. */
+    private static final String INDIRECTLY = "\\bce qu'est\\b";
     private static final Pattern WHAT_IS = Pattern.compile("\\b(?:c'?est|cest|c|ce) (?:quoi|koi|ou)\\b|"
-            // « m'expliquer ce qu'est le plan REACT-EU »: asked indirectly
-            + "\\bqu'est[- ]ce que\\b|\\bqu'est[- ]ce qu'|\\b(?:ca|ça) veut dire\\b|\\bkesako\\b|\\bce qu'est\\b");
-    private static final Pattern ASKED_INDIRECTLY = Pattern.compile("\\bce qu'est\\b");
+            + "\\bqu'est[- ]ce que\\b|\\bqu'est[- ]ce qu'|\\b(?:ca|ça) veut dire\\b|\\bkesako\\b|" + INDIRECTLY);
+    private static final Pattern ASKED_INDIRECTLY = Pattern.compile(INDIRECTLY);
     /** « c'est quoi ça ? », « ce que c'est »: the thing is pointed at, named earlier in the message. */
     private static final Pattern POINTED_THING = Pattern.compile("^(?:ca|cela|ce truc|ce machin|c)$");
     private static final Pattern ASKS_WHAT_IT_IS = Pattern.compile("\\bce que c'est\\b|\\b(?:c'?est|cest|c) (?:quoi|koi) (?:ca|cela)\\b");

@@ -13,14 +13,13 @@ public enum QuestionType {
     // préfecture works; only an article giving our opening days answers it.
     OPENING("nos jours et heures d'ouverture",
             "\\b(?:chez vous|vous (?:etes|serez) (?:encore |toujours |bien )?(?:ouverts?|la|joignables?)|vous (?:ouvrez|fermez|repondez)|"
-                    + "quelqu'un (?:repond|decroche|peut m'aider|pourra m'aider|peut nous aider|pourra nous aider)|vous joindre|vous appeler|vous appelle|vous telephone|vous avoir|vous voir|"
+                    + Reach.SOMEONE + "|vous joindre|vous appeler|vous appelle|vous telephone|vous avoir|vous voir|"
                     + "vous rendre visite|vous trouver|il y (?:aura|a) (?:encore |toujours )?quelqu'un|"
                     + "vos horaires|votre permanence)\\b"
                     + ".{0,60}\\b(?:samedi|dimanche|week-?end|feries?|lundi|mardi|mercredi|jeudi|vendredi|matin|soir|midi|"
                     + "apres-?midi|aprem|heures?|plus tard|apres|tard|tot|\\d{1,2} ?h(?:\\d\\d)?)\\b"
                     // « si j'ai un blocage le samedi, quelqu'un peut m'aider chez vous ? »: the closed day said first
-                    + "|\\b(?:samedi|dimanche|week-?end|feries?)\\b.{0,60}\\bquelqu'un (?:repond|decroche|peut m'aider|"
-                    + "pourra m'aider|peut nous aider|pourra nous aider)\\b",
+                    + "|\\b(?:samedi|dimanche|week-?end|feries?)\\b.{0,60}\\b" + Reach.SOMEONE + "\\b",
             "\\blundi au vendredi\\b|\\bouverts?\\b|\\bfermes?\\b"),
     PHONE("un numéro de téléphone",
             "\\b(?:numero de (?:telephone|tel|standard|fax)|votre numero|vos numeros|telephone de|numero du standard|"
@@ -91,6 +90,12 @@ public enum QuestionType {
                     + "faut-il|ca))\\b|\\bou ?\\?",
             "\\b(?:adresse|avenue|rue|site|sites|data\\.gouv\\.fr|data\\.gouv|\\w+\\.fr|amiens|prefecture|mairie|en ligne|"
                     + "plateforme|boamp|jal|journal|portail|chorus pro|internet|bureaux|profil d'acheteur|archives)\\b");
+
+    /** Words two patterns share (in a nested class: the constants may not read the enum's own static fields). */
+    private static final class Reach {
+        /** « quelqu'un répond », « quelqu'un peut m'aider »: someone of ours to be reached. */
+        static final String SOMEONE = "quelqu'un (?:repond|decroche|peut m'aider|pourra m'aider|peut nous aider|pourra nous aider)";
+    }
 
     private final String label;
     private final Pattern asked;

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class Signals {
 
+    /** « transmis deux fois par erreur » went wrong; « deux fois par an » is a rule. */
+    private static final String NOT_A_RATE = "(?! par (?:an|mois|semaine|jour|annee))";
     /** Something is broken or blocked. */
     private static final Pattern INCIDENT = Pattern.compile("(?:"
             // « je n'arrive pas à retrouver votre numéro »: asks for our details, nothing is broken. « pu » is « plus »
@@ -63,9 +65,9 @@ public final class Signals {
             + "\\b(?:suis|sommes|est|sont|etre|on est|a ete|ont ete) (?:deconnecte|ejecte)\\w*|"
             // « l'acte est parti deux fois, la préf a deux AR », « apparaît en double »: a sending duplicated.
             + "(?<!\\bnoms? |\\bnoms? (?:est|sont|figure|apparait) |fois )\\ben double\\b(?! exemplaire)|"
-            + "\\b(?:parti|envoye|transmis|passe|arrive|recu)e?s? (?:deux|2) fois\\b(?! par (?:an|mois|semaine|jour|annee))|"
+            + "\\b(?:parti|envoye|transmis|passe|arrive|recu)e?s? (?:deux|2) fois\\b" + NOT_A_RATE + "|"
             // « on nous a facturé Mairie connectée deux fois »: a charge duplicated
-            + "\\b(?:facture|preleve|debite)e?s?(?: \\S+){0,3} (?:deux|2) fois\\b(?! par (?:an|mois|semaine|jour|annee))|"
+            + "\\b(?:facture|preleve|debite)e?s?(?: \\S+){0,3} (?:deux|2) fois\\b" + NOT_A_RATE + "|"
             + "\\b(?:deux|2) (?:ar|accuses de reception)\\b|\\bdouble (?:facturation|prelevement|paiement)\\b|"
             + "\\b(?:erreur de|mauvaise) facturation\\b|\\b(?:montant|facture|somme)\\b.{0,30}\\bne correspond (?:pas|plus)\\b|"
             // « Actes me renvoie « fichier non PDF/A » », « le bouton est grisé »: a message shown, a button off.
