@@ -33,8 +33,8 @@ public final class Signals {
             + "\\b(?:mot de passe|mdp|identifiants?) (?:oublie|perdu)|"
             // « la clé USB avec le certificat de la secrétaire a été perdue »: a certificate lost or stolen
             + "\\bcertifica\\w*\\b.{0,60}\\b(?:perdu|vole|egare)e?s?\\b|\\b(?:perdu|vole|egare)e?s?\\b.{0,30}\\bcertificat\\b|"
-            // « le certificat est sur une clé USB qu'on ne retrouve plus »
-            + "\\bcertifica\\w*\\b.{0,60}\\b(?:ne|n') ?(?:re)?trouv\\w* (?:plus|pas)\\b|"
+            // « le certificat est sur une clé USB qu'on ne retrouve plus », « la clé du certificat, elle ne la retrouve pas »
+            + "\\bcertifica\\w*\\b.{0,60}\\b(?:ne|n') ?(?:l'|la |le |les )?(?:re)?trouv\\w* (?:plus|pas)\\b|"
             + "\\brefuse(?:e|s|es)?\\b|\\brejete(?:e|s|es)?\\b|"
             + "\\brejett?(?:e|ent)\\b|\\bn'?(?:apparai|aparai)(?:t|ssent) (?:pas|plus)\\b|"
             + "\\bnon conforme\\b|\\bechec\\b|\\bechoue\\w*|"
