@@ -83,7 +83,7 @@ public final class Signals {
             + "ca parait|ca semble|est-il|est il) (?:pas )?(?:normal|grave)\\b|\\bque se passe-t-il\\b|"
             + "\\bqu'est-ce qui se passe\\b|\\bqu'est-ce qui ne va pas\\b");
     private static final Pattern COMPARES = Pattern.compile("\\b(?:(?:c'est|c'?|est-ce|cest) (?:pas )?(?:la meme chose|pareil)\\b"
-            + "|la meme chose que\\b|(?:quelle|la) difference entre\\b|\\bqui sert a quoi\\b"
+            + "|la meme chose que\\b|(?:quelle|la) difference entre\\b|\\bquoi la difference\\b|\\bqui sert a quoi\\b"
             + "|\\b(?:on|je) (?:les )?(?:confond|confonds|melange)\\b)");
 
     private static final Pattern PLACE_ONLY = Pattern.compile("(?:la |le )?(?:commune|mairie|ville|village|secretariat)"
