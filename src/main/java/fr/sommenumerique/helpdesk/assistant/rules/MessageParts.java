@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
 public final class MessageParts {
 
     private static final Pattern SENTENCE = Pattern.compile("[^.!?]+[.!?]*");
+    /** « (90 hab.) », « M. Petit », « env. 300 »: a dot that shortens a word, not one that ends a sentence. */
+    private static final Pattern ABBREVIATION_DOT = Pattern.compile("\\b(hab|env|cf|ex|m|mme|mlle|mr|st|ste|tel|n)\\.(?=\\s|\\))"
+            + "|(?<=\\p{L})\\.(?=\\))");
     /** Where a second question starts inside one sentence. */
     private static final Pattern BREAK = Pattern.compile(
             "\\s*(?:\\(\\d\\)|\\b\\d\\)|(?<=[,;:]) ?(?:et |puis )?(?:d'autre part|deuxiemement|ensuite|par ailleurs|autre question)"
@@ -245,7 +248,7 @@ public final class MessageParts {
      * @param termCount  how many informative words a text has
      */
     public static List<String> split(String message, Predicate<String> isHead, ToIntFunction<String> termCount) {
-        String text = withNumbersInBrackets(message);
+        String text = withNumbersInBrackets(ABBREVIATION_DOT.matcher(message).replaceAll("$1"));
         boolean numberedList = NUMBERED.matcher(text).results().count() >= 2;
         List<String> sentences = new ArrayList<>();
         Set<String> asked = new HashSet<>();

@@ -55,6 +55,16 @@ class MessagePartsTest {
     }
 
     @Test
+    void a_dot_that_shortens_a_word_ends_no_numbered_item() {
+        // « (90 hab.) » inside item 1 does not cut it from its question, which would then be mere context of item 2.
+        List<String> parts = split("questions RGPD groupées : 1) Inval-Boiron (90 hab.) demande si un DPO est "
+                + "obligatoire pour eux ; 2) Senarpont a envoyé un mail au mauvais destinataire : qui prévenir ?");
+        assertThat(parts).hasSize(2);
+        assertThat(parts.get(0)).contains("dpo est obligatoire");
+        assertThat(parts.get(1)).startsWith("senarpont");
+    }
+
+    @Test
     void a_first_clause_with_a_question_word_asks_too() {
         assertThat(split("2 choses : on fait comment pour publier nos délibs (pas de site) et est-ce que le compte "
                 + "rendu ça existe encore ?")).hasSize(2);
