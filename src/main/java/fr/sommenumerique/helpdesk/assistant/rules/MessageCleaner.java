@@ -53,6 +53,14 @@ public final class MessageCleaner {
     private static final Pattern FORWARD_NOTE = Pattern.compile("\\b(?:je|nous) vous (?:transfere|transmets|fais suivre|"
             + "relaie)\\w* (?:la|le|les|ce|cette|ces) (?:demande|question|message|mail|courriel)s?\\b[^.?!:]{0,60}[.!]?"
             + "|\\b(?:voir|cf\\.?) ci-(?:dessus|dessous)[.!,]?");
+    /**
+     * Where a reply quotes the earlier mail: « Le mar. 3 juin 2025 à 10:12, X a écrit : », « On … wrote: »,
+     * « -----Message d'origine----- ». Not « le maire m'a écrit » (a date follows « le »).
+     */
+    private static final Pattern REPLY_QUOTE = Pattern.compile("\\ble (?:(?:lun|mar|mer|jeu|ven|sam|dim)[a-z]*\\.? )?\\d{1,2}"
+            + "[ /.-][^?!]{0,160}? a ecrit ?:|\\bon [a-z]{3}[^?!]{0,160}? wrote ?:|-{2,} ?message d'origine ?-{2,}");
+    /** What the reply itself says must hold a question, or this many words, for the quoted mail to be left out. */
+    private static final int MIN_OWN_REPLY_WORDS = 6;
     private static final Pattern QUOTE_MARK = Pattern.compile("(?<=^|\\s)>+(?=\\s|$)");
     private static final Pattern SPACES = Pattern.compile(" +");
     /** Sentence breaks left at the start, or several in a row, where headers were taken out. */
@@ -68,7 +76,8 @@ public final class MessageCleaner {
             lines.add(TextNormalizer.normalize(line));
         }
         cutSignature(lines);
-        String joined = INLINE_SIGNATURE.matcher(withoutForwarding(String.join(" ", lines))).replaceFirst("");
+        String joined = INLINE_SIGNATURE.matcher(withoutForwarding(withoutQuotedMail(String.join(" ", lines))))
+                .replaceFirst("");
         String withoutGreeting = LEADING_GREETING.matcher(joined).replaceFirst("");
         return TRAILING_POLITENESS.matcher(withoutGreeting).replaceFirst("").strip();
     }
@@ -91,6 +100,22 @@ public final class MessageCleaner {
             lines.add(normalized);
         }
         return clean(String.join("\n", lines));
+    }
+
+    /**
+     * « Bonjour, une délib est exécutoire à quelles conditions ? … Le mer. 24 déc. 2025 à 12:16, CC … a écrit : >
+     * Bonjour à toutes et à tous, … »: the new question is above the quoted mail, which is history. The quote stays
+     * when the reply says too little on its own (« voir ci-dessous »): then it holds what is asked.
+     */
+    private static String withoutQuotedMail(String text) {
+        java.util.regex.Matcher quote = REPLY_QUOTE.matcher(text);
+        if (!quote.find() || quote.start() == 0) {
+            return text;
+        }
+        String own = text.substring(0, quote.start());
+        String ownWords = TRAILING_POLITENESS.matcher(LEADING_GREETING.matcher(own.strip()).replaceFirst("")).replaceFirst("");
+        long words = java.util.Arrays.stream(ownWords.split("\\s+")).filter(w -> w.chars().anyMatch(Character::isLetter)).count();
+        return own.contains("?") || words >= MIN_OWN_REPLY_WORDS ? own : text;
     }
 
     // Called for every message and every training example: the patterns are compiled once.

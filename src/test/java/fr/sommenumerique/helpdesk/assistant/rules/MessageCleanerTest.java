@@ -31,4 +31,21 @@ class MessageCleanerTest {
         assertThat(cleaner.clean("Il y a : deux délibérations à envoyer, c'est l'objet de mon appel ?"))
                 .isEqualTo("il y a : deux deliberations a envoyer, c'est l'objet de mon appel ?");
     }
+
+    @Test
+    void the_mail_a_reply_quotes_below_its_question_is_left_out() {
+        assertThat(cleaner.clean("Bonjour, une délib est exécutoire à quelles conditions ? Merci Le mer. 24 déc. 2025 "
+                + "à 12:16, CC Terre de Picardie <service@cc.fr> a écrit : > Bonjour à tous, > pour vos questions sur "
+                + "les outils numériques, contactez Somme Numérique."))
+                .isEqualTo("une delib est executoire a quelles conditions ?");
+        assertThat(cleaner.clean("Le maire veut savoir ce que comprend l'offre pour sa commune. -----Message d'origine----- "
+                + "De : SGC Péronne Envoyé : mercredi 25 mars 2026 Objet : Envoi des pièces. Nous accusons réception."))
+                .isEqualTo("le maire veut savoir ce que comprend l'offre pour sa commune.");
+        // A reply that says too little on its own keeps the quoted mail, which holds what is asked.
+        assertThat(cleaner.clean("Voir ci-dessous. Le 3 juin 2025 à 10:12, Le Maire a écrit : > Céline, demande-leur "
+                + "quel certificat il faut pour Actes ?")).contains("quel certificat il faut pour actes ?");
+        // « le maire m'a écrit : » is no quotation header.
+        assertThat(cleaner.clean("Le maire m'a écrit : « quel certificat faut-il pour Actes ? »"))
+                .contains("quel certificat faut-il pour actes ?");
+    }
 }
