@@ -44,6 +44,8 @@ public final class Signals {
             + "\\baidez[- ]?(?:moi|nous)\\b|\\bau secours\\b|\\bsos\\b|\\bdisparu\\b|\\bne (?:recois|recevons|recoit) (?:pas|plus)\\b|"
             + "\\bjamais (?:recu|arrive|parvenu)\\w*|\\b(?:toujours|tjrs|tjs|tjr) pas (?:recu|arrive|parvenu)\\w*|"
             + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b|"
+            // « l'envoi reste en statut posté depuis vendredi », « rien ne bouge »: stuck on the platform.
+            + "\\breste (?:en|au) (?:statut|etat)\\b|\\brien (?:ne )?bouge\\b|"
             // « les tampons sont vides. Problème chez vous ? »
             + "\\b(?:probleme|souci|bug|panne) (?:chez vous|de votre cote|sur votre plateforme)\\b|"
             // « le standard ne répond pas depuis ce matin »: our line failing for hours, not a question on our hours

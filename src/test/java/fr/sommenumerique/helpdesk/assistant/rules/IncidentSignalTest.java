@@ -50,6 +50,8 @@ class IncidentSignalTest {
             "On a transmis l'arrêté avec la mauvaise nature, comment corriger ?",
             "L'AR indique « délibération » alors qu'on a mis arrêté réglementaire",
             "l'AR affiche une date de réception au 01/01/1970, c'est valable ?",
+            "L'ancienne secrétaire avait la clé du certificat RGS et elle ne la retrouve pas",
+            "envoi vers la prefecture reste en statut poste depuis vendredi, c normal ? rien bouge",
     })
     void a_breakdown_stays_an_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isPresent();
