@@ -59,7 +59,7 @@ public enum QuestionType {
                     // « combien en % »).
                     + "cout(?:e|ent|er\\w*)(?: \\S+){0,2} (?:combien|combein|combiens|cb)\\b"
                     + "(?! (?:de|d')\\b| en (?:%|pour))|"
-                    + "(?:c'est|c'?|ca fait) combien\\b(?! (?:de|d')\\b)|payant\\w*|gratuit\\w*|devis|cotisation|"
+                    + "(?:c'est|c'?|ca fait) (?:combien|cb)\\b(?! (?:de|d'?)\\b)|payant\\w*|gratuit\\w*|devis|cotisation|"
                     // « après les 2 ans de subvention, combien on paiera par an ? », « quel montant restera à la charge
                     // de la commune ? »: what the commune will pay, in other words.
                     + "(?:combien|combein|cb)(?: \\S+){0,3} (?:pai|pay)(?:e|era|erons|erait|erions|erez|er)\\b|"

@@ -48,6 +48,11 @@ class QuestionTypeTest {
         // « quand » opening a clause asks no date.
         assertThat(QuestionType.of(TextNormalizer.normalize("Quand la subvention sera finie, combien on paiera chaque "
                 + "année ?"))).contains(QuestionType.PRICE);
+        // « cb » for « combien », in SMS style; « c cb d argent en tout » asks an envelope, not what the commune pays.
+        assertThat(QuestionType.of(TextNormalizer.normalize("c cb l abonnement par an apres les 2 ans ?")))
+                .contains(QuestionType.PRICE);
+        assertThat(QuestionType.of(TextNormalizer.normalize("react eu pr les hauts de france c cb d argent en tt")))
+                .isNotEqualTo(java.util.Optional.of(QuestionType.PRICE));
         assertThat(QuestionType.of(TextNormalizer.normalize("combien doit-on attendre l'AR ?")))
                 .isNotEqualTo(java.util.Optional.of(QuestionType.PRICE));
         assertThat(QuestionType.of(TextNormalizer.normalize(
