@@ -46,6 +46,8 @@ public final class Signals {
             + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b|"
             // « l'envoi reste en statut posté depuis vendredi », « rien ne bouge »: stuck on the platform.
             + "\\breste (?:en|au) (?:statut|etat)\\b|\\brien (?:ne )?bouge\\b|"
+            // « la facture elle est pas arrivée sur Chorus Pro », « on est venus et y a personne »
+            + "(?<!\\b(?:tant que|lorsque|quand|si) .{0,16})\\b(?:est|sont) pas (?:arrive|parvenu)e?s?\\b|\\bon est (?:venu|alle|passe)s?\\b.{0,30}\\b(?:ya|y a|y avait|il y avait|il n'y avait) personne\\b|"
             // « les tampons sont vides. Problème chez vous ? »
             + "\\b(?:probleme|souci|bug|panne) (?:chez vous|de votre cote|sur votre plateforme)\\b|"
             // « le standard ne répond pas depuis ce matin »: our line failing for hours, not a question on our hours

@@ -17,6 +17,7 @@ class IncidentSignalTest {
             "Dans votre délibération un nom est en double dans la liste des présents, erreur de frappe ?",
             "Faut-il imprimer la convention en double exemplaire ?",
             "Le budget est transmis deux fois par an ?",
+            "tant que l AR est pas arrive la delib est pas executoire c bien ca ?",
     })
     void words_that_say_nothing_is_broken_are_no_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isEmpty();
@@ -52,6 +53,8 @@ class IncidentSignalTest {
             "l'AR affiche une date de réception au 01/01/1970, c'est valable ?",
             "L'ancienne secrétaire avait la clé du certificat RGS et elle ne la retrouve pas",
             "envoi vers la prefecture reste en statut poste depuis vendredi, c normal ? rien bouge",
+            "la facture de somme numerique elle est pas arrivee sur chorus pro, la tresoriere la reclame",
+            "la formation d hier a ete annulee ? on est venus et ya personne",
     })
     void a_breakdown_stays_an_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isPresent();
