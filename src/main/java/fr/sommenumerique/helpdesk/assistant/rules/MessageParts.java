@@ -35,7 +35,9 @@ public final class MessageParts {
             + "(?:si|qui|quand|combien|jusqu'a|ou|comment|pourquoi|quel\\w*|a quel\\w*)\\b");
     /** « trois questions rapides », « 2 petites questions », « deux choses »: how many questions follow (group 1). */
     private static final String QUESTIONS_BY_NUMBER = "(\\d|deux|trois|quatre) (?:petites |courtes )?"
-            + "(?:questions|choses|points)(?: rapides| courtes| simples)?";
+            + "(?:questions|choses|points)(?: rapides| courtes| simples)?"
+            // « trois questions du maire : », « deux questions contrôle de légalité : »: who asks, or about what
+            + "(?: (?!(?:svp|stp|merci|s'il vous plait)\\b)(?:du|de|d'|pour|sur|sur le|sur la|concernant)? ?[^:?.!,]{1,30}?)?";
     /**
      * « 3 questions : a, b, et c ? », « bonjour, deux choses : a, et b ? », « une question sur les horaires et une sur l'offre : a, et b ? »: an announced
      * list whose items are separated by commas only.
@@ -71,7 +73,8 @@ public final class MessageParts {
     /** A question word: « on fait comment pour … et est-ce que … ? » asks twice, not once after some context. */
     private static final Pattern QUESTION_WORD = Pattern.compile("\\b(?:comment|quand|quel|quelle|quels|quelles|combien|"
             + "cb|pourquoi|est-ce|est ce|faut-il|faut il|doit-on|peut-on|a quelle heure|koi|quoi|c'est qui|qui est|"
-            + "qui sont|qui a|qui doit|qui peut|c'est ou|vous etes ou|etes-vous ou|ou se trouve\\w*|y a-t-il|qu'est-ce)\\b");
+            + "qui sont|qui a|qui doit|qui peut|(?:par|a|pour|aupres de) qui|c'est ou|vous etes ou|etes-vous ou|ou se trouve\\w*|"
+            + "y a-t-il|qu'est-ce)\\b");
     /** Possessives and pronouns that point back to the thing a question before named. */
     private static final String POINTING_WORDS = "son|sa|ses|leur|leurs|celui-ci|celle-ci";
     /** « … quand ? et c'est quoi son identifiant » leans on the question before it: it stays with it. */
@@ -295,7 +298,10 @@ public final class MessageParts {
                     }
                     // « pourriez-vous m'indiquer d'une part le seuil …, et d'autre part où publier … ? »: each
                     // enumerated piece of a question asks, not only the last one, which holds the question mark.
-                    if (question && (!first || QUESTION_WORD.matcher(piece).find()) || numberedItems && i > 0) {
+                    // « que trouve-t-on dans l'offre, et qui paie l'essentiel ? »: a first piece opening on « que »
+                    // asks too, once the sentence is cut in two.
+                    if (question && (!first || QUESTION_WORD.matcher(piece).find()
+                            || pieces.size() > 1 && OPENS_ON_WHAT.matcher(piece).find()) || numberedItems && i > 0) {
                         asked.add(piece.strip());
                     }
                     if (question && !first && namesItsOwnSubject(piece.strip())) {

@@ -55,6 +55,22 @@ class MessagePartsTest {
     }
 
     @Test
+    void questions_announced_with_who_asks_or_about_what_are_each_a_part() {
+        assertThat(split("trois questions du maire : vous ouvrez à quelle heure le matin ? c'est quoi votre numéro ? "
+                + "et la charte elle a été votée quand ?")).hasSize(3);
+        assertThat(split("deux questions contrôle de légalité : délai pour transmettre un marché signé, et délai du "
+                + "préfet pour l'attaquer ?")).hasSize(2);
+        // « svp » after the number is politeness, not what the questions are about: no list of three is read.
+        assertThat(split("3 questions svp : c'est voté quand votre charte, le prix c'était fixé quand, et le démarrage "
+                + "c'était quand ?")).hasSizeLessThan(3);
+    }
+
+    @Test
+    void a_first_piece_opening_on_que_asks_once_the_sentence_is_cut() {
+        assertThat(split("que trouve-t-on dans Mairie connectée, et qui paie l'essentiel ?")).hasSize(2);
+    }
+
+    @Test
     void a_dot_that_shortens_a_word_ends_no_numbered_item() {
         // « (90 hab.) » inside item 1 does not cut it from its question, which would then be mere context of item 2.
         List<String> parts = split("questions RGPD groupées : 1) Inval-Boiron (90 hab.) demande si un DPO est "
