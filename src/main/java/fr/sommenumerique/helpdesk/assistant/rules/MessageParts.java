@@ -35,7 +35,7 @@ public final class MessageParts {
             + "(?:si|qui|quand|combien|jusqu'a|ou|comment|pourquoi|quel\\w*|a quel\\w*)\\b");
     /** « trois questions rapides », « 2 petites questions », « deux choses »: how many questions follow (group 1). */
     private static final String QUESTIONS_BY_NUMBER = "(\\d|deux|trois|quatre) (?:petites |courtes )?"
-            + "(?:questions|choses|points)(?: rapides| courtes| simples)?"
+            + "(?:questions|choses|points|sujets|demandes)(?: rapides| courtes| simples)?"
             // « trois questions du maire : », « deux questions contrôle de légalité : »: who asks, or about what
             + "(?: (?!(?:svp|stp|merci|s'il vous plait)\\b)(?:du|de|d'|pour|sur|sur le|sur la|concernant)? ?[^:?.!,]{1,30}?)?";
     /**

@@ -60,6 +60,8 @@ class MessagePartsTest {
                 + "et la charte elle a été votée quand ?")).hasSize(3);
         assertThat(split("deux questions contrôle de légalité : délai pour transmettre un marché signé, et délai du "
                 + "préfet pour l'attaquer ?")).hasSize(2);
+        assertThat(split("deux sujets : peut-on externaliser nos archives chez un prestataire, et sommes-nous obligés "
+                + "d'avoir un DPO ?")).hasSize(2);
         // « svp » after the number is politeness, not what the questions are about: no list of three is read.
         assertThat(split("3 questions svp : c'est voté quand votre charte, le prix c'était fixé quand, et le démarrage "
                 + "c'était quand ?")).hasSizeLessThan(3);
