@@ -46,6 +46,10 @@ public final class Signals {
             + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b|"
             // « l'envoi reste en statut posté depuis vendredi », « rien ne bouge »: stuck on the platform.
             + "\\breste (?:en|au) (?:statut|etat)\\b|\\brien (?:ne )?bouge\\b|"
+            // « les bordereaux PES n'arrivent plus dans Hélios », « la facture porte un montant différent du devis »,
+            // « l'AR porte un identifiant qui n'est pas celui de notre commune, c'est quoi ce bazar ? »
+            + "\\bn'?arrivent (?:plus|pas)\\b|\\bmontant (?:different|errone|faux)\\b|\\bqui n'est pas (?:celui|celle) de (?:notre|la) commune\\b|"
+            + "\\bc'est quoi ce (?:bazar|bordel|cirque|souk)\\b|"
             // « la facture elle est pas arrivée sur Chorus Pro », « on est venus et y a personne »
             + "(?<!\\b(?:tant que|lorsque|quand|si) .{0,16})\\b(?:est|sont) pas (?:arrive|parvenu)e?s?\\b|\\bon est (?:venu|alle|passe)s?\\b.{0,30}\\b(?:ya|y a|y avait|il y avait|il n'y avait) personne\\b|"
             // « les tampons sont vides. Problème chez vous ? »

@@ -55,6 +55,9 @@ class IncidentSignalTest {
             "envoi vers la prefecture reste en statut poste depuis vendredi, c normal ? rien bouge",
             "la facture de somme numerique elle est pas arrivee sur chorus pro, la tresoriere la reclame",
             "la formation d hier a ete annulee ? on est venus et ya personne",
+            "les bordereaux PES de la commune n'arrivent plus dans Hélios depuis lundi",
+            "L'AR reçu porte un identifiant qui n'est pas celui de notre commune, c'est quoi ce bazar ?",
+            "la facture déposée sur Chorus Pro porte un montant différent du devis",
     })
     void a_breakdown_stays_an_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isPresent();
