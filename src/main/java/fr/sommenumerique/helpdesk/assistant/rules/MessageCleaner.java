@@ -1,7 +1,9 @@
 package fr.sommenumerique.helpdesk.assistant.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -108,13 +110,13 @@ public final class MessageCleaner {
      * when the reply says too little on its own (« voir ci-dessous »): then it holds what is asked.
      */
     private static String withoutQuotedMail(String text) {
-        java.util.regex.Matcher quote = REPLY_QUOTE.matcher(text);
+        Matcher quote = REPLY_QUOTE.matcher(text);
         if (!quote.find() || quote.start() == 0) {
             return text;
         }
         String own = text.substring(0, quote.start());
         String ownWords = TRAILING_POLITENESS.matcher(LEADING_GREETING.matcher(own.strip()).replaceFirst("")).replaceFirst("");
-        long words = java.util.Arrays.stream(ownWords.split("\\s+")).filter(w -> w.chars().anyMatch(Character::isLetter)).count();
+        long words = Arrays.stream(ownWords.split("\\s+")).filter(w -> w.chars().anyMatch(Character::isLetter)).count();
         return own.contains("?") || words >= MIN_OWN_REPLY_WORDS ? own : text;
     }
 
