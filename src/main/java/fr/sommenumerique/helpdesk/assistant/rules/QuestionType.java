@@ -47,7 +47,9 @@ public enum QuestionType {
     // « … d'où provient le financement qui réduit le coût de votre offre, et quelle part est prise en charge ? »: a
     // share of a cost is asked, which a percentage gives, not a price.
     SHARE("une part ou un pourcentage",
-            "\\b(?:quelle part|quel pourcentage|quelle proportion|a hauteur de combien|combien de pour ?cent)\\b",
+            // « l'Europe prend combien en charge ? »: the share the subsidy covers.
+            "\\b(?:quelle part|quel pourcentage|quelle proportion|a hauteur de combien|combien de pour ?cent"
+                    + "|(?:prend|prennent|finance|financent) combien|combien (?:\\S+ )?en charge)\\b",
             "\\d+ ?%|\\bpour ?cent\\b|\\bmoitie\\b|\\btiers\\b|\\bquart\\b"),
     PRICE("un prix",
             // « combein on paye », « cb ca coute »: hurried spellings of « combien ».

@@ -86,6 +86,11 @@ class QuestionTypeTest {
                 + "le coût de votre offre, et quelle part est ainsi prise en charge.");
         assertThat(QuestionType.of(question)).contains(QuestionType.SHARE);
         assertThat(QuestionType.SHARE.answeredBy(TextNormalizer.normalize("L'Europe finance 80 % du coût."))).isTrue();
+        // « l'Europe prend combien en charge ? » asks the share; « on paie combien nous ? » what the commune pays.
+        assertThat(QuestionType.of(TextNormalizer.normalize("l'europe prend combien en charge sur mairie connectee ??")))
+                .contains(QuestionType.SHARE);
+        assertThat(QuestionType.of(TextNormalizer.normalize("et une fois la subvention finie on paie combien nous ?")))
+                .contains(QuestionType.PRICE);
         assertThat(QuestionType.SHARE.answeredBy(TextNormalizer.normalize("Les tarifs ne sont pas connus ici."))).isFalse();
     }
 }
