@@ -46,6 +46,8 @@ public final class Signals {
             + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b|"
             // « l'envoi reste en statut posté depuis vendredi », « rien ne bouge »: stuck on the platform.
             + "\\breste (?:en|au) (?:statut|etat)\\b|\\brien (?:ne )?bouge\\b|"
+            // « l'espace partagé est plein, on peut plus déposer de fichiers »
+            + "\\b(?:on|je|nous) (?:peut|peux|pouvons) plus\\b|"
             // « les bordereaux PES n'arrivent plus dans Hélios », « la facture porte un montant différent du devis »,
             // « l'AR porte un identifiant qui n'est pas celui de notre commune, c'est quoi ce bazar ? »
             + "\\bn'?arrivent (?:plus|pas)\\b|\\bmontant (?:different|errone|faux)\\b|\\bqui n'est pas (?:celui|celle) de (?:notre|la) commune\\b|"

@@ -58,6 +58,7 @@ class IncidentSignalTest {
             "les bordereaux PES de la commune n'arrivent plus dans Hélios depuis lundi",
             "L'AR reçu porte un identifiant qui n'est pas celui de notre commune, c'est quoi ce bazar ?",
             "la facture déposée sur Chorus Pro porte un montant différent du devis",
+            "l espace partage est plein on peut plus deposer de fichiers",
     })
     void a_breakdown_stays_an_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isPresent();
