@@ -1,7 +1,6 @@
 package fr.sommenumerique.helpdesk.assistant.rules;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -116,8 +115,7 @@ public final class MessageCleaner {
         }
         String own = text.substring(0, quote.start());
         String ownWords = TRAILING_POLITENESS.matcher(LEADING_GREETING.matcher(own.strip()).replaceFirst("")).replaceFirst("");
-        long words = Arrays.stream(ownWords.split("\\s+")).filter(w -> w.chars().anyMatch(Character::isLetter)).count();
-        return own.contains("?") || words >= MIN_OWN_REPLY_WORDS ? own : text;
+        return own.contains("?") || TextNormalizer.words(ownWords) >= MIN_OWN_REPLY_WORDS ? own : text;
     }
 
     // Called for every message and every training example: the patterns are compiled once.

@@ -204,8 +204,8 @@ public final class MessageParts {
                 // Without the comma, only two questions long enough to stand alone, the second naming its own subject
                 // (« c'est quel type d'organisme et combien de membres y adhèrent ? » asks about one thing).
                 String[] asked = AND_ASKS.split(piece, 2);
-                if (asked.length == 2 && words(asked[0]) >= MIN_AND_QUESTION_WORDS
-                        && words(asked[1]) >= MIN_AND_QUESTION_WORDS && !LEANS_BACK.matcher(asked[1]).find()
+                if (asked.length == 2 && TextNormalizer.words(asked[0]) >= MIN_AND_QUESTION_WORDS
+                        && TextNormalizer.words(asked[1]) >= MIN_AND_QUESTION_WORDS && !LEANS_BACK.matcher(asked[1]).find()
                         && !asked[1].matches(".*\\by\\b.*")) {
                     halves = asked;
                 }
@@ -222,10 +222,6 @@ public final class MessageParts {
         return pieces;
     }
 
-    private static long words(String piece) {
-        return Arrays.stream(piece.strip().split(" ")).filter(w -> w.chars().anyMatch(Character::isLetter)).count();
-    }
-
     /**
      * A later piece of a question that asks about a subject of its own: a question word, no word pointing back, not
      * opening on a preposition, and enough words.
@@ -237,7 +233,7 @@ public final class MessageParts {
         long minWords = withAVerb ? MIN_OWN_VERB_QUESTION_WORDS : MIN_OWN_QUESTION_WORDS;
         return (QUESTION_WORD.matcher(piece).find() || withAVerb)
                 && !LEANS_BACK.matcher(piece).find()
-                && !OPENS_ON_PREPOSITION.matcher(piece).find() && words(piece) >= minWords;
+                && !OPENS_ON_PREPOSITION.matcher(piece).find() && TextNormalizer.words(piece) >= minWords;
     }
 
     /** « 1. … 2. … », « 1/ … 2/ … » written « 1) … 2) … », when both a first and a second item are numbered so. */

@@ -1,6 +1,7 @@
 package fr.sommenumerique.helpdesk.assistant.rules;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -24,5 +25,10 @@ public final class TextNormalizer {
                 .replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE");
         s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
         return SPACES.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    /** How many words of a normalized text hold a letter (« 90 », « ? » and « - » are not counted). */
+    static long words(String normalized) {
+        return Arrays.stream(normalized.strip().split(" ")).filter(w -> w.chars().anyMatch(Character::isLetter)).count();
     }
 }
