@@ -1157,6 +1157,12 @@ public class DecisionEngine {
                                 + other.title() + " », qui dit ne pas connaître ce point : « " + point.get() + " »");
             }
         }
+        if (confident.size() == 1) {
+            // « Vos horaires svp, et concrètement qu'est-ce qu'il y a dans l'offre ? »: two things asked in one
+            // sentence, the second clause clearly covered by an article the answer leaves out. Both answer.
+            SearchHit first = confident.get(0);
+            confident = joinedClauseArticle(text, first).map(other -> List.of(first, other)).orElse(confident);
+        }
         List<Article> articles = confident.stream().map(SearchHit::article).toList();
         // « c'est koi vot numero SIRET, la trésorerie le demande pr le mandat », answered from the article on the
         // exchanges with the treasury: the question sentence asks a precise thing (a rare word) that another article
@@ -1211,6 +1217,31 @@ public class DecisionEngine {
                 bestHit.coverage());
         return askedLikeIt.isEmpty() ? answer : withReason(answer, answer.part().reason() + " ; le message ressemble "
                 + "aux questions posées sur cet article (" + percent(askedLikeProbability) + ")");
+    }
+
+    /**
+     * A clause of the question (joined by « et », « + », « ; ») with two informative words of its own, whose best
+     * article covers it clearly and is neither the answering one, nor a hand-over article, nor a topic card, nor
+     * one that says it does not know what the clause asks.
+     */
+    private Optional<SearchHit> joinedClauseArticle(String text, SearchHit answering) {
+        List<String> clauses = MessageParts.joinedClauses(text);
+        if (clauses.size() < 2) {
+            return Optional.empty();
+        }
+        for (String clause : clauses) {
+            if (knowledgeBase.normalizedTerms(clause).size() < MIN_TOPIC_TERMS) {
+                continue;
+            }
+            SearchResult clauseSearch = knowledgeBase.search(clause, CANDIDATES);
+            Optional<SearchHit> other = clauseSearch.best().filter(h -> h.article() != answering.article()
+                    && !h.article().handover() && !h.article().outOfScope() && h.coverage() >= CLEAR_COVERAGE
+                    && covers(h, clauseSearch) && unknownPoint(h.article(), clause).isEmpty());
+            if (other.isPresent()) {
+                return other;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The answer from another article found, which gives the kind of content the question asks for. */
