@@ -176,6 +176,8 @@ public class DecisionEngine {
     private static final double COMPARED_SCORE_RATIO = 0.5;
     /** … on a word this few articles know (the thing's name, not a common word). */
     private static final int COMPARED_MAX_ARTICLES = 2;
+    /** « … et c'est financé par qui ? »: a clause of one informative word points to an article only far ahead. */
+    private static final double ONE_WORD_CLAUSE_LEAD = 2.0;
 
     /** Chosen by cross-validation against naive Bayes: see {@link #crossValidation}. */
     private static final IntentClassifier.Algorithm ALGORITHM = IntentClassifier.Algorithm.MAXENT;
@@ -1220,8 +1222,8 @@ public class DecisionEngine {
     }
 
     /**
-     * A clause of the question (joined by « et », « + », « ; ») with two informative words of its own, whose best
-     * article covers it clearly and is neither the answering one, nor a hand-over article, nor a topic card, nor
+     * A clause of the question (joined by « et », « + », « ; ») with two informative words of its own (or one, matched
+     * in full by an article far ahead of the others), whose best article covers it clearly and is neither the answering one, nor a hand-over article, nor a topic card, nor
      * one that says it does not know what the clause asks.
      */
     private Optional<SearchHit> joinedClauseArticle(String text, SearchHit answering) {
@@ -1230,12 +1232,15 @@ public class DecisionEngine {
             return Optional.empty();
         }
         for (String clause : clauses) {
-            if (knowledgeBase.normalizedTerms(clause).size() < MIN_TOPIC_TERMS) {
+            int terms = knowledgeBase.normalizedTerms(clause).size();
+            if (terms < 1) {
                 continue;
             }
             SearchResult clauseSearch = knowledgeBase.search(clause, CANDIDATES);
             Optional<SearchHit> other = clauseSearch.best().filter(h -> h.article() != answering.article()
                     && !h.article().handover() && !h.article().outOfScope() && h.coverage() >= CLEAR_COVERAGE
+                    && (terms >= MIN_TOPIC_TERMS || (h.coverage() >= STRONG_COVERAGE && clauseSearch.hits().size() > 1
+                    && h.score() >= clauseSearch.hits().get(1).score() * ONE_WORD_CLAUSE_LEAD))
                     && covers(h, clauseSearch) && unknownPoint(h.article(), clause).isEmpty());
             if (other.isPresent()) {
                 return other;
