@@ -71,6 +71,9 @@ public enum QuestionType {
                     // « après la subvention, on paiera combien ? » (what the commune pays, not « l'Europe paie combien % »)
                     + "\\b(?:on|nous|la commune|je) (?:pai|pay)(?:e|era|erons|erait|erez|ons)(?: \\S+){0,2} (?:combien|cb)\\b|"
                     + "montant de (?:la |l')?(?:participation|adhesion|abonnement|cotisation)|"
+                    // « les 80 % ça représente combien en euros ? », « le montant exact de la subvention »: a sum of
+                    // money, which a percentage does not give.
+                    + "(?:combien|cb|montant)\\b.{0,60}\\ben euros|en euros\\b.{0,60}\\b(?:combien|cb|montant)|montant exact|"
                     // « combien doit-on pour cette année ? »: what the commune owes
                     + "(?:combien|cb) (?:doit-on|on doit|devons-nous|nous devons)(?! \\p{L}+(?:er|ir|re)\\b))\\b"
                     // « les prix ont été votés en même temps que la charte ? », « notre délibération sur les tarifs de
