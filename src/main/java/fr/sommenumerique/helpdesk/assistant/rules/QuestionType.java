@@ -74,6 +74,8 @@ public enum QuestionType {
                     // « les 80 % ça représente combien en euros ? », « le montant exact de la subvention »: a sum of
                     // money, which a percentage does not give.
                     + "(?:combien|cb|montant)\\b.{0,60}\\ben euros|en euros\\b.{0,60}\\b(?:combien|cb|montant)|montant exact|"
+                    // « vous facturez la formation combien ? »
+                    + "factur(?:e|ez|ent|era|erez)(?: \\S+){0,3} (?:combien|cb)\\b|(?:combien|cb) (?:vous |nous )?factur\\w*|"
                     // « combien doit-on pour cette année ? »: what the commune owes
                     + "(?:combien|cb) (?:doit-on|on doit|devons-nous|nous devons)(?! \\p{L}+(?:er|ir|re)\\b))\\b"
                     // « les prix ont été votés en même temps que la charte ? », « notre délibération sur les tarifs de
