@@ -62,6 +62,15 @@ public final class MessageCleaner {
             + "[ /.-][^?!]{0,160}? a ecrit ?:|\\bon [a-z]{3}[^?!]{0,160}? wrote ?:|-{2,} ?message d'origine ?-{2,}");
     /** What the reply itself says must hold a question, or this many words, for the quoted mail to be left out. */
     private static final int MIN_OWN_REPLY_WORDS = 6;
+    /**
+     * « pouvez-vous nous répondre ? », « voir ci-dessous, pouvez-vous regarder ? », « pouvez-vous répondre aux deux
+     * questions du maire ? »: the reply asks us to answer what the quoted mail asks.
+     */
+    private static final Pattern POINTS_TO_QUOTE = Pattern.compile("\\bci-?dessous\\b|\\ben dessous\\b"
+            + "|\\b(?:pouvez|pourriez)[- ]vous (?:nous |me |lui |leur )?(?:repondre|regarder|voir|traiter|aider)\\b"
+            + "(?! (?:sur|pour|a propos|concernant|au sujet)\\b)(?: (?:a|aux) (?:la|sa|ses|les|ces|cette) (?:\\S+ )?questions?\\b.{0,30})?"
+            + " ?[?.!]?(?:$| merci| cordialement| bien)|\\bmerci de (?:nous |me )?(?:repondre|regarder)\\b"
+            + "|\\b(?:la|les|sa|ses) questions? (?:du maire|de (?:m\\.|mme|monsieur|madame) |de l'adjoint|du conseiller)");
     private static final Pattern QUOTE_MARK = Pattern.compile("(?<=^|\\s)>+(?=\\s|$)");
     private static final Pattern SPACES = Pattern.compile(" +");
     /** Sentence breaks left at the start, or several in a row, where headers were taken out. */
@@ -106,7 +115,8 @@ public final class MessageCleaner {
     /**
      * « Bonjour, une délib est exécutoire à quelles conditions ? … Le mer. 24 déc. 2025 à 12:16, CC … a écrit : >
      * Bonjour à toutes et à tous, … »: the new question is above the quoted mail, which is history. The quote stays
-     * when the reply says too little on its own (« voir ci-dessous »): then it holds what is asked.
+     * when the reply says too little on its own, or only asks us to answer it (« voir ci-dessous », « pouvez-vous
+     * répondre aux questions du maire ? »): then it holds what is asked.
      */
     private static String withoutQuotedMail(String text) {
         Matcher quote = REPLY_QUOTE.matcher(text);
@@ -115,7 +125,8 @@ public final class MessageCleaner {
         }
         String own = text.substring(0, quote.start());
         String ownWords = TRAILING_POLITENESS.matcher(LEADING_GREETING.matcher(own.strip()).replaceFirst("")).replaceFirst("");
-        return own.contains("?") || TextNormalizer.words(ownWords) >= MIN_OWN_REPLY_WORDS ? own : text;
+        boolean asksOnItsOwn = own.contains("?") || TextNormalizer.words(ownWords) >= MIN_OWN_REPLY_WORDS;
+        return asksOnItsOwn && !POINTS_TO_QUOTE.matcher(own).find() ? own : text;
     }
 
     // Called for every message and every training example: the patterns are compiled once.
