@@ -67,10 +67,11 @@ public final class MessageCleaner {
      * questions du maire ? »: the reply asks us to answer what the quoted mail asks.
      */
     private static final Pattern POINTS_TO_QUOTE = Pattern.compile("\\bci-?dessous\\b|\\ben dessous\\b"
-            + "|\\b(?:pouvez|pourriez)[- ]vous (?:nous |me |lui |leur )?(?:repondre|regarder|voir|traiter|aider)\\b"
-            + "(?! (?:sur|pour|a propos|concernant|au sujet)\\b)(?: (?:a|aux) (?:la|sa|ses|les|ces|cette) (?:\\S+ )?questions?\\b.{0,30})?"
-            + " ?[?.!]?(?:$| merci| cordialement| bien)|\\bmerci de (?:nous |me )?(?:repondre|regarder)\\b"
-            + "|\\b(?:la|les|sa|ses) questions? (?:du maire|de (?:m\\.|mme|monsieur|madame) |de l'adjoint|du conseiller)");
+            + "|\\b(?:pouvez|pourriez)[- ]vous (?:nous |me |lui |leur |y )?(?:repondre|regarder|voir|traiter|aider|eclairer|"
+            + "renseigner|confirmer ce qu)\\b(?! (?:sur|pour|a propos|concernant|au sujet)\\b)"
+            + "|\\bmerci de (?:nous |me |lui |y )?(?:repondre|regarder)\\b"
+            + "|\\b(?:la|les|sa|ses) (?:remarques?|questions?) (?:du maire|de (?:m\\.|mme|monsieur|madame|notre|nos) |de l'adjoint"
+            + "|du conseiller)");
     private static final Pattern QUOTE_MARK = Pattern.compile("(?<=^|\\s)>+(?=\\s|$)");
     private static final Pattern SPACES = Pattern.compile(" +");
     /** Sentence breaks left at the start, or several in a row, where headers were taken out. */
@@ -125,8 +126,13 @@ public final class MessageCleaner {
         }
         String own = text.substring(0, quote.start());
         String ownWords = TRAILING_POLITENESS.matcher(LEADING_GREETING.matcher(own.strip()).replaceFirst("")).replaceFirst("");
-        boolean asksOnItsOwn = own.contains("?") || TextNormalizer.words(ownWords) >= MIN_OWN_REPLY_WORDS;
-        return asksOnItsOwn && !POINTS_TO_QUOTE.matcher(own).find() ? own : text;
+        if (POINTS_TO_QUOTE.matcher(own).find() && Signals.incident(own).isEmpty()) {
+            // What the reply says only passes the quoted mail on (its signature, « 1 400 hab. », is no request): the
+            // quoted mail alone is what is asked; unless the reply asks us to act (« créez le compte de la personne
+            // ci-dessous ») or reports a problem of its own (« nos actes sont bloqués … Pouvez-vous regarder ? »).
+            return Signals.asksToAct(own).isEmpty() ? text.substring(quote.end()) : text;
+        }
+        return own.contains("?") || TextNormalizer.words(ownWords) >= MIN_OWN_REPLY_WORDS ? own : text;
     }
 
     // Called for every message and every training example: the patterns are compiled once.
