@@ -46,9 +46,11 @@ public final class MessageCleaner {
      */
     private static final Pattern FORWARD_SEPARATOR = Pattern.compile("-{2,} ?(?:message transfere|message d'origine|"
             + "original message|forwarded message|debut du message (?:reexpedie|transfere))? ?-{2,}|(?<=^|\\s)-{3,}");
+    /** A header's value: no colon but the one of a time (« Envoyé : jeudi 12 mars 2026 14:27 »). */
+    private static final String HEADER_VALUE = "(?:[^:«»?!]|(?<=\\d):(?=\\d))";
     private static final Pattern FORWARD_SUBJECT_PREFIX = Pattern.compile("(?<=^|[.>] )(?:(?:tr|fwd?|re) ?: ?)+");
-    private static final Pattern FORWARD_HEADER = Pattern.compile("\\b(?:de|from) ?: [^:«»?!]{1,80}?"
-            + "(?: (?:/ )?(?:a|pour|to|envoye|date|cc) ?: [^:«»?!]{1,60}?)*(?: (?:/ )?(?:objet|sujet|subject) ?: )"
+    private static final Pattern FORWARD_HEADER = Pattern.compile("\\b(?:de|from) ?: " + HEADER_VALUE + "{1,80}?"
+            + "(?: (?:/ )?(?:a|pour|to|envoye|date|cc) ?: " + HEADER_VALUE + "{1,60}?)*(?: (?:/ )?(?:objet|sujet|subject) ?: )"
             + "|^(?:objet|sujet) ?: ");
     /** « Bonjour, je vous transfère la demande de M. le Maire. », « voir ci-dessus »: says a message is forwarded. */
     private static final Pattern FORWARD_NOTE = Pattern.compile("\\b(?:je|nous) vous (?:transfere|transmets|fais suivre|"
