@@ -66,7 +66,7 @@ public final class MessageParts {
             + "connaitre|donner|communiquer|rappeler)\\b");
     private static final Pattern INDIRECT_ITEM_BREAK = Pattern.compile("(?:,| et) (?=(?:ce qu'|ce que |ce qui |"
             + "si (?!oui|non)|s'il |qui |quand |comment |combien |pourquoi |quel\\w* |a quel\\w* |depuis quand |jusqu'a quand ))");
-    private static final Pattern CLAUSE_JOIN = Pattern.compile(",?\\s+et\\s+|\\s\\+\\s|\\s*;\\s*");
+    private static final Pattern CLAUSE_JOIN = Pattern.compile(",?\\s+et,?\\s+|\\s\\+\\s|\\s*;\\s*");
     private static final Pattern LIST_ITEM_BREAK = Pattern.compile(",? et (?=\\p{L})|[,;] (?=\\p{L})");
     private static final Pattern NUMBERED = Pattern.compile("\\(?\\b\\d\\)");
     /** « 1. délai … ? 2. seuil … ? », « 1/ si …, 2/ à quel montant … », « 1- … 2- … »: other ways to number items. */

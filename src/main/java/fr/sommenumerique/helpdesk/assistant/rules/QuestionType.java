@@ -65,7 +65,7 @@ public enum QuestionType {
                     // « après les 2 ans de subvention, combien on paiera par an ? », « quel montant restera à la charge
                     // de la commune ? »: what the commune will pay, in other words.
                     + "(?:combien|combein|cb)(?: \\S+){0,3} (?:pai|pay)(?:e|era|erons|erait|erions|erez|er)\\b|"
-                    + "(?:montant|somme|reste|restera|restant)(?: \\S+){0,4} a (?:la |notre )?charge\\b|"
+                    + "(?:montant|somme|reste|restera|restant)(?:-t-il)?(?: \\S+){0,4} a (?:la |notre )?charge\\b|"
                     // « il nous reste 20 % de combien exactement ? »
                     + "(?:reste|restera|restant)(?: \\S+){0,3} (?:de )?(?:combien|cb)\\b|reste a payer|"
                     // « après la subvention, on paiera combien ? » (what the commune pays, not « l'Europe paie combien % »)
