@@ -1039,6 +1039,46 @@ class DecisionEngineTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "seuil pr publier au boamp et seuil europeen fournitures|marches-seuils-europeens|marches-publicite-mapa",
+            "chorus pro c gratuit et le pes v2 c obligatoire depuis quand|pes-v2-helios|chorus-pro-factures",
+            "arrete individuel : combien de jours pour l'envoyer au prefet ? et lui il a combien de temps pour le "
+                    + "contester ?|actes-delai-transmission|actes-controle-prefet",
+            "Un DPO est-il obligatoire pour nous et, en cas de fuite de données, combien de temps avons-nous pour prévenir "
+                    + "la CNIL ?|rgpd-dpo|rgpd-violation-donnees"})
+    void two_things_asked_in_one_sentence_are_answered_from_the_article_of_each(String message, String first,
+                                                                                 String second) {
+        Decision decision = engine.decide(message);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).containsExactly(first, second);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Vous avez un référent pour le Santerre ?",
+            "Vous créez aussi des sites internet pour les mairies ? On n'en a pas.",
+            "Les 80 % de subvention, ça représente combien en euros pour une commune comme la nôtre ?",
+            "Notre AR indique une date de réception fausse (2025 au lieu de 2026), c'est grave ?"})
+    void a_point_not_known_here_or_a_wrong_value_given_back_goes_to_an_agent(String message) {
+        assertThat(engine.decide(message).kind()).isEqualTo(DecisionKind.TICKET);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "faut il envoyer en pref notre petit marché de 30 000 € pour la peinture ?|actes-delai-transmission",
+            "devis de 78 000 HT pour la toiture : on doit faire un appel d'offres ou on peut signer direct ?"
+                    + "|marches-seuils-dispense",
+            "La secrétaire a envoyé par erreur la liste des bénéficiaires du colis des aînés (noms, adresses, âges) à une "
+                    + "mauvaise adresse mail. Que devons-nous faire ?|rgpd-violation-donnees"})
+    void the_words_of_hurried_or_plain_messages_find_their_article(String message, String article) {
+        Decision decision = engine.decide(message);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).first().isEqualTo(article);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
             "D'où vient l'idée de Mairie connectée ?",
             "Pourquoi vous avez lancé Mairie connectée ? c'était le covid ?"})

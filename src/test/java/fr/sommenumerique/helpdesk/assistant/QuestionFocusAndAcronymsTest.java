@@ -90,6 +90,10 @@ class QuestionFocusAndAcronymsTest {
     @Test
     void an_acronym_in_the_headers_of_a_forwarded_mail_names_its_sender() {
         assertThat(Acronyms.in("De : SARL Menuiserie Dufour > Objet : consultation > un scan suffit-il ?")).isEmpty();
+        // the same headers on one line, as a forwarded mail often arrives
+        assertThat(Acronyms.in("Pouvez-vous nous éclairer ? -----Message d'origine----- De : SARL Menuiserie Dufour "
+                + "Envoyé : mardi 3 mars 2026 10:02 À : Secrétariat Mairie Objet : TR: offre menuiseries Madame, un scan "
+                + "vaut-il signature ?")).isEmpty();
         assertThat(Acronyms.in("Question de : la DETR, quel taux ?")).containsExactly("DETR");
     }
 

@@ -59,6 +59,10 @@ class IncidentSignalTest {
             "L'AR reçu porte un identifiant qui n'est pas celui de notre commune, c'est quoi ce bazar ?",
             "la facture déposée sur Chorus Pro porte un montant différent du devis",
             "l espace partage est plein on peut plus deposer de fichiers",
+            "notre AR indique une date de réception fausse (2025 au lieu de 2026), c'est grave ?",
+            "L'AR du budget est arrivé mais la nature indiquée est « Délibérations » au lieu de « Documents budgétaires »",
+            "l'AR est arrivé mais l'ID de l'acte a pas le bon numéro de délib, on peut corriger ?",
+            "ma délibération télétransmise hier apparaît avec l'objet d'une autre délibération dans l'accusé de réception",
     })
     void a_breakdown_stays_an_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isPresent();

@@ -48,4 +48,19 @@ class MessageCleanerTest {
         assertThat(cleaner.clean("Le maire m'a écrit : « quel certificat faut-il pour Actes ? »"))
                 .contains("quel certificat faut-il pour actes ?");
     }
+    @Test
+    void a_reply_that_only_passes_the_quoted_mail_on_is_left_out_and_the_quoted_mail_kept() {
+        String cleaned = cleaner.clean("Bonjour, pouvez-vous répondre à la question du maire ci-dessous ? Cordialement, "
+                + "Sylvie Caron, Mairie de Bellancourt (1 400 hab.) -----Message d'origine----- De : Jean-Marc Duval "
+                + "Envoyé : jeudi 12 mars 2026 14:27 À : Secrétariat Mairie Objet : TR: signature délibs Sylvie, faut-il "
+                + "que je signe électroniquement les délibérations avant l'envoi en préfecture ?");
+
+        // The reply, its signature (« 1 400 hab. » is no request) and the headers, time included, are left out.
+        assertThat(cleaned).doesNotContain("pouvez-vous", "1 400", "envoye", "duval", "14:27")
+                .contains("faut-il que je signe electroniquement les deliberations avant l'envoi en prefecture ?");
+        // Not when the reply reports a problem of its own, nor when it asks us to act.
+        assertThat(cleaner.clean("Nos actes sont bloqués depuis deux jours. Pouvez-vous regarder ? -----Message "
+                + "d'origine----- De : Somme Numérique Envoyé : lundi 2 mars 2026 Objet : votre demande Bonjour."))
+                .contains("nos actes sont bloques").doesNotContain("votre demande");
+    }
 }

@@ -93,4 +93,16 @@ class QuestionTypeTest {
                 .contains(QuestionType.PRICE);
         assertThat(QuestionType.SHARE.answeredBy(TextNormalizer.normalize("Les tarifs ne sont pas connus ici."))).isFalse();
     }
+    @Test
+    void a_sum_of_money_or_what_the_commune_pays_is_a_price_a_percentage_does_not_give() {
+        for (String question : new String[] {
+                "Les 80 % de subvention, ça représente combien en euros pour une commune comme la nôtre ?",
+                "Quel est le montant exact de la subvention européenne attribuée à Somme Numérique ?",
+                "Vous facturez la formation combien par personne ?",
+                "Après la subvention européenne, combien reste-t-il à la charge de la commune par an ?",
+                "Quelle sera la participation financière de la commune une fois la subvention européenne terminée ?"}) {
+            assertThat(QuestionType.of(TextNormalizer.normalize(question))).as(question).contains(QuestionType.PRICE);
+        }
+        assertThat(QuestionType.PRICE.answeredBy(TextNormalizer.normalize("financé à 80 % par l'Europe"))).isFalse();
+    }
 }
