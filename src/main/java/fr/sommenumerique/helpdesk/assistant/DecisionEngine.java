@@ -148,7 +148,7 @@ public class DecisionEngine {
             Set.of(Intent.ACCOUNT_CHANGE),
             Pattern.compile("\\b(?:creer|creez|cree|ouvrir|ouvrez|ouvre)\\b"),
             Set.of(Intent.ACCOUNT_CREATE, Intent.ADD_SERVICE));
-    private static final Pattern JOIN = Pattern.compile("\\b(?:adherer|rejoindre)\\b");
+    private static final Pattern JOIN = Pattern.compile("\\b(?:adherer|rejoindre|" + Signals.SEND_MEMBERSHIP_PAPERS + ")");
     private static final Pattern WORD = Pattern.compile("[\\s,.;:!?]+");
     private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
     /** What an article must cover to answer a message the classifier takes for out of scope. */

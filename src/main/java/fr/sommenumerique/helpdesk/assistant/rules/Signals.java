@@ -17,6 +17,9 @@ public final class Signals {
 
     /** « transmis deux fois par erreur » went wrong; « deux fois par an » is a rule. */
     private static final String NOT_A_RATE = "(?! par (?:an|mois|semaine|jour|annee))";
+    /** « envoi de la charte », « envoi convention adhésion »: the papers to join, asked for as a noun. */
+    public static final String SEND_MEMBERSHIP_PAPERS = "envoi (?:de |du |des )?(?:la |le |les )?(?:conventions?|chartes?|"
+            + "dossier d'adhesion|documents? d'adhesion)\\b";
     /** Something is broken or blocked. */
     private static final Pattern INCIDENT = Pattern.compile("(?:"
             // « je n'arrive pas à retrouver votre numéro »: asks for our details, nothing is broken. « pu » is « plus »
@@ -215,6 +218,9 @@ public final class Signals {
             + "|" + WANTS + "(?:ouvrir|creer|avoir)\\s+(?:(?:un|une|des|mon|ma|notre|nos|son|sa|nouvel|nouveau)\\s+)*(?:acces|compte)s?\\b"
             + "|\\b(?:envoyer|transmettre|adresser)\\s+(?:(?:nous|me|m')\\s*)?(?:de quoi adherer|(?:la |le |les )?(?:conventions?|chartes?|"
             + "dossier d'adhesion|documents? (?:pour|d')\\s*adh\\w+))\\b"
+            // « envoi convention adhésion à signer svp », « envoi de la charte svp »: the same ask, as a noun (not
+            // « l'envoi de la convention est-il possible par mail ? », which asks how)
+            + "|\\b" + SEND_MEMBERSHIP_PAPERS + "(?![^.!?]*\\?)"
             + "|" + WANTS + "que (?:mes|nos|ses|son|mon|leurs?|les) (?:acces|comptes?|droits)\\b"
             // asked as a question: « est-ce qu'on peut avoir la charte à signer ? », « je pourrais m'inscrire à une
             // formation ? »: what is asked for is still to be sent or done

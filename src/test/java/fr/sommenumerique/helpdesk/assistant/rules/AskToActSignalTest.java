@@ -34,7 +34,8 @@ class AskToActSignalTest {
             "La communauté de communes souhaite que vous ouvriez un compte marchés pour chacune de ses communes",
             "Si oui, inscrivez M. Devismes, conseiller délégué, à la formation Actes",
             "slt, tu peux activer Actes pour le SIVOS ? on a la délib",
-            "Est-il possible d'ajouter la commune de Pertain à la convention signée par la communauté de communes ?"})
+            "Est-il possible d'ajouter la commune de Pertain à la convention signée par la communauté de communes ?",
+            "envoi convention adhesion a signer svp", "envoi de la charte svp"})
     void a_wish_or_an_ask_to_act_on_an_account_a_training_or_a_membership_is_an_ask(String text) {
         assertThat(Signals.asksToAct(TextNormalizer.normalize(text))).isPresent();
     }
@@ -49,6 +50,7 @@ class AskToActSignalTest {
         assertThat(Signals.asksToAct("le comite qui a vote la charte s'est reuni a quelle heure ?")).isEmpty();
         assertThat(Signals.asksToAct("comment je peux m'inscrire ?")).isEmpty();
         assertThat(Signals.asksToAct("nous voudrions savoir ce que contient le pack")).isEmpty();
+        assertThat(Signals.asksToAct("l'envoi de la convention est-il possible par mail ?")).isEmpty();
     }
 
     @ParameterizedTest
