@@ -172,6 +172,8 @@ public class DecisionEngine {
     private static final int THING_MAX_ARTICLES = 3;
     /** A card covering this much more of a message than the article ahead of it on score is its subject. */
     private static final double CARD_COVERAGE_LEAD = 0.4;
+    /** A card that covers a municipal matter as well as the best article, at this share of its score at least, ties. */
+    private static final double CARD_TIE_SCORE_RATIO = 0.6;
     /** The second of two things compared: its article scores at least this share of the first's. */
     private static final double COMPARED_SCORE_RATIO = 0.5;
     /** … on a word this few articles know (the thing's name, not a common word). */
@@ -743,6 +745,19 @@ public class DecisionEngine {
         boolean cardNamesIt = topic.filter(card -> best == Intent.OUT_OF_SCOPE ? namesWhatNoArticleKnows(card, topics)
                 : card.coverage() >= articleCoverage + CARD_COVERAGE_LEAD && !articleFarAhead(card, topics)
                 && tagsNameWhatNoArticleKnows(card)).isPresent();
+        // « la secrétaire veut passer titulaire, comment on fait ? »: the classifier leans to a municipal matter (its best
+        // reading, however unsure), and a topic card matches, one of its subjects among them, as much of the message as
+        // the best article does (« titulaire » of a certificate), nearly as strongly: the card's matter, not the
+        // article's.
+        Optional<SearchHit> tiedCard = scores.best() != Intent.OUT_OF_SCOPE || !services.isEmpty() ? Optional.empty()
+                : topics.hits().stream().filter(h -> h.article().outOfScope()).findFirst()
+                .filter(card -> card.matchedTerms().size() >= MIN_TOPIC_TERMS && namesASubjectOf(card)
+                        && topics.hits().stream().filter(h -> !h.article().outOfScope()).findFirst()
+                        .map(a -> card.coverage() >= a.coverage() && card.score() >= a.score() * CARD_TIE_SCORE_RATIO)
+                        .orElse(true));
+        if (tiedCard.isPresent()) {
+            return outOfScopePart(text, intent, scores, tiedCard, candidates, coverage);
+        }
         if (outOfScope || topicWins || cardNamesIt) {
             return outOfScopePart(text, intent, scores, topic, candidates, coverage);
         }
@@ -872,6 +887,12 @@ public class DecisionEngine {
     /** A card that matched a word no article knows, with no article scoring far ahead of it: the subject is its. */
     private boolean namesWhatNoArticleKnows(SearchHit card, SearchResult topics) {
         return card.matchedTerms().stream().anyMatch(this::noArticleKnows) && !articleFarAhead(card, topics);
+    }
+
+    /** The card matches one of its subjects (its tags), not only words its sample questions happen to use. */
+    private boolean namesASubjectOf(SearchHit card) {
+        List<String> tags = knowledgeBase.normalizedTerms(String.join(" ", card.article().tags()));
+        return card.matchedTerms().stream().anyMatch(t -> Arrays.stream(t.split("\\|")).anyMatch(tags::contains));
     }
 
     private boolean tagsNameWhatNoArticleKnows(SearchHit card) {

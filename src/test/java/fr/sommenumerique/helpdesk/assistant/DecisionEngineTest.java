@@ -1066,6 +1066,17 @@ class DecisionEngineTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "la secretaire veut passer titulaire, comment on fait|personnel-communal",
+            "je dois recruter un jeune pr l ete aux espaces verts, c quel contrat ?|personnel-communal"})
+    void a_municipal_matter_whose_card_ties_with_an_article_sharing_its_words_gets_the_card(String message, String card) {
+        Decision decision = engine.decide(message);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(decision.articleIds()).containsExactly(card);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "faut il envoyer en pref notre petit marché de 30 000 € pour la peinture ?|actes-delai-transmission",
             "devis de 78 000 HT pour la toiture : on doit faire un appel d'offres ou on peut signer direct ?"
                     + "|marches-seuils-dispense",
