@@ -1185,16 +1185,15 @@ public class DecisionEngine {
                                 + other.title() + " », qui dit ne pas connaître ce point : « " + point.get() + " »");
             }
         }
-        Optional<ClauseHit> clauseHit = Optional.empty();
         if (confident.size() == 1) {
-            // « Vos horaires svp, et concrètement qu'est-ce qu'il y a dans l'offre ? »: two things asked in one
-            // sentence, the second clause clearly covered by an article the answer leaves out. Both answer.
+            // « seuil pr publier au BOAMP et seuil européen fournitures »: two things asked in one sentence, the
+            // second clause clearly covered by an article the answer leaves out. Both answer.
             SearchHit first = confident.get(0);
             Set<String> terms = new HashSet<>(knowledgeBase.normalizedTerms(text));
             Optional<QuestionType> asks = QuestionType.of(text);
-            clauseHit = joinedClauseArticle(text, first).filter(other -> passage(first.article(), terms, asks).length()
-                    + passage(other.hit().article(), terms, asks).length() <= MAX_CLAUSE_ANSWER_CHARS);
-            confident = clauseHit.map(other -> List.of(first, other.hit())).orElse(confident);
+            confident = joinedClauseArticle(text, first).filter(other -> passage(first.article(), terms, asks).length()
+                            + passage(other.article(), terms, asks).length() <= MAX_CLAUSE_ANSWER_CHARS)
+                    .map(other -> List.of(first, other)).orElse(confident);
         }
         List<Article> articles = confident.stream().map(SearchHit::article).toList();
         // « c'est koi vot numero SIRET, la trésorerie le demande pr le mandat », answered from the article on the
@@ -1226,7 +1225,6 @@ public class DecisionEngine {
         for (Article article : articles) {
             passages.add(passage(article, queryTerms, type));
         }
-
         if (type.isPresent() && passages.stream().map(TextNormalizer::normalize).noneMatch(type.get()::answeredBy)) {
             // « … et en combien de temps on doit lui transmettre un marché signé ? »: the article on signing offers
             // has no delay; another that covers the question at least as well, and has one, answers instead.
@@ -1255,10 +1253,10 @@ public class DecisionEngine {
 
     /**
      * A clause of the question (joined by « et », « + », « ; ») with two informative words of its own (or one, matched
-     * in full by an article far ahead of the others), whose best article covers it clearly and is neither the answering one, nor a hand-over article, nor a topic card, nor
-     * one that says it does not know what the clause asks.
+     * in full by an article far ahead of the others), whose best article covers it clearly and is neither the answering
+     * one, nor a hand-over article, nor a topic card, nor one that says it does not know what the clause asks.
      */
-    private Optional<ClauseHit> joinedClauseArticle(String text, SearchHit answering) {
+    private Optional<SearchHit> joinedClauseArticle(String text, SearchHit answering) {
         List<String> clauses = MessageParts.joinedClauses(text);
         // (« le seuil pour une commune, et pour l'État c'est pareil ? » compares two cases of one article)
         if (clauses.size() < 2 || Signals.compares(TextNormalizer.normalize(text))) {
@@ -1276,14 +1274,10 @@ public class DecisionEngine {
                     && h.score() >= clauseSearch.hits().get(1).score() * ONE_WORD_CLAUSE_LEAD))
                     && covers(h, clauseSearch) && unknownPoint(h.article(), clause).isEmpty());
             if (other.isPresent()) {
-                return other.map(h -> new ClauseHit(h, clause));
+                return other;
             }
         }
         return Optional.empty();
-    }
-
-    /** An article found for one clause of the question, and that clause. */
-    private record ClauseHit(SearchHit hit, String clause) {
     }
 
     /** The answer from another article found, which gives the kind of content the question asks for. */

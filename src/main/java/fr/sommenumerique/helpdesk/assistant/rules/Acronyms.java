@@ -20,7 +20,8 @@ public final class Acronyms {
     private static final Pattern HEADER = Pattern.compile("(?i)\\b(?:de|from|objet|subject|envoy\\p{L}*|date|cc)\\s*:"
             + "[^>\\n]*(?=>)"
             // « De : SARL Menuiserie Dufour Envoyé : mardi 3 mars 2026 10:02 À : … Objet : » written on one line
-            + "|(?i)\\b(?:de|from)\\s*:[^?!>\\n]{1,200}?\\b(?:envoy\\p{L}*|date|sent)\\s*:[^?!>\\n]{1,200}?\\b(?:objet|subject|sujet)\\s*:");
+            + "|(?i)\\b(?:de|from)\\s*:[^?!>\\n]{1,200}?\\b(?:envoy\\p{L}*|date|sent)\\s*:[^?!>\\n]{1,200}?"
+            + "\\b(?:objet|subject|sujet)\\s*:");
 
     private Acronyms() {
     }

@@ -50,7 +50,8 @@ public final class MessageCleaner {
     private static final String HEADER_VALUE = "(?:[^:«»?!]|(?<=\\d):(?=\\d))";
     private static final Pattern FORWARD_SUBJECT_PREFIX = Pattern.compile("(?<=^|[.>] )(?:(?:tr|fwd?|re) ?: ?)+");
     private static final Pattern FORWARD_HEADER = Pattern.compile("\\b(?:de|from) ?: " + HEADER_VALUE + "{1,80}?"
-            + "(?: (?:/ )?(?:a|pour|to|envoye|date|cc) ?: " + HEADER_VALUE + "{1,60}?)*(?: (?:/ )?(?:objet|sujet|subject) ?: )"
+            + "(?: (?:/ )?(?:a|pour|to|envoye|date|cc) ?: " + HEADER_VALUE + "{1,60}?)*"
+            + "(?: (?:/ )?(?:objet|sujet|subject) ?: )"
             + "|^(?:objet|sujet) ?: ");
     /** « Bonjour, je vous transfère la demande de M. le Maire. », « voir ci-dessus »: says a message is forwarded. */
     private static final Pattern FORWARD_NOTE = Pattern.compile("\\b(?:je|nous) vous (?:transfere|transmets|fais suivre|"
@@ -72,8 +73,8 @@ public final class MessageCleaner {
             + "|\\b(?:pouvez|pourriez)[- ]vous (?:nous |me |lui |leur |y )?(?:repondre|regarder|voir|traiter|aider|eclairer|"
             + "renseigner|confirmer ce qu)\\b(?! (?:sur|pour|a propos|concernant|au sujet)\\b)"
             + "|\\bmerci de (?:nous |me |lui |y )?(?:repondre|regarder)\\b"
-            + "|\\b(?:la|les|sa|ses) (?:remarques?|questions?) (?:du maire|de (?:m\\.|mme|monsieur|madame|notre|nos) |de l'adjoint"
-            + "|du conseiller)");
+            + "|\\b(?:la|les|sa|ses) (?:remarques?|questions?) (?:du maire|de (?:m\\.|mme|monsieur|madame|notre|nos) "
+            + "|de l'adjoint|du conseiller)");
     private static final Pattern QUOTE_MARK = Pattern.compile("(?<=^|\\s)>+(?=\\s|$)");
     private static final Pattern SPACES = Pattern.compile(" +");
     /** Sentence breaks left at the start, or several in a row, where headers were taken out. */

@@ -72,7 +72,8 @@ public enum QuestionType {
                     + "\\b(?:on|nous|la commune|je) (?:pai|pay)(?:e|era|erons|erait|erez|ons)(?: \\S+){0,2} (?:combien|cb)\\b|"
                     + "montant de (?:la |l')?(?:participation|adhesion|abonnement|cotisation)|"
                     // « quelle sera la participation financière de la commune une fois la subvention terminée ? »
-                    + "(?:quelle|quel) (?:sera|serait|est) (?:la |le )?(?:participation|reste a charge)(?: financiere)? (?:de la commune|des communes|communale)|"
+                    + "(?:quelle|quel) (?:sera|serait|est) (?:la |le )?(?:participation|reste a charge)(?: financiere)? "
+                    + "(?:de la commune|des communes|communale)|"
                     // « les 80 % ça représente combien en euros ? », « le montant exact de la subvention »: a sum of
                     // money, which a percentage does not give.
                     + "(?:combien|cb|montant)\\b.{0,60}\\ben euros|en euros\\b.{0,60}\\b(?:combien|cb|montant)|montant exact|"

@@ -66,8 +66,10 @@ public final class Signals {
             + "\\b(?:mauvaise|fausse) date\\b|\\bdate (?:erronee|fausse|incorrecte)\\b|"
             // « une date de réception fausse », « la nature indiquée est X au lieu de Y », « l'ID n'a pas le bon
             // numéro », « avec l'objet d'une autre délibération »: a value the platform gave back is wrong.
-            + "\\b(?:date|nature|objet|numero|identifiant|montant|intitule)(?: (?!(?:et|ou|mais)\\b)\\S+){1,3} (?:erronee?s?|fausses?|faux|incorrecte?s?)\\b|"
-            + "\\b(?:nature|objet|numero|identifiant|intitule) (?:indique|affiche|inscrit|mentionne)e?s? (?:est |sont )?.{0,40}\\bau lieu de\\b|"
+            + "\\b(?:date|nature|objet|numero|identifiant|montant|intitule)(?: (?!(?:et|ou|mais)\\b)\\S+){1,3} "
+            + "(?:erronee?s?|fausses?|faux|incorrecte?s?)\\b|"
+            + "\\b(?:nature|objet|numero|identifiant|intitule) (?:indique|affiche|inscrit|mentionne)e?s? (?:est |sont )?"
+            + ".{0,40}\\bau lieu de\\b|"
             + "\\bpas (?:le|la) bon(?:ne)? (?:date|nature|objet|numero|identifiant|montant|intitule)\\b|"
             + "\\b(?:avec|porte|indique) (?:l'objet|le numero|l'identifiant|l'intitule) d'une? autre\\b|"
             // « l'AR indique une date de réception au 01/01/1970 »: a date no sending can have
