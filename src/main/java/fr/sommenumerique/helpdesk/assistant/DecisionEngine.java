@@ -739,8 +739,8 @@ public class DecisionEngine {
         // word no article knows; the article found, not far ahead, only shares common words (« pièces », « demander »).
         // Whatever the classifier reads, a card that covers far more of the message than any article and names a word
         // no article knows (« les délégués du conseil municipal pour les sénatoriales, comment on les élit ? »).
-        double articleCoverage = topics.hits().stream().filter(h -> !h.article().outOfScope()).findFirst()
-                .map(SearchHit::coverage).orElse(0.0);
+        Optional<SearchHit> topArticle = topics.hits().stream().filter(h -> !h.article().outOfScope()).findFirst();
+        double articleCoverage = topArticle.map(SearchHit::coverage).orElse(0.0);
         // The word must be among the card's subjects (its tags), not a verb of a sample question (« fixé »).
         boolean cardNamesIt = topic.filter(card -> best == Intent.OUT_OF_SCOPE ? namesWhatNoArticleKnows(card, topics)
                 : card.coverage() >= articleCoverage + CARD_COVERAGE_LEAD && !articleFarAhead(card, topics)
@@ -752,8 +752,8 @@ public class DecisionEngine {
         Optional<SearchHit> tiedCard = scores.best() != Intent.OUT_OF_SCOPE || !services.isEmpty() ? Optional.empty()
                 : topics.hits().stream().filter(h -> h.article().outOfScope()).findFirst()
                 .filter(card -> card.matchedTerms().size() >= MIN_TOPIC_TERMS && namesASubjectOf(card)
-                        && topics.hits().stream().filter(h -> !h.article().outOfScope()).findFirst()
-                        .map(a -> card.coverage() >= a.coverage() && card.score() >= a.score() * CARD_TIE_SCORE_RATIO)
+                        && topArticle.map(a -> card.coverage() >= a.coverage()
+                        && card.score() >= a.score() * CARD_TIE_SCORE_RATIO)
                         .orElse(true));
         if (tiedCard.isPresent()) {
             return outOfScopePart(text, intent, scores, tiedCard, candidates, coverage);
@@ -891,13 +891,18 @@ public class DecisionEngine {
 
     /** The card matches one of its subjects (its tags), not only words its sample questions happen to use. */
     private boolean namesASubjectOf(SearchHit card) {
-        List<String> tags = knowledgeBase.normalizedTerms(String.join(" ", card.article().tags()));
-        return card.matchedTerms().stream().anyMatch(t -> Arrays.stream(t.split("\\|")).anyMatch(tags::contains));
+        Set<String> subjects = subjects(card);
+        return card.matchedTerms().stream().anyMatch(t -> Arrays.stream(t.split("\\|")).anyMatch(subjects::contains));
     }
 
     private boolean tagsNameWhatNoArticleKnows(SearchHit card) {
-        Set<String> subjects = new HashSet<>(knowledgeBase.normalizedTerms(String.join(" ", card.article().tags())));
+        Set<String> subjects = subjects(card);
         return card.matchedTerms().stream().anyMatch(t -> subjects.contains(t) && noArticleKnows(t));
+    }
+
+    /** The normalized terms of a card's subjects (its tags). */
+    private Set<String> subjects(SearchHit card) {
+        return new HashSet<>(knowledgeBase.normalizedTerms(String.join(" ", card.article().tags())));
     }
 
     /**

@@ -128,13 +128,13 @@ public final class MessageCleaner {
             return text;
         }
         String own = text.substring(0, quote.start());
-        String ownWords = TRAILING_POLITENESS.matcher(LEADING_GREETING.matcher(own.strip()).replaceFirst("")).replaceFirst("");
         if (POINTS_TO_QUOTE.matcher(own).find() && Signals.incident(own).isEmpty()) {
             // What the reply says only passes the quoted mail on (its signature, « 1 400 hab. », is no request): the
             // quoted mail alone is what is asked; unless the reply asks us to act (« créez le compte de la personne
             // ci-dessous ») or reports a problem of its own (« nos actes sont bloqués … Pouvez-vous regarder ? »).
             return Signals.asksToAct(own).isEmpty() ? text.substring(quote.end()) : text;
         }
+        String ownWords = TRAILING_POLITENESS.matcher(LEADING_GREETING.matcher(own.strip()).replaceFirst("")).replaceFirst("");
         return own.contains("?") || TextNormalizer.words(ownWords) >= MIN_OWN_REPLY_WORDS ? own : text;
     }
 
