@@ -748,10 +748,12 @@ public class DecisionEngine {
         // « la secrétaire veut passer titulaire, comment on fait ? »: the classifier leans to a municipal matter (its best
         // reading, however unsure), and a topic card matches, one of its subjects among them, as much of the message as
         // the best article does (« titulaire » of a certificate), nearly as strongly: the card's matter, not the
-        // article's.
+        // article's. One subject word is enough when the card scores at least as high as the article (« vous pouvez
+        // faire nos fiches de paie ? »: « paie » is the card's subject, the article on funding only shares it).
         Optional<SearchHit> tiedCard = scores.best() != Intent.OUT_OF_SCOPE || !services.isEmpty() ? Optional.empty()
                 : topics.hits().stream().filter(h -> h.article().outOfScope()).findFirst()
-                .filter(card -> card.matchedTerms().size() >= MIN_TOPIC_TERMS && namesASubjectOf(card)
+                .filter(card -> (card.matchedTerms().size() >= MIN_TOPIC_TERMS
+                        || topArticle.filter(a -> card.score() >= a.score()).isPresent()) && namesASubjectOf(card)
                         && topArticle.map(a -> card.coverage() >= a.coverage()
                         && card.score() >= a.score() * CARD_TIE_SCORE_RATIO)
                         .orElse(true));
