@@ -30,6 +30,27 @@ public final class MessageCleaner {
             "(?:[ ,.;!]*\\b(?:" + THANKS + "|cordialement|cdlt|bonne journee|svp|s'il vous plait|stp|a bientot)[ ,.!]*)+$");
     private static final int MAX_SIGNATURE_LINES = 8;
     /**
+     * A letter's closing, from the thanks or the wait that lead to it: « Je vous remercie par avance de la suite que vous
+     * voudrez bien réserver à la présente et vous prie d'agréer… », « Dans l'attente de votre réponse, je vous prie de
+     * croire… », « Veuillez recevoir… ».
+     */
+    private static final String LETTER_CLOSING = "(?:(?:je|nous) vous remerci\\w* (?:par avance|d'avance|de l'attention"
+            + "|de la suite|de votre)[^?!]{0,160}?|dans l'attente de [^?!.]{0,80}?)?"
+            + "(?:(?:et )?(?:je |nous )?vous pri(?:e|ons) |veuillez )(?:de |d')?(?:bien vouloir )?"
+            + "(?:agreer|croire|recevoir|accepter)\\b[^?!]{0,300}";
+    /** Not the headers of a mail quoted or forwarded below a reply (« De : SGC Péronne Envoyé : … Objet : … »). */
+    private static final String QUOTED_HEADER = "\\bde ?: |\\benvoye ?: |\\ba ecrit\\b|message d'origine|message transfere";
+    /**
+     * A formal letter's head, before its salutation: the commune's address, « Rue, le 20 janvier 2026 », the
+     * addressee, « N/Réf : », « Objet : ». The subject says what the letter is about; the rest names no matter.
+     */
+    private static final Pattern LETTER_HEAD = Pattern.compile("^(?=[^?!]{0,600}?(?:\\ble \\d{1,2}(?:er)? (?:janvier|fevrier"
+            + "|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre) \\d{4}\\b|\\bobjet ?:|\\bn/ ?ref\\b))"
+            + "(?:(?!" + QUOTED_HEADER + ")[^?!]){0,600}?(?:\\bobjet ?: ?([^?!]{1,120}?) )?(?:madame,? monsieur"
+            + "|mesdames,? messieurs"
+            + "|(?:monsieur|madame) l[ea] (?:president|presidente|directeur|directrice|maire|responsable)"
+            + "|madame|monsieur),");
+    /**
      * « … ? Cordialement, Laurence Petit, secrétaire de mairie de X » or « … ? Merci. Nadine Caron, mairie de V,
      * tél. 03 … » written on one line, as phones do; a signature may hold a full stop (« tél. »), never a question.
      */
@@ -37,7 +58,8 @@ public final class MessageCleaner {
             "(?<=[.?!]) (?:(?:bien |tres )?(?:cordialement|cdlt|bien a vous|respectueusement"
                     + "|(?:avec )?(?:mes |nos )?(?:sinceres |meilleures )?salutations(?: distinguees)?)\\b[^?!]{0,150}"
                     + "|(?:" + THANKS + "|avec (?:mes|nos) remerciements)[,.!][^?!]{0,150}"
-                    + "|(?:veuillez|je vous prie d'|nous vous prions d') ?agreer\\b[^?!]{0,250})$");
+                    + "|(?:veuillez|je vous prie d'|nous vous prions d') ?agreer\\b[^?!]{0,250}"
+                    + "|" + LETTER_CLOSING + ")$");
 
     /**
      * What a mail program adds when a message is forwarded or quoted: « ----- Message transféré ----- », « TR : »,
@@ -90,8 +112,8 @@ public final class MessageCleaner {
             lines.add(TextNormalizer.normalize(line));
         }
         cutSignature(lines);
-        String joined = INLINE_SIGNATURE.matcher(withoutForwarding(withoutQuotedMail(String.join(" ", lines))))
-                .replaceFirst("");
+        String joined = INLINE_SIGNATURE.matcher(withoutForwarding(withoutQuotedMail(withoutLetterHead(
+                String.join(" ", lines))))).replaceFirst("");
         String withoutGreeting = LEADING_GREETING.matcher(joined).replaceFirst("");
         return TRAILING_POLITENESS.matcher(withoutGreeting).replaceFirst("").strip();
     }
@@ -136,6 +158,16 @@ public final class MessageCleaner {
         }
         String ownWords = TRAILING_POLITENESS.matcher(LEADING_GREETING.matcher(own.strip()).replaceFirst("")).replaceFirst("");
         return own.contains("?") || TextNormalizer.words(ownWords) >= MIN_OWN_REPLY_WORDS ? own : text;
+    }
+
+    /** A letter is read from its salutation on, after its subject line (« Horaires du vendredi . »). */
+    private static String withoutLetterHead(String text) {
+        Matcher head = LETTER_HEAD.matcher(text);
+        if (!head.find()) {
+            return text;
+        }
+        String subject = head.group(1);
+        return (subject == null ? "" : subject.strip() + " . ") + text.substring(head.end()).strip();
     }
 
     // Called for every message and every training example: the patterns are compiled once.

@@ -63,4 +63,29 @@ class MessageCleanerTest {
                 + "d'origine----- De : Somme Numérique Envoyé : lundi 2 mars 2026 Objet : votre demande Bonjour."))
                 .contains("nos actes sont bloques").doesNotContain("votre demande");
     }
+
+    @Test
+    void a_formal_letter_is_read_from_its_subject_and_salutation_to_its_closing_formula() {
+        String letter = "MAIRIE DE BERCOURT-EN-SANTERRE\n5, rue de Roye – 80500 Bercourt-en-Santerre\n"
+                + "Bercourt-en-Santerre, le 27 janvier 2026\nDestinataire : Somme Numérique\nN/Réf : FL-03/26\n"
+                + "Objet : Adresse postale de vos services\nMadame, Monsieur,\nJe vous serais obligée de bien vouloir me "
+                + "communiquer l'adresse exacte de vos bureaux. Je vous remercie par avance de la suite que vous voudrez "
+                + "bien réserver à la présente et vous prie d'agréer, Madame, Monsieur, l'expression de mes sentiments "
+                + "respectueux.\nPour le Maire empêché, la Secrétaire de mairie,\nMme Françoise LEMAIRE";
+
+        assertThat(cleaner.clean(letter)).isEqualTo("adresse postale de vos services . je vous serais obligee de bien "
+                + "vouloir me communiquer l'adresse exacte de vos bureaux.");
+        assertThat(cleaner.clean("Vaucelles, le 20 janvier 2026. Monsieur le Président, quels jours êtes-vous joignables ? "
+                + "Dans l'attente de votre réponse, je vous prie de croire, Monsieur le Président, en l'assurance de ma "
+                + "considération distinguée. La secrétaire, Mme Monique LECOINTE"))
+                .isEqualTo("quels jours etes-vous joignables ?");
+    }
+
+    @Test
+    void the_headers_of_a_mail_quoted_below_a_reply_are_not_a_letter_head() {
+        assertThat(cleaner.clean("bonjour jaimerai un 2e compte sur le partage de fichier pr ma collegue merci "
+                + "-----Message d'origine----- De : SGC Péronne Envoyé : lundi 3 mars 2025 14:48 À : Mairie Objet : Envoi "
+                + "des pièces Madame, Monsieur, nous accusons réception de vos bordereaux. Cordialement, le SGC"))
+                .startsWith("jaimerai un 2e compte sur le partage de fichier");
+    }
 }
