@@ -123,7 +123,12 @@ public final class Signals {
             // « la commune de Pissy a-t-elle déjà signé la charte ? », « quels comptes sont ouverts au nom de la mairie
             // chez vous ? »: what this commune has with us, which only its file says.
             + "\\b(?:a-t-elle|a-t-il|avons-nous|a-t-on|sommes-nous|est-elle|est-on) (?:deja|bien) (?:signe|adhere|inscrite?|"
-            + "membre|adherente?)\\b|\\bquels? (?:comptes|acces|services)\\b.{0,30}\\b(?:sont|avons|a|ont) (?:ouverts?|actifs?)\\b)");
+            + "membre|adherente?)\\b|\\bquels? (?:comptes|acces|services)\\b.{0,30}\\b(?:sont|avons|a|ont) (?:ouverts?|actifs?)\\b|"
+            // « on a reçu une facture de Somme Numérique de 350 €, c normal ? », « payé la facture deux fois »: an
+            // invoice the commune received from us, which only its file explains.
+            + "\\b(?:a|ai|avons|ont) (?:bien |deja )?(?:recu|paye|regle)\\w* (?:(?:deux|2) fois )?(?:une |la |les |deux |2 |votre |vos |cette )?factures?\\b"
+            + "(?! (?:electronique|dematerialisee|d'une entreprise|d'un fournisseur|sur chorus|via chorus|dans chorus))|"
+            + "\\b(?:votre|vos) factures?\\b|\\bfacturation de (?:la formation|l'adhesion|mairie connectee)\\b)");
 
     /**
      * An acknowledgement awaited after a sending on a day the préfecture does not issue it (« envoyé dimanche soir,

@@ -88,4 +88,25 @@ class IncidentSignalTest {
     void an_acknowledgement_missing_for_another_reason_stays_for_an_agent(String text) {
         assertThat(Signals.acknowledgementAfterClosedDay(TextNormalizer.normalize(text))).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "on a recu une facture de Somme Numerique de 350 e, c normal ?",
+            "On a reçu deux factures pour l'adhésion de cette année. Je veux un remboursement de la seconde.",
+            "Nous avons reçu votre facture Mairie connectée, le montant ne correspond pas.",
+            "on a paye la facture somme numerique 2 fois par erreur, comment on se fait rembourser ?",
+    })
+    void an_invoice_the_commune_received_from_us_is_for_its_file(String text) {
+        assertThat(Signals.stateOfFile(TextNormalizer.normalize(text))).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Jusqu'a quand le programme REACT-EU paye les factures ?",
+            "On a reçu une facture électronique d'un fournisseur, elle passe par Chorus Pro ?",
+            "Comment déposer une facture sur Chorus Pro ?",
+    })
+    void invoices_in_general_are_no_file_of_the_commune(String text) {
+        assertThat(Signals.stateOfFile(TextNormalizer.normalize(text))).isEmpty();
+    }
 }
