@@ -362,7 +362,7 @@ public class DecisionEngine {
     }
 
     private Decision decideText(Question question) {
-        String text = cleaner.clean(question.text());
+        String text = cleaner.withoutSignatureAfterQuestion(cleaner.clean(question.text()));
         if (text.isBlank()) {
             return greetingOnly(IntentScores.NONE);
         }

@@ -62,6 +62,13 @@ public final class MessageCleaner {
                     + "|" + LETTER_CLOSING + ")$");
 
     /**
+     * A signature with no closing formula after the last question (« … en mairie ? Annie Lefèvre, secrétaire de mairie,
+     * Commune d'Allonville, 80260 Allonville, 03 22 00 63 21 »): names, a role, an address that end on a phone number
+     * or a postcode. It names no matter, and its words (« mairie », « secrétaire ») draw articles.
+     */
+    private static final Pattern SIGNATURE_AFTER_QUESTION = Pattern.compile("(?<=\\?) (?=[^?.]{0,80}\\b(?:secretaire|maire"
+            + "|adjointe?|mairie|commune)\\b)[^?]{5,220}?(?:\\b0\\d(?:[ .]?\\d\\d){4}|\\b80 ?\\d{3}\\b[^?\\d]{0,40})[ .]*$");
+    /**
      * What a mail program adds when a message is forwarded or quoted: « ----- Message transféré ----- », « TR : »,
      * « De : Mairie de Long À : secrétariat Objet : », « > ». It names no matter; a sentence break stands for it, so
      * that the mayor's question quoted below is read as a question of its own.
@@ -116,6 +123,14 @@ public final class MessageCleaner {
                 String.join(" ", lines))))).replaceFirst("");
         String withoutGreeting = LEADING_GREETING.matcher(joined).replaceFirst("");
         return TRAILING_POLITENESS.matcher(withoutGreeting).replaceFirst("").strip();
+    }
+
+    /**
+     * A cleaned message without the signature that follows its last question with no closing formula. Applied to the
+     * message decided, not to the training examples: the classifier learned with such signatures in its examples.
+     */
+    public String withoutSignatureAfterQuestion(String cleaned) {
+        return SIGNATURE_AFTER_QUESTION.matcher(cleaned).replaceFirst("").strip();
     }
 
     /**

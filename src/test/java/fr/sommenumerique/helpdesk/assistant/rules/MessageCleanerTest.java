@@ -88,4 +88,21 @@ class MessageCleanerTest {
                 + "des pièces Madame, Monsieur, nous accusons réception de vos bordereaux. Cordialement, le SGC"))
                 .startsWith("jaimerai un 2e compte sur le partage de fichier");
     }
+
+    @Test
+    void a_signature_after_the_last_question_is_left_out_when_it_ends_on_a_phone_number_or_a_postcode() {
+        assertThat(cleaner.withoutSignatureAfterQuestion(cleaner.clean("Bonjour, un couple peut-il conclure son PACS en "
+                + "mairie ? Annie Lefèvre, secrétaire de mairie, Commune d'Allonville (700 hab.), 80260 Allonville, "
+                + "03 22 00 63 21"))).isEqualTo("un couple peut-il conclure son pacs en mairie ?");
+        assertThat(cleaner.withoutSignatureAfterQuestion(cleaner.clean("Le maire peut-il prendre un arrêté ? Nicole "
+                + "Bocquet — secrétaire de mairie — Mairie de Cardonnette, 80260"))).isEqualTo("le maire peut-il prendre "
+                + "un arrete ?");
+    }
+
+    @Test
+    void a_sentence_after_the_last_question_is_no_signature() {
+        String cleaned = cleaner.clean("La formation du 18 a été annulée ? Personne n'était là à l'heure dite à la salle. "
+                + "Mairie de Beaucourt-en-Santerre, 03 22 00 00 01");
+        assertThat(cleaner.withoutSignatureAfterQuestion(cleaned)).isEqualTo(cleaned);
+    }
 }
