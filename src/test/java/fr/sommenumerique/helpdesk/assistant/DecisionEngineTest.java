@@ -43,6 +43,13 @@ class DecisionEngineTest {
             "Madame, Monsieur, combien de temps une délibération doit-elle rester en ligne ? Bien cordialement",
             "Combien de temps une délibération doit-elle rester en ligne ? Cordialement, Laurence Petit, secrétaire de "
                     + "mairie de Hornoy-le-Bourg",
+            "Combien de temps une délibération doit-elle rester en ligne ? Annie Lefèvre, secrétaire de mairie, Commune "
+                    + "d'Allonville, 80260 Allonville, 03 22 00 63 21",
+            "COMMUNE DE VAUCELLES-EN-SANTERRE – 3, place de l'Église – 80170 Vaucelles-en-Santerre\nVaucelles-en-Santerre, "
+                    + "le 20 janvier 2026\nN/Réf : MD/2026-022\nObjet : Durée de publication\nMadame, Monsieur,\nJ'ai "
+                    + "l'honneur de vous demander combien de temps une délibération doit rester en ligne. Je vous remercie "
+                    + "par avance de la suite que vous voudrez bien réserver à la présente et vous prie d'agréer, Madame, "
+                    + "Monsieur, l'expression de mes sentiments respectueux.\nLa secrétaire de mairie, Mme Monique LECOINTE",
     })
     void greetings_thanks_and_signatures_do_not_change_the_decision(String message) {
         Decision bare = engine.decide("Combien de temps une délibération doit-elle rester en ligne ?");
@@ -136,6 +143,30 @@ class DecisionEngineTest {
         Decision join = engine.decide("je veux adhérer");
         assertThat(join.kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
         assertThat(join.subscriptionKind()).isEqualTo(SubscriptionKind.MEMBERSHIP);
+    }
+
+    @Test
+    void words_of_a_future_need_leave_the_subject_to_the_words_that_name_it() {
+        Decision decision = engine.decide("De quel certificat aura-t-elle besoin pour télétransmettre ensuite ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).first().isEqualTo("actes-certificat-rgs");
+    }
+
+    @Test
+    void an_invoice_the_commune_received_from_us_is_handed_over() {
+        Decision decision = engine.decide("On a reçu une facture de Somme Numérique alors qu'on pensait être financés "
+                + "à 80 %. Pouvez-vous vérifier le montant ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+    }
+
+    @Test
+    void a_topic_card_ahead_of_every_article_orients_on_one_of_its_subjects() {
+        Decision decision = engine.decide("vous pouvez faire nos fiches de paie ou vous connaissez quelqu'un");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(decision.articleIds()).containsExactly("personnel-communal");
     }
 
     @Test
