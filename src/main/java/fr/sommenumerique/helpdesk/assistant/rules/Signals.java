@@ -96,8 +96,8 @@ public final class Signals {
             // « un mail signé « Somme Numérique » qui demande nos identifiants, c'est vous ? »: a message in our name
             // asking for passwords or a click is a security matter for an agent, whatever the question around it.
             + "\\b(?:se presentant comme|se presente comme|se disant|soi-disant|pretendument|au nom de|signee?|de la part de|venant de)"
-            + "\\W{0,4}(?:de )?somme numerique\\b|\\b(?:revalider|reactiver|confirmer|verifier) (?:son|votre|vos|ses|nos|mon|ma|leur)"
-            + " (?:compte|identifiants?|mot de passe|acces)\\b|\\bdemande\\w* (?:nos|vos|ses|mes|mon|les|leurs) (?:identifiants?|mots? de "
+            + "\\W{0,4}(?:de\\W{1,4})?somme numerique\\b|\\b(?:revalider|reactiver|confirmer|verifier) (?:son|votre|vos|ses|nos|mon|ma|leur)"
+            + " (?:compte|identifiants?|mot de passe|acces)\\b|\\bdemande\\w* (?:nos|vos|ses|mes|mon|notre|votre|les|leurs) (?:identifiants?|mots? de "
             + "passe|codes)\\b|\\b(?:hamecon\\w*|phishing|escroquerie|frauduleu\\w*)\\b)");
 
     private static final Pattern ASKS_WHAT_WENT_WRONG = Pattern.compile("\\b(?:c'est|c'?|est-ce|est ce|cest|ce n'est|c'est pas|"

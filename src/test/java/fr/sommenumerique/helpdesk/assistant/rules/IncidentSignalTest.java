@@ -43,6 +43,7 @@ class IncidentSignalTest {
             "Le certificat de l'ancienne secrétaire est sur une clé USB qu'on ne retrouve plus, qu'est-ce qu'on fait ?",
             "Les tampons sur nos actes sont vides (pas de date de réception). Problème chez vous ?",
             "J'ai reçu un mail bizarre qui se présente comme Somme Numérique et me demande mon mot de passe Actes",
+            "On a reçu un mail soi-disant de « Somme Numérique » qui nous demande notre mot de passe Actes, c'est vous ??",
             "la delib est partie au nom de la commune voisine !! mauvaise collectivite selectionnee, on fait quoi ?",
             "on a payé la facture Somme Numérique 2 fois par erreur",
             "on est déconnectés toutes les cinq minutes de la plateforme",
