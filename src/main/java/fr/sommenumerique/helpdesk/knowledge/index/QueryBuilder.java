@@ -4,6 +4,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
@@ -61,10 +63,13 @@ final class QueryBuilder {
     ParsedQuery parse(String text) {
         List<ParsedQuery.Clause> clauses = new ArrayList<>();
         BooleanQuery.Builder whole = new BooleanQuery.Builder();
-        for (Set<String> group : termGroups(text)) {
+        for (TermGroup termGroup : termGroups(text)) {
+            Set<String> group = termGroup.terms();
             Map<String, Float> alternatives = alternatives(group);
             BitSet docs = new BitSet();
-            alternatives.keySet().forEach(term -> docs.or(vocabulary.docs(term)));
+            alternatives.keySet().stream().filter(term -> !group.contains(term))
+                    .forEach(near -> docs.or(vocabulary.docs(near)));
+            termGroup.paths().forEach(path -> docs.or(docsWithAll(path)));
             clauses.add(new ParsedQuery.Clause(String.join("|", group), alternatives.keySet(), docs));
             clauseQuery(alternatives).ifPresent(q -> whole.add(q, BooleanClause.Occur.SHOULD));
         }
@@ -85,6 +90,26 @@ final class QueryBuilder {
             }
         }
         return alternatives;
+    }
+
+    /**
+     * The articles holding every word of one way of saying the group (« bulletin officiel des annonces des marchés
+     * publics » for « BOAMP »): not every article that says « public », or the acronym would weigh as little as its
+     * most common word.
+     */
+    private BitSet docsWithAll(List<String> path) {
+        BitSet docs = null;
+        for (String term : path) {
+            if (analysis.isStopWord(term)) {
+                continue;
+            }
+            if (docs == null) {
+                docs = (BitSet) vocabulary.docs(term).clone();
+            } else {
+                docs.and(vocabulary.docs(term));
+            }
+        }
+        return docs == null ? new BitSet() : docs;
     }
 
     private static int maxEdits(String word) {
@@ -112,14 +137,21 @@ final class QueryBuilder {
      * match's alternatives before the original word and the later words of a multi-word alternative at new
      * positions.
      */
-    private List<Set<String>> termGroups(String text) {
+    private List<TermGroup> termGroups(String text) {
         Map<Integer, Set<String>> byStart = new LinkedHashMap<>();
+        Map<Integer, List<GraphToken>> tokensByStart = new LinkedHashMap<>();
         try (TokenStream stream = queryAnalyzer.tokenStream(ArticleIndex.BODY, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            PositionLengthAttribute length = stream.addAttribute(PositionLengthAttribute.class);
             stream.reset();
+            int position = -1;
             while (stream.incrementToken()) {
+                position += increment.getPositionIncrement();
                 Set<String> group = byStart.computeIfAbsent(offset.startOffset(), start -> new LinkedHashSet<>());
+                tokensByStart.computeIfAbsent(offset.startOffset(), start -> new ArrayList<>())
+                        .add(new GraphToken(term.toString(), position, position + length.getPositionLength()));
                 // an emoji (« 👋 ») is no word of the question
                 if (!analysis.isStopWord(term) && term.chars().anyMatch(Character::isLetterOrDigit)) {
                     group.add(term.toString());
@@ -129,12 +161,57 @@ final class QueryBuilder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Set<Set<String>> distinct = new LinkedHashSet<>();
-        for (Set<String> group : byStart.values()) {
+        Map<Set<String>, TermGroup> distinct = new LinkedHashMap<>();
+        byStart.forEach((start, group) -> {
             if (!group.isEmpty()) {
-                distinct.add(group);
+                distinct.putIfAbsent(group, new TermGroup(group, paths(tokensByStart.get(start), group)));
             }
+        });
+        return List.copyOf(distinct.values());
+    }
+
+    /** A word of the query and the ways of saying it that the synonyms give, each a sequence of terms. */
+    private record TermGroup(Set<String> terms, List<List<String>> paths) {
+    }
+
+    private record GraphToken(String term, int from, int to) {
+    }
+
+    /**
+     * The ways through the synonym graph from the word's first position to where the word ends: « boamp » alone, or
+     * « bulletin officiel des annonces des marchés publics ». Where the graph cannot be walked (a synonym of several
+     * words of the text), each term of the group stands alone, as a plain union of alternatives.
+     */
+    private static List<List<String>> paths(List<GraphToken> tokens, Set<String> group) {
+        int from = tokens.stream().mapToInt(GraphToken::from).min().orElse(0);
+        int to = tokens.stream().mapToInt(GraphToken::to).max().orElse(from);
+        Map<Integer, List<GraphToken>> leaving = new LinkedHashMap<>();
+        tokens.forEach(t -> leaving.computeIfAbsent(t.from(), f -> new ArrayList<>()).add(t));
+        List<List<String>> paths = new ArrayList<>();
+        walk(from, to, leaving, new ArrayList<>(), paths);
+        Set<String> covered = new LinkedHashSet<>();
+        paths.forEach(covered::addAll);
+        if (paths.isEmpty() || !covered.containsAll(group)) {
+            return group.stream().map(List::of).toList();
         }
-        return List.copyOf(distinct);
+        return paths;
+    }
+
+    private static final int MAX_PATHS = 32;
+
+    private static void walk(int node, int end, Map<Integer, List<GraphToken>> leaving, List<String> path,
+                             List<List<String>> paths) {
+        if (node == end) {
+            paths.add(List.copyOf(path));
+            return;
+        }
+        for (GraphToken token : leaving.getOrDefault(node, List.of())) {
+            if (paths.size() >= MAX_PATHS || token.to() <= node) {
+                return;
+            }
+            path.add(token.term());
+            walk(token.to(), end, leaving, path, paths);
+            path.remove(path.size() - 1);
+        }
     }
 }
