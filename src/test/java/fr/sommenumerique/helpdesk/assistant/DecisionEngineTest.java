@@ -1071,7 +1071,7 @@ class DecisionEngineTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "seuil pr publier au boamp et seuil europeen fournitures|marches-seuils-europeens|marches-publicite-mapa",
+            "seuil pr publier au boamp et seuil europeen fournitures|marches-publicite-mapa|marches-seuils-europeens",
             "chorus pro c gratuit et le pes v2 c obligatoire depuis quand|pes-v2-helios|chorus-pro-factures",
             "arrete individuel : combien de jours pour l'envoyer au prefet ? et lui il a combien de temps pour le "
                     + "contester ?|actes-delai-transmission|actes-controle-prefet",

@@ -179,8 +179,9 @@ final class QueryBuilder {
 
     /**
      * The ways through the synonym graph from the word's first position to where the word ends: « boamp » alone, or
-     * « bulletin officiel des annonces des marchés publics ». Where the graph cannot be walked (a synonym of several
-     * words of the text), each term of the group stands alone, as a plain union of alternatives.
+     * « bulletin officiel des annonces des marchés publics ». A way that goes on with the next word of the text
+     * (« site » then « internet ») ends here. Where the graph cannot be walked, each term of the group stands alone, as
+     * a plain union of alternatives.
      */
     private static List<List<String>> paths(List<GraphToken> tokens, Set<String> group) {
         int from = tokens.stream().mapToInt(GraphToken::from).min().orElse(0);
@@ -201,7 +202,8 @@ final class QueryBuilder {
 
     private static void walk(int node, int end, Map<Integer, List<GraphToken>> leaving, List<String> path,
                              List<List<String>> paths) {
-        if (node == end) {
+        // The end of the word, or where the next word of the text goes on (« site » of « site internet »).
+        if (node == end || (!path.isEmpty() && !leaving.containsKey(node))) {
             paths.add(List.copyOf(path));
             return;
         }
