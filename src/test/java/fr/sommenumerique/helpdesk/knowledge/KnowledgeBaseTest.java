@@ -69,6 +69,23 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void an_acronym_spelled_out_in_several_words_matches_the_articles_holding_all_of_them() {
+        // « BOAMP » is « bulletin officiel des annonces des marchés publics »: an article that only says « public » or
+        // « marché » does not hold it, so the acronym weighs as the rare word it is.
+        SearchResult result = knowledgeBase.search("à partir de quand il faut le BOAMP ?", 5);
+        String boamp = result.queryTerms().stream().filter(t -> t.contains("boamp")).findFirst().orElseThrow();
+
+        assertThat(knowledgeBase.articlesWith(boamp)).isGreaterThan(5);
+        assertThat(result.best().orElseThrow().article().id()).isEqualTo("marches-publicite-mapa");
+        assertThat(result.hits()).filteredOn(h -> h.matchedTerms().contains(boamp))
+                .extracting(h -> h.article().id()).containsOnly("marches-publicite-mapa", "marches-seuils-dispense");
+        // « site » of « site internet » still matches on its own.
+        SearchHit online = knowledgeBase.search("cb de temps on laisse une délib sur le site internet ?", 5).hits()
+                .stream().filter(h -> h.article().id().equals("publication-en-ligne-duree")).findFirst().orElseThrow();
+        assertThat(online.matchedTerms()).anyMatch(t -> t.startsWith("site"));
+    }
+
+    @Test
     void accents_elisions_and_plurals_do_not_matter() {
         assertThat(bestId("delai du prefet pour deferer une deliberation au tribunal"))
                 .isEqualTo(bestId("Délai du préfet pour déférer les délibérations au tribunal"));
