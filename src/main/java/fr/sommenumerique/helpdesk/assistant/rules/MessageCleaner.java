@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  */
 public final class MessageCleaner {
 
+    // « Bonjour Somme Numérique, … » greets us; « Bonjour, Somme Numérique s'appelait comment avant ? » asks about us:
+    // a name that can be the subject of the question is a greeting only with a break after it.
     private static final String TITLES = "(?:madame|monsieur|mesdames|messieurs|mme|mr|m\\.|cher|chere|chers|cheres"
-            + "|a tous|a toutes|tous|toutes|l'equipe|equipe|le support|support|somme numerique|de somme numerique)";
+            + "|(?:a tous|a toutes|tous|toutes|l'equipe|equipe|le support|support|somme numerique|de somme numerique)"
+            + "(?=[ ]*(?:[,!.;:-]|$)))";
     private static final Pattern LEADING_GREETING = Pattern.compile(
             "^(?:(?:bonjour|bonsoir|bjr|salut|slt|hello|coucou|madame|monsieur|mesdames|messieurs|cher|chere|chers|cheres)\\b"
                     + "(?:[ ,]+" + TITLES + "\\b)*[ ,!.;:-]*)+");

@@ -105,4 +105,11 @@ class MessageCleanerTest {
                 + "Mairie de Beaucourt-en-Santerre, 03 22 00 00 01");
         assertThat(cleaner.withoutSignatureAfterQuestion(cleaned)).isEqualTo(cleaned);
     }
+
+    @Test
+    void our_name_after_the_greeting_is_a_greeting_only_with_a_break_after_it() {
+        assertThat(cleaner.clean("Bonjour Somme Numérique, vous êtes ouverts samedi ?")).isEqualTo("vous etes ouverts samedi ?");
+        assertThat(cleaner.clean("Bonjour, Somme Numérique s'appelait comment avant ?"))
+                .isEqualTo("somme numerique s'appelait comment avant ?");
+    }
 }
