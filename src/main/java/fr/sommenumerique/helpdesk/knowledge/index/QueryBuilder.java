@@ -98,6 +98,9 @@ final class QueryBuilder {
      * most common word.
      */
     private BitSet docsWithAll(List<String> path) {
+        if (path.size() == 1) {
+            return vocabulary.docs(path.get(0));
+        }
         BitSet docs = null;
         for (String term : path) {
             if (analysis.isStopWord(term)) {
