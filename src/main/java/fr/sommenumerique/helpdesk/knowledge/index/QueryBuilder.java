@@ -44,6 +44,8 @@ final class QueryBuilder {
     private static final float TIE_BREAKER = 0.3f;
     private static final int MIN_ONE_EDIT_LENGTH = 5;
     private static final int MIN_TWO_EDITS_LENGTH = 9;
+    /** Ways of saying one word that are walked at most (a synonym group has a few; this only bounds a bad file). */
+    private static final int MAX_PATHS = 32;
 
     private final FrenchAnalysis analysis;
     private final Analyzer queryAnalyzer;
@@ -201,8 +203,6 @@ final class QueryBuilder {
         return paths;
     }
 
-    private static final int MAX_PATHS = 32;
-
     private static void walk(int node, int end, Map<Integer, List<GraphToken>> leaving, List<String> path,
                              List<List<String>> paths) {
         // The end of the word, or where the next word of the text goes on (« site » of « site internet »).
@@ -210,8 +210,9 @@ final class QueryBuilder {
             paths.add(List.copyOf(path));
             return;
         }
+        // A token spans one position at least (Lucene's position length), so every step moves forward.
         for (GraphToken token : leaving.getOrDefault(node, List.of())) {
-            if (paths.size() >= MAX_PATHS || token.to() <= node) {
+            if (paths.size() >= MAX_PATHS) {
                 return;
             }
             path.add(token.term());
