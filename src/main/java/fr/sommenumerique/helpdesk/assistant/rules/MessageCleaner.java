@@ -39,7 +39,7 @@ public final class MessageCleaner {
      */
     private static final String LETTER_CLOSING = "(?:(?:je|nous) vous remerci\\w* (?:par avance|d'avance|de l'attention"
             + "|de la suite|de votre)[^?!]{0,160}?|dans l'attente de [^?!.]{0,80}?)?"
-            + "(?:(?:et )?(?:je |nous )?vous pri(?:e|ons) |veuillez )(?:de |d')?(?:bien vouloir )?"
+            + "(?:(?:et )?(?:je |nous )?vous pri(?:e|ons) |veuillez ?)(?:de |d' ?)?(?:bien vouloir )?"
             + "(?:agreer|croire|recevoir|accepter)\\b[^?!]{0,300}";
     /** Not the headers of a mail quoted or forwarded below a reply (« De : SGC Péronne Envoyé : … Objet : … »). */
     private static final String QUOTED_HEADER = "\\bde ?: |\\benvoye ?: |\\ba ecrit\\b|message d'origine|message transfere";
@@ -61,7 +61,6 @@ public final class MessageCleaner {
             "(?<=[.?!]) (?:(?:bien |tres )?(?:cordialement|cdlt|bien a vous|respectueusement"
                     + "|(?:avec )?(?:mes |nos )?(?:sinceres |meilleures )?salutations(?: distinguees)?)\\b[^?!]{0,150}"
                     + "|(?:" + THANKS + "|avec (?:mes|nos) remerciements)[,.!][^?!]{0,150}"
-                    + "|(?:veuillez|je vous prie d'|nous vous prions d') ?agreer\\b[^?!]{0,250}"
                     + "|" + LETTER_CLOSING + ")$");
 
     /**

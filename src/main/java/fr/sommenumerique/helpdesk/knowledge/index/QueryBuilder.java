@@ -143,7 +143,6 @@ final class QueryBuilder {
      * positions.
      */
     private List<TermGroup> termGroups(String text) {
-        Map<Integer, Set<String>> byStart = new LinkedHashMap<>();
         Map<Integer, List<GraphToken>> tokensByStart = new LinkedHashMap<>();
         try (TokenStream stream = queryAnalyzer.tokenStream(ArticleIndex.BODY, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -154,22 +153,24 @@ final class QueryBuilder {
             int position = -1;
             while (stream.incrementToken()) {
                 position += increment.getPositionIncrement();
-                Set<String> group = byStart.computeIfAbsent(offset.startOffset(), start -> new LinkedHashSet<>());
                 tokensByStart.computeIfAbsent(offset.startOffset(), start -> new ArrayList<>())
                         .add(new GraphToken(term.toString(), position, position + length.getPositionLength()));
-                // an emoji (« 👋 ») is no word of the question
-                if (!analysis.isStopWord(term) && term.chars().anyMatch(Character::isLetterOrDigit)) {
-                    group.add(term.toString());
-                }
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Map<Set<String>, TermGroup> distinct = new LinkedHashMap<>();
-        byStart.forEach((start, group) -> {
+        tokensByStart.values().forEach(tokens -> {
+            Set<String> group = new LinkedHashSet<>();
+            for (GraphToken token : tokens) {
+                // an emoji (« 👋 ») is no word of the question
+                if (!analysis.isStopWord(token.term()) && token.term().chars().anyMatch(Character::isLetterOrDigit)) {
+                    group.add(token.term());
+                }
+            }
             if (!group.isEmpty()) {
-                distinct.putIfAbsent(group, new TermGroup(group, paths(tokensByStart.get(start), group)));
+                distinct.putIfAbsent(group, new TermGroup(group, paths(tokens, group)));
             }
         });
         return List.copyOf(distinct.values());
