@@ -71,6 +71,20 @@ public final class MessageCleaner {
     private static final Pattern SIGNATURE_AFTER_QUESTION = Pattern.compile("(?<=\\?) (?=[^?.]{0,80}\\b(?:secretaire|maire"
             + "|adjointe?|mairie|commune)\\b)[^?]{5,220}?(?:\\b0\\d(?:[ .]?\\d\\d){4}|\\b80 ?\\d{3}\\b[^?\\d]{0,40})[ .]*$");
     /**
+     * « … à quelle date ? Merci Angélique Dufour Mairie de Bussy … Tél. : 03 22 … [cid:image004.png] … Conformément au
+     * règlement (UE) 2016/679 … »: a closing formula after the last question (and the sentences
+     * that follow it), then, close behind it, what only a
+     * signature holds (a phone number, an e-mail address, a role, a commune, a logo). Everything from the closing on is
+     * the signature, its notices and the mail quoted below it, however long: a reply's question is above them.
+     */
+    private static final Pattern SIGNATURE_BLOCK = Pattern.compile("(?<=\\?|\\?[^?]{1,300}[.!])(?: +(?:" + THANKS + "|(?:bien |tres )?"
+            + "cordialement|cdlt|cdt|bien a vous|(?:(?:mes|nos) )?(?:sinceres |meilleures )?salutations(?: distinguees)?"
+            + "|bonne (?:journee|soiree|fin de journee)|respectueusement)(?! (?:de|d'|pour)\\b)[ ,.!-]*)+(?=[^?]{0,160}?(?:\\b0\\d(?:[ .]?\\d\\d){4}"
+            + "\\b|\\S@\\S|\\bcid:|☎|\\btel\\b|\\bsecretai\\w*|\\bmairie de\\b|\\bcommune de\\b|\\b80 ?\\d{3}\\b)).*$");
+    /** « … ? Obtenir Outlook pour Android », « Envoyé de mon iPhone »: what follows is the mail quoted below. */
+    private static final Pattern PHONE_MAIL_FOOTER = Pattern.compile("(?<=[?.!]) +(?:obtenir outlook pour|get outlook for"
+            + "|envoye (?:de|depuis) (?:mon|mon|un) (?:iphone|ipad|smartphone|telephone|mobile|android|samsung)).*$");
+    /**
      * What a mail program adds when a message is forwarded or quoted: « ----- Message transféré ----- », « TR : »,
      * « De : Mairie de Long À : secrétariat Objet : », « > ». It names no matter; a sentence break stands for it, so
      * that the mayor's question quoted below is read as a question of its own.
@@ -132,7 +146,8 @@ public final class MessageCleaner {
      * message decided, not to the training examples: the classifier learned with such signatures in its examples.
      */
     public String withoutSignatureAfterQuestion(String cleaned) {
-        return SIGNATURE_AFTER_QUESTION.matcher(cleaned).replaceFirst("").strip();
+        String withoutBlock = PHONE_MAIL_FOOTER.matcher(SIGNATURE_BLOCK.matcher(cleaned).replaceFirst("")).replaceFirst("");
+        return SIGNATURE_AFTER_QUESTION.matcher(withoutBlock).replaceFirst("").strip();
     }
 
     /**

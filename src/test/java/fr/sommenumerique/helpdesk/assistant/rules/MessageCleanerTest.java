@@ -100,6 +100,30 @@ class MessageCleanerTest {
     }
 
     @Test
+    void an_outlook_signature_with_its_notices_and_the_quoted_mail_is_left_out_after_the_closing_formula() {
+        // One line, as a pasted or flattened mail: closing, name, role, address, phone, logo, legal notice, quoted mail.
+        assertThat(cleaner.withoutSignatureAfterQuestion(cleaner.clean("Bonjour, Y a-t-il des formations comprises dans "
+                + "l'offre ? Notre nouvelle secrétaire n'a jamais utilisé ces outils. Merci Bien cordialement, -- Corinne "
+                + "LEMAIRE – Secrétaire de mairie Commune de Fouencamps (80440) ☎ 03 22 09 88 21 ✉ mairie@fouencamps.fr "
+                + "Description : logo_mairie [cid:image002.gif@01DC80F6.D0D2422B] Avant d'imprimer ce message, pensez à "
+                + "l'environnement. Conformément au règlement (UE) 2016/679 (RGPD), vous disposez d'un droit d'accès. "
+                + "De : Somme Numérique Envoyé : mardi 3 juin 2026 15:04 Objet : RE: question > Avez-vous reçu ?")))
+                .isEqualTo("y a-t-il des formations comprises dans l'offre ? notre nouvelle secretaire n'a jamais "
+                        + "utilise ces outils.");
+        assertThat(cleaner.withoutSignatureAfterQuestion(cleaner.clean("c'est quoi exactement « Actes » dans votre "
+                + "offre ? Obtenir Outlook pour Android ________________________________ De : Sylvie BOUCHER Envoyé : "
+                + "mercredi 9 février 2026 17:22 Objet : RE: Mairie connectée > Bonjour, chez nous c'est la collègue")))
+                .isEqualTo("c'est quoi exactement « actes » dans votre offre ?");
+    }
+
+    @Test
+    void thanks_that_ask_for_something_are_no_closing_formula() {
+        String cleaned = cleaner.clean("c'est de l'argent européen ? quel fonds ? merci de nous envoyer la convention, "
+                + "mairie de Cahon");
+        assertThat(cleaner.withoutSignatureAfterQuestion(cleaned)).contains("merci de nous envoyer la convention");
+    }
+
+    @Test
     void a_sentence_after_the_last_question_is_no_signature() {
         String cleaned = cleaner.clean("La formation du 18 a été annulée ? Personne n'était là à l'heure dite à la salle. "
                 + "Mairie de Beaucourt-en-Santerre, 03 22 00 00 01");
