@@ -112,6 +112,14 @@ public final class MessageParts {
      * have no subject of their own; they go on asking the question before them.
      */
     private static final Pattern ELLIPTIC = Pattern.compile("^(?:chez|pour|avec|sans|sur|dans|par|a|en)(?: \\S+){0,4} ?\\?$");
+    /**
+     * « Doit-on adhérer à COMEDEC ? C'est obligatoire pour une commune de 500 habitants ? »: « c'est obligatoire » judges
+     * the thing the question before named; « c'est possible de télétransmettre le budget ? », « est-ce normal que
+     * l'AR … ? » name their own.
+     */
+    private static final Pattern JUDGES_THE_THING_BEFORE = Pattern.compile("^(?:et )?(?:c'est|ca (?:c'est|est)|cela est|"
+            + "est-ce) (?:\\p{L}+ )?(?:obligatoire|possible|payant|gratuit|automatique|necessaire|valable|pareil|oblige|"
+            + "urgent|grave|normal)\\b(?! (?:de\\b|d'|que\\b|qu'))");
 
     /** Where the sentence of a request ends: what follows may ask a question of its own. */
     private static final Pattern AFTER_ASK = Pattern.compile("[.?!;]\\s+|,\\s*et\\s+|\\s+et\\s+(?=(?:me|nous) (?:dire|indiquer|"
@@ -336,7 +344,8 @@ public final class MessageParts {
             boolean followUp = (sentence.endsWith("?") && FOLLOW_UP_QUESTION.matcher(sentence).find()
                     || ownQuestions.contains(sentence)) && termCount.applyAsInt(sentence) >= MIN_FOLLOW_UP_TERMS;
             boolean tooShort = (termCount.applyAsInt(sentence) < MIN_TERMS && !followUp
-                    || ELLIPTIC.matcher(sentence).find()) && !listed.contains(sentence);
+                    || ELLIPTIC.matcher(sentence).find() || JUDGES_THE_THING_BEFORE.matcher(sentence).find())
+                    && !listed.contains(sentence);
             if (tooShort && !parts.isEmpty()) {
                 parts.get(parts.size() - 1).append(' ').append(context).append(context.isEmpty() ? "" : " ").append(sentence);
             } else {

@@ -80,7 +80,11 @@ public enum QuestionType {
                     // « vous facturez la formation combien ? »
                     + "factur(?:e|ez|ent|era|erez)(?: \\S+){0,3} (?:combien|cb)\\b|(?:combien|cb) (?:vous |nous )?factur\\w*|"
                     // « combien doit-on pour cette année ? »: what the commune owes
-                    + "(?:combien|cb) (?:doit-on|on doit|devons-nous|nous devons)(?! \\p{L}+(?:er|ir|re)\\b))\\b"
+                    + "(?:combien|cb) (?:doit-on|on doit|devons-nous|nous devons)(?! \\p{L}+(?:er|ir|re)\\b)|"
+                    // « le SIVU doit-il payer la même participation ? », « faut-il payer pour la formation ? »: whether
+                    // (and what) one pays.
+                    + "(?:faut-il|faut il|doit-on|doit-il|doit-elle|doivent-ils|devons-nous|dois-je|devra-t-on) payer|"
+                    + "participation (?:financiere|annuelle))\\b"
                     // « les prix ont été votés en même temps que la charte ? », « notre délibération sur les tarifs de
                     // la salle des fêtes … le délai ? », « les tarifs ont été arrêtés avant ou après la charte ? »: a
                     // decision about prices is asked, not a price.

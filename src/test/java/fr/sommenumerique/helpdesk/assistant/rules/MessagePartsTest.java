@@ -27,6 +27,16 @@ class MessagePartsTest {
     }
 
     @Test
+    void a_question_judging_the_thing_asked_before_stays_with_it() {
+        assertThat(split("Doit-on adhérer à COMEDEC ? C'est obligatoire pour une commune de 500 habitants ?")).hasSize(1);
+        assertThat(split("L'AR est arrivé lundi. C'est normal ? Est-ce normal ou faut-il signaler un problème ?"))
+                .hasSize(1);
+        // « c'est possible de … », « est-ce normal que … » name their own subject.
+        assertThat(split("Vous ouvrez à quelle heure ? Est-ce normal que l'AR arrive le lundi ?")).hasSize(2);
+        assertThat(split("Vous ouvrez à quelle heure le lundi ? C'est possible de télétransmettre le budget ?")).hasSize(2);
+    }
+
+    @Test
     void the_question_after_a_request_is_cut_from_the_words_leading_into_it() {
         String request = TextNormalizer.normalize("ajoutez-moi à la formation marchés svp, et tant que j'y suis : à "
                 + "partir de combien on publie au BOAMP ?");

@@ -53,6 +53,11 @@ class QuestionTypeTest {
                 .contains(QuestionType.PRICE);
         assertThat(QuestionType.of(TextNormalizer.normalize("react eu pr les hauts de france c cb d argent en tt")))
                 .isNotEqualTo(java.util.Optional.of(QuestionType.PRICE));
+        // Whether, and what, one pays: « doit-il payer … ? », a financial participation.
+        assertThat(QuestionType.of(TextNormalizer.normalize("Le SIVU doit-il payer la même participation que la "
+                + "commune ?"))).contains(QuestionType.PRICE);
+        assertThat(QuestionType.of(TextNormalizer.normalize("Quelle participation financière pour un SIVU ?")))
+                .contains(QuestionType.PRICE);
         assertThat(QuestionType.of(TextNormalizer.normalize("combien doit-on attendre l'AR ?")))
                 .isNotEqualTo(java.util.Optional.of(QuestionType.PRICE));
         assertThat(QuestionType.of(TextNormalizer.normalize(
