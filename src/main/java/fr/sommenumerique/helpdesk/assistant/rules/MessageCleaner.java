@@ -108,6 +108,13 @@ public final class MessageCleaner {
      */
     private static final Pattern REPLY_QUOTE = Pattern.compile("\\ble (?:(?:lun|mar|mer|jeu|ven|sam|dim)[a-z]*\\.? )?\\d{1,2}"
             + "[ /.-][^?!]{0,160}? a ecrit ?:|\\bon [a-z]{3}[^?!]{0,160}? wrote ?:|-{2,} ?message d'origine ?-{2,}");
+    /**
+     * Where a forwarded mail starts below the note that forwards it: « -------- Message transféré -------- », « De : X
+     * Envoyé : … » (its headers are taken out later, with the other forwarding marks).
+     */
+    private static final Pattern FORWARDED_MAIL = Pattern.compile("-{2,} ?(?:message transfere|original message|"
+            + "forwarded message|debut du message (?:reexpedie|transfere)) ?-{2,}"
+            + "|\\b(?:de|from) ?: [^:?!]{1,80}? (?:envoye|date|sent) ?: ");
     /** What the reply itself says must hold a question, or this many words, for the quoted mail to be left out. */
     private static final int MIN_OWN_REPLY_WORDS = 6;
     /**
@@ -177,16 +184,28 @@ public final class MessageCleaner {
      * répondre aux questions du maire ? »): then it holds what is asked.
      */
     private static String withoutQuotedMail(String text) {
-        Matcher quote = REPLY_QUOTE.matcher(text);
-        if (!quote.find() || quote.start() == 0) {
+        Matcher reply = REPLY_QUOTE.matcher(text);
+        Matcher forwarded = FORWARDED_MAIL.matcher(text);
+        boolean replied = reply.find();
+        boolean forwards = forwarded.find() && (!replied || forwarded.start() < reply.start());
+        if (!replied && !forwards) {
             return text;
         }
-        String own = text.substring(0, quote.start());
+        int start = forwards ? forwarded.start() : reply.start();
+        if (start == 0) {
+            return text;
+        }
+        String own = text.substring(0, start);
         if (POINTS_TO_QUOTE.matcher(own).find() && Signals.incident(own).isEmpty()) {
             // What the reply says only passes the quoted mail on (its signature, « 1 400 hab. », is no request): the
             // quoted mail alone is what is asked; unless the reply asks us to act (« créez le compte de la personne
             // ci-dessous ») or reports a problem of its own (« nos actes sont bloqués … Pouvez-vous regarder ? »).
-            return Signals.asksToAct(own).isEmpty() ? text.substring(quote.end()) : text;
+            return Signals.asksToAct(own).isEmpty() ? text.substring(forwards ? start : reply.end()) : text;
+        }
+        if (forwards) {
+            // A note that forwards a mail says little of its own beyond its signature: the mail stays, unless the note
+            // asks a question of its own.
+            return own.contains("?") ? own : text;
         }
         String ownWords = TRAILING_POLITENESS.matcher(LEADING_GREETING.matcher(own.strip()).replaceFirst("")).replaceFirst("");
         return own.contains("?") || TextNormalizer.words(ownWords) >= MIN_OWN_REPLY_WORDS ? own : text;

@@ -117,6 +117,19 @@ class MessageCleanerTest {
     }
 
     @Test
+    void a_note_that_only_forwards_a_mail_gives_way_to_the_mail_forwarded() {
+        assertThat(cleaner.clean("Bjr, cf mail ci-dessous, merci de votre retour Cordialement. Karine POULAIN Adjoint "
+                + "administratif MAIRIE DE LALEU 1 rue Principale 80270 Laleu 03 22 28 44 61 De : Francis LEBLOND "
+                + "<maire.laleu@orange.fr> Envoyé : mercredi 21 janvier 2026 16:02 À : Karine POULAIN Objet : TR: RE: "
+                + "Demande Enregistre notre candidature à Mairie connectée, la délib est passée hier soir."))
+                .doesNotContain("poulain").contains("enregistre notre candidature");
+        // A note asking its own question keeps it, without the mail below.
+        assertThat(cleaner.clean("qui a créé le système ACTES ? l'Etat ? Julie De : Somme Numérique Envoyé : mardi 3 "
+                + "juin 2026 15:04 À : Mairie de Tours Objet : RE: Mairie connectée > Bonjour, Nous accusons réception"))
+                .isEqualTo("qui a cree le systeme actes ? l'etat ? julie");
+    }
+
+    @Test
     void thanks_that_ask_for_something_are_no_closing_formula() {
         String cleaned = cleaner.clean("c'est de l'argent européen ? quel fonds ? merci de nous envoyer la convention, "
                 + "mairie de Cahon");
