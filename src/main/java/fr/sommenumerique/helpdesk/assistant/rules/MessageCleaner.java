@@ -115,6 +115,8 @@ public final class MessageCleaner {
     private static final Pattern FORWARDED_MAIL = Pattern.compile("-{2,} ?(?:message transfere|original message|"
             + "forwarded message|debut du message (?:reexpedie|transfere)) ?-{2,}"
             + "|\\b(?:de|from) ?: [^:?!]{1,80}? (?:envoye|date|sent) ?: ");
+    /** The quoted mail is ours (« Le mer. 14 juin 2026, Somme Numérique a écrit : », our acknowledgement). */
+    private static final Pattern QUOTES_US = Pattern.compile("\\b(?:somme numerique|mairie connectee)\\b");
     /** What the reply itself says must hold a question, or this many words, for the quoted mail to be left out. */
     private static final int MIN_OWN_REPLY_WORDS = 6;
     /**
@@ -196,6 +198,13 @@ public final class MessageCleaner {
             return text;
         }
         String own = text.substring(0, start);
+        String ownWords = TRAILING_POLITENESS.matcher(LEADING_GREETING.matcher(own.strip()).replaceFirst("")).replaceFirst("");
+        boolean saysEnough = own.contains("?") || TextNormalizer.words(ownWords) >= MIN_OWN_REPLY_WORDS;
+        // Our own earlier mail, quoted below a reply that says enough (« nous accusons réception de votre courriel »),
+        // is never what the commune asks, even when the reply says « merci de répondre vite ».
+        if (saysEnough && QUOTES_US.matcher(forwards ? forwarded.group() : reply.group()).find()) {
+            return own;
+        }
         if (POINTS_TO_QUOTE.matcher(own).find() && Signals.incident(own).isEmpty()) {
             // What the reply says only passes the quoted mail on (its signature, « 1 400 hab. », is no request): the
             // quoted mail alone is what is asked; unless the reply asks us to act (« créez le compte de la personne
@@ -207,8 +216,7 @@ public final class MessageCleaner {
             // asks a question of its own.
             return own.contains("?") ? own : text;
         }
-        String ownWords = TRAILING_POLITENESS.matcher(LEADING_GREETING.matcher(own.strip()).replaceFirst("")).replaceFirst("");
-        return own.contains("?") || TextNormalizer.words(ownWords) >= MIN_OWN_REPLY_WORDS ? own : text;
+        return saysEnough ? own : text;
     }
 
     /** A letter is read from its salutation on, after its subject line (« Horaires du vendredi . »). */

@@ -130,6 +130,18 @@ class MessageCleanerTest {
     }
 
     @Test
+    void our_own_mail_quoted_below_a_reply_is_never_what_is_asked() {
+        assertThat(cleaner.clean("Re : RE : Piratage Bonjour, je crois que mon compte a été piraté : j'ai reçu un mail de "
+                + "connexion depuis un pays étranger. Que faire ? Merci de répondre vite. > Le mer. 14 juin 2026, Somme "
+                + "Numérique a écrit : > Madame, Monsieur, nous accusons réception de votre courriel"))
+                .contains("mon compte a ete pirate").doesNotContain("accusons reception");
+        // A reply that says too little of its own still reads the mail quoted.
+        assertThat(cleaner.clean("Re: Adhésion > Le 12/03, Somme Numérique a écrit : > Pour finaliser, merci de nous "
+                + "retourner la charte signée. ---- C'est signé, je vous renvoie le tout en PJ."))
+                .contains("c'est signe");
+    }
+
+    @Test
     void thanks_that_ask_for_something_are_no_closing_formula() {
         String cleaned = cleaner.clean("c'est de l'argent européen ? quel fonds ? merci de nous envoyer la convention, "
                 + "mairie de Cahon");
