@@ -72,12 +72,12 @@ public final class MessageCleaner {
             + "|adjointe?|mairie|commune)\\b)[^?]{5,220}?(?:\\b0\\d(?:[ .]?\\d\\d){4}|\\b80 ?\\d{3}\\b[^?\\d]{0,40})[ .]*$");
     /**
      * « … à quelle date ? Merci Angélique Dufour Mairie de Bussy … Tél. : 03 22 … [cid:image004.png] … Conformément au
-     * règlement (UE) 2016/679 … »: a closing formula after the last question (and the sentences
-     * that follow it), then, close behind it, what only a
+     * règlement (UE) 2016/679 … »: a closing formula after a question (and the sentences that follow it; looked for
+     * from the first question mark on, see {@link #withoutSignatureBlock}), then, close behind it, what only a
      * signature holds (a phone number, an e-mail address, a role, a commune, a logo). Everything from the closing on is
      * the signature, its notices and the mail quoted below it, however long: a reply's question is above them.
      */
-    private static final Pattern SIGNATURE_BLOCK = Pattern.compile("(?<=\\?|\\?[^?]{1,300}[.!])(?: +(?:" + THANKS + "|(?:bien |tres )?"
+    private static final Pattern SIGNATURE_BLOCK = Pattern.compile("(?<=[?.!])(?: +(?:" + THANKS + "|(?:bien |tres )?"
             + "cordialement|cdlt|cdt|bien a vous|(?:(?:mes|nos) )?(?:sinceres |meilleures )?salutations(?: distinguees)?"
             + "|bonne (?:journee|soiree|fin de journee)|respectueusement)(?! (?:de|d'|pour)\\b)[ ,.!-]*)+(?=[^?]{0,160}?(?:\\b0\\d(?:[ .]?\\d\\d){4}"
             + "\\b|\\S@\\S|\\bcid:|☎|\\btel\\b|\\bsecretai\\w*|\\bmairie de\\b|\\bcommune de\\b|\\b80 ?\\d{3}\\b)).*$");
@@ -155,8 +155,18 @@ public final class MessageCleaner {
      * message decided, not to the training examples: the classifier learned with such signatures in its examples.
      */
     public String withoutSignatureAfterQuestion(String cleaned) {
-        String withoutBlock = PHONE_MAIL_FOOTER.matcher(SIGNATURE_BLOCK.matcher(cleaned).replaceFirst("")).replaceFirst("");
+        String withoutBlock = PHONE_MAIL_FOOTER.matcher(withoutSignatureBlock(cleaned)).replaceFirst("");
         return SIGNATURE_AFTER_QUESTION.matcher(withoutBlock).replaceFirst("").strip();
+    }
+
+    /** The signature block, looked for after the first question only (a look-behind that far back costs too much). */
+    private static String withoutSignatureBlock(String text) {
+        int question = text.indexOf('?');
+        if (question < 0) {
+            return text;
+        }
+        Matcher block = SIGNATURE_BLOCK.matcher(text).region(question, text.length()).useTransparentBounds(true);
+        return block.find() ? text.substring(0, block.start()) : text;
     }
 
     /**
