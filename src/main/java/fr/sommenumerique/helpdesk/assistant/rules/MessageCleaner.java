@@ -79,11 +79,13 @@ public final class MessageCleaner {
      */
     private static final Pattern SIGNATURE_BLOCK = Pattern.compile("(?<=[?.!])(?: +(?:" + THANKS + "|(?:bien |tres )?"
             + "cordialement|cdlt|cdt|bien a vous|(?:(?:mes|nos) )?(?:sinceres |meilleures )?salutations(?: distinguees)?"
-            + "|bonne (?:journee|soiree|fin de journee)|respectueusement)(?! (?:de|d'|pour)\\b)[ ,.!-]*)+(?=[^?]{0,160}?(?:\\b0\\d(?:[ .]?\\d\\d){4}"
-            + "\\b|\\S@\\S|\\bcid:|☎|\\btel\\b|\\bsecretai\\w*|\\bmairie de\\b|\\bcommune de\\b|\\b80 ?\\d{3}\\b)).*$");
+            // « merci de nous envoyer la convention » asks for something: no closing formula
+            + "|bonne (?:journee|soiree|fin de journee)|respectueusement)(?! (?:de|d'|pour)\\b)[ ,.!-]*)+"
+            + "(?=[^?]{0,160}?(?:\\b0\\d(?:[ .]?\\d\\d){4}\\b|\\S@\\S|\\bcid:|☎|\\btel\\b|\\bsecretai\\w*|\\bmairie de\\b"
+            + "|\\bcommune de\\b|\\b80 ?\\d{3}\\b)).*$");
     /** « … ? Obtenir Outlook pour Android », « Envoyé de mon iPhone »: what follows is the mail quoted below. */
     private static final Pattern PHONE_MAIL_FOOTER = Pattern.compile("(?<=[?.!]) +(?:obtenir outlook pour|get outlook for"
-            + "|envoye (?:de|depuis) (?:mon|mon|un) (?:iphone|ipad|smartphone|telephone|mobile|android|samsung)).*$");
+            + "|envoye (?:de|depuis) (?:mon|un) (?:iphone|ipad|smartphone|telephone|mobile|android|samsung)).*$");
     /**
      * What a mail program adds when a message is forwarded or quoted: « ----- Message transféré ----- », « TR : »,
      * « De : Mairie de Long À : secrétariat Objet : », « > ». It names no matter; a sentence break stands for it, so
@@ -151,8 +153,10 @@ public final class MessageCleaner {
     }
 
     /**
-     * A cleaned message without the signature that follows its last question with no closing formula. Applied to the
-     * message decided, not to the training examples: the classifier learned with such signatures in its examples.
+     * A cleaned message without the signature after its question: a signature block behind a closing formula (with
+     * the notices and the mail quoted below it), a phone mail program's footer, or a signature with no closing formula
+     * after the last question. Applied to the message decided, not to the training examples: the classifier learned
+     * with such signatures in its examples.
      */
     public String withoutSignatureAfterQuestion(String cleaned) {
         String withoutBlock = PHONE_MAIL_FOOTER.matcher(withoutSignatureBlock(cleaned)).replaceFirst("");
