@@ -23,10 +23,12 @@ public final class MessageCleaner {
     private static final String THANKS = "(?:merci|(?:je|nous) vous (?:en )?(?:remercie|remercions))(?: beaucoup| bien| bcp)?"
             + "(?: d'avance| par avance)?(?: de votre (?:aide|reponse|retour|attention)"
             + "| pour votre (?:aide|reponse|retour|attention))?";
+    /** Closing formulas a line or a signature block opens with. */
+    private static final String CLOSING_FORMULA = "(?:bien |tres )?cordialement|cdlt|cdt|bien a vous|respectueusement"
+            + "|bonne (?:journee|soiree|fin de journee)";
     /** A line that is only a closing formula; what follows it is the signature. */
     private static final Pattern CLOSING_LINE = Pattern.compile(
-            "^(?:(?:bien |tres )?cordialement|cdlt|cdt|bien a vous|a bientot|(?:sinceres )?salutations(?: distinguees)?"
-                    + "|respectueusement|bonne (?:journee|soiree|fin de journee)|en vous remerciant.*|" + THANKS
+            "^(?:" + CLOSING_FORMULA + "|a bientot|(?:sinceres )?salutations(?: distinguees)?|en vous remerciant.*|" + THANKS
                     + "|dans l'attente de votre (?:retour|reponse).*|veuillez agreer.*|je vous prie d'agreer.*|--)[ ,.!]*$");
     /** Thanks or a closing formula at the very end of the remaining text. */
     private static final Pattern TRAILING_POLITENESS = Pattern.compile(
@@ -77,22 +79,25 @@ public final class MessageCleaner {
      * signature holds (a phone number, an e-mail address, a role, a commune, a logo). Everything from the closing on is
      * the signature, its notices and the mail quoted below it, however long: a reply's question is above them.
      */
-    private static final Pattern SIGNATURE_BLOCK = Pattern.compile("(?<=[?.!])(?: +(?:" + THANKS + "|(?:bien |tres )?"
-            + "cordialement|cdlt|cdt|bien a vous|(?:(?:mes|nos) )?(?:sinceres |meilleures )?salutations(?: distinguees)?"
+    private static final Pattern SIGNATURE_BLOCK = Pattern.compile("(?<=[?.!])(?: +(?:" + THANKS + "|" + CLOSING_FORMULA
+            + "|(?:(?:mes|nos) )?(?:sinceres |meilleures )?salutations(?: distinguees)?)"
             // « merci de nous envoyer la convention » asks for something: no closing formula
-            + "|bonne (?:journee|soiree|fin de journee)|respectueusement)(?! (?:de|d'|pour)\\b)[ ,.!-]*)+"
+            + "(?! (?:de|d'|pour)\\b)[ ,.!-]*)+"
             + "(?=[^?]{0,160}?(?:\\b0\\d(?:[ .]?\\d\\d){4}\\b|\\S@\\S|\\bcid:|☎|\\btel\\b|\\bsecretai\\w*|\\bmairie de\\b"
             + "|\\bcommune de\\b|\\b80 ?\\d{3}\\b)).*$");
     /** « … ? Obtenir Outlook pour Android », « Envoyé de mon iPhone »: what follows is the mail quoted below. */
     private static final Pattern PHONE_MAIL_FOOTER = Pattern.compile("(?<=[?.!]) +(?:obtenir outlook pour|get outlook for"
             + "|envoye (?:de|depuis) (?:mon|un) (?:iphone|ipad|smartphone|telephone|mobile|android|samsung)).*$");
+    /** The label of a forwarding separator (« -------- Message transféré -------- »). */
+    private static final String FORWARD_LABEL = "message transfere|original message|forwarded message"
+            + "|debut du message (?:reexpedie|transfere)";
     /**
      * What a mail program adds when a message is forwarded or quoted: « ----- Message transféré ----- », « TR : »,
      * « De : Mairie de Long À : secrétariat Objet : », « > ». It names no matter; a sentence break stands for it, so
      * that the mayor's question quoted below is read as a question of its own.
      */
-    private static final Pattern FORWARD_SEPARATOR = Pattern.compile("-{2,} ?(?:message transfere|message d'origine|"
-            + "original message|forwarded message|debut du message (?:reexpedie|transfere))? ?-{2,}|(?<=^|\\s)-{3,}");
+    private static final Pattern FORWARD_SEPARATOR = Pattern.compile("-{2,} ?(?:" + FORWARD_LABEL + "|message d'origine)?"
+            + " ?-{2,}|(?<=^|\\s)-{3,}");
     /** A header's value: no colon but the one of a time (« Envoyé : jeudi 12 mars 2026 14:27 »). */
     private static final String HEADER_VALUE = "(?:[^:«»?!]|(?<=\\d):(?=\\d))";
     private static final Pattern FORWARD_SUBJECT_PREFIX = Pattern.compile("(?<=^|[.>] )(?:(?:tr|fwd?|re) ?: ?)+");
@@ -114,8 +119,7 @@ public final class MessageCleaner {
      * Where a forwarded mail starts below the note that forwards it: « -------- Message transféré -------- », « De : X
      * Envoyé : … » (its headers are taken out later, with the other forwarding marks).
      */
-    private static final Pattern FORWARDED_MAIL = Pattern.compile("-{2,} ?(?:message transfere|original message|"
-            + "forwarded message|debut du message (?:reexpedie|transfere)) ?-{2,}"
+    private static final Pattern FORWARDED_MAIL = Pattern.compile("-{2,} ?(?:" + FORWARD_LABEL + ") ?-{2,}"
             + "|\\b(?:de|from) ?: [^:?!]{1,80}? (?:envoye|date|sent) ?: ");
     /** The quoted mail is ours (« Le mer. 14 juin 2026, Somme Numérique a écrit : », our acknowledgement). */
     private static final Pattern QUOTES_US = Pattern.compile("\\b(?:somme numerique|mairie connectee)\\b");
