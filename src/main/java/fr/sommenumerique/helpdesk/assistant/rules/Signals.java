@@ -41,6 +41,8 @@ public final class Signals {
             + "\\brefuse(?:e|s|es)?\\b|\\brejete(?:e|s|es)?\\b|"
             + "\\brejett?(?:e|ent)\\b|\\bn'?(?:apparai|aparai)(?:t|ssent) (?:pas|plus)\\b|"
             + "\\bnon conforme\\b|\\bechec\\b|\\bechoue\\w*|"
+            // « ma clé de certificat n'est plus reconnue sur le nouvel ordinateur »
+            + "\\b(?:n'est|ne sont|n'etait|n'a) (?:pas|plus) (?:ete )?reconnue?s?\\b|"
             // « au bout de combien de temps la préfecture ne peut plus attaquer une délib ? »: a rule, not a breakdown.
             + "(?<!prefet |prefecture |tribunal |juge )\\bne (?:peux|peut|pouvons|pouvez) (?:pas|plus)\\b|"
             + "\\bpeux (?:pas|plus|pu)\\b|\\bpage blanche\\b|\\becran blanc\\b|\\binaccessible\\b|\\bintrouvable\\b|"

@@ -32,6 +32,7 @@ class IncidentSignalTest {
             "plateforme marchés HS ??",
             "Plus aucun AR depuis lundi sur tous nos envois, c'est chez vous ou à la préfecture ?",
             "le lien de partage marche pu",
+            "Ma clé de certificat n'est plus reconnue sur le nouvel ordinateur de la mairie.",
             "j'arrive pu a me connecter sur actes",
             "On a reçu un mail signé « Somme Numérique » qui demande nos identifiants Actes, c'est vous ?",
             "un courriel se disant de Somme Numerique nous demande de revalider notre compte, c'est normal ?",
