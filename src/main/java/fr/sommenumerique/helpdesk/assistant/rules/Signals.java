@@ -21,7 +21,7 @@ public final class Signals {
     public static final String SEND_MEMBERSHIP_PAPERS = "envoi (?:de |du |des )?(?:la |le |les )?(?:conventions?|chartes?|"
             + "dossier d'adhesion|documents? d'adhesion)\\b";
     /** Something is broken or blocked. */
-    private static final Pattern INCIDENT = Pattern.compile("(?:"
+    private static final Pattern INCIDENT = atWordStart("(?:"
             // « je n'arrive pas à retrouver votre numéro »: asks for our details, nothing is broken. « pu » is « plus »
             // written as spoken (« le lien marche pu »).
             + "\\bn'?arrive (?:pas|plus|pu)(?! a (?:re)?trouver (?:votre|vos)\\b)|\\bj'?arrive (?:pas|plus|pu)|"
@@ -116,7 +116,7 @@ public final class Signals {
      * The commune asks where something it already sent stands (« où en est notre dossier ? », « aucune nouvelle
      * depuis », « a-t-elle bien été signée ? »): an agent must look at that file, whatever is asked around it.
      */
-    private static final Pattern STATE_OF_FILE = Pattern.compile("(?:\\bou en (?:est|sont|etes)\\b|"
+    private static final Pattern STATE_OF_FILE = atWordStart("(?:\\bou en (?:est|sont|etes)\\b|"
             + "\\b(?:aucune|pas de|sans|jamais eu de|toujours pas de) (?:nouvelles?|reponse)\\b|\\baucun retour\\b|"
             // « je relance pour la 3e fois ma demande de compte », « toujours sans réponse »: a reminder about a file.
             + "\\bje (?:vous )?relance\\b|\\brelance (?:pour|de|ma|notre|concernant)\\b|\\b(?:toujours )?sans reponse\\b|"
@@ -151,7 +151,7 @@ public final class Signals {
      * The commune says it wants to leave the offer (« on veut arrêter Mairie connectée en fin d'année »): a request
      * for the team, which knows the terms; the joining steps, which share its words, do not answer it.
      */
-    private static final Pattern LEAVING = Pattern.compile("\\b(?:on veut|on voudrait|on souhaite|nous voulons|"
+    private static final Pattern LEAVING = atWordStart("\\b(?:on veut|on voudrait|on souhaite|nous voulons|"
             + "nous voudrions|nous souhaitons|nous souhaiterions|a decide d'|a decide de|a vote pour)\\s*"
             + "(?:arreter|resilier|quitter|sortir de|mettre fin a|ne plus utiliser|se retirer de|nous retirer de)\\b"
             + ".{0,20}\\b(?:mairie connectee|l'offre|la convention|l'adhesion|la charte|vos services)");
@@ -178,7 +178,7 @@ public final class Signals {
      * accès »): a request to record, even when the same message also asks a question. An imperative counts only with
      * whom or what it acts on: « vous ouvrez à quelle heure ? » asks nothing to be done.
      */
-    private static final Pattern ASKS_TO_ACT = Pattern.compile("\\b(?:(?:(?:pouve[rz]?|pourriez|pourrez)[- ](?:vous|vs)|"
+    private static final Pattern ASKS_TO_ACT = atWordStart("\\b(?:(?:(?:pouve[rz]?|pourriez|pourrez)[- ](?:vous|vs)|"
             + "(?:vous|vs) (?:pouvez|pourriez|pourrez)|merci de|je vous (?:remercie|prie|saurais gre) de)(?: bien vouloir)?\\s+"
             + "(?:(?:nous|me|m'|lui|leur|les|la|le|l')\\s*)?" + "(?:inscrire|ouvrir|creer|transferer|ajouter|rajouter|activer|"
             + "desactiver|supprimer|fermer|cloturer|lancer|attribuer|reserver|rattacher|modifier|changer|mettre a jour|"
@@ -283,13 +283,28 @@ public final class Signals {
     /** Asks in words, with or without a question mark, SMS spellings included: « vendredi fermé a kel heure ». */
     private static final Pattern QUESTION_WORD = Pattern.compile("\\b(?:quel|quelle|quels|quelles|kel|kelle|kels|kelles"
             + "|quand|combien|cb|comment|pourquoi|est-ce que|est ce que)\\b");
-    private static final Pattern URGENCY = Pattern.compile("(?:\\burgen\\w*|\\bau plus vite\\b|\\bau plus tot\\b|\\basap\\b|"
+    private static final Pattern URGENCY = atWordStartOr("!!", "(?:\\burgen\\w*|\\bau plus vite\\b|\\bau plus tot\\b|\\basap\\b|"
             + "\\bbloquant\\w*|\\bdate limite\\b|\\bdemain\\b|\\bce soir\\b|\\baujourd'hui\\b|\\bce matin\\b|\\bimmediatement\\b|"
-            + "\\bd'urgence\\b|\\baidez[- ]?(?:moi|nous)\\b|!!|\\bsos\\b|\\bau secours\\b)");
+            + "\\bd'urgence\\b|\\baidez[- ]?(?:moi|nous)\\b|\\bsos\\b|\\bau secours\\b)");
 
     private static final RecentFinds RECENT_FINDS = new RecentFinds();
 
+    private static final String WORD_START = "(?<!\\w)(?=\\w)";
+
     private Signals() {
+    }
+
+    /**
+     * A pattern whose every alternative starts a word, tried only where a word starts: without this, each of its many
+     * alternatives is tried at every character of a long mail (a fifth of a decision's time).
+     */
+    private static Pattern atWordStart(String regex) {
+        return Pattern.compile(WORD_START + "(?:" + regex + ")");
+    }
+
+    /** The same, with a literal that starts no word (« !! ») tried everywhere. */
+    private static Pattern atWordStartOr(String literal, String regex) {
+        return Pattern.compile(Pattern.quote(literal) + "|" + WORD_START + "(?:" + regex + ")");
     }
 
     public static Optional<String> incident(String text) {
