@@ -130,7 +130,9 @@ public final class Signals {
             // invoice the commune received from us, which only its file explains.
             + "\\b(?:a|ai|avons|ont) (?:bien |deja )?(?:recu|paye|regle)\\w* (?:(?:deux|2) fois )?(?:une |la |les |deux |2 |votre |vos |cette )?factures?\\b"
             + "(?! (?:electronique|dematerialisee|d'une entreprise|d'un fournisseur|sur chorus|via chorus|dans chorus))|"
-            + "\\b(?:votre|vos) factures?\\b|\\bfacturation de (?:la formation|l'adhesion|mairie connectee)\\b)");
+            + "\\b(?:votre|vos) factures?\\b|"
+            // « combien on a payé l'an dernier pour Mairie connectée ? »: what this commune paid, in its file only.
+            + "\\b(?:combien|cb) (?:on|nous) (?:a|avons) (?:deja )?(?:paye|regle|verse)\\b|\\bfacturation de (?:la formation|l'adhesion|mairie connectee)\\b)");
 
     /**
      * An acknowledgement awaited after a sending on a day the préfecture does not issue it (« envoyé dimanche soir,
@@ -190,6 +192,10 @@ public final class Signals {
             + "|\\b(?:(?:vous|vs) (?:pouvez|pourriez)|(?:pouvez|pourriez)-vous) (?:nous |me )?(?:le faire|vous en charger|"
             + "vous en occuper|faire le necessaire)\\b"
             // « est-il possible d'inscrire 3 élus à une formation ? », « souhaite que vous ouvriez un compte pour … »
+            // « j'ai l'honneur de solliciter la signature de la Charte », « nous sollicitons l'ouverture d'un accès »
+            + "|\\bsollicit(?:e|ons|er)(?: de votre (?:part|bienveillance))?(?: (?:l'|la |le |les |un |une )?)"
+            + "(?:adhesion|signature|ouverture|creation|inscription|fermeture|cloture|suppression|transfert|activation|"
+            + "desactivation|acces|compte)\\b"
             + "|\\bpossible d'inscrire\\b|\\bpossible de (?:nous |me |lui |leur )?(?:creer|ouvrir|ajouter|activer) (?:un|une|des|"
             + "le|la|les|l')\\s*(?:\\S+ )?(?:comptes?|acces)\\b"
             + "|\\bque vous (?:nous |me |lui |leur )?(?:ouvriez|creiez|inscriviez|ajoutiez|activiez|fermiez|supprimiez|"

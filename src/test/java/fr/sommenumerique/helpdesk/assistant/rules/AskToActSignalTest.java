@@ -35,7 +35,8 @@ class AskToActSignalTest {
             "Si oui, inscrivez M. Devismes, conseiller délégué, à la formation Actes",
             "slt, tu peux activer Actes pour le SIVOS ? on a la délib",
             "Est-il possible d'ajouter la commune de Pertain à la convention signée par la communauté de communes ?",
-            "envoi convention adhesion a signer svp", "envoi de la charte svp"})
+            "envoi convention adhesion a signer svp", "envoi de la charte svp",
+            "Le syndicat intercommunal d'eau potable sollicite la signature de la convention pour bénéficier des services"})
     void a_wish_or_an_ask_to_act_on_an_account_a_training_or_a_membership_is_an_ask(String text) {
         assertThat(Signals.asksToAct(TextNormalizer.normalize(text))).isPresent();
     }

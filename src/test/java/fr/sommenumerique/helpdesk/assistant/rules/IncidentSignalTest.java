@@ -97,6 +97,7 @@ class IncidentSignalTest {
             "On a reçu deux factures pour l'adhésion de cette année. Je veux un remboursement de la seconde.",
             "Nous avons reçu votre facture Mairie connectée, le montant ne correspond pas.",
             "on a paye la facture somme numerique 2 fois par erreur, comment on se fait rembourser ?",
+            "pouvez vous me dire combien on a payé l an dernier pour mairie connecté ? on retrouve pas la facture",
     })
     void an_invoice_the_commune_received_from_us_is_for_its_file(String text) {
         assertThat(Signals.stateOfFile(TextNormalizer.normalize(text))).isPresent();
