@@ -41,6 +41,9 @@ public final class Signals {
             + "\\brefuse(?:e|s|es)?\\b|\\brejete(?:e|s|es)?\\b|"
             + "\\brejett?(?:e|ent)\\b|\\bn'?(?:apparai|aparai)(?:t|ssent) (?:pas|plus)\\b|"
             + "\\bnon conforme\\b|\\bechec\\b|\\bechoue\\w*|"
+            // « sur mon espace Actes je vois les actes d'une autre commune ! »: another body's files shown to us.
+            + "\\b(?:vois|voit|voyons|voient|apparai\\w*|affich\\w*)\\b.{0,40}\\b(?:actes|documents|fichiers|dossiers|"
+            + "deliberations|delibs) d'une? autres? (?:commune|collectivite|mairie)s?\\b|"
             // « ma clé de certificat n'est plus reconnue sur le nouvel ordinateur »
             + "\\b(?:n'est|ne sont|n'etait|n'a) (?:pas|plus) (?:ete )?reconnue?s?\\b|"
             // « au bout de combien de temps la préfecture ne peut plus attaquer une délib ? »: a rule, not a breakdown.

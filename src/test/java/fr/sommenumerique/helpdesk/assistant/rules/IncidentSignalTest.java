@@ -33,6 +33,7 @@ class IncidentSignalTest {
             "Plus aucun AR depuis lundi sur tous nos envois, c'est chez vous ou à la préfecture ?",
             "le lien de partage marche pu",
             "Ma clé de certificat n'est plus reconnue sur le nouvel ordinateur de la mairie.",
+            "notre nouvelle secrétaire s'est connectée sur Actes et elle voit les actes d'une autre commune !",
             "j'arrive pu a me connecter sur actes",
             "On a reçu un mail signé « Somme Numérique » qui demande nos identifiants Actes, c'est vous ?",
             "un courriel se disant de Somme Numerique nous demande de revalider notre compte, c'est normal ?",
