@@ -424,6 +424,14 @@ public class DecisionEngine {
                         continue;
                     }
                 }
+                if (previous != null && previous.part().kind() == DecisionKind.OUT_OF_SCOPE && !previous.articles().isEmpty()
+                        && outcome.part().kind() == DecisionKind.ANSWER && whole.best() == Intent.OUT_OF_SCOPE) {
+                    // « … peut-on dissoudre le CCAS ? et faut-il une délibération du conseil ? »: in a message the
+                    // classifier reads as a municipal matter, a part after the one a topic card answered asks on about
+                    // that matter; the card says where to turn for both, an article on deliberations would not.
+                    outcomes.set(outcomes.size() - 1, previous.continuedBy(part));
+                    continue;
+                }
                 if (previous != null && previous.part().kind() == DecisionKind.OUT_OF_SCOPE
                         && (leansOnContext(outcome) || isHandedOver(outcome) || (continues(part)
                         && knowledgeBase.normalizedTerms(part).size() <= CONTINUATION_MAX_TERMS))
@@ -668,6 +676,14 @@ public class DecisionEngine {
     private record PartOutcome(DecisionPart part, List<Article> articles, List<ServiceArea> services,
                                List<ArticleRef> candidates, SubscriptionKind subscriptionKind, boolean incident,
                                List<Article> related) {
+
+        /** This outcome, for its part and the part after it that asks on about the same matter. */
+        PartOutcome continuedBy(String next) {
+            DecisionPart p = part;
+            return new PartOutcome(new DecisionPart(p.text() + " " + next, p.intent(), p.kind(), p.reply(), p.articleIds(),
+                    p.passages(), p.confidence(), p.reason()), articles, services, candidates, subscriptionKind, incident,
+                    related);
+        }
     }
 
     private PartOutcome decidePart(Question question, Model current, String text, IntentScores scores, boolean whole) {

@@ -604,6 +604,22 @@ class DecisionEngineTest {
         assertThat(decision.reply()).contains(body).contains("ne relève");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Bonjour, on a 620 habitants, peut-on dissoudre le CCAS ? et faut-il une délibération du conseil ?|ccas",
+            "Bonjour, qui fixe le périmètre et le lieu des bureaux de vote de la commune ? Faut-il une délibération du "
+                    + "conseil municipal ?|elections",
+    })
+    void a_question_asking_on_about_a_municipal_matter_is_not_answered_from_an_article_on_deliberations(String message,
+                                                                                                      String card) {
+        Decision decision = engine.decide(message);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(decision.articleIds()).containsExactly(card);
+        assertThat(decision.parts()).hasSize(1);
+        assertThat(decision.parts().get(0).text()).contains("deliberation");
+    }
+
     @Test
     void a_question_naming_one_platform_is_answered_from_that_platform_not_from_another() {
         // Signing is in the procurement article (offers) and in the Actes article (acts): the message names Actes.
