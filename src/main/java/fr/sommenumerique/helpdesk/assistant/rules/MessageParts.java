@@ -69,6 +69,8 @@ public final class MessageParts {
     private static final Pattern CLAUSE_JOIN = Pattern.compile(",?\\s+et,?\\s+|\\s\\+\\s|\\s*;\\s*");
     private static final Pattern LIST_ITEM_BREAK = Pattern.compile(",? et (?=\\p{L})|[,;] (?=\\p{L})");
     private static final Pattern NUMBERED = Pattern.compile("\\(?\\b\\d\\)");
+    /** A dash that opens an item of a list: at the start or after a space, a word right after it. */
+    private static final Pattern DASH_ITEM = Pattern.compile("(?<=^|\\s)-\\s?(?=\\p{L})");
     /** « 1. délai … ? 2. seuil … ? », « 1/ si …, 2/ à quel montant … », « 1- … 2- … »: other ways to number items. */
     private static final Pattern OTHER_NUMBERING = Pattern.compile("(?<=^|[\\s:;,])([1-5])[./-] (?=\\p{L})");
     /** A question word: « on fait comment pour … et est-ce que … ? » asks twice, not once after some context. */
@@ -257,7 +259,23 @@ public final class MessageParts {
     /** « 1. … 2. … », « 1/ … 2/ … » written « 1) … 2) … », when both a first and a second item are numbered so. */
     private static String withNumbersInBrackets(String text) {
         List<String> numbers = OTHER_NUMBERING.matcher(text).results().map(m -> m.group(1)).toList();
-        return numbers.contains("1") && numbers.contains("2") ? OTHER_NUMBERING.matcher(text).replaceAll("$1) ") : text;
+        if (numbers.contains("1") && numbers.contains("2")) {
+            return OTHER_NUMBERING.matcher(text).replaceAll("$1) ");
+        }
+        return withDashesNumbered(text);
+    }
+
+    /**
+     * « -tél de somme numerique ? -les tarifs ont été votés quand », « - seuil travaux ?? - vous êtes où » : items
+     * listed with dashes are numbered too, when there are two to nine of them and no other numbering.
+     */
+    private static String withDashesNumbered(String text) {
+        long dashes = DASH_ITEM.matcher(text).results().count();
+        if (dashes < 2 || dashes > 9 || NUMBERED.matcher(text).find()) {
+            return text;
+        }
+        int[] item = {0};
+        return DASH_ITEM.matcher(text).replaceAll(m -> ++item[0] + ") ");
     }
 
     /**

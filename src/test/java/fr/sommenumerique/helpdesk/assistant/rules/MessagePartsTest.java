@@ -154,6 +154,11 @@ class MessagePartsTest {
                 + "le DCE en ligne. Merci")).containsExactly("le maire voudrait savoir si l'entreprise doit signer sa reponse,",
                 "a quel montant on met le dce en ligne. merci");
         assertThat(split("Notre DGS demande : 1. délai de transmission d'un marché ? 2. seuil BOAMP ?")).hasSize(2);
+        // Items listed with dashes are numbered items too; a dash inside a word or a single dash is no list.
+        assertThat(split("2 questions svp : -tél de somme numerique ? -les tarifs de mairie connectée ont été votés quand"))
+                .hasSize(2);
+        assertThat(split("- seuil travaux sans pub ni mise en concurrence ?? - vous etes ou a Amiens")).hasSize(2);
+        assertThat(split("Mairie de Rue - secrétariat : est-ce que la délib doit partir en préfecture ?")).hasSize(1);
         // One number alone is not a list: « 2. » here ends a reference.
         assertThat(split("Nous appliquons l'article 2. Quel délai pour transmettre un marché au préfet ?")).hasSize(1);
     }
