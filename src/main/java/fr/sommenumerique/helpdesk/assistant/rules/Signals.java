@@ -184,7 +184,9 @@ public final class Signals {
      * whom or what it acts on: « vous ouvrez à quelle heure ? » asks nothing to be done.
      */
     private static final Pattern ASKS_TO_ACT = atWordStart("\\b(?:(?:(?:pouve[rz]?|pourriez|pourrez)[- ](?:vous|vs)|"
-            + "(?:vous|vs) (?:pouvez|pourriez|pourrez)|merci de|je vous (?:remercie|prie|saurais gre) de)(?: bien vouloir)?\\s+"
+            + "(?:vous|vs) (?:pouvez|pourriez|pourrez)|merci de|je vous (?:remercie|prie|saurais gre) de)(?: bien vouloir)?"
+            // « pouvez-vous maintenant activer notre compte Actes ? »
+            + "(?: (?:maintenant|desormais|des maintenant|rapidement|deja))?\\s+"
             + "(?:(?:nous|me|m'|lui|leur|les|la|le|l')\\s*)?" + "(?:inscrire|ouvrir|creer|transferer|ajouter|rajouter|activer|"
             + "desactiver|supprimer|fermer|cloturer|lancer|attribuer|reserver|rattacher|modifier|changer|mettre a jour|"
             + "donner (?:un |l')?acces|proceder (?:a|aux) (?:l'|la |les )?(?:ouverture|creation|fermeture|cloture|"
@@ -199,6 +201,8 @@ public final class Signals {
             + "|\\bsollicit(?:e|ons|er)(?: de votre (?:part|bienveillance))?(?: (?:l'|la |le |les |un |une )?)"
             + "(?:adhesion|signature|ouverture|creation|inscription|fermeture|cloture|suppression|transfert|activation|"
             + "desactivation|acces|compte)\\b"
+            // « Demande d'ouverture d'un compte Actes pour la commune de … »: the request named as a noun
+            + "|\\bdemande d'(?:ouverture|creation|activation|fermeture|cloture|suppression|desactivation) d'(?:un|une)?\\s*(?:compte|acces)\\b"
             + "|\\bpossible d'inscrire\\b|\\bpossible de (?:nous |me |lui |leur )?(?:creer|ouvrir|ajouter|activer) (?:un|une|des|"
             + "le|la|les|l')\\s*(?:\\S+ )?(?:comptes?|acces)\\b"
             + "|\\bque vous (?:nous |me |lui |leur )?(?:ouvriez|creiez|inscriviez|ajoutiez|activiez|fermiez|supprimiez|"

@@ -36,7 +36,9 @@ class AskToActSignalTest {
             "slt, tu peux activer Actes pour le SIVOS ? on a la délib",
             "Est-il possible d'ajouter la commune de Pertain à la convention signée par la communauté de communes ?",
             "envoi convention adhesion a signer svp", "envoi de la charte svp",
-            "Le syndicat intercommunal d'eau potable sollicite la signature de la convention pour bénéficier des services"})
+            "Le syndicat intercommunal d'eau potable sollicite la signature de la convention pour bénéficier des services",
+            "notre convention avec la préfecture est signée. Pouvez-vous maintenant activer notre compte Actes ?",
+            "Demande d'ouverture d'un compte Actes pour la commune de Vaux-sur-Somme"})
     void a_wish_or_an_ask_to_act_on_an_account_a_training_or_a_membership_is_an_ask(String text) {
         assertThat(Signals.asksToAct(TextNormalizer.normalize(text))).isPresent();
     }
