@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 public final class Signals {
 
+    /** Where a word starts (see {@link #atWordStart}). */
+    private static final String WORD_START = "(?<!\\w)(?=\\w)";
+
     /** « transmis deux fois par erreur » went wrong; « deux fois par an » is a rule. */
     private static final String NOT_A_RATE = "(?! par (?:an|mois|semaine|jour|annee))";
     /** « envoi de la charte », « envoi convention adhésion »: the papers to join, asked for as a noun. */
@@ -196,13 +199,13 @@ public final class Signals {
             // « il faudrait regrouper nos 2 comptes, vous pouvez le faire ? »: the thing to do, asked of us
             + "|\\b(?:(?:vous|vs) (?:pouvez|pourriez)|(?:pouvez|pourriez)-vous) (?:nous |me )?(?:le faire|vous en charger|"
             + "vous en occuper|faire le necessaire)\\b"
-            // « est-il possible d'inscrire 3 élus à une formation ? », « souhaite que vous ouvriez un compte pour … »
             // « j'ai l'honneur de solliciter la signature de la Charte », « nous sollicitons l'ouverture d'un accès »
             + "|\\bsollicit(?:e|ons|er)(?: de votre (?:part|bienveillance))?(?: (?:l'|la |le |les |un |une )?)"
             + "(?:adhesion|signature|ouverture|creation|inscription|fermeture|cloture|suppression|transfert|activation|"
             + "desactivation|acces|compte)\\b"
             // « Demande d'ouverture d'un compte Actes pour la commune de … »: the request named as a noun
             + "|\\bdemande d'(?:ouverture|creation|activation|fermeture|cloture|suppression|desactivation) d'(?:un|une)?\\s*(?:compte|acces)\\b"
+            // « est-il possible d'inscrire 3 élus à une formation ? », « souhaite que vous ouvriez un compte pour … »
             + "|\\bpossible d'inscrire\\b|\\bpossible de (?:nous |me |lui |leur )?(?:creer|ouvrir|ajouter|activer) (?:un|une|des|"
             + "le|la|les|l')\\s*(?:\\S+ )?(?:comptes?|acces)\\b"
             + "|\\bque vous (?:nous |me |lui |leur )?(?:ouvriez|creiez|inscriviez|ajoutiez|activiez|fermiez|supprimiez|"
@@ -301,8 +304,6 @@ public final class Signals {
             + "\\bd'urgence\\b|\\baidez[- ]?(?:moi|nous)\\b|\\bsos\\b|\\bau secours\\b)");
 
     private static final RecentFinds RECENT_FINDS = new RecentFinds();
-
-    private static final String WORD_START = "(?<!\\w)(?=\\w)";
 
     private Signals() {
     }
