@@ -84,6 +84,9 @@ public enum QuestionType {
                     // « le SIVU doit-il payer la même participation ? », « faut-il payer pour la formation ? »: whether
                     // (and what) one pays.
                     + "(?:faut-il|faut il|doit-on|doit-il|doit-elle|doivent-ils|devons-nous|dois-je|devra-t-on) payer|"
+                    // « y a-t-il des frais d'installation ? », « au-delà c'est facturé ? », « combien d'euros par an ? »
+                    + "frais (?:d'installation|de mise en service|de dossier|d'ouverture|supplementaires|caches)|"
+                    + "(?:y a-t-il|y a t il|il y a|ya) des frais|combien d'euros|(?:c'est|est|sera|serait) factur\\w*|"
                     + "participation (?:financiere|annuelle))\\b"
                     // « les prix ont été votés en même temps que la charte ? », « notre délibération sur les tarifs de
                     // la salle des fêtes … le délai ? », « les tarifs ont été arrêtés avant ou après la charte ? »: a
