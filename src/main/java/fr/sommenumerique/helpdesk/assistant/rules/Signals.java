@@ -53,7 +53,10 @@ public final class Signals {
             + "(?<!prefet |prefecture |tribunal |juge )\\bne (?:peux|peut|pouvons|pouvez) (?:pas|plus)\\b|"
             + "\\bpeux (?:pas|plus|pu)\\b|\\bpage blanche\\b|\\becran blanc\\b|\\binaccessible\\b|\\bintrouvable\\b|"
             + "\\baidez[- ]?(?:moi|nous)\\b|\\bau secours\\b|\\bsos\\b|\\bdisparu\\b|\\bne (?:recois|recevons|recoit) (?:pas|plus)\\b|"
-            + "\\bjamais (?:recu|arrive|parvenu)\\w*|\\b(?:toujours|tjrs|tjs|tjr) pas (?:recu|arrive|parvenu)\\w*|"
+            + "\\bjamais (?:recu|arrive|parvenu)\\w*|"
+            // « un AR pour un acte qu'on n'a jamais envoyé », « la même délib télétransmise deux fois par erreur »
+            + "\\bqu(?:'on|e nous|e j'?) n'?(?:a|avons|ai) jamais (?:envoye|transmis|teletransmis|depose)\\w*|"
+            + "\\b(?:envoye|transmis|teletransmis|depose)e?s? (?:deux fois|en double)\\b|\\b(?:toujours|tjrs|tjs|tjr) pas (?:recu|arrive|parvenu)\\w*|"
             + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b|"
             // « l'envoi reste en statut posté depuis vendredi », « rien ne bouge »: stuck on the platform.
             + "\\breste (?:en|au) (?:statut|etat)\\b|\\brien (?:ne )?bouge\\b|"
