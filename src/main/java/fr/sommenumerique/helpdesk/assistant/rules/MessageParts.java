@@ -63,7 +63,15 @@ public final class MessageParts {
      * telling.
      */
     private static final Pattern TELL_ME = Pattern.compile("\\b(?:expliquer|dire|indiquer|preciser|savoir|confirmer|"
-            + "connaitre|donner|communiquer|rappeler)\\b");
+            + "connaitre|donner|communiquer|rappeler|demande|demandent)\\b");
+    /**
+     * « Le maire souhaite savoir qui a voté la charte, quel pourcentage est financé et pendant combien de temps. »,
+     * « une commune voisine nous demande qui peut adhérer, comment … et si … . »: indirect questions, asked without a
+     * question mark.
+     */
+    private static final Pattern ASKS_INDIRECTLY = Pattern.compile("\\b(?:souhaite\\w*|voudrai\\w*|aimerai\\w*|desire\\w*"
+            + "|demande\\w*) (?:de )?(?:savoir|connaitre) (?=qui |quel|comment |combien |quand |si |ce qu)"
+            + "|\\b(?:nous|me|vous) demande\\w* (?=qui |quel|comment |combien |quand |si )");
     private static final Pattern INDIRECT_ITEM_BREAK = Pattern.compile("(?:,| et) (?=(?:ce qu'|ce que |ce qui |"
             + "si (?!oui|non)|s'il |qui |quand |comment |combien |pourquoi |quel\\w* |a quel\\w* |depuis quand |jusqu'a quand ))");
     private static final Pattern CLAUSE_JOIN = Pattern.compile(",?\\s+et,?\\s+|\\s\\+\\s|\\s*;\\s*");
@@ -320,7 +328,10 @@ public final class MessageParts {
             boolean numbered = hasNumber || question && announcedQuestions;
             // « 1) délai pr transmettre un arrêté 2) vs fermez à quelle heure »: numbered items ask, question mark or not
             boolean numberedItems = numberedList && hasNumber;
-            List<String> pieces = pieces(matcher.group(), question);
+            boolean asksIndirectly = !question && ASKS_INDIRECTLY.matcher(matcher.group()).find();
+            List<String> pieces = pieces(matcher.group(), question || asksIndirectly);
+            // Listed indirect questions ask each, like the pieces of a question; one alone stays as it was read.
+            boolean asking = question || asksIndirectly && pieces.size() > 1;
             for (int i = 0; i < pieces.size(); i++) {
                 String piece = pieces.get(i);
                 if (!piece.isBlank() && piece.chars().anyMatch(Character::isLetter)) {
@@ -332,11 +343,11 @@ public final class MessageParts {
                     // enumerated piece of a question asks, not only the last one, which holds the question mark.
                     // « que trouve-t-on dans l'offre, et qui paie l'essentiel ? »: a first piece opening on « que »
                     // asks too, once the sentence is cut in two.
-                    if (question && (!first || QUESTION_WORD.matcher(piece).find()
+                    if (asking && (!first || QUESTION_WORD.matcher(piece).find()
                             || pieces.size() > 1 && OPENS_ON_WHAT.matcher(piece).find()) || numberedItems && i > 0) {
                         asked.add(piece.strip());
                     }
-                    if (question && !first && namesItsOwnSubject(piece.strip())) {
+                    if (asking && !first && namesItsOwnSubject(piece.strip())) {
                         ownQuestions.add(piece.strip());
                     }
                     // « le maire voudrait savoir 1/ si … 2/ à quel montant … »: the words before the first item

@@ -78,6 +78,18 @@ class MessagePartsTest {
     }
 
     @Test
+    void indirect_questions_listed_without_a_question_mark_are_each_a_part() {
+        // « et pendant combien de temps » completes the question on the funding: the same subject.
+        assertThat(split("Le maire souhaite savoir qui a voté la charte Mairie connectée, quel pourcentage est financé "
+                + "par l'Europe et pendant combien de temps.")).hasSize(2).first().asString().contains("charte")
+                .doesNotContain("pourcentage");
+        assertThat(split("Je souhaite savoir si nous pouvons transmettre nos conventions par Actes, et si l'envoi est "
+                + "instantané.")).hasSize(2);
+        // One indirect question alone, with its context, stays one part.
+        assertThat(split("Le maire souhaite savoir qui a voté la charte Mairie connectée en 2022.")).hasSize(1);
+    }
+
+    @Test
     void a_first_piece_opening_on_que_asks_once_the_sentence_is_cut() {
         assertThat(split("que trouve-t-on dans Mairie connectée, et qui paie l'essentiel ?")).hasSize(2);
     }
