@@ -125,6 +125,8 @@ public final class MessageCleaner {
     private static final Pattern QUOTES_US = Pattern.compile("\\b(?:somme numerique|mairie connectee)\\b");
     /** What the reply itself says must hold a question, or this many words, for the quoted mail to be left out. */
     private static final int MIN_OWN_REPLY_WORDS = 6;
+    /** A question above a forwarded mail in this many words or fewer asks about the forwarded mail. */
+    private static final int MAX_WORDS_ASKING_ABOUT_FORWARD = 4;
     /**
      * « pouvez-vous nous répondre ? », « voir ci-dessous, pouvez-vous regarder ? », « pouvez-vous répondre aux deux
      * questions du maire ? »: the reply asks us to answer what the quoted mail asks.
@@ -135,6 +137,18 @@ public final class MessageCleaner {
             + "|\\bmerci de (?:nous |me |lui |y )?(?:repondre|regarder)\\b"
             + "|\\b(?:la|les|sa|ses) (?:remarques?|questions?) (?:du maire|de (?:m\\.|mme|monsieur|madame|notre|nos) "
             + "|de l'adjoint|du conseiller)");
+    /**
+     * « que dois-je lui répondre ? », « je lui dis quoi ? », « vous pouvez m'aider à lui répondre ? »: what to answer
+     * the person whose mail is quoted, unless the reply itself says what was asked (« un artisan me demande s'il doit
+     * signer son offre. Que répondre ? »).
+     */
+    private static final Pattern ASKS_WHAT_TO_ANSWER = Pattern.compile("\\b(?:que|quoi) (?:dois-je|je dois|puis-je|"
+            + "faut-il|doit-on|on doit) (?:lui |leur |y )?(?:repondre|dire)\\b"
+            + "|\\bque (?:lui |leur |y )?(?:repondre|dire)\\b|\\bqu'est-ce que je (?:lui |leur )?(?:reponds|dis)\\b"
+            + "|\\bje (?:lui |leur |y )?(?:reponds|repond|dis) (?:quoi|koi|oui ou non)\\b"
+            + "|\\b(?:m'aider|nous aider) a (?:lui |leur |y )?repondre\\b");
+    private static final Pattern REPORTS_THE_QUESTION = Pattern.compile("\\b(?:me|nous|m'a|nous a) demande\\w* "
+            + "(?:si|s'il|s'ils|s'elle|comment|combien|quand|qui|quel\\w*|ou|pourquoi)\\b");
     private static final Pattern QUOTE_MARK = Pattern.compile("(?<=^|\\s)>+(?=\\s|$)");
     private static final Pattern SPACES = Pattern.compile(" +");
     /** Sentence breaks left at the start, or several in a row, where headers were taken out. */
@@ -223,7 +237,9 @@ public final class MessageCleaner {
         if (saysEnough && QUOTES_US.matcher(forwards ? forwarded.group() : reply.group()).find()) {
             return own;
         }
-        if (POINTS_TO_QUOTE.matcher(own).find() && Signals.incident(own).isEmpty()) {
+        boolean pointsToQuote = POINTS_TO_QUOTE.matcher(own).find()
+                || ASKS_WHAT_TO_ANSWER.matcher(own).find() && !REPORTS_THE_QUESTION.matcher(own).find();
+        if (pointsToQuote && Signals.incident(own).isEmpty()) {
             // What the reply says only passes the quoted mail on (its signature, « 1 400 hab. », is no request): the
             // quoted mail alone is what is asked; unless the reply asks us to act (« créez le compte de la personne
             // ci-dessous ») or reports a problem of its own (« nos actes sont bloqués … Pouvez-vous regarder ? »).
@@ -231,7 +247,12 @@ public final class MessageCleaner {
         }
         if (forwards) {
             // A note that forwards a mail says little of its own beyond its signature: the mail stays, unless the note
-            // asks a question of its own.
+            // asks a question of its own. « URGENT je fais comment ?? », « c normal ?? »: a question of a few words
+            // above a forwarded mail asks about that mail.
+            if (own.contains("?") && TextNormalizer.words(ownWords) <= MAX_WORDS_ASKING_ABOUT_FORWARD
+                    && Signals.asksToAct(own).isEmpty()) {
+                return text.substring(start);
+            }
             return own.contains("?") ? own : text;
         }
         return saysEnough ? own : text;

@@ -49,6 +49,26 @@ class MessageCleanerTest {
                 .contains("quel certificat faut-il pour actes ?");
     }
     @Test
+    void a_note_asking_what_to_answer_a_forwarded_mail_is_read_as_the_forwarded_question() {
+        assertThat(cleaner.clean("Bonjour, que dois-je répondre à cet élu ? TR: De : Marc Delattre Envoyé : mardi 3 "
+                + "février 2026 11:11 Objet : délib charte Bonjour, la délibération sur la charte a été envoyée en "
+                + "préfecture à quelle date ? Merci"))
+                .doesNotContain("repondre", "delattre").contains("a ete envoyee en prefecture a quelle date ?");
+        assertThat(cleaner.clean("je reponds koi ? Fwd: De: adjoint Envoyé: 02/04/2026 Objet: certif > quel type de "
+                + "certificat faut il pour envoyer sur actes ?")).isEqualTo("certif quel type de certificat faut il "
+                + "pour envoyer sur actes ?");
+        // A question of a few words above a forwarded mail asks about it.
+        assertThat(cleaner.clean("c normal ?? Fwd: De: maire Envoyé: lun 23 mars 2026 Objet: AR > on a envoye un arrete "
+                + "samedi, toujours pas d'accuse de reception")).contains("toujours pas d'accuse de reception")
+                .doesNotContain("normal");
+        // The note says what was asked: the older mail quoted below stays out.
+        assertThat(cleaner.clean("Un artisan me demande s'il doit signer électroniquement son offre. Que répondre ? "
+                + "-----Message d'origine----- De : Directrice école Envoyé : lundi 10 novembre 2025 12:25 Objet : "
+                + "conseil d'école Bonjour, le conseil d'école aura lieu mardi."))
+                .contains("signer electroniquement son offre").doesNotContain("conseil d'ecole");
+    }
+
+    @Test
     void a_reply_that_only_passes_the_quoted_mail_on_is_left_out_and_the_quoted_mail_kept() {
         String cleaned = cleaner.clean("Bonjour, pouvez-vous répondre à la question du maire ci-dessous ? Cordialement, "
                 + "Sylvie Caron, Mairie de Bellancourt (1 400 hab.) -----Message d'origine----- De : Jean-Marc Duval "
