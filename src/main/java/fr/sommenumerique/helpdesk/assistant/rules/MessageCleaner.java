@@ -127,6 +127,8 @@ public final class MessageCleaner {
     private static final int MIN_OWN_REPLY_WORDS = 6;
     /** A question above a forwarded mail in this many words or fewer asks about the forwarded mail. */
     private static final int MAX_WORDS_ASKING_ABOUT_FORWARD = 4;
+    /** « le maire me transmet ça, je fais quoi ? »; longer, the note tells its own matter (« la trésorerie … »). */
+    private static final int MAX_WORDS_ASKING_WHAT_TO_DO = 10;
     /**
      * « pouvez-vous nous répondre ? », « voir ci-dessous, pouvez-vous regarder ? », « pouvez-vous répondre aux deux
      * questions du maire ? »: the reply asks us to answer what the quoted mail asks.
@@ -147,6 +149,13 @@ public final class MessageCleaner {
             + "|\\bque (?:lui |leur |y )?(?:repondre|dire)\\b|\\bqu'est-ce que je (?:lui |leur )?(?:reponds|dis)\\b"
             + "|\\bje (?:lui |leur |y )?(?:reponds|repond|dis) (?:quoi|koi|oui ou non)\\b"
             + "|\\b(?:m'aider|nous aider) a (?:lui |leur |y )?repondre\\b");
+    /**
+     * « le maire me transmet ça, je fais quoi ? », « les entreprises se plaignent, que faire ? », « vous savez ? »:
+     * above a forwarded mail, asks us about what that mail says.
+     */
+    private static final Pattern ASKS_ABOUT_THE_FORWARD = Pattern.compile("\\b(?:je|on) (?:fais|fait) (?:quoi|koi|comment)\\b"
+            + "|\\bque (?:dois-je |doit-on |faut-il )?faire\\b|\\bquoi (?:lui |leur )?repondre\\b"
+            + "|\\bvous (?:savez|avez|connaissez)\\b");
     private static final Pattern REPORTS_THE_QUESTION = Pattern.compile("\\b(?:me|nous|m'a|nous a) demande\\w* "
             + "(?:si|s'il|s'ils|s'elle|comment|combien|quand|qui|quel\\w*|ou|pourquoi)\\b");
     private static final Pattern QUOTE_MARK = Pattern.compile("(?<=^|\\s)>+(?=\\s|$)");
@@ -247,10 +256,11 @@ public final class MessageCleaner {
         }
         if (forwards) {
             // A note that forwards a mail says little of its own beyond its signature: the mail stays, unless the note
-            // asks a question of its own. « URGENT je fais comment ?? », « c normal ?? »: a question of a few words
-            // above a forwarded mail asks about that mail.
-            if (own.contains("?") && TextNormalizer.words(ownWords) <= MAX_WORDS_ASKING_ABOUT_FORWARD
-                    && Signals.asksToAct(own).isEmpty()) {
+            // asks a question of its own. « URGENT je fais comment ?? », « c normal ?? »: a question of a few words,
+            // or one asking what to do, above a forwarded mail asks about that mail.
+            long words = TextNormalizer.words(ownWords);
+            if (own.contains("?") && (words <= MAX_WORDS_ASKING_ABOUT_FORWARD || words <= MAX_WORDS_ASKING_WHAT_TO_DO
+                    && ASKS_ABOUT_THE_FORWARD.matcher(own).find()) && Signals.asksToAct(own).isEmpty()) {
                 return text.substring(start);
             }
             return own.contains("?") ? own : text;

@@ -61,6 +61,14 @@ class MessageCleanerTest {
         assertThat(cleaner.clean("c normal ?? Fwd: De: maire Envoyé: lun 23 mars 2026 Objet: AR > on a envoye un arrete "
                 + "samedi, toujours pas d'accuse de reception")).contains("toujours pas d'accuse de reception")
                 .doesNotContain("normal");
+        // A short note asking what to do about the forwarded mail; a longer one tells its own matter.
+        assertThat(cleaner.clean("Bonjour, question cimetière, je fais quoi ? TR: De : Administré Envoyé : mardi 17 "
+                + "février 2026 Objet : concession La concession de mes grands-parents a expiré, la commune peut-elle "
+                + "la reprendre ?")).doesNotContain("je fais quoi").contains("la commune peut-elle la reprendre ?");
+        assertThat(cleaner.clean("La trésorerie ne nous a toujours pas transmis le compte de gestion 2025 et le conseil "
+                + "doit voter le compte administratif le 30 avril. Que faire ? TR: De : SGC Envoyé : lundi 2 mars 2026 "
+                + "Objet : compte de gestion Bonjour, nous revenons vers vous.")).contains("que faire ?")
+                .doesNotContain("revenons");
         // The note says what was asked: the older mail quoted below stays out.
         assertThat(cleaner.clean("Un artisan me demande s'il doit signer électroniquement son offre. Que répondre ? "
                 + "-----Message d'origine----- De : Directrice école Envoyé : lundi 10 novembre 2025 12:25 Objet : "
