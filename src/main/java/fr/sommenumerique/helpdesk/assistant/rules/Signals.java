@@ -56,7 +56,7 @@ public final class Signals {
             + "\\bjamais (?:recu|arrive|parvenu)\\w*|"
             // « un AR pour un acte qu'on n'a jamais envoyé », « la même délib télétransmise deux fois par erreur »
             + "\\bqu(?:'on|e nous|e j'?) n'?(?:a|avons|ai) jamais (?:envoye|transmis|teletransmis|depose)\\w*|"
-            + "\\b(?:envoye|transmis|teletransmis|depose)e?s? (?:deux fois|en double)\\b|\\b(?:toujours|tjrs|tjs|tjr) pas (?:recu|arrive|parvenu)\\w*|"
+            + "\\b(?:envoye|transmis|teletransmis|depose)e?s? (?:deux fois|en double)\\b(?! par (?:an|mois|semaine))|\\b(?:toujours|tjrs|tjs|tjr) pas (?:recu|arrive|parvenu)\\w*|"
             + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b|"
             // « l'envoi reste en statut posté depuis vendredi », « rien ne bouge »: stuck on the platform.
             + "\\breste (?:en|au) (?:statut|etat)\\b|\\brien (?:ne )?bouge\\b|"
