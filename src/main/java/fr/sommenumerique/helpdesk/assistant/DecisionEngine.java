@@ -111,6 +111,8 @@ public class DecisionEngine {
     private static final double ASKED_LIKE_PROBABILITY = 0.9;
     /** … and the article shares at least this weighted share of the message's words. */
     private static final double ASKED_LIKE_MIN_COVERAGE = 0.1;
+    /** Beyond this many searched words, the topic classifier's certainty says more about the length than the topic. */
+    private static final int ASKED_LIKE_MAX_TERMS = 35;
     /** Greetings this likely are greetings alone, whatever article shares their words. */
     private static final double SURE_GREETING = 0.9;
     /** An article related to a question handed over is listed when it covers this share of it. */
@@ -1019,8 +1021,11 @@ public class DecisionEngine {
         }
         Optional<SearchHit> askedLikeIt = Optional.empty();
         double askedLikeProbability = 0;
+        // Not for a long story around the question (« mardi après-midi une administrée … vendredi le marché … »): the
+        // classifier adds up every word of it, and the days and hours of a week read like questions on our hours.
         if (confident.isEmpty() && unknownAcronym.isEmpty() && !saysTooLittle && current.topics().get() != null
-                && scores.requestProbability() < scores.probability(Intent.QUESTION)) {
+                && scores.requestProbability() < scores.probability(Intent.QUESTION)
+                && search.queryTerms().size() <= ASKED_LIKE_MAX_TERMS) {
             // « … j'ai essayé de vous appeler à 13h15 … puis vers 18h même chose » shares few words with the article on
             // the opening hours, but is asked like the questions people wrote about it: the best article answers when
             // the topic classifier, on its own, is nearly sure the message is about that very article. A topic card it

@@ -27,6 +27,16 @@ class AskedLikeTopicTest {
     @Test
     void a_message_asked_like_the_questions_about_an_article_is_answered_from_it() throws IOException {
         writeArticles();
+        writeTopics();
+
+        Decision decision = new DecisionEngine(KnowledgeBase.load(folder), AssistantSettings.DEFAULTS).decide(MESSAGE);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).containsExactly("horaires");
+        assertThat(decision.reason()).contains("le message ressemble aux questions posées sur cet article");
+    }
+
+    private void writeTopics() throws IOException {
         Files.createDirectories(folder.resolve("sujets"));
         Files.writeString(folder.resolve("sujets/horaires.txt"), """
                 personne ne décroche quand j'appelle à midi
@@ -39,12 +49,6 @@ class AskedLikeTopicTest {
                 notre GED suffit pour archiver les délibérations ?
                 qui doit agréer le tiers archiveur ?
                 """, StandardCharsets.UTF_8);
-
-        Decision decision = new DecisionEngine(KnowledgeBase.load(folder), AssistantSettings.DEFAULTS).decide(MESSAGE);
-
-        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
-        assertThat(decision.articleIds()).containsExactly("horaires");
-        assertThat(decision.reason()).contains("le message ressemble aux questions posées sur cet article");
     }
 
     @Test

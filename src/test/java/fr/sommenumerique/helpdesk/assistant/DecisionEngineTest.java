@@ -78,6 +78,20 @@ class DecisionEngineTest {
     }
 
     @Test
+    void the_days_and_hours_of_a_long_story_do_not_make_it_a_question_on_our_hours() {
+        Decision decision = engine.decide("Bonjour, Je me permets de vous écrire en cette fin de semaine, et quelle "
+                + "semaine ! Cela fait dix-huit ans que je suis secrétaire de mairie ici, j'en ai vu passer des réformes, "
+                + "mais cette année bat tous les records. Mardi après-midi, une administrée est venue me montrer pendant "
+                + "une heure les photos de la haie de son voisin, je n'ai pas osé l'interrompre. Vendredi, c'était le "
+                + "marché de producteurs sur la place, j'ai aidé à installer les barnums avant d'ouvrir le guichet. Du "
+                + "coup, entre deux coups de fil, je reviens vers vous : Quelle est l'adresse internet de la plateforme "
+                + "marchés publics ? Une entreprise me la demande. Merci beaucoup, vous me sauvez la vie !");
+
+        assertThat(decision.articleIds()).doesNotContain("horaires-support");
+        assertThat(decision.reason()).doesNotContain("ressemble aux questions");
+    }
+
+    @Test
     void a_municipal_matter_told_before_a_question_on_whom_to_ask_gets_its_card_though_it_names_the_prefecture() {
         Decision decision = engine.decide("Madame, Monsieur, la préfecture envisage de déplacer notre bureau de vote, "
                 + "installé dans la salle des fêtes. Le maire aimerait savoir à qui s'adresser pour donner son avis. "
