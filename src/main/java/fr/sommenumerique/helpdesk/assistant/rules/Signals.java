@@ -54,9 +54,9 @@ public final class Signals {
             + "\\bpeux (?:pas|plus|pu)\\b|\\bpage blanche\\b|\\becran blanc\\b|\\binaccessible\\b|\\bintrouvable\\b|"
             + "\\baidez[- ]?(?:moi|nous)\\b|\\bau secours\\b|\\bsos\\b|\\bdisparu\\b|\\bne (?:recois|recevons|recoit) (?:pas|plus)\\b|"
             + "\\bjamais (?:recu|arrive|parvenu)\\w*|"
-            // « un AR pour un acte qu'on n'a jamais envoyé », « la même délib télétransmise deux fois par erreur »
+            // « un AR pour un acte qu'on n'a jamais envoyé »
             + "\\bqu(?:'on|e nous|e j'?) n'?(?:a|avons|ai) jamais (?:envoye|transmis|teletransmis|depose)\\w*|"
-            + "\\b(?:envoye|transmis|teletransmis|depose)e?s? (?:deux fois|en double)\\b(?! par (?:an|mois|semaine))|\\b(?:toujours|tjrs|tjs|tjr) pas (?:recu|arrive|parvenu)\\w*|"
+            + "\\b(?:toujours|tjrs|tjs|tjr) pas (?:recu|arrive|parvenu)\\w*|"
             + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b|"
             // « l'envoi reste en statut posté depuis vendredi », « rien ne bouge »: stuck on the platform.
             + "\\breste (?:en|au) (?:statut|etat)\\b|\\brien (?:ne )?bouge\\b|"
@@ -97,7 +97,7 @@ public final class Signals {
             + "\\b(?:suis|sommes|est|sont|etre|on est|a ete|ont ete) (?:deconnecte|ejecte)\\w*|"
             // « l'acte est parti deux fois, la préf a deux AR », « apparaît en double »: a sending duplicated.
             + "(?<!\\bnoms? |\\bnoms? (?:est|sont|figure|apparait) |fois )\\ben double\\b(?! exemplaire)|"
-            + "\\b(?:parti|envoye|transmis|passe|arrive|recu)e?s? (?:deux|2) fois\\b" + NOT_A_RATE + "|"
+            + "\\b(?:parti|envoye|transmis|teletransmis|passe|arrive|recu)e?s? (?:deux|2) fois\\b" + NOT_A_RATE + "|"
             // « on nous a facturé Mairie connectée deux fois »: a charge duplicated
             + "\\b(?:facture|preleve|debite)e?s?(?: \\S+){0,3} (?:deux|2) fois\\b" + NOT_A_RATE + "|"
             + "\\b(?:deux|2) (?:ar|accuses de reception)\\b|\\bdouble (?:facturation|prelevement|paiement)\\b|"
@@ -108,7 +108,7 @@ public final class Signals {
             // asking for passwords or a click is a security matter for an agent, whatever the question around it.
             + "\\b(?:se presentant comme|se presente comme|se disant|soi-disant|pretendument|au nom de|signee?|de la part de|venant de)"
             + "\\W{0,4}(?:de\\W{1,4})?somme numerique\\b|\\b(?:revalider|reactiver|confirmer|verifier) (?:son|votre|vos|ses|nos|mon|ma|leur)"
-            + " (?:compte|identifiants?|mot de passe|acces)\\b|\\bdemande\\w* (?:nos|vos|ses|mes|mon|notre|votre|les|leurs) (?:identifiants?|mots? de "
+            + " (?:compte|identifiants?|mot de passe|acces)\\b|\\bdemande\\w* (?:nos|vos|ses|mes|mon|son|notre|votre|les|leurs) (?:identifiants?|mots? de "
             + "passe|codes)\\b|\\b(?:hamecon\\w*|phishing|escroquerie|frauduleu\\w*)\\b)");
 
     private static final Pattern ASKS_WHAT_WENT_WRONG = Pattern.compile("\\b(?:c'est|c'?|est-ce|est ce|cest|ce n'est|c'est pas|"

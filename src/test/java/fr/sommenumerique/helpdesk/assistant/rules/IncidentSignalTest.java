@@ -17,6 +17,7 @@ class IncidentSignalTest {
             "Dans votre délibération un nom est en double dans la liste des présents, erreur de frappe ?",
             "Faut-il imprimer la convention en double exemplaire ?",
             "Le budget est transmis deux fois par an ?",
+            "au SIVOS on n'a jamais télétransmis, tout part par courrier : sommes-nous obligés d'y passer ?",
             "tant que l AR est pas arrive la delib est pas executoire c bien ca ?",
     })
     void words_that_say_nothing_is_broken_are_no_incident(String text) {
@@ -39,6 +40,9 @@ class IncidentSignalTest {
             "un courriel se disant de Somme Numerique nous demande de revalider notre compte, c'est normal ?",
             "Est-ce une tentative d'hameçonnage ce message qui nous demande nos mots de passe ?",
             "notre arrêté est parti deux fois sur Actes, on fait quoi ?",
+            "On a télétransmis deux fois la même délibération par erreur, qui peut corriger ?",
+            "On a reçu un AR pour un acte qu'on n'a jamais envoyé ??",
+            "L'adjoint a reçu un mail « de Somme Numérique » qui lui demande son mot de passe Actes par retour. C'est vous ?",
             "La délibération apparaît en double chez la préfecture, comment corriger ?",
             "la visio coupe au bout de dix minutes", "le partage de fichiers rame sans arrêt",
             "Le standard ne répond pas depuis ce matin 10h, vous êtes fermés aujourd'hui ?",
