@@ -263,7 +263,7 @@ public final class MessageCleaner {
                     && ASKS_ABOUT_THE_FORWARD.matcher(own).find()) && Signals.asksToAct(own).isEmpty()) {
                 return text.substring(start);
             }
-            return own.contains("?") ? own : text;
+            return own.contains("?") && words > MAX_WORDS_ASKING_WHAT_TO_DO ? own : text;
         }
         return saysEnough ? own : text;
     }
