@@ -257,7 +257,8 @@ public final class MessageCleaner {
         if (forwards) {
             // A note that forwards a mail says little of its own beyond its signature: the mail stays, unless the note
             // asks a question of its own. « URGENT je fais comment ?? », « c normal ?? »: a question of a few words,
-            // or one asking what to do, above a forwarded mail asks about that mail.
+            // or one asking what to do, above a forwarded mail asks about that mail, which alone is read. Another
+            // question of ten words or fewer (« qui a donné l'accord ? ») is read with the mail it points to.
             long words = TextNormalizer.words(ownWords);
             if (own.contains("?") && (words <= MAX_WORDS_ASKING_ABOUT_FORWARD || words <= MAX_WORDS_ASKING_WHAT_TO_DO
                     && ASKS_ABOUT_THE_FORWARD.matcher(own).find()) && Signals.asksToAct(own).isEmpty()) {
