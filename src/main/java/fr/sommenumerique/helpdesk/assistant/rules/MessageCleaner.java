@@ -155,7 +155,7 @@ public final class MessageCleaner {
      */
     private static final Pattern ASKS_ABOUT_THE_FORWARD = Pattern.compile("\\b(?:je|on) (?:fais|fait) (?:quoi|koi|comment)\\b"
             + "|\\bque (?:dois-je |doit-on |faut-il )?faire\\b|\\bquoi (?:lui |leur )?repondre\\b"
-            + "|\\bvous (?:savez|avez|connaissez)\\b");
+            + "|\\bvous (?:savez|avez|connaissez|confirmez|pouvez (?:confirmer|gerer|m'aider))\\b|\\bje (?:lui )?confirme quoi\\b");
     private static final Pattern REPORTS_THE_QUESTION = Pattern.compile("\\b(?:me|nous|m'a|nous a) demande\\w* "
             + "(?:si|s'il|s'ils|s'elle|comment|combien|quand|qui|quel\\w*|ou|pourquoi)\\b");
     private static final Pattern QUOTE_MARK = Pattern.compile("(?<=^|\\s)>+(?=\\s|$)");
@@ -246,7 +246,12 @@ public final class MessageCleaner {
         if (saysEnough && QUOTES_US.matcher(forwards ? forwarded.group() : reply.group()).find()) {
             return own;
         }
-        boolean pointsToQuote = POINTS_TO_QUOTE.matcher(own).find()
+        // « Vous savez ? », « Qui signe ? », « je fais quoi ? » above « -----Message d'origine----- » or a forwarded
+        // mail: a question of a few words, or one asking what to do, asks about the mail below.
+        long words = TextNormalizer.words(ownWords);
+        boolean asksAboutIt = own.contains("?") && (words <= MAX_WORDS_ASKING_ABOUT_FORWARD
+                || words <= MAX_WORDS_ASKING_WHAT_TO_DO && ASKS_ABOUT_THE_FORWARD.matcher(own).find());
+        boolean pointsToQuote = POINTS_TO_QUOTE.matcher(own).find() || asksAboutIt
                 || ASKS_WHAT_TO_ANSWER.matcher(own).find() && !REPORTS_THE_QUESTION.matcher(own).find();
         if (pointsToQuote && Signals.incident(own).isEmpty()) {
             // What the reply says only passes the quoted mail on (its signature, « 1 400 hab. », is no request): the
@@ -256,14 +261,8 @@ public final class MessageCleaner {
         }
         if (forwards) {
             // A note that forwards a mail says little of its own beyond its signature: the mail stays, unless the note
-            // asks a question of its own. « URGENT je fais comment ?? », « c normal ?? »: a question of a few words,
-            // or one asking what to do, above a forwarded mail asks about that mail, which alone is read. Another
-            // question of ten words or fewer (« qui a donné l'accord ? ») is read with the mail it points to.
-            long words = TextNormalizer.words(ownWords);
-            if (own.contains("?") && (words <= MAX_WORDS_ASKING_ABOUT_FORWARD || words <= MAX_WORDS_ASKING_WHAT_TO_DO
-                    && ASKS_ABOUT_THE_FORWARD.matcher(own).find()) && Signals.asksToAct(own).isEmpty()) {
-                return text.substring(start);
-            }
+            // asks a question of its own. Another question of ten words or fewer (« qui a donné l'accord ? ») is read
+            // with the mail it points to.
             return own.contains("?") && words > MAX_WORDS_ASKING_WHAT_TO_DO ? own : text;
         }
         return saysEnough ? own : text;

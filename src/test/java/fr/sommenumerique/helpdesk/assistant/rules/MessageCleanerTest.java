@@ -69,6 +69,10 @@ class MessageCleanerTest {
                 + "doit voter le compte administratif le 30 avril. Que faire ? TR: De : SGC Envoyé : lundi 2 mars 2026 "
                 + "Objet : compte de gestion Bonjour, nous revenons vers vous.")).contains("que faire ?")
                 .doesNotContain("revenons");
+        // Outlook marks a forward like a reply (« -----Message d'origine----- »): a short question above it asks about it.
+        assertThat(cleaner.clean("Vous savez ? -----Message d'origine----- De : Le Maire Envoyé : lundi 16 mars 2026 "
+                + "08:00 À : Secrétariat Objet : Délai préfet Combien de temps le préfet a-t-il pour attaquer une "
+                + "délibération ?")).doesNotContain("vous savez").contains("combien de temps le prefet a-t-il");
         // The note says what was asked: the older mail quoted below stays out.
         assertThat(cleaner.clean("Un artisan me demande s'il doit signer électroniquement son offre. Que répondre ? "
                 + "-----Message d'origine----- De : Directrice école Envoyé : lundi 10 novembre 2025 12:25 Objet : "
