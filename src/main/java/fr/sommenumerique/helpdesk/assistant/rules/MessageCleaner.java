@@ -89,8 +89,8 @@ public final class MessageCleaner {
     private static final Pattern PHONE_MAIL_FOOTER = Pattern.compile("(?<=[?.!]) +(?:obtenir outlook pour|get outlook for"
             + "|envoye (?:de|depuis) (?:mon|un) (?:iphone|ipad|smartphone|telephone|mobile|android|samsung)).*$");
     /** The label of a forwarding separator (« -------- Message transféré -------- »). */
-    private static final String FORWARD_LABEL = "message transfere|original message|forwarded message"
-            + "|debut du message (?:reexpedie|transfere)";
+    private static final String FORWARD_LABEL = "message transfere|mail transfere|courriel transfere|original message"
+            + "|forwarded message|debut du message (?:reexpedie|transfere)";
     /**
      * What a mail program adds when a message is forwarded or quoted: « ----- Message transféré ----- », « TR : »,
      * « De : Mairie de Long À : secrétariat Objet : », « > ». It names no matter; a sentence break stands for it, so
@@ -146,7 +146,7 @@ public final class MessageCleaner {
      */
     private static final Pattern ASKS_WHAT_TO_ANSWER = Pattern.compile("\\b(?:que|quoi) (?:dois-je|je dois|puis-je|"
             + "faut-il|doit-on|on doit) (?:lui |leur |y )?(?:repondre|dire)\\b"
-            + "|\\bque (?:lui |leur |y )?(?:repondre|dire)\\b|\\bqu'est-ce que je (?:lui |leur )?(?:reponds|dis)\\b"
+            + "|\\bque (?:lui |leur |y )?(?:repondre|dire|conseiller)\\b|\\bqu'est-ce que je (?:lui |leur )?(?:reponds|dis)\\b"
             + "|\\bje (?:lui |leur |y )?(?:reponds|repond|dis) (?:quoi|koi|oui ou non)\\b"
             + "|\\b(?:m'aider|nous aider) a (?:lui |leur |y )?repondre\\b");
     /**

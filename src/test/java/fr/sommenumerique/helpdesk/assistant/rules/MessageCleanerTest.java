@@ -73,6 +73,9 @@ class MessageCleanerTest {
         assertThat(cleaner.clean("Vous savez ? -----Message d'origine----- De : Le Maire Envoyé : lundi 16 mars 2026 "
                 + "08:00 À : Secrétariat Objet : Délai préfet Combien de temps le préfet a-t-il pour attaquer une "
                 + "délibération ?")).doesNotContain("vous savez").contains("combien de temps le prefet a-t-il");
+        assertThat(cleaner.clean("Quand ca passe ? ----- Mail transfere ----- De : Mme Martin Envoye : vendredi 24 avril "
+                + "2026 13:19 Objet : Encombrants Bonjour, quand passe le ramassage des encombrants sur la commune ?"))
+                .doesNotContain("ca passe ?").contains("quand passe le ramassage des encombrants");
         // The note says what was asked: the older mail quoted below stays out.
         assertThat(cleaner.clean("Un artisan me demande s'il doit signer électroniquement son offre. Que répondre ? "
                 + "-----Message d'origine----- De : Directrice école Envoyé : lundi 10 novembre 2025 12:25 Objet : "
