@@ -125,7 +125,7 @@ public final class MessageCleaner {
     private static final Pattern QUOTES_US = Pattern.compile("\\b(?:somme numerique|mairie connectee)\\b");
     /** What the reply itself says must hold a question, or this many words, for the quoted mail to be left out. */
     private static final int MIN_OWN_REPLY_WORDS = 6;
-    /** A question above a forwarded mail in this many words or fewer asks about the forwarded mail. */
+    /** A question above a forwarded or quoted mail in this many words or fewer asks about that mail. */
     private static final int MAX_WORDS_ASKING_ABOUT_FORWARD = 4;
     /** « le maire me transmet ça, je fais quoi ? »; longer, the note tells its own matter (« la trésorerie … »). */
     private static final int MAX_WORDS_ASKING_WHAT_TO_DO = 10;
@@ -151,7 +151,7 @@ public final class MessageCleaner {
             + "|\\b(?:m'aider|nous aider) a (?:lui |leur |y )?repondre\\b");
     /**
      * « le maire me transmet ça, je fais quoi ? », « les entreprises se plaignent, que faire ? », « vous savez ? »:
-     * above a forwarded mail, asks us about what that mail says.
+     * above a forwarded or quoted mail, asks us about what that mail says.
      */
     private static final Pattern ASKS_ABOUT_THE_FORWARD = Pattern.compile("\\b(?:je|on) (?:fais|fait) (?:quoi|koi|comment)\\b"
             + "|\\bque (?:dois-je |doit-on |faut-il )?faire\\b|\\bquoi (?:lui |leur )?repondre\\b"
@@ -240,7 +240,8 @@ public final class MessageCleaner {
         }
         String own = text.substring(0, start);
         String ownWords = TRAILING_POLITENESS.matcher(LEADING_GREETING.matcher(own.strip()).replaceFirst("")).replaceFirst("");
-        boolean saysEnough = own.contains("?") || TextNormalizer.words(ownWords) >= MIN_OWN_REPLY_WORDS;
+        long words = TextNormalizer.words(ownWords);
+        boolean saysEnough = own.contains("?") || words >= MIN_OWN_REPLY_WORDS;
         // Our own earlier mail, quoted below a reply that says enough (« nous accusons réception de votre courriel »),
         // is never what the commune asks, even when the reply says « merci de répondre vite ».
         if (saysEnough && QUOTES_US.matcher(forwards ? forwarded.group() : reply.group()).find()) {
@@ -248,7 +249,6 @@ public final class MessageCleaner {
         }
         // « Vous savez ? », « Qui signe ? », « je fais quoi ? » above « -----Message d'origine----- » or a forwarded
         // mail: a question of a few words, or one asking what to do, asks about the mail below.
-        long words = TextNormalizer.words(ownWords);
         boolean asksAboutIt = own.contains("?") && (words <= MAX_WORDS_ASKING_ABOUT_FORWARD
                 || words <= MAX_WORDS_ASKING_WHAT_TO_DO && ASKS_ABOUT_THE_FORWARD.matcher(own).find());
         boolean pointsToQuote = POINTS_TO_QUOTE.matcher(own).find() || asksAboutIt
