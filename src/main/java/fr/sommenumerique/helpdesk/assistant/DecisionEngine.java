@@ -4,6 +4,7 @@ import fr.sommenumerique.helpdesk.knowledge.TextCut;
 import fr.sommenumerique.helpdesk.assistant.intent.IntentClassifier;
 import fr.sommenumerique.helpdesk.assistant.intent.IntentModelCache;
 import fr.sommenumerique.helpdesk.assistant.intent.IntentScores;
+import fr.sommenumerique.helpdesk.assistant.rules.GluedElisions;
 import fr.sommenumerique.helpdesk.assistant.rules.Acronyms;
 import fr.sommenumerique.helpdesk.assistant.rules.MessageCleaner;
 import fr.sommenumerique.helpdesk.assistant.rules.MessageParts;
@@ -192,7 +193,7 @@ public class DecisionEngine {
     private static final IntentClassifier.Algorithm ALGORITHM = IntentClassifier.Algorithm.MAXENT;
 
     private record Model(KnowledgeBase.Status status, IntentClassifier classifier, Supplier<TopicClassifier> topics,
-                         ServiceDetector services) {
+                         ServiceDetector services, GluedElisions elisions) {
     }
 
     /** A text that sends the reader to the mail's subject: « voir objet », « cf. objet », « la demande en objet ». */
@@ -302,10 +303,24 @@ public class DecisionEngine {
                 boolean fewSubjects = asked.stream().map(TopicClassifier.Example::articleId).distinct().count() < 2;
                 Supplier<TopicClassifier> topics = fewSubjects ? () -> null
                         : TopicClassifier.trainedOnFirstUse(asked, knowledgeBase::normalizedTerms);
-                model = new Model(status, classifier, topics, new ServiceDetector(knowledgeBase.serviceVocabulary()));
+                model = new Model(status, classifier, topics, new ServiceDetector(knowledgeBase.serviceVocabulary()),
+                        GluedElisions.knowing(() -> knowledgeTexts(examples)));
             }
             return model;
         }
+    }
+
+    /** The texts of every article, card and intent example: the words a glued elision is split into. */
+    private List<String> knowledgeTexts(List<IntentExample> examples) {
+        List<String> texts = new ArrayList<>();
+        examples.forEach(e -> texts.add(e.text()));
+        Stream.concat(knowledgeBase.articles().stream(), knowledgeBase.outOfScopeTopics().stream()).forEach(a -> {
+            texts.add(a.title());
+            texts.add(a.text());
+            texts.addAll(a.questions());
+            texts.addAll(a.tags());
+        });
+        return texts;
     }
 
     /** Whether an automatic answer is sure enough to resolve its ticket, or must stay open for staff to check. */
@@ -364,11 +379,11 @@ public class DecisionEngine {
     }
 
     private Decision decideText(Question question) {
-        String text = cleaner.withoutSignatureAfterQuestion(cleaner.clean(question.text()));
+        Model current = model();
+        String text = cleaner.withoutSignatureAfterQuestion(cleaner.clean(current.elisions().split(question.text())));
         if (text.isBlank()) {
             return greetingOnly(IntentScores.NONE);
         }
-        Model current = model();
         IntentScores whole = classify(current, text);
         if (whole.best() == Intent.GREETING && greetingsAlone(current, whole, text)) {
             return greetingOnly(whole);

@@ -1297,4 +1297,28 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
         assertThat(decision.articleIds()).contains("charte-obligations");
     }
+
+    @Test
+    void a_question_typed_without_its_apostrophes_finds_its_key_word() {
+        // « ladresse » is no word; « l'adresse » of the procurement platform is a point the knowledge base does not know
+        Decision decision = engine.decide("cest quoi ladresse internet de la plateforme marches pour la mettre dans notre avis");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.articleIds()).contains("plateforme-marches");
+    }
+
+    @Test
+    void a_price_asked_in_a_hurry_is_handed_over_with_the_article_saying_prices_are_not_known_here() {
+        Decision decision = engine.decide("cest combien mairie connectee pour une commune de 350 hab ? le maire veut le "
+                + "prix avant le conseil");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.articleIds()).containsExactly("tarifs-mairie-connectee");
+    }
+
+    @Test
+    void a_commune_asking_to_be_called_back_gets_an_agent() {
+        assertThat(engine.decide("J'ai appelé le 03 22 22 27 27 trois fois ce matin, ça sonne dans le vide. Quelqu'un "
+                + "peut-il me rappeler ? Mairie de Cocquerel").kind()).isEqualTo(DecisionKind.TICKET);
+    }
 }

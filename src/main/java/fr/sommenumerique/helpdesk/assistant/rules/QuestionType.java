@@ -19,7 +19,9 @@ public enum QuestionType {
                     + ".{0,60}\\b(?:samedi|dimanche|week-?end|feries?|lundi|mardi|mercredi|jeudi|vendredi|matin|soir|midi|"
                     + "apres-?midi|aprem|heures?|plus tard|apres|tard|tot|\\d{1,2} ?h(?:\\d\\d)?)\\b"
                     // « si j'ai un blocage le samedi, quelqu'un peut m'aider chez vous ? »: the closed day said first
-                    + "|\\b(?:samedi|dimanche|week-?end|feries?)\\b.{0,60}\\b" + Reach.SOMEONE + "\\b",
+                    + "|\\b(?:samedi|dimanche|week-?end|feries?)\\b.{0,60}\\b" + Reach.SOMEONE + "\\b"
+                    // « je finis vers 17h45, je pourrai encore vous joindre ? »: the hour said first
+                    + "|\\b\\d{1,2} ?h(?:\\d\\d)?\\b.{0,60}\\b(?:vous joindre|vous appeler|vous avoir|" + Reach.SOMEONE + ")\\b",
             "\\blundi au vendredi\\b|\\bouverts?\\b|\\bfermes?\\b"),
     PHONE("un numéro de téléphone",
             "\\b(?:numero de (?:telephone|tel|standard|fax)|votre numero|vos numeros|telephone de|numero du standard|"
@@ -61,7 +63,7 @@ public enum QuestionType {
                     // « combien en % »).
                     + "cout(?:e|ent|er\\w*)(?: \\S+){0,2} (?:combien|combein|combiens|cb)\\b"
                     + "(?! (?:de|d')\\b| en (?:%|pour))|"
-                    + "(?:c'est|c'?|ca fait) (?:combien|cb)\\b(?! (?:de|d'?)\\b)|payant\\w*|gratuit\\w*|devis|cotisation|"
+                    + "(?:c'est|cest|c est|c'?|ca fait) (?:combien|cb)\\b(?! (?:de|d'?)\\b)|payant\\w*|gratuit\\w*|devis|cotisation|"
                     // « après les 2 ans de subvention, combien on paiera par an ? », « quel montant restera à la charge
                     // de la commune ? »: what the commune will pay, in other words.
                     + "(?:combien|combein|cb)(?: \\S+){0,3} (?:pai|pay)(?:e|era|erons|erait|erions|erez|er)\\b|"

@@ -60,6 +60,10 @@ public final class Signals {
             + "\\b(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b|"
             // « l'envoi reste en statut posté depuis vendredi », « rien ne bouge »: stuck on the platform.
             + "\\breste (?:en|au) (?:statut|etat)\\b|\\brien (?:ne )?bouge\\b|"
+            // « ça sonne dans le vide, quelqu'un peut-il me rappeler ? »: the commune asks to be called back (not « me
+            // rappeler les horaires » nor « pouvez-vous me rappeler : le délai… », which ask to be reminded).
+            + "\\b(?:me|nous) rappeler ?(?:\\?|$|svp\\b|s'il vous plait\\b|rapidement\\b|au plus vite\\b|demain\\b|"
+            + "des que possible\\b|au 0\\d)|"
             // « l'espace partagé est plein, on peut plus déposer de fichiers »
             + "\\b(?:on|je|nous) (?:peut|peux|pouvons) plus\\b|"
             // « les bordereaux PES n'arrivent plus dans Hélios », « la facture porte un montant différent du devis »,

@@ -19,6 +19,9 @@ class IncidentSignalTest {
             "Le budget est transmis deux fois par an ?",
             "au SIVOS on n'a jamais télétransmis, tout part par courrier : sommes-nous obligés d'y passer ?",
             "tant que l AR est pas arrive la delib est pas executoire c bien ca ?",
+            "Pouvez-vous me rappeler vos horaires ?",
+            "Bonjour, pouvez-vous me rappeler : le marché doit-il être transmis dans quel délai ?",
+            "Pourriez-vous me rappeler en quelques mots ce qu'est Somme Numérique ?",
     })
     void words_that_say_nothing_is_broken_are_no_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isEmpty();
@@ -46,6 +49,8 @@ class IncidentSignalTest {
             "La délibération apparaît en double chez la préfecture, comment corriger ?",
             "la visio coupe au bout de dix minutes", "le partage de fichiers rame sans arrêt",
             "Le standard ne répond pas depuis ce matin 10h, vous êtes fermés aujourd'hui ?",
+            "J'ai appelé trois fois ce matin, ça sonne dans le vide. Quelqu'un peut-il me rappeler ? Mairie de Cocquerel",
+            "Merci de me rappeler au 03 22 00 00 00, c'est urgent",
             "Le certificat de l'ancienne secrétaire est sur une clé USB qu'on ne retrouve plus, qu'est-ce qu'on fait ?",
             "Les tampons sur nos actes sont vides (pas de date de réception). Problème chez vous ?",
             "J'ai reçu un mail bizarre qui se présente comme Somme Numérique et me demande mon mot de passe Actes",

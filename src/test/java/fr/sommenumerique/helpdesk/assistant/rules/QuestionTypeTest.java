@@ -41,6 +41,9 @@ class QuestionTypeTest {
     @Test
     void a_question_about_a_decision_on_prices_does_not_ask_for_a_price() {
         assertThat(QuestionType.of(TextNormalizer.normalize("Quels sont vos tarifs ?"))).contains(QuestionType.PRICE);
+        assertThat(QuestionType.of(TextNormalizer.normalize("cest combien pour une commune de 350 hab ?")))
+                .contains(QuestionType.PRICE);
+        assertThat(QuestionType.of(TextNormalizer.normalize("c est combien l'offre ?"))).contains(QuestionType.PRICE);
         assertThat(QuestionType.of(TextNormalizer.normalize("Quel est le montant de l'abonnement ?")))
                 .contains(QuestionType.PRICE);
         assertThat(QuestionType.of(TextNormalizer.normalize("Combien doit-on pour cette année ?")))
