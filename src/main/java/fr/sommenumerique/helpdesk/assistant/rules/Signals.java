@@ -47,6 +47,8 @@ public final class Signals {
             // « sur mon espace Actes je vois les actes d'une autre commune ! »: another body's files shown to us.
             + "\\b(?:vois|voit|voyons|voient|apparai\\w*|affich\\w*)\\b.{0,40}\\b(?:actes|documents|fichiers|dossiers|"
             + "deliberations|delibs) d'une? autres? (?:commune|collectivite|mairie)s?\\b|"
+            // « la convention que vous nous avez envoyée porte le nom d'une autre commune »: a paper made out wrongly.
+            + "\\b(?:porte|portent|indique|mentionne|est au|sont au)\\b.{0,30}\\bnom d'une autre (?:commune|collectivite|mairie)\\b|"
             // « ma clé de certificat n'est plus reconnue sur le nouvel ordinateur »
             + "\\b(?:n'est|ne sont|n'etait|n'a) (?:pas|plus) (?:ete )?reconnue?s?\\b|"
             // « au bout de combien de temps la préfecture ne peut plus attaquer une délib ? »: a rule, not a breakdown.
@@ -179,6 +181,8 @@ public final class Signals {
             + "a-t-on droit|avons-nous droit|pour avoir droit|peut-on pretendre|pouvons-nous pretendre|(?:on|nous) (?:peut|pouvons) "
             + "pretendre|(?:on est|sommes-nous|nous sommes|est-on) eligibles?)\\b[^?]*\\?");
     /** A verb of wanting and the adverbs that may follow it (« le maire veut maintenant aussi … »). */
+    /** « un agent veut ouvrir un compte épargne temps »: an account of another kind than an access to our platforms. */
+    private static final String NOT_A_USER_ACCOUNT = "(?! (?:epargne|bancaire|courant|administratif|de gestion|de depot)\\b)";
     private static final String WANTS = "\\b(?:veu[tx]|voulons|voudr(?:ai[st]?|ait|ions|aient)|souhait(?:e|ons|erai[st]?|"
             + "erions)|aimer(?:ai[st]?|ions))\\s+(?:(?:maintenant|aussi|egalement|donc|bien|elle-meme|lui-meme|nous-memes|"
             // « le syndicat d'eau voudrait lui aussi vos services »
@@ -242,12 +246,13 @@ public final class Signals {
             + "possible d'(?:avoir|obtenir)\\s+|(?:on|je|nous) (?:peut|peux|pouvons|pourrait|pourrais|pourrions) (?:avoir|obtenir)\\s+|"
             + "(?:peut-on|puis-je|pouvons-nous|pourrait-on|pourrions-nous) (?:avoir|obtenir)\\s+)"
             + "(?:(?:un|une|des|les|mon|ma|mes|son|sa|ses|nos|notre|leur|leurs|d'un|d'une|l'|2e|deuxieme|second|nouvel|"
-            + "nouveau|nouveaux|autre)\\s*)*(?:acces|acce|ace|compte|demonstration|demo|presentation)s?\\b"
+            + "nouveau|nouveaux|autre)\\s*)*(?:acces|acce|ace|compte|demonstration|demo|presentation)s?\\b" + NOT_A_USER_ACCOUNT
             // « je voudrais qu'on me crée des accès », « que mes accès remplacent ceux de mon prédécesseur »: the
             // commune wants something done to its accounts, told as a wish
             + "|\\bqu'on (?:me |m'|nous |lui |leur )(?:cree|ouvre|donne|attribue|inscrive|ajoute|transfere)\\b"
             // « nous voulons ouvrir un compte sur votre plateforme », « pouvez-vous nous envoyer de quoi adhérer ? »
             + "|" + WANTS + "(?:ouvrir|creer|avoir)\\s+(?:(?:un|une|des|mon|ma|notre|nos|son|sa|nouvel|nouveau)\\s+)*(?:acces|compte)s?\\b"
+            + NOT_A_USER_ACCOUNT
             + "|\\b(?:envoyer|transmettre|adresser)\\s+(?:(?:nous|me|m')\\s*)?(?:de quoi adherer|(?:la |le |les )?(?:conventions?|chartes?|"
             + "dossier d'adhesion|documents? (?:pour|d')\\s*adh\\w+))\\b"
             // « envoi convention adhésion à signer svp », « envoi de la charte svp »: the same ask, as a noun (not
