@@ -42,6 +42,11 @@ class QuestionFocusAndAcronymsTest {
         assertThat(QuestionFocus.of("je vous serais reconnaissante de bien vouloir me preciser les outils proposes. "
                 + "avec mes remerciements")).contains("les outils proposes");
         assertThat(QuestionFocus.of("le conseil a vote l'adhesion. merci de nous envoyer la convention.")).isEmpty();
+        assertThat(QuestionFocus.of("pour passer a la teletransmission des actes, ma collegue demande quelles sont les "
+                + "demarches a faire avec la prefecture.")).contains("pour passer a la teletransmission des actes quelles "
+                + "sont les demarches a faire avec la prefecture");
+        assertThat(QuestionFocus.of("dans le cadre du bulletin, je souhaiterais savoir depuis quand vous existez."))
+                .contains("depuis quand vous existez");
     }
 
     @Test
@@ -75,6 +80,9 @@ class QuestionFocusAndAcronymsTest {
                 + "react-eu ». pouvez-vous m'expliquer simplement ce que c'est ?")).contains("react-eu");
         assertThat(QuestionFocus.whatItIs("pouvez-vous m'expliquer en deux mots ?", "le tresorier demande ce qu'est "
                 + "react-eu pour imputer la subvention. pouvez-vous m'expliquer en deux mots ?")).contains("react-eu");
+        assertThat(QuestionFocus.whatItIs("il demande ce que c'est, il doit l'expliquer au conseil.", "le maire a vu « "
+                + "react-eu » dans votre deliberation. il demande ce que c'est, il doit l'expliquer au conseil."))
+                .contains("react-eu");
         assertThat(QuestionFocus.whatItIs("c'est quoi ca ?", "c'est quoi ca ?")).contains("ca");
     }
 

@@ -23,15 +23,21 @@ public final class QuestionFocus {
      * reconnaissante de bien vouloir me préciser… », « merci de nous indiquer… »).
      */
     private static final Pattern ASKED = Pattern.compile("\\b(?:(?:je|j'|il|elle|on|nous|maire|conseil|president"
-            + "|adjoint|secretaires?) ?(?:souhaiterais|souhaiterait|souhaiterions|souhaitons|souhaite|voudrais|voudrait"
+            + "|adjointe?|secretaires?|collegues?|tresoriere?) ?(?:souhaiterais|souhaiterait|souhaiterions|souhaitons|souhaite|voudrais|voudrait"
             + "|voudrions|aimerais|aimerait|aimerions) (?:aussi |egalement )?(?:connaitre|savoir)"
             + "|se demande(?:nt)?|s'interroge(?:nt)? sur"
             // « il demande aussi jusqu'à quelle heure on peut vous appeler »: a question passed on by someone else
-            + "|(?:il|elle|maire|conseil|president|adjoint) (?:me |nous )?demande (?:aussi |egalement )?(?=(?:si|qui|quand"
-            + "|combien|jusqu'a|comment|pourquoi|quel\\w*|a quel\\w*)\\b)"
+            // « ma collègue demande quelles sont les démarches », « il demande ce que c'est »
+            + "|(?:il|elle|maire|conseil|president|adjointe?|collegues?|secretaire|tresoriere?) (?:me |nous )?demande(?:nt)? "
+            + "(?:aussi |egalement )?(?=(?:si|s'il|s'ils|qui|quand|combien|jusqu'a|comment|pourquoi|quel\\w*|a quel\\w*"
+            + "|ce que|ce qu'|ce qui|ou)\\b)"
             + "|(?:pourriez|pouvez)-vous (?:me |m'|nous )(?:dire|indiquer|preciser|communiquer|donner)"
             + "|(?:bien vouloir|merci de) (?:me |m'|nous )(?:dire|indiquer|preciser|communiquer))\\b"
             + "([^.!?]*?)(?:,? (?:afin de|afin d'|afin que|pour savoir|pour que|car)\\b|[.!?]|$)");
+
+    /** « pour passer à la télétransmission, ma collègue demande… »: the subject, told before who asks. */
+    private static final Pattern SUBJECT_FIRST = Pattern.compile("^(?:pour|concernant|au sujet d[eu']|a propos d[eu']"
+            + "|s'agissant d[eu'])\\b[^,]*,");
 
     /** Words that open a question asked without its mark: a question word or a fact asked for. */
     private static final Pattern TOLD = Pattern.compile("^\\s*(?:si|s'il|s'ils|ce que|ce qu'|ce qui|combien|quand|qui|"
@@ -54,7 +60,9 @@ public final class QuestionFocus {
     private static final Pattern ASKS_WHAT_IT_IS = Pattern.compile("\\bce que c'est\\b|\\b(?:c'?est|cest|c) (?:quoi|koi) (?:ca|cela)\\b");
     /** « il y a le mot REACT-EU », « il est question de « REACT-EU » »: the word a later « c'est quoi ça ? » points at. */
     private static final Pattern NAMED_WORD = Pattern.compile("\\b(?:le mot|le terme|l'expression|le sigle|l'acronyme|"
-            + "il est question d[eu']|la mention)\\s*(?:de |d')?[«\"]?\\s*([\\p{L}\\d][\\p{L}\\d-]{2,})");
+            + "il est question d[eu']|la mention)\\s*(?:de |d')?[«\"]?\\s*([\\p{L}\\d][\\p{L}\\d-]{2,})"
+            // « le maire a vu « REACT-EU » dans votre délibération »: one word quoted
+            + "|«\\s*([\\p{L}\\d][\\p{L}\\d-]{2,})\\s*»");
     /** Where the thing asked about ends: « REACT-EU qu'on voit sur vos documents », « REACT-EU au juste ». */
     private static final Pattern THING_END = Pattern.compile("[?.!,;:]|^ ?deja\\b| (?:qu'|que |qui |dont |au juste|"
             + "exactement|en fait|deja|sur |dans |ds |pour )");
@@ -109,6 +117,14 @@ public final class QuestionFocus {
         return asked.find() && TOLD.matcher(asked.group(1)).find();
     }
 
+    /** The clause that opens the sentence where a question is asked without its mark and gives its subject, or "". */
+    private static String subjectBefore(String text, int askedAt) {
+        String before = text.substring(0, askedAt);
+        int sentenceStart = Math.max(before.lastIndexOf('?'), Math.max(before.lastIndexOf('.'), before.lastIndexOf('!'))) + 1;
+        Matcher subject = SUBJECT_FIRST.matcher(before.substring(sentenceStart).strip());
+        return subject.find() ? subject.group().substring(0, subject.group().length() - 1) + " " : "";
+    }
+
     /** Whether the text passes a question on (« pouvez-vous voir avec Somme Numérique ? »), asking nothing itself. */
     public static boolean relays(String text) {
         return RELAY.matcher(text).find();
@@ -148,7 +164,7 @@ public final class QuestionFocus {
         if (pointed) {
             Matcher named = NAMED_WORD.matcher(wholeText);
             if (named.find()) {
-                return Optional.of(named.group(1));
+                return Optional.of(named.group(1) != null ? named.group(1) : named.group(2));
             }
         }
         if (thing.isEmpty() && ASKED_INDIRECTLY.matcher(wholeText).find()) {
@@ -194,7 +210,8 @@ public final class QuestionFocus {
         }
         if (questions.isEmpty()) {
             Matcher asked = ASKED.matcher(text);
-            return asked.find() && !asked.group(1).isBlank() ? Optional.of(asked.group(1).strip()) : Optional.empty();
+            return asked.find() && !asked.group(1).isBlank()
+                    ? Optional.of((subjectBefore(text, asked.start()) + asked.group(1)).strip()) : Optional.empty();
         }
         if (questions.size() == sentences) {
             return Optional.empty();
