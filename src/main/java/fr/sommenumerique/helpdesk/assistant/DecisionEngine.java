@@ -1279,6 +1279,14 @@ public class DecisionEngine {
                             && unknownPoint(h.article(), text).isEmpty()
                             && type.get().answeredBy(TextNormalizer.normalize(passage(h.article(), queryTerms, type))))
                     .findFirst();
+            if (typed.isEmpty() && type.get() == QuestionType.OPENING) {
+                // « je finis mon conseil d'école vers 17h45, je pourrai encore vous joindre ? », answered from the
+                // article on council minutes: the article found for what the question asks for (our opening days)
+                // answers, if it gives them.
+                SearchResult opening = knowledgeBase.search(QuestionType.OPENING.label(), 1);
+                typed = opening.best().filter(h -> !h.article().handover() && !h.article().outOfScope()
+                        && QuestionType.OPENING.answeredBy(TextNormalizer.normalize(h.article().text())));
+            }
             if (typed.isPresent()) {
                 return answerGiving(typed.get(), queryTerms, type, text, intent, services, candidates, confidence);
             }

@@ -1321,4 +1321,13 @@ class DecisionEngineTest {
         assertThat(engine.decide("J'ai appelé le 03 22 22 27 27 trois fois ce matin, ça sonne dans le vide. Quelqu'un "
                 + "peut-il me rappeler ? Mairie de Cocquerel").kind()).isEqualTo(DecisionKind.TICKET);
     }
+
+    @Test
+    void whether_we_can_still_be_reached_at_an_hour_is_answered_with_our_opening_days() {
+        Decision decision = engine.decide("Je finis mon conseil d'école vers 17h45, je pourrai encore vous joindre ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).containsExactly("horaires-support");
+        assertThat(decision.reply()).contains("17h30");
+    }
 }
