@@ -747,6 +747,15 @@ public class DecisionEngine {
                     List.of(), scores.probability(Intent.ACCOUNT_CLOSE), "demande de sortie de l'offre : « "
                     + leaving.get() + " »"), List.of(), services, candidates, kind, false, List.of());
         }
+        Optional<String> notOurs = best.isRequest() && services.stream().noneMatch(ServiceArea::isPlatform)
+                ? Signals.notOurRequest(text) : Optional.empty();
+        if (notOurs.isPresent()) {
+            // « Pouvez-vous inscrire notre cantonnier à une formation CACES ? »: another body provides it; the commune
+            // is told where to turn, and nothing is recorded as a request to us.
+            PartOutcome elsewhere = outOfScopePart(text, intent, scores, Optional.empty(), candidates, coverage);
+            return withReason(elsewhere, elsewhere.part().reason() + " ; demande qui ne nous revient pas : « "
+                    + notOurs.get() + " »");
+        }
         if (best.isRequest() || (scores.requestProbability() > HEAD_PROBABILITY
                 && scores.probability(scores.bestRequest()) >= MIN_REQUEST_PROBABILITY && best == Intent.FOLLOW_UP)) {
             Intent request = best.isRequest() ? best : scores.bestRequest();

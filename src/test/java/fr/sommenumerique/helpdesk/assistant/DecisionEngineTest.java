@@ -1330,4 +1330,23 @@ class DecisionEngineTest {
         assertThat(decision.articleIds()).containsExactly("horaires-support");
         assertThat(decision.reply()).contains("17h30");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Pouvez-vous inscrire notre cantonnier à une formation CACES ?",
+            "je voudrais m'inscrire a une formation CNFPT sur la paie, c'est vous qui gerez ?",
+            "Nous voulons ouvrir un compte pour la régie de la salle des fêtes (encaissement des locations) : quelle démarche ?",
+            "un agent veut ouvrir un compte epargne temps, comment on fait"})
+    void a_training_or_an_account_another_body_provides_is_no_request_to_record(String message) {
+        Decision decision = engine.decide(message);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(decision.subscriptionKind()).isNull();
+    }
+
+    @Test
+    void a_training_on_our_platforms_is_still_recorded() {
+        Decision decision = engine.decide("Pouvez-vous inscrire notre secrétaire à la prochaine formation Actes ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
+    }
 }

@@ -333,6 +333,21 @@ public final class Signals {
         return Pattern.compile(Pattern.quote(literal) + "|" + WORD_START + "(?:" + regex + ")");
     }
 
+    /**
+     * A training or an account asked for that another body provides (« inscrire notre cantonnier à une formation
+     * CACES », « une formation CNFPT sur la paie », « ouvrir un compte pour la régie », « un compte Facebook pour la
+     * mairie »): nothing for us to record.
+     */
+    private static final Pattern NOT_OUR_REQUEST = atWordStart("(?:formations?|stages?|sessions?|inscrire|inscription)\\b"
+            + ".{0,60}\\b(?:cnfpt|caces|premiers secours|secourisme|sst|bafa|bafd|habilitation electrique|concours|"
+            + "etat civil|recensement|assesseurs|paie)\\b|(?:cnfpt|caces|secourisme|bafa)\\b.{0,60}\\b(?:formations?|"
+            + "stages?|sessions?|inscrire|inscription)\\b|comptes? (?:de depot|bancaire|au tresor|facebook|pour (?:la |une )?"
+            + "regie|pour payer)\\b|comptes?\\b.{0,30}\\b(?:regie|cantine en ligne|facebook|repertoire electoral|comedec)\\b");
+
+    public static Optional<String> notOurRequest(String text) {
+        return find(NOT_OUR_REQUEST, text);
+    }
+
     public static Optional<String> incident(String text) {
         return find(INCIDENT, text);
     }
