@@ -200,6 +200,9 @@ public class DecisionEngine {
     private static final Pattern SUBJECT_POINTER = Pattern.compile(
             "(?iu)\\b(?:voir|cf\\.?|c\\.f\\.|en|dans l['’]|mentionn\\p{L}* en|indiqu\\p{L}* en)\\s*:?\\s*(?:l['’])?objet\\b");
 
+    /** What finds the article giving our phone number and postal address. */
+    private static final String OUR_CONTACT = "numéro de téléphone et adresse postale de Somme Numérique";
+
     /** A text of at most so many words of its own (« ci-joint », « voir objet ») leaves the question to the subject. */
     private static final int SAYS_NOTHING_WORDS = 3;
 
@@ -799,10 +802,13 @@ public class DecisionEngine {
                         && topArticle.map(a -> card.coverage() >= a.coverage()
                         && card.score() >= a.score() * CARD_TIE_SCORE_RATIO)
                         .orElse(true));
-        if (tiedCard.isPresent()) {
+        // « quel est votre numéro de téléphone svp, le maire voudrait des renseignements avant le conseil »: how to reach
+        // us is ours to answer, whatever card the council and the mayor bring up.
+        boolean asksOurContact = Signals.asksOurContact(QuestionFocus.of(text).orElse(text));
+        if (tiedCard.isPresent() && !asksOurContact) {
             return outOfScopePart(text, intent, scores, tiedCard, candidates, coverage);
         }
-        if (outOfScope || topicWins || cardNamesIt) {
+        if ((outOfScope || topicWins || cardNamesIt) && !asksOurContact) {
             return outOfScopePart(text, intent, scores, topic, candidates, coverage);
         }
         return questionPart(question, current, text, intent, scores, search, topics, topic, services, candidates, whole);
@@ -1041,6 +1047,17 @@ public class DecisionEngine {
                     answering = focused.get();
                     candidates = refs(focused.get().hits());
                 }
+            }
+        }
+        if (confident.isEmpty() && unknownAcronym.isEmpty() && !saysTooLittle
+                && Signals.asksOurContact(QuestionFocus.of(text).orElse(text))) {
+            // « quel est votre numéro de téléphone svp, le maire voudrait des renseignements avant le conseil »: the
+            // context dilutes the coverage; the article found for our phone number and postal address answers.
+            SearchResult contact = knowledgeBase.search(OUR_CONTACT, 1);
+            confident = contact.best().filter(h -> !h.article().handover() && !h.article().outOfScope()
+                    && QuestionType.PHONE.answeredBy(TextNormalizer.normalize(h.article().text()))).stream().toList();
+            if (!confident.isEmpty()) {
+                answering = contact;
             }
         }
         Optional<SearchHit> askedLikeIt = Optional.empty();

@@ -1349,4 +1349,22 @@ class DecisionEngineTest {
 
         assertThat(decision.kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"quel est votre numéro de téléphone svp, le maire voudrait des renseignements sur mairie "
+            + "connectée avant le prochain conseil",
+            "Madame, Monsieur, à quelle adresse postale le maire peut-il vous adresser un courrier au sujet de Mairie "
+                    + "connectée ? Bien à vous."})
+    void our_phone_number_or_postal_address_asked_among_context_is_answered(String message) {
+        Decision decision = engine.decide(message);
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).contains("coordonnees-somme-numerique");
+    }
+
+    @Test
+    void our_e_mail_address_is_not_answered_with_our_phone_number() {
+        assertThat(engine.decide("Quelle est votre adresse mail, le maire veut vous écrire avant le conseil ?").kind())
+                .isEqualTo(DecisionKind.TICKET);
+    }
 }

@@ -344,6 +344,18 @@ public final class Signals {
             + "stages?|sessions?|inscrire|inscription)\\b|comptes? (?:de depot|bancaire|au tresor|facebook|pour (?:la |une )?"
             + "regie|pour payer)\\b|comptes?\\b.{0,30}\\b(?:regie|cantine en ligne|facebook|repertoire electoral|comedec)\\b");
 
+    /**
+     * Asks how to reach us by phone or by post (« quel est votre numéro de téléphone svp », « à quelle adresse postale
+     * vous adresser un courrier ? »), not by e-mail, which is not known here.
+     */
+    private static final Pattern ASKS_OUR_CONTACT = atWordStart("(?:votre|vos) (?:numero de (?:telephone|tel)|numero|"
+            + "telephone|tel|standard|coordonnees|adresse postale|adresse exacte)\\b(?! (?:mail|e-mail|courriel|siret|siren|"
+            + "de (?:dossier|compte|ticket)))|(?:a quelle|quelle est votre|quelle) adresse postale\\b");
+
+    public static boolean asksOurContact(String text) {
+        return find(ASKS_OUR_CONTACT, text).isPresent();
+    }
+
     public static Optional<String> notOurRequest(String text) {
         return find(NOT_OUR_REQUEST, text);
     }
