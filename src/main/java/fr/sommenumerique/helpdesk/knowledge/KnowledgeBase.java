@@ -35,7 +35,7 @@ public final class KnowledgeBase {
 
     private record Snapshot(List<Article> articles, List<Article> outOfScopeTopics, List<IntentExample> intentExamples,
                             List<TopicExample> topicExamples, ServiceVocabulary serviceVocabulary,
-                            Map<String, List<Section>> sections, ArticleIndex index, ArticleIndex topicIndex,
+                            ArticleSections sections, ArticleIndex index, ArticleIndex topicIndex,
                             Status status) {
     }
 
@@ -80,10 +80,11 @@ public final class KnowledgeBase {
         ArticleIndex topicIndex = new ArticleIndex(indexed, synonyms, analysis, index, bundledIndexes);
         Duration buildTime = Duration.ofNanos(System.nanoTime() - start);
         Status status = new Status(folder, contents.articles().size(), List.copyOf(problems), Instant.now(), buildTime);
-        Map<String, List<Section>> sections = new HashMap<>();
-        indexed.forEach(a -> sections.put(a.id(), sectionsOf(a)));
+        Map<String, Article> sectioned = new HashMap<>();
+        indexed.forEach(a -> sectioned.put(a.id(), a));
+        ArticleSections sections = new ArticleSections(Map.copyOf(sectioned), this::sectionsOf);
         current.set(new Snapshot(contents.articles(), contents.outOfScopeTopics(), contents.intentExamples(),
-                contents.topicExamples(), contents.serviceVocabulary(), Map.copyOf(sections), index, topicIndex,
+                contents.topicExamples(), contents.serviceVocabulary(), sections, index, topicIndex,
                 status));
         problems.forEach(p -> log.warn("Knowledge base: {} left out: {}", p.file().getFileName(), p.reason()));
         log.info("Knowledge base: {} articles and {} out-of-scope topics indexed in {} ms from {}, {} intent examples, "
@@ -146,7 +147,7 @@ public final class KnowledgeBase {
 
     /** The article's sections, in order: the first one states the answer, the others detail it. */
     public List<Section> sections(Article article) {
-        return current.get().sections().getOrDefault(article.id(), List.of());
+        return current.get().sections().of(article.id());
     }
 
     /** Paragraphs separated by a blank line; a paragraph ending with « : » keeps the list that follows it. */

@@ -68,6 +68,7 @@ public final class IntentClassifier {
 
     private final DocumentCategorizerME categorizer;
     private final UnaryOperator<String> cleaner;
+    private final RecentClassifications recentClassifications = new RecentClassifications();
 
     private IntentClassifier(DocumentCategorizerME categorizer, UnaryOperator<String> cleaner) {
         this.categorizer = categorizer;
@@ -211,6 +212,10 @@ public final class IntentClassifier {
 
     /** The probability of each intent for a message (already cleaned of greeting and signature, or not). */
     public IntentScores classify(String text) {
+        return recentClassifications.get(text, () -> classifyNow(text));
+    }
+
+    private IntentScores classifyNow(String text) {
         String[] tokens = IntentTokens.of(cleaner.apply(text));
         if (tokens.length == 0) {
             return new IntentScores(java.util.Map.of(Intent.GREETING, 1.0));

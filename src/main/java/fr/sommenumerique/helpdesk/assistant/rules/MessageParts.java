@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 public final class MessageParts {
 
     private static final Pattern SENTENCE = Pattern.compile("[^.!?]+[.!?]*");
+    /** Compiled once; two or more, as a single space is left as it is. */
+    private static final Pattern REPEATED_SPACES = Pattern.compile(" {2,}");
     /** « (90 hab.) », « M. Petit », « env. 300 »: a dot that shortens a word, not one that ends a sentence. */
     private static final Pattern ABBREVIATION_DOT = Pattern.compile("\\b(hab|env|cf|ex|m|mme|mlle|mr|st|ste|tel|n)\\.(?=\\s|\\))"
             + "|(?<=\\p{L})\\.(?=\\))");
@@ -368,11 +370,13 @@ public final class MessageParts {
                 context.append(context.isEmpty() ? "" : " ").append(sentence);
                 continue;
             }
+            // counted once: counting analyses the sentence as a search does
+            int terms = termCount.applyAsInt(sentence);
             // « … ? et on peut envoyer le dimanche ? »: a follow-up question with a verb and its object asks on its
             // own; the engine joins it back to the question before when together they point to the same article.
             boolean followUp = (sentence.endsWith("?") && FOLLOW_UP_QUESTION.matcher(sentence).find()
-                    || ownQuestions.contains(sentence)) && termCount.applyAsInt(sentence) >= MIN_FOLLOW_UP_TERMS;
-            boolean tooShort = (termCount.applyAsInt(sentence) < MIN_TERMS && !followUp
+                    || ownQuestions.contains(sentence)) && terms >= MIN_FOLLOW_UP_TERMS;
+            boolean tooShort = (terms < MIN_TERMS && !followUp
                     || ELLIPTIC.matcher(sentence).find() || JUDGES_THE_THING_BEFORE.matcher(sentence).find())
                     && !listed.contains(sentence);
             if (tooShort && !parts.isEmpty()) {
@@ -389,6 +393,6 @@ public final class MessageParts {
                 parts.get(parts.size() - 1).append(' ').append(context);
             }
         }
-        return parts.stream().map(p -> p.toString().replaceAll(" +", " ").strip()).toList();
+        return parts.stream().map(p -> REPEATED_SPACES.matcher(p).replaceAll(" ").strip()).toList();
     }
 }

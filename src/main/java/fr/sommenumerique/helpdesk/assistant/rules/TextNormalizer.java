@@ -12,7 +12,11 @@ import java.util.regex.Pattern;
 public final class TextNormalizer {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u202f]+");
+    /**
+     * Spaces to make one: a run of two or more, or a single one that is not already a plain space. A plain space
+     * alone is left as it is, not replaced by itself between every two words.
+     */
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u202f]{2,}|[\\s\\u00a0\\u202f&&[^ ]]");
 
     private TextNormalizer() {
     }
@@ -23,8 +27,20 @@ public final class TextNormalizer {
         }
         String s = text.replace('\u2019', '\'').replace('\u2018', '\'').replace('`', '\'')
                 .replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE");
-        s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+        // A text of ASCII characters only (one already normalized, often) has no accent to take off.
+        if (!isAscii(s)) {
+            s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+        }
         return SPACES.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many words of a normalized text hold a letter (« 90 », « ? » and « - » are not counted). */

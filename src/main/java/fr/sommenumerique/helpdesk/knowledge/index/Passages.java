@@ -15,8 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The sentences of one article, analysed once when the index is built, so that the passage best matching a query
- * is found by set look-ups. The passage is HTML-escaped with matched words in {@code <mark>}.
+ * The sentences of one article, analysed once, so that the passage best matching a query is found by set look-ups.
+ * The passage is HTML-escaped with matched words in {@code <mark>}. Analysed when a search first returns the article,
+ * not when the index is built: most articles are not returned soon after a start, and analysing them all lengthened
+ * the cold load (and every rebuild) for nothing.
  */
 final class Passages {
 
@@ -30,16 +32,37 @@ final class Passages {
     }
 
     private final String text;
-    private final List<Sentence> sentences = new ArrayList<>();
+    private final Analyzer analyzer;
+    /** Null until first needed. */
+    private volatile List<Sentence> sentences;
 
     Passages(String text, Analyzer analyzer) {
         this.text = text;
+        this.analyzer = analyzer;
+    }
+
+    private List<Sentence> sentences() {
+        List<Sentence> analysed = sentences;
+        if (analysed == null) {
+            synchronized (this) {
+                if (sentences == null) {
+                    sentences = analyseSentences();
+                }
+                analysed = sentences;
+            }
+        }
+        return analysed;
+    }
+
+    private List<Sentence> analyseSentences() {
+        List<Sentence> analysed = new ArrayList<>();
         Matcher matcher = SENTENCE.matcher(text);
         while (matcher.find()) {
             if (!matcher.group().isBlank()) {
-                sentences.add(analyse(matcher.start(), matcher.end(), analyzer));
+                analysed.add(analyse(matcher.start(), matcher.end(), analyzer));
             }
         }
+        return List.copyOf(analysed);
     }
 
     private Sentence analyse(int start, int end, Analyzer analyzer) {
@@ -62,19 +85,36 @@ final class Passages {
 
     /** The sentence sharing the most terms with the query (the first one if none does), highlighted. */
     String best(Set<String> queryTerms) {
+        List<Sentence> sentences = sentences();
         if (sentences.isEmpty()) {
             return "";
         }
         Sentence best = sentences.get(0);
-        long bestCount = 0;
+        int bestCount = 0;
         for (Sentence sentence : sentences) {
-            long count = sentence.terms().stream().filter(queryTerms::contains).count();
+            int count = shared(sentence.terms(), queryTerms);
             if (count > bestCount) {
                 best = sentence;
                 bestCount = count;
             }
         }
         return highlight(best, queryTerms);
+    }
+
+    /**
+     * How many terms two sets share, counted over the smaller one: the query of a long mail has many more terms than
+     * a sentence, and the passage of each returned hit is looked for among every sentence of its article.
+     */
+    private static int shared(Set<String> some, Set<String> others) {
+        Set<String> fewer = some.size() <= others.size() ? some : others;
+        Set<String> more = fewer == some ? others : some;
+        int count = 0;
+        for (String term : fewer) {
+            if (more.contains(term)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private String highlight(Sentence sentence, Set<String> queryTerms) {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -52,6 +53,12 @@ final class QueryBuilder {
     private final Vocabulary vocabulary;
     private final int docCount;
     private final Function<Term, TermStates> termStates;
+    /**
+     * The query on each term of each field, made once: a query asks its terms in every field, and making the term
+     * (its bytes) and finding its statistics again for each took a tenth of a decision. Lucene's queries are
+     * immutable, so one serves every search. Only terms the field holds are kept: as many as the vocabulary.
+     */
+    private final Map<String, Map<String, TermQuery>> termQueries = new ConcurrentHashMap<>();
 
     QueryBuilder(FrenchAnalysis analysis, Analyzer queryAnalyzer, Vocabulary vocabulary, int docCount,
                  Function<Term, TermStates> termStates) {
@@ -128,11 +135,18 @@ final class QueryBuilder {
         List<Query> queries = new ArrayList<>();
         alternatives.forEach((term, weight) -> FIELD_BOOSTS.forEach((field, boost) -> {
             if (vocabulary.contains(field, term)) {
-                Term indexed = new Term(field, term);
-                queries.add(new BoostQuery(new TermQuery(indexed, termStates.apply(indexed)), boost * weight));
+                queries.add(new BoostQuery(termQuery(field, term), boost * weight));
             }
         }));
         return queries.isEmpty() ? Optional.empty() : Optional.of(new DisjunctionMaxQuery(queries, TIE_BREAKER));
+    }
+
+    /** The query on a term the field holds (see {@link #termQueries}). */
+    private TermQuery termQuery(String field, String term) {
+        return termQueries.computeIfAbsent(field, f -> new ConcurrentHashMap<>()).computeIfAbsent(term, t -> {
+            Term indexed = new Term(field, t);
+            return new TermQuery(indexed, termStates.apply(indexed));
+        });
     }
 
     /**
