@@ -1367,4 +1367,13 @@ class DecisionEngineTest {
         assertThat(engine.decide("Quelle est votre adresse mail, le maire veut vous écrire avant le conseil ?").kind())
                 .isEqualTo(DecisionKind.TICKET);
     }
+
+    @Test
+    void how_many_agents_work_for_us_is_answered_with_the_staff_figure() {
+        Decision decision = engine.decide("vous etes combien d'agents chez vous ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).containsExactly("somme-numerique-syndicat");
+        assertThat(decision.reply()).contains("15 salariés");
+    }
 }

@@ -47,6 +47,9 @@ public final class Signals {
             // « sur mon espace Actes je vois les actes d'une autre commune ! »: another body's files shown to us.
             + "\\b(?:vois|voit|voyons|voient|apparai\\w*|affich\\w*)\\b.{0,40}\\b(?:actes|documents|fichiers|dossiers|"
             + "deliberations|delibs) d'une? autres? (?:commune|collectivite|mairie)s?\\b|"
+            // « l'AR reçu porte une date de décision fausse », « la date limite affichée sur la plateforme est fausse »:
+            // what a platform or a paper shows is wrong.
+            + "\\b(?:affichee?s?|indiquee?s?)\\b.{0,40}\\b(?:est|sont) (?:fausse?s?|erronee?s?|incorrecte?s?)\\b|"
             // « la convention que vous nous avez envoyée porte le nom d'une autre commune »: a paper made out wrongly.
             + "\\b(?:porte|portent|indique|mentionne|est au|sont au)\\b.{0,30}\\bnom d'une autre (?:commune|collectivite|mairie)\\b|"
             // « ma clé de certificat n'est plus reconnue sur le nouvel ordinateur »

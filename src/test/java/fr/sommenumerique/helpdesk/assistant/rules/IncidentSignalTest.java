@@ -52,6 +52,7 @@ class IncidentSignalTest {
             "J'ai appelé trois fois ce matin, ça sonne dans le vide. Quelqu'un peut-il me rappeler ? Mairie de Cocquerel",
             "Merci de me rappeler au 03 22 00 00 00, c'est urgent",
             "La convention que vous nous avez envoyée porte le nom d'une autre commune.",
+            "AR recu mais la date de decision affichee dessus est fausse, comment on corrige ?",
             "Le certificat de l'ancienne secrétaire est sur une clé USB qu'on ne retrouve plus, qu'est-ce qu'on fait ?",
             "Les tampons sur nos actes sont vides (pas de date de réception). Problème chez vous ?",
             "J'ai reçu un mail bizarre qui se présente comme Somme Numérique et me demande mon mot de passe Actes",
