@@ -1,6 +1,7 @@
 package fr.sommenumerique.helpdesk.assistant.intent;
 
 import fr.sommenumerique.helpdesk.assistant.rules.MessageCleaner;
+import fr.sommenumerique.helpdesk.assistant.rules.RecentResults;
 import fr.sommenumerique.helpdesk.assistant.rules.TextNormalizer;
 import fr.sommenumerique.helpdesk.knowledge.Intent;
 import fr.sommenumerique.helpdesk.knowledge.IntentExample;
@@ -68,7 +69,8 @@ public final class IntentClassifier {
 
     private final DocumentCategorizerME categorizer;
     private final UnaryOperator<String> cleaner;
-    private final RecentClassifications recentClassifications = new RecentClassifications();
+    /** The scores of the last texts: a long message classifies some of its texts several times. */
+    private final RecentResults<String, IntentScores> recentClassifications = new RecentResults<>(64);
 
     private IntentClassifier(DocumentCategorizerME categorizer, UnaryOperator<String> cleaner) {
         this.categorizer = categorizer;

@@ -1,7 +1,5 @@
 package fr.sommenumerique.helpdesk.assistant.rules;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -135,7 +133,7 @@ public enum QuestionType {
 
     /** The first type, in this order, that the normalized question asks for; empty for other questions. */
     public static Optional<QuestionType> of(String normalizedQuestion) {
-        return RecentTypes.INSTANCE.get(normalizedQuestion);
+        return Recent.TYPES.get(normalizedQuestion, () -> ofNow(normalizedQuestion));
     }
 
     private static Optional<QuestionType> ofNow(String normalizedQuestion) {
@@ -147,40 +145,17 @@ public enum QuestionType {
         return Optional.empty();
     }
 
+    /**
+     * The types found in the last few texts: deciding on a part asks its type several times (to choose the article,
+     * its passage, the reason), each time trying every type's pattern over the whole text. (In a nested class: the
+     * constants may not read the enum's own static fields.)
+     */
+    private static final class Recent {
+        static final RecentResults<String, Optional<QuestionType>> TYPES = new RecentResults<>(32);
+    }
+
     /** Whether the normalized passage has the content this type of question needs. */
     public boolean answeredBy(String normalizedPassage) {
         return content.matcher(normalizedPassage).find();
-    }
-
-    /**
-     * The types found in the last few texts. Deciding on a part asks its type several times (to choose the article,
-     * its passage, the reason), each time trying every type's pattern over the whole text. Kept few, so that it holds
-     * one message's texts, not every message ever read.
-     */
-    private static final class RecentTypes {
-
-        static final RecentTypes INSTANCE = new RecentTypes();
-        private static final int KEPT = 32;
-
-        private final Map<String, Optional<QuestionType>> found = new LinkedHashMap<>(KEPT * 2, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Optional<QuestionType>> eldest) {
-                return size() > KEPT;
-            }
-        };
-
-        Optional<QuestionType> get(String text) {
-            synchronized (found) {
-                Optional<QuestionType> kept = found.get(text);
-                if (kept != null) {
-                    return kept;
-                }
-            }
-            Optional<QuestionType> result = ofNow(text);
-            synchronized (found) {
-                found.put(text, result);
-            }
-            return result;
-        }
     }
 }

@@ -1,8 +1,6 @@
 package fr.sommenumerique.helpdesk.assistant.rules;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -318,7 +316,15 @@ public final class Signals {
             + "\\bbloquant\\w*|\\bdate limite\\b|\\bdemain\\b|\\bce soir\\b|\\baujourd'hui\\b|\\bce matin\\b|\\bimmediatement\\b|"
             + "\\bd'urgence\\b|\\baidez[- ]?(?:moi|nous)\\b|\\bsos\\b|\\bau secours\\b)");
 
-    private static final RecentFinds RECENT_FINDS = new RecentFinds();
+    /** The key of a find: the same pattern over the same text finds the same phrase. */
+    private record Find(Pattern pattern, String text) {
+    }
+
+    /**
+     * The phrases found in the last few texts: these patterns of many alternatives cost a sixth of a long message's
+     * decision, and it asks the same pattern of the same text several times.
+     */
+    private static final RecentResults<Find, Optional<String>> RECENT_FINDS = new RecentResults<>(64);
 
     private Signals() {
     }
@@ -435,46 +441,11 @@ public final class Signals {
     }
 
     private static Optional<String> find(Pattern pattern, String text) {
-        return RECENT_FINDS.get(pattern, text);
+        return RECENT_FINDS.get(new Find(pattern, text), () -> findNow(pattern, text));
     }
 
     private static Optional<String> findNow(Pattern pattern, String text) {
         Matcher matcher = pattern.matcher(text);
         return matcher.find() ? Optional.of(matcher.group().strip()) : Optional.empty();
-    }
-
-    /**
-     * The phrases found in the last few texts. Deciding on a long message asks the same pattern of the same text
-     * several times (the message, each part, each reading of a part), and these patterns of many alternatives cost a
-     * sixth of such a decision. Kept few, so that it holds one message's texts, not every message ever read.
-     */
-    private static final class RecentFinds {
-
-        private static final int KEPT = 64;
-
-        private record Key(Pattern pattern, String text) {
-        }
-
-        private final Map<Key, Optional<String>> found = new LinkedHashMap<>(KEPT * 2, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Optional<String>> eldest) {
-                return size() > KEPT;
-            }
-        };
-
-        Optional<String> get(Pattern pattern, String text) {
-            Key key = new Key(pattern, text);
-            synchronized (found) {
-                Optional<String> kept = found.get(key);
-                if (kept != null) {
-                    return kept;
-                }
-            }
-            Optional<String> result = findNow(pattern, text);
-            synchronized (found) {
-                found.put(key, result);
-            }
-            return result;
-        }
     }
 }
