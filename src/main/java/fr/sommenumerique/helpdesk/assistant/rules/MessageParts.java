@@ -75,7 +75,10 @@ public final class MessageParts {
             + "|demande\\w*) (?:de )?(?:savoir|connaitre) (?=qui |quel|comment |combien |quand |si |ce qu)"
             + "|\\b(?:nous|me|vous) demande\\w* (?=qui |quel|comment |combien |quand |si )");
     private static final Pattern INDIRECT_ITEM_BREAK = Pattern.compile("(?:,| et) (?=(?:ce qu'|ce que |ce qui |"
-            + "si (?!oui|non)|s'il |qui |quand |comment |combien |pourquoi |quel\\w* |a quel\\w* |depuis quand |jusqu'a quand ))");
+            + "si (?!oui|non)|s'il |qui |quand |comment |combien |pourquoi |quel\\w* |a quel\\w* |depuis quand |jusqu'a quand ))"
+            // « me préciser le taux et sa durée, ainsi que les services compris dans l'offre ? »: a thing of its own
+            // (not « ainsi que la date de son envoi », which leans on the thing before it)
+            + "|,? ainsi que (?=(?:le|la|les|l'|votre|vos|un|une|des) (?!(?:\\S+ ){0,5}(?:son|sa|ses|leur|leurs)\\b))");
     private static final Pattern CLAUSE_JOIN = Pattern.compile(",?\\s+et,?\\s+|\\s\\+\\s|\\s*;\\s*");
     private static final Pattern LIST_ITEM_BREAK = Pattern.compile(",? et (?=\\p{L})|[,;] (?=\\p{L})");
     private static final Pattern NUMBERED = Pattern.compile("\\(?\\b\\d\\)");
