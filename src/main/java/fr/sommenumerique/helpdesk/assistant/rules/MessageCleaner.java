@@ -59,6 +59,7 @@ public final class MessageCleaner {
      * « … ? Cordialement, Laurence Petit, secrétaire de mairie de X » or « … ? Merci. Nadine Caron, mairie de V,
      * tél. 03 … » written on one line, as phones do; a signature may hold a full stop (« tél. »), never a question.
      */
+    private static final String CONTACT = "(?:\\b0\\d(?:[ .]?\\d\\d){4}\\b|\\S+@\\S+\\.\\p{L}{2,4}\\b)";
     private static final Pattern INLINE_SIGNATURE = Pattern.compile(
             "(?<=[.?!]) (?:(?:bien |tres )?(?:cordialement|cdlt|bien a vous|respectueusement"
                     + "|(?:avec )?(?:mes |nos )?(?:sinceres |meilleures )?salutations(?: distinguees)?)\\b[^?!]{0,150}"
@@ -85,9 +86,21 @@ public final class MessageCleaner {
             + "(?! (?:de|d'|pour)\\b)[ ,.!-]*)+"
             + "(?=[^?]{0,160}?(?:\\b0\\d(?:[ .]?\\d\\d){4}\\b|\\S@\\S|\\bcid:|☎|\\btel\\b|\\bsecretai\\w*|\\bmairie de\\b"
             + "|\\bcommune de\\b|\\b80 ?\\d{3}\\b)).*$");
+    /**
+     * « … complètement vide. Sandrine Dubois Secrétaire de mairie – Limeux (poste mutualisé) Tél. mairie : 03 22 … Portable
+     * : 06 … », with no closing formula, wherever it stands (a quoted mail may follow): a name, a secretary's role, then
+     * phone numbers or e-mail addresses close behind. Its words (« mairie », « mutualisé », the days) name no matter.
+     */
+    private static final Pattern SIGNATURE_WITH_CONTACT = Pattern.compile("(?<=[.?!] )"
+            // a first and a last name, not « une nouvelle secrétaire … » nor « pour la secrétaire »
+            + "(?!(?:le|la|les|un|une|notre|votre|nouvelle|nouveau|de|du|des|et|a|au|en|pour|par|mme|mr|m\\.) )"
+            + "[\\p{L}.'-]+ (?!(?:de|du|des|la|le|et|a|au|en|notre|votre|nouvelle|nouveau) )[\\p{L}'-]+"
+            + " (?:secretaire|adjoint(?:e)? administrati\\w*|agent administrati\\w*|redact\\w+ territoria\\w*|attache"
+            + " territoria\\w*)\\b[^?]{0,200}?" + CONTACT + "(?:[^?]{0,60}?" + CONTACT + ")*");
     /** « … ? Obtenir Outlook pour Android », « Envoyé de mon iPhone »: what follows is the mail quoted below. */
-    private static final Pattern PHONE_MAIL_FOOTER = Pattern.compile("(?<=[?.!]) +(?:obtenir outlook pour|get outlook for"
-            + "|envoye (?:de|depuis) (?:mon|un) (?:iphone|ipad|smartphone|telephone|mobile|android|samsung)).*$");
+    private static final Pattern PHONE_MAIL_FOOTER = Pattern.compile("(?<=[?.!]) +(?:(?:obtenir|telecharger) outlook pour"
+            + "|get outlook for|envoye (?:de|depuis) (?:mon|un) (?:iphone|ipad|smartphone|telephone|mobile|android|samsung)"
+            + "|envoye a partir de courrier pour windows).*$");
     /** The label of a forwarding separator (« -------- Message transféré -------- »). */
     private static final String FORWARD_LABEL = "message transfere|mail transfere|courriel transfere|original message"
             + "|forwarded message|debut du message (?:reexpedie|transfere)";
@@ -175,7 +188,7 @@ public final class MessageCleaner {
         }
         cutSignature(lines);
         String joined = INLINE_SIGNATURE.matcher(withoutForwarding(withoutQuotedMail(withoutLetterHead(
-                String.join(" ", lines))))).replaceFirst("");
+                singleSpaced(MailNotices.remove(String.join(" ", lines))))))).replaceFirst("");
         String withoutGreeting = LEADING_GREETING.matcher(joined).replaceFirst("");
         return TRAILING_POLITENESS.matcher(withoutGreeting).replaceFirst("").strip();
     }
@@ -187,7 +200,8 @@ public final class MessageCleaner {
      * with such signatures in its examples.
      */
     public String withoutSignatureAfterQuestion(String cleaned) {
-        String withoutBlock = PHONE_MAIL_FOOTER.matcher(withoutSignatureBlock(cleaned)).replaceFirst("");
+        String withoutBlock = withoutSignatureWithContact(PHONE_MAIL_FOOTER.matcher(withoutSignatureBlock(cleaned))
+                .replaceFirst(""));
         return SIGNATURE_AFTER_QUESTION.matcher(withoutBlock).replaceFirst("").strip();
     }
 
@@ -267,6 +281,11 @@ public final class MessageCleaner {
             return own.contains("?") && words > MAX_WORDS_ASKING_WHAT_TO_DO ? own : text;
         }
         return saysEnough ? own : text;
+    }
+
+    private static String withoutSignatureWithContact(String text) {
+        return singleSpaced(text.contains("secretai") || text.contains("administrati") || text.contains("territoria")
+                ? SIGNATURE_WITH_CONTACT.matcher(text).replaceAll(" . ").replaceFirst("(?<=[.?!])[ .]+$", "") : text);
     }
 
     /** A letter is read from its salutation on, after its subject line (« Horaires du vendredi . »). */

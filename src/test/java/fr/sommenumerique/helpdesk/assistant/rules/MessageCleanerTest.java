@@ -196,4 +196,42 @@ class MessageCleanerTest {
         assertThat(cleaner.clean("Bonjour, Somme Numérique s'appelait comment avant ?"))
                 .isEqualTo("somme numerique s'appelait comment avant ?");
     }
+
+    @Test
+    void mail_notices_and_image_placeholders_are_left_out_and_the_quoted_mail_below_them_kept() {
+        String cleaned = cleaner.clean("Qui est le président de Somme Numérique ? [Marianne – République française] "
+                + "P Avant d'imprimer, pensez à l'environnement. *** Ce message est confidentiel. S'il ne vous est pas "
+                + "destiné, merci de le supprimer et d'en informer l'expéditeur. *** [cid:image001.png@01DB2823.59351948] "
+                + "Description : Description : logo_commune_couleur Conformément au Règlement général sur la protection "
+                + "des données (RGPD), les données vous concernant sont traitées par la commune. -----Message "
+                + "d'origine----- De : Francis Hémart Envoyé : mardi 17 février 2025 15:52 Objet : question");
+
+        assertThat(cleaned).startsWith("qui est le president de somme numerique ?")
+                .doesNotContain("supprimer", "imprimer", "confidentiel", "marianne", "cid:", "logo", "reglement");
+    }
+
+    @Test
+    void words_that_open_a_notice_stay_when_the_person_asks_with_them() {
+        assertThat(cleaner.clean("Conformément au RGPD, les données des administrés doivent-elles avoir un DPO ?"))
+                .isEqualTo("conformement au rgpd, les donnees des administres doivent-elles avoir un dpo ?");
+    }
+
+    @Test
+    void a_signature_with_a_role_and_phone_numbers_but_no_closing_formula_is_left_out_of_the_message_decided() {
+        String cleaned = cleaner.withoutSignatureAfterQuestion(cleaner.clean("Le PDF tamponné téléchargé depuis Actes "
+                + "est complètement vide. Sandrine Dubois Secrétaire de mairie – Limeux & Belloy-sur-Somme (poste "
+                + "mutualisé) Limeux : lundi, mardi / Belloy : jeudi, vendredi Tél. mairie : 03 22 83 11 80 Portable "
+                + "(urgences uniquement) : 06 21 35 43 24 Pensez à l'environnement : n'imprimez ce courriel que si "
+                + "nécessaire."));
+
+        assertThat(cleaned).isEqualTo("le pdf tamponne telecharge depuis actes est completement vide.");
+    }
+
+    @Test
+    void a_new_secretary_named_in_a_request_with_her_address_is_not_a_signature() {
+        assertThat(cleaner.withoutSignatureAfterQuestion(cleaner.clean("Bonjour. Une nouvelle secrétaire de mairie a "
+                + "pris ses fonctions lundi. Merci de lui créer un compte sur Actes : Mme Laura Petit, "
+                + "mairie.lignieres@orange.fr.")))
+                .contains("nouvelle secretaire de mairie", "creer un compte", "mairie.lignieres@orange.fr");
+    }
 }
