@@ -403,7 +403,8 @@ public class DecisionEngine {
             for (String part : texts) {
                 IntentScores scores = classify(current, part);
                 // « Merci de lancer les inscriptions en tout cas. » reads as thanks, but asks to act.
-                if (scores.best() == Intent.GREETING && Signals.asksToAct(part).isEmpty()) {
+                // « … ? et vous êtes joignables quand ? Merci beaucoup ! » asks, whatever its thanks weigh.
+                if (scores.best() == Intent.GREETING && Signals.asksToAct(part).isEmpty() && !part.contains("?")) {
                     continue;
                 }
                 PartOutcome outcome = decidePart(question, current, part, scores, false);

@@ -1376,4 +1376,34 @@ class DecisionEngineTest {
         assertThat(decision.articleIds()).containsExactly("somme-numerique-syndicat");
         assertThat(decision.reply()).contains("15 salariés");
     }
+
+    @Test
+    void a_last_question_followed_by_thanks_is_still_answered() {
+        Decision decision = engine.decide("Bonjour, nouvelle secrétaire de mairie ici, je découvre : quels services "
+                + "propose Mairie connectée ? qui peut y adhérer ? et vous êtes joignables quand ? Merci beaucoup ! Lucie");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).contains("offre-mairie-connectee", "horaires-support");
+    }
+
+    @Test
+    void the_size_of_a_commune_is_its_number_of_inhabitants() {
+        Decision decision = engine.decide("c'est pour quelle taille de commune Mairie connectée ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.reply()).contains("2 000 habitants");
+    }
+
+    @Test
+    void things_listed_after_ainsi_que_are_answered_each_unless_they_lean_on_the_one_before() {
+        Decision both = engine.decide("Madame, Monsieur, notre commune de 760 habitants envisage d'adhérer. Pourriez-vous "
+                + "me préciser le taux de financement européen et sa durée, ainsi que les services compris dans l'offre ?");
+        Decision one = engine.decide("Pourriez-vous m'indiquer l'identifiant attribué par le contrôle de légalité à votre "
+                + "délibération relative à la charte, ainsi que la date de son envoi en préfecture ?");
+
+        assertThat(both.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(both.articleIds()).contains("subvention-europeenne", "offre-mairie-connectee");
+        assertThat(one.parts()).hasSize(1);
+        assertThat(one.kind()).isNotEqualTo(DecisionKind.SUBSCRIPTION);
+    }
 }

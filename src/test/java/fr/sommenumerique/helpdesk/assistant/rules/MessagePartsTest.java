@@ -227,4 +227,5 @@ class MessagePartsTest {
         assertThat(split("qui présidait la séance qui a adopté la charte, et qui était secrétaire de séance ?"))
                 .hasSize(1);
     }
+
 }
