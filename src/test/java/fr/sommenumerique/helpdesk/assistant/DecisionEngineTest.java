@@ -1406,4 +1406,12 @@ class DecisionEngineTest {
         assertThat(one.parts()).hasSize(1);
         assertThat(one.kind()).isNotEqualTo(DecisionKind.SUBSCRIPTION);
     }
+
+    @Test
+    void a_breakdown_reported_in_phone_spelling_is_an_incident() {
+        assertThat(engine.decide("la visio somme numerique marche pa, pa de son, on a le conseil ce soir").kind())
+                .isEqualTo(DecisionKind.TICKET);
+        assertThat(engine.decide("jai envoye ma delib lundi toujour pa d AR on est jeudi").kind())
+                .isEqualTo(DecisionKind.TICKET);
+    }
 }

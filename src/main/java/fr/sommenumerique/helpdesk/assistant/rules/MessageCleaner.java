@@ -184,7 +184,7 @@ public final class MessageCleaner {
         }
         List<String> lines = new ArrayList<>();
         for (String line : text.replace("\r\n", "\n").replace('\r', '\n').split("\n")) {
-            lines.add(TextNormalizer.normalize(line));
+            lines.add(spelledOut(TextNormalizer.normalize(line)));
         }
         cutSignature(lines);
         String joined = INLINE_SIGNATURE.matcher(withoutForwarding(withoutQuotedMail(withoutLetterHead(
@@ -310,6 +310,14 @@ public final class MessageCleaner {
         s = s.indexOf(':') >= 0 ? FORWARD_SUBJECT_PREFIX.matcher(s).replaceAll("") : s;
         s = REPEATED_BREAKS.matcher(LEADING_BREAKS.matcher(s).replaceFirst("")).replaceAll("");
         return singleSpaced(s);
+    }
+
+    /** « ça marche pa », « toujour pa d'AR »: the negation as typed on a phone, written out for the rules that read it. */
+    private static final Pattern SMS_NEGATION = Pattern.compile("\\b(?:toujour )?pa\\b(?!-)");
+
+    private static String spelledOut(String line) {
+        return line.contains("pa") ? SMS_NEGATION.matcher(line).replaceAll(m -> m.group().startsWith("toujour")
+                ? "toujours pas" : "pas") : line;
     }
 
     private static String singleSpaced(String text) {

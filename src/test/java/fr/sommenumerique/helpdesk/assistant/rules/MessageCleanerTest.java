@@ -234,4 +234,11 @@ class MessageCleanerTest {
                 + "mairie.lignieres@orange.fr.")))
                 .contains("nouvelle secretaire de mairie", "creer un compte", "mairie.lignieres@orange.fr");
     }
+
+    @Test
+    void a_negation_typed_on_a_phone_is_written_out() {
+        assertThat(cleaner.clean("la visio marche pa, pa de son, toujour pa d AR"))
+                .isEqualTo("la visio marche pas, pas de son, toujours pas d ar");
+        assertThat(cleaner.clean("le PA-12 et la pause")).isEqualTo("le pa-12 et la pause");
+    }
 }
