@@ -49,7 +49,9 @@ public final class MessageCleaner {
      * A formal letter's head, before its salutation: the commune's address, « Rue, le 20 janvier 2026 », the
      * addressee, « N/Réf : », « Objet : ». The subject says what the letter is about; the rest names no matter.
      */
-    private static final Pattern LETTER_HEAD = Pattern.compile("^(?=[^?!]{0,600}?(?:\\ble \\d{1,2}(?:er)? (?:janvier|fevrier"
+    private static final Pattern LETTER_HEAD = Pattern.compile("^(?=(?:(?!" + QUOTED_HEADER + ")[^?!]){0,600}?"
+            // (the date or subject of the letter itself, not of a mail quoted below its closing formula)
+            + "(?:\\ble \\d{1,2}(?:er)? (?:janvier|fevrier"
             + "|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre) \\d{4}\\b|\\bobjet ?:|\\bn/ ?ref\\b))"
             + "(?:(?!" + QUOTED_HEADER + ")[^?!]){0,600}?(?:\\bobjet ?: ?([^?!]{1,120}?) )?(?:madame,? monsieur"
             + "|mesdames,? messieurs"
@@ -64,7 +66,8 @@ public final class MessageCleaner {
             "(?<=[.?!]) (?:(?:bien |tres )?(?:cordialement|cdlt|bien a vous|respectueusement"
                     + "|(?:avec )?(?:mes |nos )?(?:sinceres |meilleures )?salutations(?: distinguees)?)\\b[^?!]{0,150}"
                     + "|(?:" + THANKS + "|avec (?:mes|nos) remerciements)[,.!][^?!]{0,150}"
-                    + "|" + LETTER_CLOSING + ")$");
+                    // (at the end, or above the line a mail program draws over the mail it quotes)
+                    + "|" + LETTER_CLOSING + ")(?:$|(?= _{4,}))");
 
     /**
      * A signature with no closing formula after the last question (« … en mairie ? Annie Lefèvre, secrétaire de mairie,

@@ -241,4 +241,16 @@ class MessageCleanerTest {
                 .isEqualTo("la visio marche pas, pas de son, toujours pas d ar");
         assertThat(cleaner.clean("le PA-12 et la pause")).isEqualTo("le pa-12 et la pause");
     }
+
+    @Test
+    void the_subject_of_a_mail_quoted_below_does_not_make_the_request_above_it_a_letter_head() {
+        String cleaned = cleaner.clean("Bonjour, la commune souhaite adhérer à l'offre Mairie connectée. Merci de nous "
+                + "transmettre la charte et la convention à faire signer par M. le Maire. Veuillez agréer, Madame, "
+                + "Monsieur, l'expression de mes salutations distinguées. Pour le Maire et par délégation, La secrétaire "
+                + "de mairie, S. LEROY ________________________________ De : Bernard LESAGE <b.lesage@wanadoo.fr> "
+                + "Envoyé : vendredi 4 septembre 2026 15:57 À : Secrétariat Objet : TR: RE: conseil municipal "
+                + "Pouvez-vous me rappeler quand vous aurez un moment ? Merci");
+
+        assertThat(cleaned).contains("souhaite adherer", "transmettre la charte").doesNotContain("salutations");
+    }
 }
