@@ -1414,4 +1414,14 @@ class DecisionEngineTest {
         assertThat(engine.decide("jai envoye ma delib lundi toujour pa d AR on est jeudi").kind())
                 .isEqualTo(DecisionKind.TICKET);
     }
+
+    @Test
+    void questions_passed_on_after_a_preposition_are_answered_each() {
+        Decision decision = engine.decide("Bonjour, nous venons de recruter un agent contractuel au secrétariat (arrêté "
+                + "signé le 3). Le maire me demande sous combien de temps transmettre l'arrêté au contrôle de légalité, si "
+                + "l'arrêté est exécutoire dès l'envoi, et si l'AR peut servir de preuve. Merci, Sandrine");
+
+        assertThat(decision.parts()).hasSizeGreaterThan(1);
+        assertThat(decision.reply()).contains("preuve");
+    }
 }

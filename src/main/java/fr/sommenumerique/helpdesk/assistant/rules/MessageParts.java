@@ -71,9 +71,13 @@ public final class MessageParts {
      * « une commune voisine nous demande qui peut adhérer, comment … et si … . »: indirect questions, asked without a
      * question mark.
      */
+    /** « le maire me demande sous combien de temps … »: the question word may come after a preposition. */
+    private static final String ASKED_AFTER_PREPOSITION = "(?:(?:sous|dans|en|a partir de|pendant|a|de|par"
+            + "|pour|avec|aupres de) )?";
     private static final Pattern ASKS_INDIRECTLY = Pattern.compile("\\b(?:souhaite\\w*|voudrai\\w*|aimerai\\w*|desire\\w*"
-            + "|demande\\w*) (?:de )?(?:savoir|connaitre) (?=qui |quel|comment |combien |quand |si |ce qu)"
-            + "|\\b(?:nous|me|vous) demande\\w* (?=qui |quel|comment |combien |quand |si )");
+            + "|demande\\w*) (?:de )?(?:savoir|connaitre) (?=" + ASKED_AFTER_PREPOSITION + "(?:qui |quel|comment |combien "
+            + "|quand |si |ce qu))|\\b(?:nous|me|vous) demande\\w* (?=" + ASKED_AFTER_PREPOSITION
+            + "(?:qui |quel|comment |combien |quand |si ))");
     private static final Pattern INDIRECT_ITEM_BREAK = Pattern.compile("(?:,| et) (?=(?:ce qu'|ce que |ce qui |"
             + "si (?!oui|non)|s'il |qui |quand |comment |combien |pourquoi |quel\\w* |a quel\\w* |depuis quand |jusqu'a quand ))"
             // « me préciser le taux et sa durée, ainsi que les services compris dans l'offre ? »: a thing of its own
