@@ -21,7 +21,10 @@ public enum QuestionType {
                     // « si j'ai un blocage le samedi, quelqu'un peut m'aider chez vous ? »: the closed day said first
                     + "|\\b(?:samedi|dimanche|week-?end|feries?)\\b.{0,60}\\b" + Reach.SOMEONE + "\\b"
                     // « je finis vers 17h45, je pourrai encore vous joindre ? »: the hour said first
-                    + "|\\b\\d{1,2} ?h(?:\\d\\d)?\\b.{0,60}\\b(?:vous joindre|vous appeler|vous avoir|" + Reach.SOMEONE + ")\\b",
+                    + "|\\b\\d{1,2} ?h(?:\\d\\d)?\\b.{0,60}\\b(?:vous joindre|vous appeler|vous avoir|" + Reach.SOMEONE + ")\\b"
+                    // « vous êtes ouverts quand ? », « quand êtes-vous joignables ? »: when, asked of us being open
+                    + "|\\bvous (?:etes|serez) (?:ouverts?|joignables?)(?: \\S+){0,2} quand\\b|\\bvous (?:ouvrez|fermez) quand\\b"
+                    + "|\\bquand (?:etes-vous|est-ce que vous etes|vous etes) (?:ouverts?|joignables?)\\b",
             "\\blundi au vendredi\\b|\\bouverts?\\b|\\bfermes?\\b"),
     PHONE("un numéro de téléphone",
             "\\b(?:numero de (?:telephone|tel|standard|fax)|votre numero|vos numeros|telephone de|numero du standard|"

@@ -23,6 +23,9 @@ class QuestionTypeTest {
                 + "m'aider chez vous ?"))).contains(QuestionType.OPENING);
         assertThat(QuestionType.of(TextNormalizer.normalize("je sors à 17h le vendredi, vous serez encore joignables après ?")))
                 .contains(QuestionType.OPENING);
+        assertThat(QuestionType.of(TextNormalizer.normalize("Bonjour, vous êtes ouverts quand ?")))
+                .contains(QuestionType.OPENING);
+        assertThat(QuestionType.of(TextNormalizer.normalize("quand êtes-vous joignables ?"))).contains(QuestionType.OPENING);
         assertThat(QuestionType.of(TextNormalizer.normalize("Quand la préfecture délivre-t-elle l'AR le samedi ?")))
                 .isNotEqualTo(java.util.Optional.of(QuestionType.OPENING));
     }
