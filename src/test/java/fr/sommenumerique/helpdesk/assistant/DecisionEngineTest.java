@@ -1387,14 +1387,6 @@ class DecisionEngineTest {
     }
 
     @Test
-    void the_size_of_a_commune_is_its_number_of_inhabitants() {
-        Decision decision = engine.decide("c'est pour quelle taille de commune Mairie connectée ?");
-
-        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
-        assertThat(decision.reply()).contains("2 000 habitants");
-    }
-
-    @Test
     void things_listed_after_ainsi_que_are_answered_each_unless_they_lean_on_the_one_before() {
         Decision both = engine.decide("Madame, Monsieur, notre commune de 760 habitants envisage d'adhérer. Pourriez-vous "
                 + "me préciser le taux de financement européen et sa durée, ainsi que les services compris dans l'offre ?");
