@@ -103,6 +103,7 @@ public final class ArticleIndex {
         }
         this.searcher = new IndexSearcher(reader);
         this.searcher.setQueryCache(null); // every query is new; caching would only cost
+        this.searcher.setSimilarity(new SharedScorersSimilarity());
         this.articleByDoc = articlesByDoc();
         this.vocabulary = new Vocabulary(reader, List.copyOf(QueryBuilder.FIELD_BOOSTS.keySet()));
         this.queries = new QueryBuilder(analysis, analysis.queryAnalyzer(synonyms), vocabulary, reader.numDocs(),
