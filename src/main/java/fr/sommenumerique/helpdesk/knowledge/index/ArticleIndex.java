@@ -77,6 +77,10 @@ public final class ArticleIndex {
      */
     private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
     private final RecentSearches recentSearches = new RecentSearches();
+    /** Kept to tell whether another index reads texts as this one does (see {@link RecentTermGroups}). */
+    private final SynonymMap synonyms;
+    private final FrenchAnalysis analysis;
+    private final RecentTermGroups recentTermGroups;
 
     public ArticleIndex(List<Article> articles, SynonymMap synonyms, FrenchAnalysis analysis) {
         this(articles, synonyms, analysis, null, BundledIndexes.NONE);
@@ -85,11 +89,16 @@ public final class ArticleIndex {
     /**
      * An index over {@code articles}, read from {@code bundled} when the build wrote it for exactly these articles,
      * else built; it takes the sentences already analysed by {@code sharing} for the articles they have in common
-     * (the topic index holds every article again), instead of analysing them a second time.
+     * (the topic index holds every article again), instead of analysing them a second time, and the words it has just
+     * read from the texts searched, when it reads them the same way (same analysis and synonyms).
      */
     public ArticleIndex(List<Article> articles, SynonymMap synonyms, FrenchAnalysis analysis, ArticleIndex sharing,
                         BundledIndexes bundled) {
         this.articles = List.copyOf(articles);
+        this.synonyms = synonyms;
+        this.analysis = analysis;
+        this.recentTermGroups = sharing != null && sharing.synonyms == synonyms && sharing.analysis == analysis
+                ? sharing.recentTermGroups : new RecentTermGroups();
         this.byId = this.articles.stream().collect(Collectors.toMap(Article::id, a -> a));
         Analyzer indexAnalyzer = analysis.indexAnalyzer();
         this.key = BundledIndexes.key(this.articles);
@@ -107,7 +116,7 @@ public final class ArticleIndex {
         this.articleByDoc = articlesByDoc();
         this.vocabulary = new Vocabulary(reader, List.copyOf(QueryBuilder.FIELD_BOOSTS.keySet()));
         this.queries = new QueryBuilder(analysis, analysis.queryAnalyzer(synonyms), vocabulary, reader.numDocs(),
-                this::termStates);
+                this::termStates, recentTermGroups);
         this.passages = this.articles.stream().collect(Collectors.toMap(Article::id, a ->
                 sharing != null && sharing.byId.get(a.id()) == a ? sharing.passages.get(a.id())
                         : new Passages(a.text(), indexAnalyzer)));

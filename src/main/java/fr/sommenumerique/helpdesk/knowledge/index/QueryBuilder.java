@@ -53,6 +53,7 @@ final class QueryBuilder {
     private final Vocabulary vocabulary;
     private final int docCount;
     private final Function<Term, TermStates> termStates;
+    private final RecentTermGroups recentTermGroups;
     /**
      * The query on each term of each field, made once: a query asks its terms in every field, and making the term
      * (its bytes) and finding its statistics again for each took a tenth of a decision. Lucene's queries are
@@ -61,18 +62,19 @@ final class QueryBuilder {
     private final Map<String, Map<String, TermQuery>> termQueries = new ConcurrentHashMap<>();
 
     QueryBuilder(FrenchAnalysis analysis, Analyzer queryAnalyzer, Vocabulary vocabulary, int docCount,
-                 Function<Term, TermStates> termStates) {
+                 Function<Term, TermStates> termStates, RecentTermGroups recentTermGroups) {
         this.analysis = analysis;
         this.queryAnalyzer = queryAnalyzer;
         this.vocabulary = vocabulary;
         this.docCount = docCount;
         this.termStates = termStates;
+        this.recentTermGroups = recentTermGroups;
     }
 
     ParsedQuery parse(String text) {
         List<ParsedQuery.Clause> clauses = new ArrayList<>();
         BooleanQuery.Builder whole = new BooleanQuery.Builder();
-        for (TermGroup termGroup : termGroups(text)) {
+        for (TermGroup termGroup : recentTermGroups.get(text, () -> termGroups(text))) {
             Set<String> group = termGroup.terms();
             Map<String, Float> alternatives = alternatives(group);
             BitSet docs = new BitSet();
@@ -191,7 +193,7 @@ final class QueryBuilder {
     }
 
     /** A word of the query and the ways of saying it that the synonyms give, each a sequence of terms. */
-    private record TermGroup(Set<String> terms, List<List<String>> paths) {
+    record TermGroup(Set<String> terms, List<List<String>> paths) {
     }
 
     private record GraphToken(String term, int from, int to) {
