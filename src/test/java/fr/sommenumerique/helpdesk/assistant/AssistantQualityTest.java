@@ -122,7 +122,7 @@ class AssistantQualityTest {
      */
     @Test
     void sets_i_and_j_written_from_the_domain_brief_only_stay_at_least_as_good_as_measured() throws IOException {
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 198, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-seti.tsv", 206, 199, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/questions-setj.tsv", 215, 204, 1);
     }
 
@@ -237,6 +237,12 @@ class AssistantQualityTest {
      * FO 229 with 2 → 229 with 2). Sets FP to FW were practice sets written during the round by eight more writers and
      * read openly (1,801 passed with 32 confident wrong on main). All sixteen were read after the freeze: floors at
      * their end figures.
+     * Round FX: sets FX, FY, FZ and GA, written at its start by four new writers and scored on main then and once at
+     * the freeze (FX 228 with 2 → 228 with 2; FY 230 with 2 → 230 with 2; FZ, long mails of four or five points, 194
+     * with 19 → 195 with 18; GA, one-line phone abbreviations, 224 with 5 → 224 with 5). Sets GB to GE were written at
+     * its start too, kept unread and scored once on main and once at the freeze (GB 223 with 3, GC 220 with 4, GD 229
+     * with 4, GE 234 with 4, unchanged). Sets GF to GO were practice sets written during the round by ten more writers
+     * and read openly (2,242 passed with 33 confident wrong on main). Floors at their figures at the freeze.
      */
     @Test
     void the_sets_scored_once_at_the_end_stay_at_least_as_good_as_measured() throws IOException {
@@ -294,7 +300,7 @@ class AssistantQualityTest {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbe.tsv", 240, 232, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbf.tsv", 240, 230, 2);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbg.tsv", 240, 229, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbh.tsv", 240, 232, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbh.tsv", 240, 233, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbi.tsv", 240, 230, 2);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbj.tsv", 240, 232, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbk.tsv", 240, 227, 1);
@@ -305,14 +311,14 @@ class AssistantQualityTest {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbp.tsv", 240, 227, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbq.tsv", 240, 231, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbr.tsv", 240, 231, 1);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbs.tsv", 240, 228, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbs.tsv", 240, 229, 2);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbt.tsv", 240, 229, 3);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbu.tsv", 240, 229, 2);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbv.tsv", 240, 218, 8);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbw.tsv", 240, 222, 3);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbx.tsv", 240, 229, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setby.tsv", 240, 231, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbz.tsv", 240, 229, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setbz.tsv", 240, 230, 2);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setca.tsv", 240, 229, 2);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setcb.tsv", 240, 223, 3);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setcd.tsv", 240, 229, 1);
@@ -350,7 +356,7 @@ class AssistantQualityTest {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setdj.tsv", 240, 225, 5);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setdk.tsv", 240, 223, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setdl.tsv", 240, 223, 7);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setdm.tsv", 240, 229, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setdm.tsv", 240, 230, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setdn.tsv", 240, 233, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setdo.tsv", 240, 223, 4);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setdp.tsv", 240, 227, 4);
@@ -368,7 +374,7 @@ class AssistantQualityTest {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seteb.tsv", 240, 220, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setec.tsv", 240, 225, 4);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seted.tsv", 240, 229, 0);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setee.tsv", 240, 231, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setee.tsv", 240, 234, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setef.tsv", 240, 231, 5);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seteg.tsv", 240, 223, 8);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-seteh.tsv", 240, 231, 4);
@@ -405,7 +411,7 @@ class AssistantQualityTest {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setfm.tsv", 240, 227, 5);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setfn.tsv", 240, 227, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setfo.tsv", 240, 230, 1);
-        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setfp.tsv", 240, 229, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setfp.tsv", 240, 230, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setfq.tsv", 240, 227, 4);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setfr.tsv", 240, 227, 3);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setfs.tsv", 240, 224, 9);
@@ -413,6 +419,24 @@ class AssistantQualityTest {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setfu.tsv", 240, 235, 0);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setfv.tsv", 240, 230, 3);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setfw.tsv", 240, 219, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setfx.tsv", 240, 228, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setfy.tsv", 240, 230, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setfz.tsv", 240, 195, 18);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setga.tsv", 240, 224, 5);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setgb.tsv", 240, 223, 3);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setgc.tsv", 240, 220, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setgd.tsv", 240, 229, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setge.tsv", 240, 234, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setgf.tsv", 240, 227, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setgg.tsv", 240, 238, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setgh.tsv", 240, 226, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setgi.tsv", 240, 231, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setgj.tsv", 240, 222, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setgk.tsv", 240, 229, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setgl.tsv", 240, 233, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setgm.tsv", 240, 232, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setgn.tsv", 240, 230, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setgo.tsv", 240, 225, 0);
     }
 
     /**
