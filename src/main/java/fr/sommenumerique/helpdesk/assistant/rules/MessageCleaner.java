@@ -61,7 +61,6 @@ public final class MessageCleaner {
      * « … ? Cordialement, Laurence Petit, secrétaire de mairie de X » or « … ? Merci. Nadine Caron, mairie de V,
      * tél. 03 … » written on one line, as phones do; a signature may hold a full stop (« tél. »), never a question.
      */
-    private static final String CONTACT = "(?:\\b0\\d(?:[ .]?\\d\\d){4}\\b|\\S+@\\S+\\.\\p{L}{2,4}\\b)";
     private static final Pattern INLINE_SIGNATURE = Pattern.compile(
             "(?<=[.?!]) (?:(?:bien |tres )?(?:cordialement|cdlt|bien a vous|respectueusement"
                     + "|(?:avec )?(?:mes |nos )?(?:sinceres |meilleures )?salutations(?: distinguees)?)\\b[^?!]{0,150}"
@@ -89,6 +88,8 @@ public final class MessageCleaner {
             + "(?! (?:de|d'|pour)\\b)[ ,.!-]*)+"
             + "(?=[^?]{0,160}?(?:\\b0\\d(?:[ .]?\\d\\d){4}\\b|\\S@\\S|\\bcid:|☎|\\btel\\b|\\bsecretai\\w*|\\bmairie de\\b"
             + "|\\bcommune de\\b|\\b80 ?\\d{3}\\b)).*$");
+    /** A phone number or an e-mail address, as a signature gives them. */
+    private static final String CONTACT = "(?:\\b0\\d(?:[ .]?\\d\\d){4}\\b|\\S+@\\S+\\.\\p{L}{2,4}\\b)";
     /**
      * « … complètement vide. Sandrine Dubois Secrétaire de mairie – Limeux (poste mutualisé) Tél. mairie : 03 22 … Portable
      * : 06 … », with no closing formula, wherever it stands (a quoted mail may follow): a name, a secretary's role, then
@@ -104,6 +105,8 @@ public final class MessageCleaner {
     private static final Pattern PHONE_MAIL_FOOTER = Pattern.compile("(?<=[?.!]) +(?:(?:obtenir|telecharger) outlook pour"
             + "|get outlook for|envoye (?:de|depuis) (?:mon|un) (?:iphone|ipad|smartphone|telephone|mobile|android|samsung)"
             + "|envoye a partir de courrier pour windows).*$");
+    /** « ça marche pa », « toujour pa d'AR »: the negation as typed on a phone, written out for the rules that read it. */
+    private static final Pattern SMS_NEGATION = Pattern.compile("\\b(?:toujour )?pa\\b(?!-)");
     /** The label of a forwarding separator (« -------- Message transféré -------- »). */
     private static final String FORWARD_LABEL = "message transfere|mail transfere|courriel transfere|original message"
             + "|forwarded message|debut du message (?:reexpedie|transfere)";
@@ -314,9 +317,6 @@ public final class MessageCleaner {
         s = REPEATED_BREAKS.matcher(LEADING_BREAKS.matcher(s).replaceFirst("")).replaceAll("");
         return singleSpaced(s);
     }
-
-    /** « ça marche pa », « toujour pa d'AR »: the negation as typed on a phone, written out for the rules that read it. */
-    private static final Pattern SMS_NEGATION = Pattern.compile("\\b(?:toujour )?pa\\b(?!-)");
 
     private static String spelledOut(String line) {
         return line.contains("pa") ? SMS_NEGATION.matcher(line).replaceAll(m -> m.group().startsWith("toujour")

@@ -66,14 +66,14 @@ public final class MessageParts {
      */
     private static final Pattern TELL_ME = Pattern.compile("\\b(?:expliquer|dire|indiquer|preciser|savoir|confirmer|"
             + "connaitre|donner|communiquer|rappeler|demande|demandent)\\b");
+    /** « le maire me demande sous combien de temps … »: the question word may come after a preposition. */
+    private static final String ASKED_AFTER_PREPOSITION = "(?:(?:sous|dans|en|a partir de|pendant|a|de|par"
+            + "|pour|avec|aupres de) )?";
     /**
      * « Le maire souhaite savoir qui a voté la charte, quel pourcentage est financé et pendant combien de temps. »,
      * « une commune voisine nous demande qui peut adhérer, comment … et si … . »: indirect questions, asked without a
      * question mark.
      */
-    /** « le maire me demande sous combien de temps … »: the question word may come after a preposition. */
-    private static final String ASKED_AFTER_PREPOSITION = "(?:(?:sous|dans|en|a partir de|pendant|a|de|par"
-            + "|pour|avec|aupres de) )?";
     private static final Pattern ASKS_INDIRECTLY = Pattern.compile("\\b(?:souhaite\\w*|voudrai\\w*|aimerai\\w*|desire\\w*"
             + "|demande\\w*) (?:de )?(?:savoir|connaitre) (?=" + ASKED_AFTER_PREPOSITION + "(?:qui |quel|comment |combien "
             + "|quand |si |ce qu))|\\b(?:nous|me|vous) demande\\w* (?=" + ASKED_AFTER_PREPOSITION
