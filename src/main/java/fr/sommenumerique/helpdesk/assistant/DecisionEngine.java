@@ -397,6 +397,10 @@ public class DecisionEngine {
                 sentence -> knowledgeBase.normalizedTerms(sentence).size());
         List<DecisionPart> parts = new ArrayList<>();
         List<PartOutcome> outcomes = new ArrayList<>();
+        // « 1) … ? 2) Si j'appelle à 17h15 un vendredi, … ? 3) … ? »: a listed point of more than a few words is a
+        // question of its own, not the continuation of the point before, even when no article answers it (« 3) les
+        // communes concernées ? » only completes the point before).
+        boolean listed = texts.size() > 1 && MessageParts.isList(text);
         if (texts.size() <= 1) {
             outcomes.add(decidePart(question, current, text, whole, true));
         } else {
@@ -421,6 +425,7 @@ public class DecisionEngine {
                 }
                 PartOutcome previous = outcomes.isEmpty() ? null : outcomes.get(outcomes.size() - 1);
                 if (previous != null && isLeftOver(outcome) && previous.part().kind() == DecisionKind.ANSWER
+                        && !(listed && knowledgeBase.normalizedTerms(part).size() > CONTINUATION_MAX_TERMS)
                         && !asksSomethingElse(outcome, previous.part().articleIds())) {
                     // « C'était pendant le Covid je crois ? »: a continuation of the previous question, not a new one.
                     Optional<PartOutcome> merged = answeredTogether(question, current, previous, part);

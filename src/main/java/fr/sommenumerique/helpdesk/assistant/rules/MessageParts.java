@@ -296,6 +296,15 @@ public final class MessageParts {
     }
 
     /**
+     * « 1) … ? 2) … ? 3) … ? », « - … - … »: a message listing its points, numbered or dashed, each point a question or
+     * request of its own.
+     */
+    public static boolean isList(String message) {
+        String text = withNumbersInBrackets(ABBREVIATION_DOT.matcher(message).replaceAll("$1"));
+        return NUMBERED.matcher(text).results().count() >= 2;
+    }
+
+    /**
      * @param isHead     whether a sentence asks or requests something (else it is context)
      * @param termCount  how many informative words a text has
      */
