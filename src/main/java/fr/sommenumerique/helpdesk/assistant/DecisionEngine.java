@@ -782,7 +782,8 @@ public class DecisionEngine {
         // Sure it is out of scope and naming no service: only an article that covers the question very well, better
         // than any topic card, may still answer it (one shared word is not enough).
         boolean outOfScope = best == Intent.OUT_OF_SCOPE && scores.probability(best) >= OUT_OF_SCOPE_PROBABILITY
-                && services.isEmpty() && confidentArticle.filter(h -> h.coverage() >= STRONG_COVERAGE).isEmpty();
+                && current.services().detectOutright(text).isEmpty()
+                && confidentArticle.filter(h -> h.coverage() >= STRONG_COVERAGE).isEmpty();
         // A topic card that covers the question better than any article: a municipal matter, not ours.
         boolean topicWins = topics.best().filter(card -> card.article().outOfScope() && card.matchedTerms().size()
                 >= MIN_TOPIC_TERMS && (covers(card, topics) || dominates(card, topics))).isPresent();
@@ -814,10 +815,17 @@ public class DecisionEngine {
         if (tiedCard.isPresent() && !asksOurContact) {
             return outOfScopePart(text, intent, scores, tiedCard, candidates, coverage);
         }
-        if ((outOfScope || topicWins || cardNamesIt) && !asksOurContact) {
+        if ((topicWins || cardNamesIt || outOfScope && services.isEmpty()) && !asksOurContact) {
             return outOfScopePart(text, intent, scores, topic, candidates, coverage);
         }
-        return questionPart(question, current, text, intent, scores, search, topics, topic, services, candidates, whole);
+        PartOutcome asQuestion = questionPart(question, current, text, intent, scores, search, topics, topic, services,
+                candidates, whole);
+        if (outOfScope && !asksOurContact && asQuestion.part().kind() != DecisionKind.OUT_OF_SCOPE) {
+            // « faut-il une délibération pour accepter un don ? »: a service named only in passing; the question is
+            // still read as one, for the card it may find, but not answered from an article.
+            return outOfScopePart(text, intent, scores, topic, candidates, coverage);
+        }
+        return asQuestion;
     }
 
     /**

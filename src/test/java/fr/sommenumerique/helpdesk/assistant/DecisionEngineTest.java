@@ -1416,4 +1416,18 @@ class DecisionEngineTest {
         assertThat(decision.parts()).hasSizeGreaterThan(1);
         assertThat(decision.reply()).contains("preuve");
     }
+
+    @Test
+    void a_municipal_matter_naming_only_a_deliberation_stays_out_of_scope() {
+        assertThat(engine.decide("Pour louer le logement communal au-dessus de l'école, il faut une délibération ?").kind())
+                .isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(engine.decide("Faut-il une délibération du conseil pour accepter un don d'un habitant ?").kind())
+                .isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        // A deliberation on Actes is still ours.
+        Decision stuck = engine.decide("Notre délibération sur le nom de la rue est bloquée en erreur sur Actes depuis hier");
+        assertThat(stuck.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(stuck.services()).contains(ServiceArea.ACTES);
+        assertThat(engine.decide("Dans quel délai doit-on transmettre une délibération au contrôle de légalité ?").kind())
+                .isEqualTo(DecisionKind.ANSWER);
+    }
 }

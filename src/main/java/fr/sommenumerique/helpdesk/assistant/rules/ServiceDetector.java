@@ -22,13 +22,21 @@ public final class ServiceDetector {
     private final Map<ServiceArea, Pattern> expressions = new EnumMap<>(ServiceArea.class);
     private final Map<ServiceArea, Pattern> alone = new EnumMap<>(ServiceArea.class);
     private final Optional<Pattern> except;
+    private final Optional<Pattern> inPassing;
 
     public ServiceDetector(ServiceVocabulary vocabulary) {
-        vocabulary.expressions().forEach((service, phrases) -> phrases(phrases).ifPresent(p -> expressions.put(service, p)));
+        vocabulary.expressions().forEach((service, phrases) -> {
+            List<String> all = new ArrayList<>(phrases);
+            all.addAll(vocabulary.inPassing().getOrDefault(service, List.of()));
+            phrases(all).ifPresent(p -> expressions.put(service, p));
+        });
         vocabulary.alone().forEach((service, phrases) -> phrases(phrases).ifPresent(p -> alone.put(service, p)));
         List<String> misleading = new ArrayList<>();
         vocabulary.except().values().forEach(misleading::addAll);
         this.except = phrases(misleading);
+        List<String> passing = new ArrayList<>();
+        vocabulary.inPassing().values().forEach(passing::addAll);
+        this.inPassing = phrases(passing);
     }
 
     private static Optional<Pattern> phrases(List<String> phrases) {
@@ -36,6 +44,14 @@ public final class ServiceDetector {
                 .sorted((a, b) -> b.length() - a.length()).map(Pattern::quote).toList();
         return quoted.isEmpty() ? Optional.empty()
                 : Optional.of(Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", quoted) + ")(?![\\p{L}\\p{N}])"));
+    }
+
+    /**
+     * Services the text names other than in passing: « faut-il une délibération pour créer un columbarium ? » names
+     * none, « la délibération est bloquée sur Actes » names Actes.
+     */
+    public List<ServiceArea> detectOutright(String normalizedText) {
+        return detect(inPassing.map(p -> p.matcher(normalizedText).replaceAll(" ")).orElse(normalizedText));
     }
 
     /** Services named in the text, in the order of the offer. */

@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * Reads {@code services.yml}: for each service code, {@code expressions} (phrases that name it), optional
- * {@code sauf} (phrases that look like it but mean something else) and {@code seul} (phrases that name it only
- * when no other service is named).
+ * {@code sauf} (phrases that look like it but mean something else), {@code seul} (phrases that name it only
+ * when no other service is named) and {@code en_passant} (phrases that name it, but that municipal matters outside
+ * the offer use in passing too).
  */
 final class ServiceVocabularyParser {
 
@@ -32,6 +33,7 @@ final class ServiceVocabularyParser {
         Map<ServiceArea, List<String>> expressions = new EnumMap<>(ServiceArea.class);
         Map<ServiceArea, List<String>> except = new EnumMap<>(ServiceArea.class);
         Map<ServiceArea, List<String>> alone = new EnumMap<>(ServiceArea.class);
+        Map<ServiceArea, List<String>> inPassing = new EnumMap<>(ServiceArea.class);
         for (Map.Entry<?, ?> entry : services.entrySet()) {
             ServiceArea service = ServiceArea.fromCode(String.valueOf(entry.getKey()))
                     .orElseThrow(() -> new InvalidArticleException("service inconnu « " + entry.getKey() + " »"));
@@ -41,8 +43,9 @@ final class ServiceVocabularyParser {
             expressions.put(service, strings(fields.get("expressions"), entry.getKey() + ".expressions"));
             except.put(service, strings(fields.get("sauf"), entry.getKey() + ".sauf"));
             alone.put(service, strings(fields.get("seul"), entry.getKey() + ".seul"));
+            inPassing.put(service, strings(fields.get("en_passant"), entry.getKey() + ".en_passant"));
         }
-        return new ServiceVocabulary(expressions, except, alone);
+        return new ServiceVocabulary(expressions, except, alone, inPassing);
     }
 
     private static List<String> strings(Object value, String name) throws InvalidArticleException {
