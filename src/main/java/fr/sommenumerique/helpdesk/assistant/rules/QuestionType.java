@@ -41,8 +41,9 @@ public enum QuestionType {
             "\\b\\d{1,2} ?h(?:\\d\\d)?\\b|\\b\\d{1,2} heures?\\b|\\bmidi\\b|\\bminuit\\b|\\b24 ?h|\\ba tout moment\\b|"
                     + "\\bjour et nuit\\b|\\bsoir\\b|\\bnuit\\b|\\bmatin\\b"),
     WHEN("une date ou un moment",
-            // (« quand la subvention sera finie, combien … ? » opens a clause, it asks no date)
-            "\\b(?:quand(?! meme)(?![^,?]{1,40}, )|a quelle date|depuis quand|jusqu'a quand|a partir de quand|quel jour|quelle date|"
+            // (« quand la subvention sera finie, combien … ? » opens a clause, it asks no date; so does « combien on
+            // paiera quand la subvention sera finie ? » after the question word)
+            "\\b(?:(?<!\\b(?:combien|combein|cb)\\b[^?.!]{0,60})quand(?! meme)(?![^,?]{1,40}, )|a quelle date|depuis quand|jusqu'a quand|a partir de quand|quel jour|quelle date|"
                     + "a quelle heure|en quelle annee)\\b",
             "\\b(?:19|20)\\d\\d\\b|\\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|"
                     + "decembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|rentree)\\b|\\b\\d{1,2} ?h\\b|"

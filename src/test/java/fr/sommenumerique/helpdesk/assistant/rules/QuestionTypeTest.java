@@ -54,6 +54,11 @@ class QuestionTypeTest {
         // « quand » opening a clause asks no date.
         assertThat(QuestionType.of(TextNormalizer.normalize("Quand la subvention sera finie, combien on paiera chaque "
                 + "année ?"))).contains(QuestionType.PRICE);
+        // Nor does « quand » after the question word: the price is asked, the moment only says which one.
+        assertThat(QuestionType.of(TextNormalizer.normalize("Combien devrons-nous payer quand le financement "
+                + "européen s'arrêtera ?"))).contains(QuestionType.PRICE);
+        assertThat(QuestionType.of(TextNormalizer.normalize("Quand la charte a-t-elle été votée ?")))
+                .contains(QuestionType.WHEN);
         // « cb » for « combien », in SMS style; « c cb d argent en tout » asks an envelope, not what the commune pays.
         assertThat(QuestionType.of(TextNormalizer.normalize("c cb l abonnement par an apres les 2 ans ?")))
                 .contains(QuestionType.PRICE);
