@@ -30,11 +30,19 @@ public final class MessageParts {
             "\\s*(?:\\(\\d\\)|\\b\\d\\)|(?<=[,;:]) ?(?:et |puis )?(?:d'autre part|deuxiemement|ensuite|par ailleurs|autre question)"
                     + "|,? et (?:est-ce que|est ce que|est-ce qu|est ce qu|aussi,?|sinon,?|d'autre part|au passage ?:?)"
                     + "|\\bd'une part\\b|\\bd'autre part\\b|(?:premiere|deuxieme|seconde|1ere|2e|2eme) question ?:?)");
+    /** « le maire me demande sous combien de temps … »: the question word may come after a preposition. */
+    private static final String ASKED_AFTER_PREPOSITION = "(?:(?:sous|dans|en|a partir de|pendant|a|de|par"
+            + "|pour|avec|aupres de) )?";
     /** A sentence that asks without a question mark: « Il voudrait aussi savoir quand … », « Il demande aussi qui … ». */
     private static final Pattern ASKS = Pattern.compile("^(?:il|elle|on|je|nous|le maire) (?:voudrait|voudrais|"
             + "voudrions|aimerait|aimerais|souhaite|souhaiterait|souhaiterais) (?:aussi |egalement )?"
             + "(?:savoir|connaitre)\\b|^(?:il|elle|le maire|le conseil) (?:me |nous )?demande (?:aussi |egalement )?"
-            + "(?:si|qui|quand|combien|jusqu'a|ou|comment|pourquoi|quel\\w*|a quel\\w*)\\b");
+            + "(?:si|qui|quand|combien|jusqu'a|ou|comment|pourquoi|quel\\w*|a quel\\w*)\\b"
+            // « M. Leroy a demandé s'il fallait encore … », « Mme Moreau demande dans quel délai … »: a question a
+            // councillor asked, passed on.
+            + "|(?:^|[,:] )(?:m|mme|monsieur|madame|un conseiller|une conseillere|un adjoint|une adjointe|le \\p{L}+ adjoint) "
+            + "(?:\\p{L}+ )?(?:a |m'a |nous a )?demande (?:aussi |egalement )?" + ASKED_AFTER_PREPOSITION
+            + "(?:si (?!possible)|s'il |s'ils |qui |quand |combien |comment |pourquoi |quel\\w* |ce qu)");
     /** « trois questions rapides », « 2 petites questions », « deux choses »: how many questions follow (group 1). */
     private static final String QUESTIONS_BY_NUMBER = "(\\d|deux|trois|quatre) (?:petites |courtes )?"
             + "(?:questions|choses|points|sujets|demandes)(?: rapides| courtes| simples)?"
@@ -66,9 +74,6 @@ public final class MessageParts {
      */
     private static final Pattern TELL_ME = Pattern.compile("\\b(?:expliquer|dire|indiquer|preciser|savoir|confirmer|"
             + "connaitre|donner|communiquer|rappeler|demande|demandent)\\b");
-    /** « le maire me demande sous combien de temps … »: the question word may come after a preposition. */
-    private static final String ASKED_AFTER_PREPOSITION = "(?:(?:sous|dans|en|a partir de|pendant|a|de|par"
-            + "|pour|avec|aupres de) )?";
     /**
      * « Le maire souhaite savoir qui a voté la charte, quel pourcentage est financé et pendant combien de temps. »,
      * « une commune voisine nous demande qui peut adhérer, comment … et si … . »: indirect questions, asked without a

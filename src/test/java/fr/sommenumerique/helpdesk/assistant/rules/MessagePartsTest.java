@@ -228,4 +228,13 @@ class MessagePartsTest {
                 .hasSize(1);
     }
 
+
+    @Test
+    void questions_councillors_asked_passed_on_are_parts_of_their_own() {
+        assertThat(split("Après la séance, Mme Caron a demandé si les convocations pouvaient partir par courriel. "
+                + "M. Vasseur demande à partir de quel montant on publie un avis d'appel public."))
+                .hasSize(2);
+        // A request « si possible » asks nothing.
+        assertThat(split("Mme Caron demande si possible un rendez-vous. Elle passera jeudi.")).hasSize(1);
+    }
 }
