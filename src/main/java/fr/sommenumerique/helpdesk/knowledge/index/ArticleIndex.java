@@ -16,8 +16,8 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
@@ -68,6 +68,7 @@ public final class ArticleIndex {
     private final IndexSearcher searcher;
     private final QueryBuilder queries;
     private final Vocabulary vocabulary;
+    private final DirectScoring directScoring;
     private final Map<String, Passages> passages;
     /** The article of each document, read once: reading a hit's stored id cost a decompression per hit. */
     private final Article[] articleByDoc;
@@ -116,6 +117,7 @@ public final class ArticleIndex {
         this.searcher.setSimilarity(new SharedScorersSimilarity());
         this.articleByDoc = articlesByDoc();
         this.vocabulary = new Vocabulary(reader, List.copyOf(QueryBuilder.FIELD_BOOSTS.keySet()));
+        this.directScoring = new DirectScoring(searcher, List.copyOf(QueryBuilder.FIELD_BOOSTS.keySet()));
         this.queries = new QueryBuilder(analysis, analysis.queryAnalyzer(synonyms), vocabulary, reader.numDocs(),
                 this::termStates, recentTermGroups);
         this.passages = this.articles.stream().collect(Collectors.toMap(Article::id, a ->
@@ -240,15 +242,34 @@ public final class ArticleIndex {
         return docs.cardinality() == 1 ? Optional.of(articleByDoc[docs.nextSetBit(0)]) : Optional.empty();
     }
 
+    /**
+     * The best documents for the query: scored directly (see {@link DirectScoring}), or by Lucene for a query that
+     * scoring does not reproduce exactly.
+     */
+    private ScoreDoc[] topDocs(Query query, int maxHits) throws IOException {
+        Optional<ScoreDoc[]> direct = directScoring.top(query, maxHits);
+        return direct.isPresent() ? direct.get() : luceneTopDocs(query, maxHits);
+    }
+
+    private ScoreDoc[] luceneTopDocs(Query query, int maxHits) throws IOException {
+        return searcher.search(query, maxHits).scoreDocs;
+    }
+
+    /** The best documents for the text, scored directly and by Lucene (for a test that they are the same). */
+    List<ScoreDoc[]> topDocsBothWays(String text, int maxHits) throws IOException {
+        Query query = queries.parse(text).query();
+        return List.of(directScoring.top(query, maxHits).orElseThrow(), luceneTopDocs(query, maxHits));
+    }
+
     private SearchResult searchNow(String text, int maxHits) {
         ParsedQuery parsed = queries.parse(LIST_MARKER.matcher(text).replaceAll(" "));
         if (parsed.isEmpty()) {
             return new SearchResult(List.of(), List.of(), List.of());
         }
         try {
-            TopDocs top = searcher.search(parsed.query(), Math.max(RERANKED, maxHits));
+            ScoreDoc[] top = topDocs(parsed.query(), Math.max(RERANKED, maxHits));
             List<SearchHit> hits = new ArrayList<>();
-            for (ScoreDoc scoreDoc : top.scoreDocs) {
+            for (ScoreDoc scoreDoc : top) {
                 hits.add(new SearchHit(articleByDoc[scoreDoc.doc], scoreDoc.score, parsed.coverage(scoreDoc.doc),
                         parsed.matchedTerms(scoreDoc.doc), null));
             }
