@@ -68,7 +68,11 @@ public final class ArticleIndex {
     private final IndexSearcher searcher;
     private final QueryBuilder queries;
     private final Vocabulary vocabulary;
-    private final DirectScoring directScoring;
+    /**
+     * Made at the first search, not with the index: reading every posting again took a tenth of the knowledge base's
+     * cold load on one core, which is tight, and an index rebuilt on a change may never be searched.
+     */
+    private volatile DirectScoring directScoring;
     private final Map<String, Passages> passages;
     /** The article of each document, read once: reading a hit's stored id cost a decompression per hit. */
     private final Article[] articleByDoc;
@@ -117,7 +121,6 @@ public final class ArticleIndex {
         this.searcher.setSimilarity(new SharedScorersSimilarity());
         this.articleByDoc = articlesByDoc();
         this.vocabulary = new Vocabulary(reader, List.copyOf(QueryBuilder.FIELD_BOOSTS.keySet()));
-        this.directScoring = new DirectScoring(searcher, List.copyOf(QueryBuilder.FIELD_BOOSTS.keySet()));
         this.queries = new QueryBuilder(analysis, analysis.queryAnalyzer(synonyms), vocabulary, reader.numDocs(),
                 this::termStates, recentTermGroups);
         this.passages = this.articles.stream().collect(Collectors.toMap(Article::id, a ->
@@ -247,8 +250,17 @@ public final class ArticleIndex {
      * scoring does not reproduce exactly.
      */
     private ScoreDoc[] topDocs(Query query, int maxHits) throws IOException {
-        Optional<ScoreDoc[]> direct = directScoring.top(query, maxHits);
+        Optional<ScoreDoc[]> direct = directScoring().top(query, maxHits);
         return direct.isPresent() ? direct.get() : luceneTopDocs(query, maxHits);
+    }
+
+    private DirectScoring directScoring() {
+        DirectScoring scoring = directScoring;
+        if (scoring == null) {
+            // two threads may both make it: the same either way, and cheaper than a lock on every search
+            directScoring = scoring = new DirectScoring(searcher, List.copyOf(QueryBuilder.FIELD_BOOSTS.keySet()));
+        }
+        return scoring;
     }
 
     private ScoreDoc[] luceneTopDocs(Query query, int maxHits) throws IOException {
@@ -258,7 +270,7 @@ public final class ArticleIndex {
     /** The best documents for the text, scored directly and by Lucene (for a test that they are the same). */
     List<ScoreDoc[]> topDocsBothWays(String text, int maxHits) throws IOException {
         Query query = queries.parse(text).query();
-        return List.of(directScoring.top(query, maxHits).orElseThrow(), luceneTopDocs(query, maxHits));
+        return List.of(directScoring().top(query, maxHits).orElseThrow(), luceneTopDocs(query, maxHits));
     }
 
     private SearchResult searchNow(String text, int maxHits) {
