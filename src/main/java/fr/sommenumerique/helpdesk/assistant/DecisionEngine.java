@@ -1466,12 +1466,8 @@ public class DecisionEngine {
 
     /** The candidate that is the one article of the whole base knowing this term, if there is one. */
     private Optional<SearchHit> onlyArticleKnowing(String term, SearchResult search) {
-        List<SearchHit> knowing = knowledgeBase.search(term, 2).hits();
-        if (knowing.size() != 1) {
-            return Optional.empty();
-        }
-        String id = knowing.get(0).article().id();
-        return search.hits().stream().filter(h -> h.article().id().equals(id)).findFirst();
+        return knowledgeBase.onlyArticleFound(term).flatMap(only ->
+                search.hits().stream().filter(h -> h.article().id().equals(only.id())).findFirst());
     }
 
     /** A question that goes on from the one before (« Et la délib … ? »), starting with « et », saying little. */

@@ -115,6 +115,11 @@ public final class KnowledgeBase {
         return current.get().index().search(text, maxHits);
     }
 
+    /** The one article that {@link #search} finds for the text, if it finds exactly one (cheaper than searching). */
+    public Optional<Article> onlyArticleFound(String text) {
+        return current.get().index().onlyArticleFound(text);
+    }
+
     /** How many articles (out-of-scope cards excluded) hold a term as search matched it. */
     public int articlesWith(String matchedTerm) {
         return current.get().index().articlesWith(matchedTerm);

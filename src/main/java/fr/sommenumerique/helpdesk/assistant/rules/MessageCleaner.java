@@ -101,6 +101,8 @@ public final class MessageCleaner {
             + "[\\p{L}.'-]+ (?!(?:de|du|des|la|le|et|a|au|en|notre|votre|nouvelle|nouveau) )[\\p{L}'-]+"
             + " (?:secretaire|adjoint(?:e)? administrati\\w*|agent administrati\\w*|redact\\w+ territoria\\w*|attache"
             + " territoria\\w*)\\b[^?]{0,200}?" + CONTACT + "(?:[^?]{0,60}?" + CONTACT + ")*");
+    /** The spaces and dots a signature left behind a sentence's end (compiled once, not at every call). */
+    private static final Pattern TRAILING_DOTS_AFTER_END = Pattern.compile("(?<=[.?!])[ .]+$");
     /** « … ? Obtenir Outlook pour Android », « Envoyé de mon iPhone »: what follows is the mail quoted below. */
     private static final Pattern PHONE_MAIL_FOOTER = Pattern.compile("(?<=[?.!]) +(?:(?:obtenir|telecharger) outlook pour"
             + "|get outlook for|envoye (?:de|depuis) (?:mon|un) (?:iphone|ipad|smartphone|telephone|mobile|android|samsung)"
@@ -291,7 +293,8 @@ public final class MessageCleaner {
 
     private static String withoutSignatureWithContact(String text) {
         return singleSpaced(text.contains("secretai") || text.contains("administrati") || text.contains("territoria")
-                ? SIGNATURE_WITH_CONTACT.matcher(text).replaceAll(" . ").replaceFirst("(?<=[.?!])[ .]+$", "") : text);
+                ? TRAILING_DOTS_AFTER_END.matcher(SIGNATURE_WITH_CONTACT.matcher(text).replaceAll(" . ")).replaceFirst("")
+                : text);
     }
 
     /** A letter is read from its salutation on, after its subject line (« Horaires du vendredi . »). */

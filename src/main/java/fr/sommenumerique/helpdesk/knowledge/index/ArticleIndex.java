@@ -16,8 +16,8 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
@@ -33,6 +33,7 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -67,6 +68,11 @@ public final class ArticleIndex {
     private final IndexSearcher searcher;
     private final QueryBuilder queries;
     private final Vocabulary vocabulary;
+    /**
+     * Made at the first search, not with the index: reading every posting again took a tenth of the knowledge base's
+     * cold load on one core, which is tight, and an index rebuilt on a change may never be searched.
+     */
+    private volatile DirectScoring directScoring;
     private final Map<String, Passages> passages;
     /** The article of each document, read once: reading a hit's stored id cost a decompression per hit. */
     private final Article[] articleByDoc;
@@ -229,15 +235,53 @@ public final class ArticleIndex {
         return recentSearches.get(text, maxHits, () -> searchNow(text, maxHits));
     }
 
+    /**
+     * The one article that {@link #search} finds for the text, if it finds exactly one. Which articles match needs no
+     * scoring: the vocabulary knows them. Asked of single words of a message (does one article alone know it?), these
+     * searches were half of those of a long message.
+     */
+    public Optional<Article> onlyArticleFound(String text) {
+        BitSet docs = queries.matchingDocs(LIST_MARKER.matcher(text).replaceAll(" "));
+        return docs.cardinality() == 1 ? Optional.of(articleByDoc[docs.nextSetBit(0)]) : Optional.empty();
+    }
+
+    /**
+     * The best documents for the query: scored directly (see {@link DirectScoring}), or by Lucene for a query that
+     * scoring does not reproduce exactly.
+     */
+    private ScoreDoc[] topDocs(Query query, int maxHits) throws IOException {
+        Optional<ScoreDoc[]> direct = directScoring().top(query, maxHits);
+        return direct.isPresent() ? direct.get() : luceneTopDocs(query, maxHits);
+    }
+
+    private DirectScoring directScoring() {
+        DirectScoring scoring = directScoring;
+        if (scoring == null) {
+            // two threads may both make it: the same either way, and cheaper than a lock on every search
+            directScoring = scoring = new DirectScoring(searcher, List.copyOf(QueryBuilder.FIELD_BOOSTS.keySet()));
+        }
+        return scoring;
+    }
+
+    private ScoreDoc[] luceneTopDocs(Query query, int maxHits) throws IOException {
+        return searcher.search(query, maxHits).scoreDocs;
+    }
+
+    /** The best documents for the text, scored directly and by Lucene (for a test that they are the same). */
+    List<ScoreDoc[]> topDocsBothWays(String text, int maxHits) throws IOException {
+        Query query = queries.parse(text).query();
+        return List.of(directScoring().top(query, maxHits).orElseThrow(), luceneTopDocs(query, maxHits));
+    }
+
     private SearchResult searchNow(String text, int maxHits) {
         ParsedQuery parsed = queries.parse(LIST_MARKER.matcher(text).replaceAll(" "));
         if (parsed.isEmpty()) {
             return new SearchResult(List.of(), List.of(), List.of());
         }
         try {
-            TopDocs top = searcher.search(parsed.query(), Math.max(RERANKED, maxHits));
+            ScoreDoc[] top = topDocs(parsed.query(), Math.max(RERANKED, maxHits));
             List<SearchHit> hits = new ArrayList<>();
-            for (ScoreDoc scoreDoc : top.scoreDocs) {
+            for (ScoreDoc scoreDoc : top) {
                 hits.add(new SearchHit(articleByDoc[scoreDoc.doc], scoreDoc.score, parsed.coverage(scoreDoc.doc),
                         parsed.matchedTerms(scoreDoc.doc), null));
             }

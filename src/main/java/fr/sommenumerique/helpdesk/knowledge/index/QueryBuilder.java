@@ -87,6 +87,18 @@ final class QueryBuilder {
         return new ParsedQuery(whole.build(), clauses, docCount);
     }
 
+    /**
+     * The articles that the query on the text matches: those holding, in one of the fields searched, a term one of its
+     * clauses asks (a word, a synonym, a near spelling). Read from the vocabulary, without making the query.
+     */
+    BitSet matchingDocs(String text) {
+        BitSet docs = new BitSet();
+        for (TermGroup termGroup : termGroups(text)) {
+            alternatives(termGroup.terms()).keySet().forEach(term -> docs.or(vocabulary.docs(term)));
+        }
+        return docs;
+    }
+
     /** The terms that may stand for the group's words, with their weight: near spellings only for unknown words. */
     private Map<String, Float> alternatives(Set<String> group) {
         Map<String, Float> alternatives = new LinkedHashMap<>();
