@@ -305,8 +305,16 @@ public final class MessageParts {
      * request of its own.
      */
     public static boolean isList(String message) {
-        String text = withNumbersInBrackets(ABBREVIATION_DOT.matcher(message).replaceAll("$1"));
-        return NUMBERED.matcher(text).results().count() >= 2;
+        return listsPoints(prepared(message));
+    }
+
+    /** The message with abbreviations' dots dropped and its points numbered « 1) », « 2) », as it is split. */
+    private static String prepared(String message) {
+        return withNumbersInBrackets(ABBREVIATION_DOT.matcher(message).replaceAll("$1"));
+    }
+
+    private static boolean listsPoints(String prepared) {
+        return NUMBERED.matcher(prepared).results().count() >= 2;
     }
 
     /**
@@ -314,8 +322,8 @@ public final class MessageParts {
      * @param termCount  how many informative words a text has
      */
     public static List<String> split(String message, Predicate<String> isHead, ToIntFunction<String> termCount) {
-        String text = withNumbersInBrackets(ABBREVIATION_DOT.matcher(message).replaceAll("$1"));
-        boolean numberedList = NUMBERED.matcher(text).results().count() >= 2;
+        String text = prepared(message);
+        boolean numberedList = listsPoints(text);
         List<String> sentences = new ArrayList<>();
         Set<String> asked = new HashSet<>();
         Set<String> listed = new HashSet<>();
