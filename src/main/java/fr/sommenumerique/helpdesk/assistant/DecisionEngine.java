@@ -177,6 +177,8 @@ public class DecisionEngine {
     private static final double CARD_COVERAGE_LEAD = 0.4;
     /** A card that covers a municipal matter as well as the best article, at this share of its score at least, ties. */
     private static final double CARD_TIE_SCORE_RATIO = 0.6;
+    /** How much less of the message a card scoring above the article may cover and still take the message. */
+    private static final double TIED_CARD_COVERAGE_GAP = 0.3;
     /** The second of two things compared: its article scores at least this share of the first's. */
     private static final double COMPARED_SCORE_RATIO = 0.5;
     /** … on a word this few articles know (the thing's name, not a common word). */
@@ -801,12 +803,15 @@ public class DecisionEngine {
         // reading, however unsure), and a topic card matches, one of its subjects among them, as much of the message as
         // the best article does (« titulaire » of a certificate), nearly as strongly: the card's matter, not the
         // article's. One subject word is enough when the card scores at least as high as the article (« vous pouvez
-        // faire nos fiches de paie ? »: « paie » is the card's subject, the article on funding only shares it).
+        // faire nos fiches de paie ? »: « paie » is the card's subject, the article on funding only shares it). A card
+        // scoring above the article may cover somewhat less of the message: « recruter un agent contractuel … un modèle
+        // de contrat ? » is staff matter though the article on transmission delays names contracts of agents too.
         Optional<SearchHit> tiedCard = scores.best() != Intent.OUT_OF_SCOPE || !services.isEmpty() ? Optional.empty()
                 : topics.hits().stream().filter(h -> h.article().outOfScope()).findFirst()
                 .filter(card -> (card.matchedTerms().size() >= MIN_TOPIC_TERMS
                         || topArticle.filter(a -> card.score() >= a.score()).isPresent()) && namesASubjectOf(card)
-                        && topArticle.map(a -> card.coverage() >= a.coverage()
+                        && topArticle.map(a -> (card.coverage() >= a.coverage()
+                        || card.score() >= a.score() && card.coverage() >= a.coverage() - TIED_CARD_COVERAGE_GAP)
                         && card.score() >= a.score() * CARD_TIE_SCORE_RATIO)
                         .orElse(true));
         // « quel est votre numéro de téléphone svp, le maire voudrait des renseignements avant le conseil »: how to reach

@@ -1430,4 +1430,12 @@ class DecisionEngineTest {
         assertThat(engine.decide("Dans quel délai doit-on transmettre une délibération au contrôle de légalité ?").kind())
                 .isEqualTo(DecisionKind.ANSWER);
     }
+
+    @Test
+    void a_card_scoring_above_the_article_orients_a_municipal_matter_it_covers_nearly_as_well() {
+        Decision delegation = engine.decide("Le maire peut-il retirer sa délégation à un adjoint absent des réunions ?");
+
+        assertThat(delegation.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(delegation.articleIds()).containsExactly("indemnites-elus");
+    }
 }
