@@ -805,7 +805,7 @@ public class DecisionEngine {
         // article's. One subject word is enough when the card scores at least as high as the article (« vous pouvez
         // faire nos fiches de paie ? »: « paie » is the card's subject, the article on funding only shares it). A card
         // scoring above the article may cover somewhat less of the message: « recruter un agent contractuel … un modèle
-        // de contrat ? » is staff matter though the article on transmission delays names contracts of agents too.
+        // de contrat ? » is a staff matter though the article on transmission delays names agents' contracts too.
         Optional<SearchHit> tiedCard = scores.best() != Intent.OUT_OF_SCOPE || !services.isEmpty() ? Optional.empty()
                 : topics.hits().stream().filter(h -> h.article().outOfScope()).findFirst()
                 .filter(card -> (card.matchedTerms().size() >= MIN_TOPIC_TERMS
