@@ -1438,4 +1438,12 @@ class DecisionEngineTest {
         assertThat(delegation.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
         assertThat(delegation.articleIds()).containsExactly("indemnites-elus");
     }
+
+    @Test
+    void when_one_may_call_us_is_answered_with_our_hours() {
+        Decision decision = engine.decide("On peut vous téléphoner à 8h45 ou c'est trop tôt ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.reply()).contains("9h00");
+    }
 }
