@@ -1446,4 +1446,13 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
         assertThat(decision.reply()).contains("9h00");
     }
+
+    @Test
+    void an_export_that_comes_out_empty_is_an_incident() {
+        Decision decision = engine.decide("Sur la plateforme, l'export des données essentielles donne un fichier vide "
+                + "alors que nous avons trois marchés au-dessus de 40 000 € HT.");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.reason()).contains("incident");
+    }
 }

@@ -42,6 +42,8 @@ public final class Signals {
             + "\\brefuse(?:e|s|es)?\\b|\\brejete(?:e|s|es)?\\b|"
             + "\\brejett?(?:e|ent)\\b|\\bn'?(?:apparai|aparai)(?:t|ssent) (?:pas|plus)\\b|"
             + "\\bnon conforme\\b|\\bechec\\b|\\bechoue\\w*|"
+            // « l'export sort un fichier vide », « la page reste toute blanche »: nothing shown where something should be.
+            + "\\b(?:fichier|page|ecran|export)s? (?:\\w+ ){0,2}(?:vides?|blanche?s?)\\b|"
             // « sur mon espace Actes je vois les actes d'une autre commune ! »: another body's files shown to us.
             + "\\b(?:vois|voit|voyons|voient|apparai\\w*|affich\\w*)\\b.{0,40}\\b(?:actes|documents|fichiers|dossiers|"
             + "deliberations|delibs) d'une? autres? (?:commune|collectivite|mairie)s?\\b|"
