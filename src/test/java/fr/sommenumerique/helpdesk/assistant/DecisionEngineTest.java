@@ -1448,6 +1448,14 @@ class DecisionEngineTest {
     }
 
     @Test
+    void whether_we_still_have_a_fax_is_answered_with_our_details() {
+        Decision decision = engine.decide("Vous avez toujours un fax ? Notre maire est de la vieille école");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.reply()).contains("03 22 22 03 57");
+    }
+
+    @Test
     void an_export_that_comes_out_empty_is_an_incident() {
         Decision decision = engine.decide("Sur la plateforme, l'export des données essentielles donne un fichier vide "
                 + "alors que nous avons trois marchés au-dessus de 40 000 € HT.");
