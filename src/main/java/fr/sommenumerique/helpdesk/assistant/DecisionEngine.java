@@ -83,6 +83,8 @@ public class DecisionEngine {
      */
     private static final double SURE_OUT_OF_SCOPE = 0.95;
     private static final Pattern SENTENCE_END = Pattern.compile("[.?!]+");
+    /** What separates words (see {@link #words}), compiled once: the text of every part is read that way. */
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\d@'-]+");
     /** An incident word counts when the classifier gives incidents at least this probability. */
     private static final double INCIDENT_SIGNAL_PROBABILITY = 0.15;
     /** The classifier is this sure a message is a question: an incident word alone does not make it one. */
@@ -1466,7 +1468,7 @@ public class DecisionEngine {
     }
 
     private static String words(String text) {
-        return TextNormalizer.normalize(text).replaceAll("[^\\p{L}\\d@'-]+", " ");
+        return NOT_WORD.matcher(TextNormalizer.normalize(text)).replaceAll(" ");
     }
 
     /** The candidate that is the one article of the whole base knowing this term, if there is one. */

@@ -17,18 +17,24 @@ final class MailNotices {
             + "|signature|description|icone|picto|facebook|twitter|instagram|linkedin)[^\\]\\[]{0,150}\\]"
             + "|\\[[^\\]\\[\\s]{1,60}\\.(?:png|jpe?g|gif|bmp)\\]|(?:\\bdescription ?: ?)+\\S*(?:logo|image|_)\\S*");
     /**
+     * The letters a notice opens with (« p », « avant », « pensez », « n'imprimez », « ce », « s'il », « si »,
+     * « conformement », « avertissement », « avis », « les »): looked at first, at each character of the mail, instead
+     * of every way a notice opens.
+     */
+    private static final String NOTICE_FIRST_LETTERS = "(?=[aclnps])";
+    /**
      * How a notice opens. It runs on to the mail quoted below it, or to the end; it asks nothing, so a question mark
      * before that means the words were the person's own.
      */
-    private static final Pattern NOTICE = Pattern.compile("(?:\\bp )?\\bavant d'imprimer|\\bpensez a (?:l'environnement"
-            + "|la planete)|\\bn'imprimez (?:ce|cet|ce message)|\\bce (?:message|courriel|mail|e-mail|courrier electronique)"
+    private static final Pattern NOTICE = Pattern.compile(NOTICE_FIRST_LETTERS + "(?:(?:\\bp )?\\bavant d'imprimer"
+            + "|\\bpensez a (?:l'environnement|la planete)|\\bn'imprimez (?:ce|cet|ce message)|\\bce (?:message|courriel|mail|e-mail|courrier electronique)"
             + "(?: et (?:toutes |tous )?(?:les|ses|leurs) (?:pieces jointes|fichiers joints|eventuelles pieces jointes))?"
             + " (?:est|sont) (?:strictement )?(?:confidentiel|personnel|etabli|analyse|protege)"
             + "|\\bce (?:message|courriel) (?:et ses pieces jointes )?(?:a|ont) ete (?:analyse|verifie)"
             + "|\\bs'il ne vous est pas destine|\\bsi vous (?:n'etes pas le destinataire|avez recu ce (?:message|courriel)"
             + " par erreur)|\\bconformement au (?:reglement general sur la protection des donnees|rgpd|reglement \\(ue\\))"
             + "[^?]{0,40}les donnees|\\bavertissement ?: les informations|\\bavis de confidentialite\\b"
-            + "|\\bles echanges par (?:courriel|mail|messagerie)[^?]{0,60}ne valent pas");
+            + "|\\bles echanges par (?:courriel|mail|messagerie)[^?]{0,60}ne valent pas)");
     /** Where a notice ends at the latest: the mail quoted or forwarded below it. */
     private static final Pattern QUOTED_BELOW = Pattern.compile("\\ble (?:(?:lun|mar|mer|jeu|ven|sam|dim)[a-z]*\\.? )?"
             + "\\d{1,2}(?:er)? \\p{L}+\\.? \\d{4}\\b|\\b(?:de|from) ?: |-{3,}|_{4,}|\\bmessage d'origine|\\bforwarded message");

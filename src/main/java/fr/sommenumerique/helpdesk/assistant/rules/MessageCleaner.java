@@ -49,6 +49,8 @@ public final class MessageCleaner {
      * A formal letter's head, before its salutation: the commune's address, « Rue, le 20 janvier 2026 », the
      * addressee, « N/Réf : », « Objet : ». The subject says what the letter is about; the rest names no matter.
      */
+    private static final List<String> LETTER_MONTHS = List.of("janvier", "fevrier", "mars", "avril", "mai", "juin",
+            "juillet", "aout", "septembre", "octobre", "novembre", "decembre");
     private static final Pattern LETTER_HEAD = Pattern.compile("^(?=(?:(?!" + QUOTED_HEADER + ")[^?!]){0,600}?"
             // (the date or subject of the letter itself, not of a mail quoted below its closing formula)
             + "(?:\\ble \\d{1,2}(?:er)? (?:janvier|fevrier"
@@ -299,12 +301,25 @@ public final class MessageCleaner {
 
     /** A letter is read from its salutation on, after its subject line (« Horaires du vendredi . »). */
     private static String withoutLetterHead(String text) {
+        if (!mayHaveLetterHead(text)) {
+            return text;
+        }
         Matcher head = LETTER_HEAD.matcher(text);
         if (!head.find()) {
             return text;
         }
         String subject = head.group(1);
         return (subject == null ? "" : subject.strip() + " . ") + text.substring(head.end()).strip();
+    }
+
+    /**
+     * Whether the text holds words every letter head holds: a salutation, and a subject, a reference or a month of its
+     * date. Looking for the head itself, at every character of the first few hundred, took a fortieth of a decision,
+     * and most messages are no letter.
+     */
+    private static boolean mayHaveLetterHead(String text) {
+        return (text.contains("madame") || text.contains("monsieur") || text.contains("mesdames"))
+                && (text.contains("objet") || text.contains("n/") || LETTER_MONTHS.stream().anyMatch(text::contains));
     }
 
     // Called for every message and every training example: the patterns are compiled once. Each mark is looked for

@@ -104,6 +104,10 @@ public final class MessageParts {
     private static final String POINTING_WORDS = "son|sa|ses|leur|leurs|celui-ci|celle-ci";
     /** « … quand ? et c'est quoi son identifiant » leans on the question before it: it stays with it. */
     private static final Pattern POINTS_BACK = Pattern.compile("\\b(?:" + POINTING_WORDS + ")\\b");
+    /** « y » as a word (« combien de membres y adhèrent »): the question points back to its subject. */
+    private static final Pattern Y_WORD = Pattern.compile(".*\\by\\b.*");
+    /** Punctuation ending a question read from a text, before its mark is put back. */
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[ ,.;:]+$");
     /**
      * « C'est quoi, et qui a créé ce système ? », « …, et il couvre combien d'années ? », « …, et combien ça coûte ? »:
      * within one sentence, demonstratives and subject pronouns point back too (« il faut », « il y a » name nothing).
@@ -206,7 +210,7 @@ public final class MessageParts {
             question = question.substring(colon + 2);
         }
         return question.chars().anyMatch(Character::isLetter)
-                ? Optional.of(question.replaceAll("[ ,.;:]+$", "") + " ?") : Optional.empty();
+                ? Optional.of(TRAILING_PUNCTUATION.matcher(question).replaceAll("") + " ?") : Optional.empty();
     }
 
     /**
@@ -248,7 +252,7 @@ public final class MessageParts {
                 String[] asked = AND_ASKS.split(piece, 2);
                 if (asked.length == 2 && TextNormalizer.words(asked[0]) >= MIN_AND_QUESTION_WORDS
                         && TextNormalizer.words(asked[1]) >= MIN_AND_QUESTION_WORDS && !LEANS_BACK.matcher(asked[1]).find()
-                        && !asked[1].matches(".*\\by\\b.*")) {
+                        && !Y_WORD.matcher(asked[1]).matches()) {
                     halves = asked;
                 }
             }

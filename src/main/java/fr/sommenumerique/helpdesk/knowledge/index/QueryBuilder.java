@@ -60,6 +60,7 @@ final class QueryBuilder {
      * immutable, so one serves every search. Only terms the field holds are kept: as many as the vocabulary.
      */
     private final Map<String, Map<String, TermQuery>> termQueries = new ConcurrentHashMap<>();
+    private final RecentGroupClauses recentGroupClauses = new RecentGroupClauses();
 
     QueryBuilder(FrenchAnalysis analysis, Analyzer queryAnalyzer, Vocabulary vocabulary, int docCount,
                  Function<Term, TermStates> termStates, RecentTermGroups recentTermGroups) {
@@ -75,16 +76,29 @@ final class QueryBuilder {
         List<ParsedQuery.Clause> clauses = new ArrayList<>();
         BooleanQuery.Builder whole = new BooleanQuery.Builder();
         for (TermGroup termGroup : recentTermGroups.get(text, () -> termGroups(text))) {
+            RecentGroupClauses.GroupClause made = groupClause(termGroup);
+            clauses.add(made.clause());
+            made.query().ifPresent(q -> whole.add(q, BooleanClause.Occur.SHOULD));
+        }
+        return new ParsedQuery(whole.build(), clauses, docCount);
+    }
+
+    /**
+     * The group's clause and its part of the query, kept for the other texts that have the group (see
+     * {@link RecentGroupClauses}).
+     */
+    private RecentGroupClauses.GroupClause groupClause(TermGroup termGroup) {
+        return recentGroupClauses.get(termGroup, () -> {
             Set<String> group = termGroup.terms();
             Map<String, Float> alternatives = alternatives(group);
             BitSet docs = new BitSet();
             alternatives.keySet().stream().filter(term -> !group.contains(term))
                     .forEach(near -> docs.or(vocabulary.docs(near)));
             termGroup.paths().forEach(path -> docs.or(docsWithAll(path)));
-            clauses.add(new ParsedQuery.Clause(String.join("|", group), alternatives.keySet(), docs));
-            clauseQuery(alternatives).ifPresent(q -> whole.add(q, BooleanClause.Occur.SHOULD));
-        }
-        return new ParsedQuery(whole.build(), clauses, docCount);
+            return new RecentGroupClauses.GroupClause(
+                    new ParsedQuery.Clause(String.join("|", group), alternatives.keySet(), docs),
+                    clauseQuery(alternatives));
+        });
     }
 
     /**
@@ -94,7 +108,7 @@ final class QueryBuilder {
     BitSet matchingDocs(String text) {
         BitSet docs = new BitSet();
         for (TermGroup termGroup : termGroups(text)) {
-            alternatives(termGroup.terms()).keySet().forEach(term -> docs.or(vocabulary.docs(term)));
+            groupClause(termGroup).clause().terms().forEach(term -> docs.or(vocabulary.docs(term)));
         }
         return docs;
     }
