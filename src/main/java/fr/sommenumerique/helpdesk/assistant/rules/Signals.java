@@ -356,8 +356,9 @@ public final class Signals {
             + "regie|pour payer)\\b|comptes?\\b.{0,30}\\b(?:regie|cantine en ligne|facebook|repertoire electoral|comedec)\\b");
 
     /**
-     * Asks how to reach us by phone or by post (« quel est votre numéro de téléphone svp », « à quelle adresse postale
-     * vous adresser un courrier ? »), not by e-mail, which is not known here.
+     * Asks how to reach us by phone, fax or post (« quel est votre numéro de téléphone svp », « à quelle adresse postale
+     * vous adresser un courrier ? », « vous avez encore un fax ? »), or when one may call us (« je peux vous appeler à
+     * 13h ? »), not by e-mail, which is not known here.
      */
     private static final Pattern ASKS_OUR_CONTACT = atWordStart("(?:votre|vos) (?:numero de (?:telephone|tel)|numero|"
             + "telephone|tel|standard|coordonnees|adresse postale|adresse exacte)\\b(?! (?:mail|e-mail|courriel|siret|siren|"
