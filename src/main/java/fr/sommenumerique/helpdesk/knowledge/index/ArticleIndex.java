@@ -82,11 +82,22 @@ public final class ArticleIndex {
      * not have are not kept.
      */
     private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
-    private final RecentSearches recentSearches = new RecentSearches();
-    /** Kept to tell whether another index reads texts as this one does (see {@link RecentTermGroups}). */
+    /**
+     * The results of the last few searches, by text and number of hits: deciding on a long message searches some of
+     * its texts several times (the whole message, then each part, then the part again to choose between readings).
+     */
+    private final RecentlyMade<SearchKey, SearchResult> recentSearches = new RecentlyMade<>(32);
+    /** Kept to tell whether another index reads texts as this one does (see {@code recentTermGroups}). */
     private final SynonymMap synonyms;
     private final FrenchAnalysis analysis;
-    private final RecentTermGroups recentTermGroups;
+    /**
+     * The words (with their synonyms) last read from a few texts. Both indexes read a text the same way, and deciding
+     * on a message searches each text in both: the second takes the words the first has just read.
+     */
+    private final RecentlyMade<String, List<QueryBuilder.TermGroup>> recentTermGroups;
+
+    private record SearchKey(String text, int maxHits) {
+    }
 
     public ArticleIndex(List<Article> articles, SynonymMap synonyms, FrenchAnalysis analysis) {
         this(articles, synonyms, analysis, null, BundledIndexes.NONE);
@@ -104,7 +115,7 @@ public final class ArticleIndex {
         this.synonyms = synonyms;
         this.analysis = analysis;
         this.recentTermGroups = sharing != null && sharing.synonyms == synonyms && sharing.analysis == analysis
-                ? sharing.recentTermGroups : new RecentTermGroups();
+                ? sharing.recentTermGroups : new RecentlyMade<>(32);
         this.byId = this.articles.stream().collect(Collectors.toMap(Article::id, a -> a));
         Analyzer indexAnalyzer = analysis.indexAnalyzer();
         this.key = BundledIndexes.key(this.articles);
@@ -232,7 +243,7 @@ public final class ArticleIndex {
     }
 
     public SearchResult search(String text, int maxHits) {
-        return recentSearches.get(text, maxHits, () -> searchNow(text, maxHits));
+        return recentSearches.get(new SearchKey(text, maxHits), () -> searchNow(text, maxHits));
     }
 
     /**

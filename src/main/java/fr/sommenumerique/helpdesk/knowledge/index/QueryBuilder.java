@@ -53,17 +53,33 @@ final class QueryBuilder {
     private final Vocabulary vocabulary;
     private final int docCount;
     private final Function<Term, TermStates> termStates;
-    private final RecentTermGroups recentTermGroups;
+    private final RecentlyMade<String, List<TermGroup>> recentTermGroups;
     /**
      * The query on each term of each field, made once: a query asks its terms in every field, and making the term
      * (its bytes) and finding its statistics again for each took a tenth of a decision. Lucene's queries are
      * immutable, so one serves every search. Only terms the field holds are kept: as many as the vocabulary.
      */
     private final Map<String, Map<String, TermQuery>> termQueries = new ConcurrentHashMap<>();
-    private final RecentGroupClauses recentGroupClauses = new RecentGroupClauses();
+    /**
+     * What the last few groups of words made of a query. A message's texts (the message, its parts, their sentences and
+     * clauses) share most of their words; what a group makes depends only on the group and the index. Kept as many as
+     * the words of a few messages.
+     */
+    private final RecentlyMade<GroupKey, GroupClause> recentGroupClauses = new RecentlyMade<>(1024);
+
+    /** What a group of words makes of a query; {@code query} is empty when no field holds any of its terms. */
+    private record GroupClause(ParsedQuery.Clause clause, Optional<Query> query) {
+    }
+
+    /**
+     * A group's words in their order (the order of the clause's alternatives and label; the group's own equality
+     * ignores it) and its ways of saying them.
+     */
+    private record GroupKey(List<String> terms, List<List<String>> paths) {
+    }
 
     QueryBuilder(FrenchAnalysis analysis, Analyzer queryAnalyzer, Vocabulary vocabulary, int docCount,
-                 Function<Term, TermStates> termStates, RecentTermGroups recentTermGroups) {
+                 Function<Term, TermStates> termStates, RecentlyMade<String, List<TermGroup>> recentTermGroups) {
         this.analysis = analysis;
         this.queryAnalyzer = queryAnalyzer;
         this.vocabulary = vocabulary;
@@ -76,7 +92,7 @@ final class QueryBuilder {
         List<ParsedQuery.Clause> clauses = new ArrayList<>();
         BooleanQuery.Builder whole = new BooleanQuery.Builder();
         for (TermGroup termGroup : recentTermGroups.get(text, () -> termGroups(text))) {
-            RecentGroupClauses.GroupClause made = groupClause(termGroup);
+            GroupClause made = groupClause(termGroup);
             clauses.add(made.clause());
             made.query().ifPresent(q -> whole.add(q, BooleanClause.Occur.SHOULD));
         }
@@ -84,18 +100,17 @@ final class QueryBuilder {
     }
 
     /**
-     * The group's clause and its part of the query, kept for the other texts that have the group (see
-     * {@link RecentGroupClauses}).
+     * The group's clause and its part of the query, kept for the other texts that have the group.
      */
-    private RecentGroupClauses.GroupClause groupClause(TermGroup termGroup) {
-        return recentGroupClauses.get(termGroup, () -> {
+    private GroupClause groupClause(TermGroup termGroup) {
+        return recentGroupClauses.get(new GroupKey(List.copyOf(termGroup.terms()), termGroup.paths()), () -> {
             Set<String> group = termGroup.terms();
             Map<String, Float> alternatives = alternatives(group);
             BitSet docs = new BitSet();
             alternatives.keySet().stream().filter(term -> !group.contains(term))
                     .forEach(near -> docs.or(vocabulary.docs(near)));
             termGroup.paths().forEach(path -> docs.or(docsWithAll(path)));
-            return new RecentGroupClauses.GroupClause(
+            return new GroupClause(
                     new ParsedQuery.Clause(String.join("|", group), alternatives.keySet(), docs),
                     clauseQuery(alternatives));
         });
