@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -220,6 +221,11 @@ public class DecisionEngine {
     private final KnowledgeBase knowledgeBase;
     private final AssistantSettings settings;
     private final MessageCleaner cleaner = new MessageCleaner();
+    /**
+     * By unknown point of an article: the points are fixed with the knowledge base (a few dozen), and analysing each
+     * again at every message cost ~2 % of a decision.
+     */
+    private final Map<String, PointWords> pointWords = new ConcurrentHashMap<>();
     private volatile Model model;
     /** By question: taken once by {@link #decide(Question)}; those never asked for make way for newer ones. */
     private final LongAdder anticipatedUsed = new LongAdder();
@@ -1636,11 +1642,19 @@ public class DecisionEngine {
         Set<String> written = new HashSet<>(Arrays.asList(words(text).split(" ")));
         return article.unknowns().stream()
                 .filter(point -> {
-                    List<String> words = knowledgeBase.normalizedTerms(point);
-                    return !words.isEmpty() && asked.containsAll(words)
-                            && (!text.contains("?") || written.containsAll(questionWords(point)));
+                    PointWords words = pointWords.computeIfAbsent(point, this::pointWords);
+                    return !words.terms().isEmpty() && asked.containsAll(words.terms())
+                            && (!text.contains("?") || written.containsAll(words.questionWords()));
                 })
                 .findFirst();
+    }
+
+    /** What an unknown point of an article is compared on: its search terms and its question words. */
+    private record PointWords(List<String> terms, List<String> questionWords) {
+    }
+
+    private PointWords pointWords(String point) {
+        return new PointWords(knowledgeBase.normalizedTerms(point), questionWords(point));
     }
 
     /**
