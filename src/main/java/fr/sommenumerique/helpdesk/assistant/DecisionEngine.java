@@ -1081,9 +1081,21 @@ public class DecisionEngine {
             // « quel est votre numéro de téléphone svp, le maire voudrait des renseignements avant le conseil »: the
             // context dilutes the coverage; the article found for our phone number and postal address answers.
             SearchResult contact = knowledgeBase.search(OUR_CONTACT, 1);
-            confident = contact.best().filter(h -> !h.article().handover() && !h.article().outOfScope()
-                    && QuestionType.PHONE.answeredBy(TextNormalizer.normalize(h.article().text()))).stream().toList();
+            confident = ourContact(contact);
             if (!confident.isEmpty()) {
+                answering = contact;
+            }
+        } else if (confident.size() == 1 && Signals.asksOurContact(QuestionFocus.of(text).orElse(text))) {
+            // « vs avez encore un fax ? la secrétaire veut vous faxer la délib »: the context brings its own article
+            // (deliberations); when the question sentence alone finds the article giving our phone number and
+            // address, that article answers.
+            SearchResult contact = knowledgeBase.search(OUR_CONTACT, 1);
+            List<SearchHit> ours = ourContact(contact);
+            boolean askedAlone = QuestionFocus.of(text).map(q -> knowledgeBase.search(q, CANDIDATES))
+                    .flatMap(SearchResult::best)
+                    .filter(h -> ours.stream().anyMatch(o -> o.article().id().equals(h.article().id()))).isPresent();
+            if (askedAlone && !ours.isEmpty() && !ours.get(0).article().id().equals(confident.get(0).article().id())) {
+                confident = ours;
                 answering = contact;
             }
         }
@@ -1625,6 +1637,12 @@ public class DecisionEngine {
      * « depuis quand votre structure existe »), while the article the question asks for covers more of what is said.
      * An article saying a point is not known here must be the best: it answers nothing.
      */
+    /** The article giving our phone number and postal address, if the search for them found it. */
+    private static List<SearchHit> ourContact(SearchResult contact) {
+        return contact.best().filter(h -> !h.article().handover() && !h.article().outOfScope()
+                && QuestionType.PHONE.answeredBy(TextNormalizer.normalize(h.article().text()))).stream().toList();
+    }
+
     private static boolean pointsTo(SearchResult whole, SearchHit focused) {
         String id = focused.article().id();
         SearchHit best = whole.best().orElse(null);

@@ -361,9 +361,9 @@ public final class Signals {
      * 13h ? »), not by e-mail, which is not known here.
      */
     private static final Pattern ASKS_OUR_CONTACT = atWordStart("(?:votre|vos) (?:numero de (?:telephone|tel)|numero|"
-            + "telephone|tel|standard|coordonnees|adresse postale|adresse exacte)\\b(?! (?:mail|e-mail|courriel|siret|siren|"
+            + "telephone|tel|standard|coordonnees|adresse postale|adresse exacte)\\b(?! (?:(?:de |d')?(?:mail|e-mail|courriel|siret|siren)|"
             + "de (?:dossier|compte|ticket)))|(?:a quelle|quelle est votre|quelle) adresse postale\\b"
-            + "|(?:vous|vs) (?:joindre|appeler|telephoner)\\b|(?:vous|vs) (?:avez|auriez) (?:encore |toujours )?un fax\\b");
+            + "|(?<!avant de )(?:vous|vs) (?:joindre|appeler|telephoner)\\b|(?:vous|vs) (?:avez|auriez) (?:encore |toujours )?un fax\\b");
 
     public static boolean asksOurContact(String text) {
         return find(ASKS_OUR_CONTACT, text).isPresent();
