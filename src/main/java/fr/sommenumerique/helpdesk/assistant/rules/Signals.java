@@ -217,6 +217,12 @@ public final class Signals {
             + "|\\bsollicit(?:e|ons|er)(?: de votre (?:part|bienveillance))?(?: (?:l'|la |le |les |un |une )?)"
             + "(?:adhesion|signature|ouverture|creation|inscription|fermeture|cloture|suppression|transfert|activation|"
             + "desactivation|acces|compte)\\b"
+            // « nous demandons l'ouverture d'un compte Actes »: the same, in plain words
+            + "|\\b(?:je|nous) (?:vous )?demand(?:e|ons) (?:l'|la |le |les |un |une )?(?:adhesion|ouverture|creation|inscription|"
+            + "fermeture|cloture|suppression|transfert|activation|desactivation)\\b"
+            // « je voudrais des identifiants à mon nom », « il nous faut un accès marchés »: what is wanted, named
+            + "|\\b(?:je voudrais|nous voudrions|il me faudrait|il nous faudrait|il me faut|il nous faut) (?:des|mes|nos|un|une|"
+            + "de nouveaux) (?:identifiants|acces|codes d'acces|comptes?)\\b"
             // « Demande d'ouverture d'un compte Actes pour la commune de … »: the request named as a noun
             + "|\\bdemande d'(?:ouverture|creation|activation|fermeture|cloture|suppression|desactivation) d'(?:un|une)?\\s*(?:compte|acces)\\b"
             // « est-il possible d'inscrire 3 élus à une formation ? », « souhaite que vous ouvriez un compte pour … »
