@@ -47,6 +47,11 @@ public final class Signals {
             // « sur mon espace Actes je vois les actes d'une autre commune ! »: another body's files shown to us.
             + "\\b(?:vois|voit|voyons|voient|apparai\\w*|affich\\w*)\\b.{0,40}\\b(?:actes|documents|fichiers|dossiers|"
             + "deliberations|delibs) d'une? autres? (?:commune|collectivite|mairie)s?\\b|"
+            // « un dossier partagé est visible par une personne extérieure à la commune ! »: files open to strangers.
+            + "\\b(?:visibles?|accessibles?|consultables?) (?:par|a) (?:une personne|des personnes|quelqu'un|un tiers|"
+            + "des tiers|tout le monde|n'importe qui)(?! (?:de la|du) (?:commune|mairie|conseil)\\b)|"
+            // « les PDF reviennent sans le tampon, c'est la première fois que ça arrive »: something unusual happened.
+            + "\\bla premiere fois que (?:ca|cela) (?:nous |m')?arrive\\b|"
             // « l'AR reçu porte une date de décision fausse », « la date limite affichée sur la plateforme est fausse »:
             // what a platform or a paper shows is wrong.
             + "\\b(?:affichee?s?|indiquee?s?)\\b.{0,40}\\b(?:est|sont) (?:fausse?s?|erronee?s?|incorrecte?s?)\\b|"
