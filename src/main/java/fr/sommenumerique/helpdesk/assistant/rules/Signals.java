@@ -210,7 +210,7 @@ public final class Signals {
             // « pouvez-vous maintenant activer notre compte Actes ? »
             + "(?: (?:maintenant|desormais|des maintenant|rapidement|deja))?\\s+"
             + "(?:(?:nous|me|m'|lui|leur|les|la|le|l')\\s*)?" + "(?:inscrire|ouvrir|creer|transferer|ajouter|rajouter|activer|"
-            + "desactiver|supprimer|fermer|cloturer|lancer|attribuer|reserver|rattacher|modifier|changer|mettre a jour|"
+            + "desactiver|supprimer|fermer|cloturer|resilier|lancer|attribuer|reserver|rattacher|modifier|changer|mettre a jour|"
             + "donner (?:un |l')?acces|proceder (?:a|aux) (?:l'|la |les )?(?:ouverture|creation|fermeture|cloture|"
             + "suppression|desactivation|inscription|transfert|modification)s?)\\b"
             + "|\\b(?:il )?(?:faut|faudrait)\\s+(?:(?:nous|me|m'|lui|leur)\\s*)?(?:inscrire|ouvrir|creer|transferer|"
@@ -382,7 +382,8 @@ public final class Signals {
     private static final Pattern ASKS_OUR_CONTACT = atWordStart("(?:votre|vos) (?:numero de (?:telephone|tel)|numero|"
             + "telephone|tel|standard|coordonnees|adresse postale|adresse exacte)\\b(?! (?:(?:de |d')?(?:mail|e-mail|courriel|siret|siren)|"
             + "de (?:dossier|compte|ticket)))|(?:a quelle|quelle est votre|quelle) adresse postale\\b"
-            + "|(?<!avant de )(?:vous|vs) (?:joindre|appeler|telephoner)\\b|(?:vous|vs) (?:avez|auriez) (?:encore |toujours )?un fax\\b");
+            + "|(?<!avant de )(?:vous|vs) (?:joindre|appeler|telephoner)\\b|joindre "
+            + "(?:somme numerique|le syndicat|vos services)\\b|(?:vous|vs) (?:avez|auriez) (?:encore |toujours )?un fax\\b");
 
     public static boolean asksOurContact(String text) {
         return find(ASKS_OUR_CONTACT, text).isPresent();
