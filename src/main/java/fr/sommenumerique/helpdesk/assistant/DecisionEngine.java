@@ -104,6 +104,9 @@ public class DecisionEngine {
     /** A lower-ranked article covering this much more of the question, at this share of the best score, leads. */
     private static final double WIDER_COVERAGE_MARGIN = 0.25;
     private static final double WIDER_MIN_SCORE_RATIO = 0.4;
+    /** A second article covering this much more of the question, at this share of the best score, answers too. */
+    private static final double SECOND_WIDER_COVERAGE = 0.05;
+    private static final double SECOND_WIDER_SCORE_RATIO = 0.7;
     /** An article scoring this share of the best one is close enough to be what a long message is about. */
     private static final double CLOSE_SCORE_RATIO = 0.6;
     /** How far ahead of the best article a topic card must score to be the subject of a message on its own. */
@@ -1743,8 +1746,12 @@ public class DecisionEngine {
         confident.add(best);
         if (hits.size() > 1 && !best.article().handover()) {
             SearchHit second = hits.get(1);
+            // « son contenu, qui la finance et pour quelles communes » : the article on funding scores best, the one
+            // on the offer covers more of the question at nearly its score; each answers a part.
+            boolean coversMore = second.coverage() >= best.coverage() + SECOND_WIDER_COVERAGE
+                    && second.score() >= best.score() * SECOND_WIDER_SCORE_RATIO;
             if (!second.article().handover() && covers(second, search)
-                    && second.score() >= best.score() * settings.secondArticleRatio()) {
+                    && (second.score() >= best.score() * settings.secondArticleRatio() || coversMore)) {
                 confident.add(second);
             }
         }
