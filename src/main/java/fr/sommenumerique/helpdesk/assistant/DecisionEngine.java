@@ -1049,7 +1049,7 @@ public class DecisionEngine {
         // No card knows it: the acronym hands the question over only if it matters to what is asked.
         Optional<String> unknownAcronym = unknownAcronyms.stream()
                 .filter(acronym -> Acronyms.asked(original, acronym)).findFirst();
-        List<SearchHit> confident = unknownAcronym.isPresent() || saysTooLittle ? List.of() : confidentHits(search);
+        List<SearchHit> confident = unknownAcronym.isPresent() || saysTooLittle ? List.of() : confidentHits(search, whole);
         SearchResult answering = search;
         if (confident.isEmpty() && unknownAcronym.isEmpty() && !saysTooLittle) {
             // Context around the question can hide a good match: try the question sentence alone.
@@ -1066,7 +1066,7 @@ public class DecisionEngine {
                 focused = QuestionFocus.withSentenceBefore(text).map(q -> knowledgeBase.search(q, CANDIDATES));
             }
             if (focused.isPresent() && (focused.get().queryTerms().size() >= MIN_FOCUSED_TERMS || thing.isPresent())) {
-                confident = confidentHits(focused.get());
+                confident = confidentHits(focused.get(), whole);
                 if (!confident.isEmpty() && !(leaning ? isBest(confident.get(0), search)
                         : pointsTo(search, confident.get(0)))) {
                     // A short question (« est-ce autorisé ? ») leans on its context: the whole message must point
@@ -1716,7 +1716,7 @@ public class DecisionEngine {
     }
 
     /** The best article if it covers the question well enough, and a second one if it is nearly as good. */
-    private List<SearchHit> confidentHits(SearchResult search) {
+    private List<SearchHit> confidentHits(SearchResult search, boolean whole) {
         List<SearchHit> hits = search.hits();
         List<SearchHit> confident = new ArrayList<>();
         if (hits.isEmpty() || !covers(hits.get(0), search)) {
@@ -1747,8 +1747,9 @@ public class DecisionEngine {
         if (hits.size() > 1 && !best.article().handover()) {
             SearchHit second = hits.get(1);
             // « son contenu, qui la finance et pour quelles communes » : the article on funding scores best, the one
-            // on the offer covers more of the question at nearly its score; each answers a part.
-            boolean coversMore = second.coverage() >= best.coverage() + SECOND_WIDER_COVERAGE
+            // on the offer covers more of the question at nearly its score; each answers a part. Only for a message
+            // decided as one part: two articles for each of several parts would not fit one chat message.
+            boolean coversMore = whole && second.coverage() >= best.coverage() + SECOND_WIDER_COVERAGE
                     && second.score() >= best.score() * SECOND_WIDER_SCORE_RATIO;
             if (!second.article().handover() && covers(second, search)
                     && (second.score() >= best.score() * settings.secondArticleRatio() || coversMore)) {
