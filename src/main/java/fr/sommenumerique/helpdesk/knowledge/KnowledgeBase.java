@@ -1,5 +1,6 @@
 package fr.sommenumerique.helpdesk.knowledge;
 
+import fr.sommenumerique.helpdesk.knowledge.files.BundledPlainTexts;
 import fr.sommenumerique.helpdesk.knowledge.files.KnowledgeFiles;
 import fr.sommenumerique.helpdesk.knowledge.index.ArticleIndex;
 import fr.sommenumerique.helpdesk.knowledge.index.BundledIndexes;
@@ -36,18 +37,19 @@ public final class KnowledgeBase {
     private record Snapshot(List<Article> articles, List<Article> outOfScopeTopics, List<IntentExample> intentExamples,
                             List<TopicExample> topicExamples, ServiceVocabulary serviceVocabulary,
                             ArticleSections sections, ArticleIndex index, ArticleIndex topicIndex,
-                            Status status) {
+                            String synonymsText, SynonymMap synonyms, Status status) {
     }
 
     private final Path folder;
     private final BundledIndexes bundledIndexes;
     private final FrenchAnalysis analysis = new FrenchAnalysis();
-    private final KnowledgeFiles files = new KnowledgeFiles();
+    private final KnowledgeFiles files;
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
 
     private KnowledgeBase(Path folder, BundledIndexes bundledIndexes) {
         this.folder = folder.toAbsolutePath().normalize();
         this.bundledIndexes = bundledIndexes;
+        this.files = new KnowledgeFiles(bundledIndexes.plainTexts());
     }
 
     /**
@@ -85,7 +87,7 @@ public final class KnowledgeBase {
         ArticleSections sections = new ArticleSections(Map.copyOf(sectioned), this::sectionsOf);
         current.set(new Snapshot(contents.articles(), contents.outOfScopeTopics(), contents.intentExamples(),
                 contents.topicExamples(), contents.serviceVocabulary(), sections, index, topicIndex,
-                status));
+                contents.synonyms(), synonyms, status));
         problems.forEach(p -> log.warn("Knowledge base: {} left out: {}", p.file().getFileName(), p.reason()));
         log.info("Knowledge base: {} articles and {} out-of-scope topics indexed in {} ms from {}, {} intent examples, "
                         + "{} topic examples", status.articleCount(), contents.outOfScopeTopics().size(),
@@ -93,7 +95,12 @@ public final class KnowledgeBase {
         return status;
     }
 
+    /** The map the build parsed from this very list, if it bundled one; else the list parsed now. */
     private SynonymMap parseSynonyms(String text, List<ArticleProblem> problems) {
+        Optional<SynonymMap> bundled = bundledIndexes.findSynonyms(text);
+        if (bundled.isPresent()) {
+            return bundled.get();
+        }
         try {
             return analysis.parseSynonyms(text);
         } catch (ParseException | IllegalArgumentException e) {
@@ -108,6 +115,20 @@ public final class KnowledgeBase {
         Snapshot snapshot = current.get();
         snapshot.index().writeTo(folder);
         snapshot.topicIndex().writeTo(folder);
+    }
+
+    /** Writes the plain text of every article and card as rendered now among the bundled files of {@code folder} (the build). */
+    public void writePlainTexts(Path folder) throws java.io.IOException {
+        Snapshot snapshot = current.get();
+        List<Article> all = new ArrayList<>(snapshot.articles());
+        all.addAll(snapshot.outOfScopeTopics());
+        BundledPlainTexts.write(all, folder);
+    }
+
+    /** Writes the synonym map as parsed now among the bundled ones of {@code folder} (the build). */
+    public void writeSynonyms(Path folder) throws java.io.IOException {
+        Snapshot snapshot = current.get();
+        BundledIndexes.writeSynonyms(snapshot.synonyms(), snapshot.synonymsText(), folder);
     }
 
     /** Searches the articles. */

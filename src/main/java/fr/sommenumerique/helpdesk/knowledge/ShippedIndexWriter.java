@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 /**
  * Run by the build before tests and packaging (pom.xml, phase {@code process-classes}): indexes the shipped knowledge
- * base and writes its two indexes among the classes, where {@link BundledIndexes} finds them, so that a start on the
+ * base and writes its two indexes, its parsed synonym list and its articles' plain text among the classes, where {@link BundledIndexes} finds them, so that a start on the
  * shipped knowledge base reads them instead of indexing. Does nothing if the knowledge base is absent.
  * <p>
  * Arguments: the knowledge-base folder, the output folder ({@code target/classes/knowledge-indexes}).
@@ -33,5 +33,7 @@ public final class ShippedIndexWriter {
         KnowledgeBase knowledgeBase = KnowledgeBase.load(knowledge, BundledIndexes.NONE);
         BundledIndexes.clear(output);
         knowledgeBase.writeIndexes(output);
+        knowledgeBase.writeSynonyms(output);
+        knowledgeBase.writePlainTexts(output);
     }
 }

@@ -15,7 +15,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The indexes the build bundles are read for exactly the articles they were written for, and never otherwise. */
+/**
+ * The indexes, parsed synonyms and plain texts the build bundles are read for exactly the files they were written for,
+ * and never otherwise.
+ */
 class BundledIndexesTest {
 
     @TempDir
@@ -78,6 +81,59 @@ class BundledIndexesTest {
             assertThat(read.searchWithTopics(question, 5).hits())
                     .hasToString(built.searchWithTopics(question, 5).hits().toString());
         }
+    }
+
+    @Test
+    void the_shipped_knowledge_base_reads_alike_with_its_bundled_synonyms_and_texts_and_parsed_ones() throws IOException {
+        Path shipped = Path.of("knowledge-base");
+        KnowledgeBase built = KnowledgeBase.load(shipped, BundledIndexes.NONE);
+        Path bundleFolder = classes.resolve(BundledIndexes.FOLDER);
+        built.writeSynonyms(bundleFolder);
+        built.writePlainTexts(bundleFolder);
+        assertThat(bundleFolder.toFile().list()).hasSize(2);
+        KnowledgeBase read = KnowledgeBase.load(shipped, bundled());
+
+        assertThat(read.articles()).isEqualTo(built.articles());
+        assertThat(read.outOfScopeTopics()).isEqualTo(built.outOfScopeTopics());
+        for (String question : List.of("vos horaires le vendredi ?", "le certificat RGS a expiré",
+                "qui délivre les actes de naissance ?", "combien coûte l'adhésion à Mairie connectée",
+                "la télétransmission des délibérations ne passe plus", "le DUME pour un MAPA")) {
+            assertThat(read.search(question, 5).hits()).hasToString(built.search(question, 5).hits().toString());
+            assertThat(read.searchWithTopics(question, 5).hits())
+                    .hasToString(built.searchWithTopics(question, 5).hits().toString());
+        }
+    }
+
+    @Test
+    void an_edited_synonym_list_or_article_is_read_again_the_bundled_ones_ignored() throws IOException {
+        Files.writeString(folder.resolve("synonymes.txt"), "mardi, lundi\n", StandardCharsets.UTF_8);
+        write("Nous sommes ouverts le **mardi**.");
+        Path bundleFolder = classes.resolve(BundledIndexes.FOLDER);
+        KnowledgeBase bundled = KnowledgeBase.load(folder, BundledIndexes.NONE);
+        bundled.writeSynonyms(bundleFolder);
+        bundled.writePlainTexts(bundleFolder);
+        assertThat(KnowledgeBase.load(folder, bundled()).search("lundi", 1).hits()).hasSize(1);
+
+        Files.writeString(folder.resolve("synonymes.txt"), "mardi, mercredi\n", StandardCharsets.UTF_8);
+        write("Nous sommes ouverts le **jeudi** et le mardi.");
+        KnowledgeBase knowledgeBase = KnowledgeBase.load(folder, bundled());
+
+        assertThat(knowledgeBase.search("lundi", 1).hits()).isEmpty();
+        assertThat(knowledgeBase.search("mercredi", 1).hits()).hasSize(1);
+        assertThat(knowledgeBase.articles().get(0).text()).isEqualTo("Nous sommes ouverts le jeudi et le mardi.");
+    }
+
+    @Test
+    void damaged_bundled_synonyms_are_parsed_instead() throws IOException {
+        Files.writeString(folder.resolve("synonymes.txt"), "mardi, lundi\n", StandardCharsets.UTF_8);
+        write("Nous sommes ouverts le mardi.");
+        Path bundleFolder = classes.resolve(BundledIndexes.FOLDER);
+        KnowledgeBase.load(folder, BundledIndexes.NONE).writeSynonyms(bundleFolder);
+        Path file = onlyFile(bundleFolder);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertThat(KnowledgeBase.load(folder, bundled()).search("lundi", 1).hits()).hasSize(1);
     }
 
     /** Indexes the folder as it is now and bundles its indexes (one article: both indexes hold the same). */

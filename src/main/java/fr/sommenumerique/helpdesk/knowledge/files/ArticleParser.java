@@ -21,7 +21,16 @@ import java.util.Optional;
 /** Reads one article: a YAML front matter between two {@code ---} lines, then a Markdown body. */
 public final class ArticleParser {
 
-    private final MarkdownText markdown = new MarkdownText();
+    private final MarkdownText markdown;
+
+    public ArticleParser() {
+        this(Map.of());
+    }
+
+    /** {@code rendered}: the plain text of each Markdown body the build already rendered (see {@link BundledPlainTexts}). */
+    public ArticleParser(Map<String, String> rendered) {
+        this.markdown = new MarkdownText(rendered);
+    }
 
     public Article parse(Path file, String content) throws InvalidArticleException {
         return parse(file, content, false);

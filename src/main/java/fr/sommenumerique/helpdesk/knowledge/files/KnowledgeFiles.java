@@ -34,8 +34,17 @@ public final class KnowledgeFiles {
     public static final String TOPICS_FOLDER = "sujets";
     public static final String SERVICES_FILE = "services.yml";
 
-    private final ArticleParser parser = new ArticleParser();
+    private final ArticleParser parser;
     private final ServiceVocabularyParser services = new ServiceVocabularyParser();
+
+    public KnowledgeFiles() {
+        this(Map.of());
+    }
+
+    /** {@code renderedTexts}: the plain text of each article body the build rendered ({@link BundledPlainTexts}). */
+    public KnowledgeFiles(Map<String, String> renderedTexts) {
+        this.parser = new ArticleParser(renderedTexts);
+    }
 
     public record Contents(List<Article> articles, List<Article> outOfScopeTopics, List<IntentExample> intentExamples,
                            List<TopicExample> topicExamples, ServiceVocabulary serviceVocabulary,

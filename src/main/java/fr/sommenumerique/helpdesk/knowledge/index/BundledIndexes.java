@@ -1,11 +1,15 @@
 package fr.sommenumerique.helpdesk.knowledge.index;
 
 import fr.sommenumerique.helpdesk.knowledge.Article;
+import fr.sommenumerique.helpdesk.knowledge.files.BundledPlainTexts;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
+import org.apache.lucene.store.OutputStreamDataOutput;
 import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.Version;
 import org.slf4j.Logger;
@@ -13,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -25,6 +30,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +42,10 @@ import java.util.Optional;
  * A file is named by the hash of everything the index depends on: each article's indexed fields as read now, the
  * analysis code and its word lists, and the Lucene version. An edited article, or changed analysis code, gives
  * another key: no bundled file matches and the index is built, so a bundled index is never stale.
+ * <p>
+ * The synonym map parsed from the shipped synonym list is bundled the same way, named by the hash of the list and of
+ * the analysis code: parsing it (each entry analysed, then an FST built, their classes loaded and run for the first
+ * time) took about a tenth of the knowledge base's cold load on one core.
  */
 public final class BundledIndexes {
 
@@ -50,6 +60,8 @@ public final class BundledIndexes {
 
     private static final String FORMAT = "knowledge-index-1";
     private static final String PREFIX = "index-";
+    private static final String SYNONYMS_FORMAT = "knowledge-synonyms-1";
+    private static final String SYNONYMS_PREFIX = "synonyms-";
     private static final String SUFFIX = ".bin";
     /** What an index's content depends on besides the articles: the code and word lists that analyse them. */
     private static final List<String> ANALYSIS_RESOURCES = List.of("ArticleIndex.class", "FrenchAnalysis.class",
@@ -95,6 +107,43 @@ public final class BundledIndexes {
         }
     }
 
+    /**
+     * The synonym map the build parsed from exactly this synonym list; empty when none is bundled (an edited list, or
+     * an empty one) or it cannot be read.
+     */
+    public Optional<SynonymMap> findSynonyms(String synonymsText) {
+        if (bundled == null) {
+            return Optional.empty();
+        }
+        String resource = FOLDER + SYNONYMS_PREFIX + synonymsKey(synonymsText) + SUFFIX;
+        try (InputStream stream = bundled.getResourceAsStream(resource)) {
+            if (stream == null) {
+                return Optional.empty();
+            }
+            return Optional.of(SynonymMapFile.read(new ByteArrayDataInput(stream.readAllBytes())));
+        } catch (IOException | RuntimeException e) {
+            log.warn("Bundled synonyms {} unreadable, parsed instead: {}", resource, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** The plain text of each article body the build rendered ({@link BundledPlainTexts}), by body; empty when none. */
+    public Map<String, String> plainTexts() {
+        return bundled == null ? Map.of() : BundledPlainTexts.read(bundled, FOLDER);
+    }
+
+    /** Writes the map parsed from {@code synonymsText} as a file of {@code folder}, named by its key (for the build). */
+    public static void writeSynonyms(SynonymMap synonyms, String synonymsText, Path folder) throws IOException {
+        if (synonyms == null || synonyms.fst == null) {
+            return;
+        }
+        Files.createDirectories(folder);
+        Path file = folder.resolve(SYNONYMS_PREFIX + synonymsKey(synonymsText) + SUFFIX);
+        try (OutputStreamDataOutput out = new OutputStreamDataOutput(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            SynonymMapFile.write(synonyms, out);
+        }
+    }
+
     /** Writes the index's files as one file of {@code folder}, named by its key (for the build). */
     static void write(ByteBuffersDirectory directory, String key, Path folder) throws IOException {
         Files.createDirectories(folder);
@@ -122,7 +171,8 @@ public final class BundledIndexes {
         try (var files = Files.list(folder)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
-                if (name.startsWith(PREFIX) && name.endsWith(SUFFIX)) {
+                if ((name.startsWith(PREFIX) || name.startsWith(SYNONYMS_PREFIX)
+                        || name.startsWith(BundledPlainTexts.PREFIX)) && name.endsWith(SUFFIX)) {
                     Files.delete(file);
                 }
             }
@@ -134,9 +184,7 @@ public final class BundledIndexes {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((FORMAT + "|" + Version.LATEST + "\n").getBytes(StandardCharsets.UTF_8));
-            for (String resource : ANALYSIS_RESOURCES) {
-                digest.update(resourceBytes(resource));
-            }
+            digest.update(AnalysisCode.BYTES);
             for (Article article : articles) {
                 update(digest, article.id());
                 update(digest, article.title());
@@ -149,6 +197,30 @@ public final class BundledIndexes {
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The hash of a synonym list with the analysis code that parses it and the Lucene version. */
+    static String synonymsKey(String synonymsText) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((SYNONYMS_FORMAT + "|" + Version.LATEST + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(AnalysisCode.BYTES);
+            update(digest, synonymsText);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The analysis code and word lists, read once: every key hashes them. */
+    private static final class AnalysisCode {
+        static final byte[] BYTES = read();
+
+        private static byte[] read() {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ANALYSIS_RESOURCES.forEach(resource -> bytes.writeBytes(resourceBytes(resource)));
+            return bytes.toByteArray();
         }
     }
 
