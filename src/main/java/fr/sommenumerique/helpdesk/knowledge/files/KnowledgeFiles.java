@@ -125,7 +125,8 @@ public final class KnowledgeFiles {
     /** The non-empty lines of an example file that are no comment, each {@code \n} made a line break. */
     private static List<String> exampleLines(Path file, List<ArticleProblem> problems) {
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
+            // One string split in lines, not a reader's lines: the example files are most of what is read at start.
+            return Files.readString(file, StandardCharsets.UTF_8).lines().map(String::strip)
                     .filter(text -> !text.isEmpty() && !text.startsWith("#"))
                     .map(text -> text.replace("\\n", "\n")).toList();
         } catch (IOException e) {
