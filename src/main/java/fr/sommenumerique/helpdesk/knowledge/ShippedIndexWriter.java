@@ -3,6 +3,7 @@ package fr.sommenumerique.helpdesk.knowledge;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import fr.sommenumerique.helpdesk.knowledge.index.BundledIndexes;
+import fr.sommenumerique.helpdesk.knowledge.index.FrenchAnalysis;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
@@ -11,7 +12,8 @@ import java.nio.file.Path;
 
 /**
  * Run by the build before tests and packaging (pom.xml, phase {@code process-classes}): indexes the shipped knowledge
- * base and writes its two indexes, its parsed synonym list and its articles' plain text among the classes, where {@link BundledIndexes} finds them, so that a start on the
+ * base and writes its two indexes, its parsed synonym list, its articles' plain text and the stem overrides' FST among
+ * the classes, where {@link BundledIndexes} finds them, so that a start on the
  * shipped knowledge base reads them instead of indexing. Does nothing if the knowledge base is absent.
  * <p>
  * Arguments: the knowledge-base folder, the output folder ({@code target/classes/knowledge-indexes}).
@@ -35,5 +37,6 @@ public final class ShippedIndexWriter {
         knowledgeBase.writeIndexes(output);
         knowledgeBase.writeSynonyms(output);
         knowledgeBase.writePlainTexts(output);
+        FrenchAnalysis.writeStemOverrides(output);
     }
 }

@@ -4,6 +4,7 @@ import fr.sommenumerique.helpdesk.knowledge.Article;
 import fr.sommenumerique.helpdesk.knowledge.files.BundledPlainTexts;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.DataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.IOContext;
@@ -11,7 +12,10 @@ import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
 import org.apache.lucene.store.OutputStreamDataOutput;
 import org.apache.lucene.store.SingleInstanceLockFactory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.Version;
+import org.apache.lucene.util.fst.ByteSequenceOutputs;
+import org.apache.lucene.util.fst.FST;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +66,8 @@ public final class BundledIndexes {
     private static final String PREFIX = "index-";
     private static final String SYNONYMS_FORMAT = "knowledge-synonyms-1";
     private static final String SYNONYMS_PREFIX = "synonyms-";
+    private static final String STEM_OVERRIDES_FORMAT = "stem-overrides-1";
+    private static final String STEM_OVERRIDES_PREFIX = "stem-overrides-";
     private static final String SUFFIX = ".bin";
     /** What an index's content depends on besides the articles: the code and word lists that analyse them. */
     private static final List<String> ANALYSIS_RESOURCES = List.of("ArticleIndex.class", "FrenchAnalysis.class",
@@ -127,6 +133,33 @@ public final class BundledIndexes {
         }
     }
 
+    /** The stem overrides' FST the build made from exactly this list; empty when none is bundled or it cannot be read. */
+    Optional<FST<BytesRef>> findStemOverrides(String list) {
+        if (bundled == null) {
+            return Optional.empty();
+        }
+        String resource = FOLDER + STEM_OVERRIDES_PREFIX + stemOverridesKey(list) + SUFFIX;
+        try (InputStream stream = bundled.getResourceAsStream(resource)) {
+            if (stream == null) {
+                return Optional.empty();
+            }
+            DataInput in = new ByteArrayDataInput(stream.readAllBytes());
+            return Optional.of(new FST<>(FST.readMetadata(in, ByteSequenceOutputs.getSingleton()), in));
+        } catch (IOException | RuntimeException e) {
+            log.warn("Bundled stem overrides {} unreadable, built instead: {}", resource, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Writes the FST made from {@code list} as a file of {@code folder}, named by its key (for the build). */
+    static void writeStemOverrides(FST<BytesRef> overrides, String list, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve(STEM_OVERRIDES_PREFIX + stemOverridesKey(list) + SUFFIX);
+        try (OutputStreamDataOutput out = new OutputStreamDataOutput(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            overrides.save(out, out);
+        }
+    }
+
     /** The plain text of each article body the build rendered ({@link BundledPlainTexts}), by body; empty when none. */
     public Map<String, String> plainTexts() {
         return bundled == null ? Map.of() : BundledPlainTexts.read(bundled, FOLDER);
@@ -171,7 +204,7 @@ public final class BundledIndexes {
         try (var files = Files.list(folder)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
-                if ((name.startsWith(PREFIX) || name.startsWith(SYNONYMS_PREFIX)
+                if ((name.startsWith(PREFIX) || name.startsWith(SYNONYMS_PREFIX) || name.startsWith(STEM_OVERRIDES_PREFIX)
                         || name.startsWith(BundledPlainTexts.PREFIX)) && name.endsWith(SUFFIX)) {
                     Files.delete(file);
                 }
@@ -207,6 +240,19 @@ public final class BundledIndexes {
             digest.update((SYNONYMS_FORMAT + "|" + Version.LATEST + "\n").getBytes(StandardCharsets.UTF_8));
             digest.update(AnalysisCode.BYTES);
             update(digest, synonymsText);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The hash of the stem override list with the code that builds its FST and the Lucene version. */
+    static String stemOverridesKey(String list) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((STEM_OVERRIDES_FORMAT + "|" + Version.LATEST + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(AnalysisCode.BYTES);
+            update(digest, list);
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

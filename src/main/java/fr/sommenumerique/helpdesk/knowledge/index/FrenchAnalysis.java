@@ -16,16 +16,22 @@ import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefHash;
+import org.apache.lucene.util.IntsRefBuilder;
+import org.apache.lucene.util.fst.ByteSequenceOutputs;
+import org.apache.lucene.util.fst.FST;
+import org.apache.lucene.util.fst.FSTCompiler;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,7 +43,12 @@ public final class FrenchAnalysis {
 
     private static final String FILLERS_RESOURCE = "query-fillers.txt";
     private static final String STEM_OVERRIDES_RESOURCE = "stem-overrides.txt";
-    private static final StemmerOverrideFilter.StemmerOverrideMap STEM_OVERRIDES = buildStemOverrides();
+    /**
+     * Read as the build wrote it ({@link BundledIndexes}) for this very list, else built: building it loaded and ran
+     * Lucene's FST compiler cold, a tenth of the knowledge base's load on one core.
+     */
+    private static final StemmerOverrideFilter.StemmerOverrideMap STEM_OVERRIDES =
+            new StemmerOverrideFilter.StemmerOverrideMap(stemOverrides(BundledIndexes.ofApplication()), false);
 
     private final CharArraySet stopWords;
     private final Analyzer baseAnalyzer = new Analyzer() {
@@ -145,24 +156,58 @@ public final class FrenchAnalysis {
 
     /** The lines of a resource beside this class, stripped, without blank lines and {@code #} comments. */
     private static List<String> resourceLines(String resource) {
+        return lines(resourceText(resource));
+    }
+
+    private static List<String> lines(String text) {
+        return text.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    }
+
+    private static String resourceText(String resource) {
         try (InputStream in = FrenchAnalysis.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Missing resource " + resource);
             }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static StemmerOverrideFilter.StemmerOverrideMap buildStemOverrides() {
-        StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
-        resourceLines(STEM_OVERRIDES_RESOURCE).stream().map(line -> line.split("\t"))
-                .forEach(pair -> builder.add(pair[0], pair[1]));
+    private static FST<BytesRef> stemOverrides(BundledIndexes bundled) {
+        String list = resourceText(STEM_OVERRIDES_RESOURCE);
+        return bundled.findStemOverrides(list).orElseGet(() -> buildStemOverrides(list));
+    }
+
+    /** Writes the stem overrides' FST, built now, among the bundled files of {@code folder} (for the build). */
+    public static void writeStemOverrides(Path folder) throws IOException {
+        String list = resourceText(STEM_OVERRIDES_RESOURCE);
+        BundledIndexes.writeStemOverrides(buildStemOverrides(list), list, folder);
+    }
+
+    /**
+     * The FST that {@code StemmerOverrideFilter.Builder} (case kept) builds from the list, made as it makes it: the
+     * map it returns does not give its FST back, and the build writes the FST. The first line of a word counts.
+     */
+    static FST<BytesRef> buildStemOverrides(String list) {
+        BytesRefHash words = new BytesRefHash();
+        List<String> stems = new ArrayList<>();
+        for (String line : lines(list)) {
+            String[] pair = line.split("\t");
+            if (words.add(new BytesRef(pair[0])) >= 0) {
+                stems.add(pair[1]);
+            }
+        }
         try {
-            return builder.build();
+            FSTCompiler<BytesRef> compiler = new FSTCompiler.Builder<>(FST.INPUT_TYPE.BYTE4,
+                    ByteSequenceOutputs.getSingleton()).build();
+            IntsRefBuilder word = new IntsRefBuilder();
+            BytesRef spare = new BytesRef();
+            for (int id : Arrays.copyOf(words.sort(), words.size())) {
+                word.copyUTF8Bytes(words.get(id, spare));
+                compiler.add(word.get(), new BytesRef(stems.get(id)));
+            }
+            return FST.fromFSTReader(compiler.compile(), compiler.getFSTReader());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
