@@ -49,7 +49,7 @@ public final class KnowledgeBase {
     private KnowledgeBase(Path folder, BundledIndexes bundledIndexes) {
         this.folder = folder.toAbsolutePath().normalize();
         this.bundledIndexes = bundledIndexes;
-        this.files = new KnowledgeFiles(bundledIndexes.plainTexts());
+        this.files = new KnowledgeFiles(bundledIndexes.plainTexts(), bundledIndexes.serviceVocabulary().orElse(null));
     }
 
     /**

@@ -2,6 +2,8 @@ package fr.sommenumerique.helpdesk.knowledge;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import fr.sommenumerique.helpdesk.knowledge.files.BundledServiceVocabulary;
+import fr.sommenumerique.helpdesk.knowledge.files.KnowledgeFiles;
 import fr.sommenumerique.helpdesk.knowledge.index.BundledIndexes;
 import fr.sommenumerique.helpdesk.knowledge.index.FrenchAnalysis;
 import org.slf4j.LoggerFactory;
@@ -12,8 +14,8 @@ import java.nio.file.Path;
 
 /**
  * Run by the build before tests and packaging (pom.xml, phase {@code process-classes}): indexes the shipped knowledge
- * base and writes its two indexes, its parsed synonym list, its articles' plain text and the stem overrides' FST among
- * the classes, where {@link BundledIndexes} finds them, so that a start on the
+ * base and writes its two indexes, its parsed synonym list, its articles' plain text, its service vocabulary and the
+ * stem overrides' FST among the classes, where {@link BundledIndexes} finds them, so that a start on the
  * shipped knowledge base reads them instead of indexing. Does nothing if the knowledge base is absent.
  * <p>
  * Arguments: the knowledge-base folder, the output folder ({@code target/classes/knowledge-indexes}).
@@ -38,5 +40,6 @@ public final class ShippedIndexWriter {
         knowledgeBase.writeSynonyms(output);
         knowledgeBase.writePlainTexts(output);
         FrenchAnalysis.writeStemOverrides(output);
+        BundledServiceVocabulary.write(knowledge.resolve(KnowledgeFiles.SERVICES_FILE), output);
     }
 }

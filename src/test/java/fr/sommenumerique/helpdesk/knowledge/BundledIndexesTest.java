@@ -1,5 +1,7 @@
 package fr.sommenumerique.helpdesk.knowledge;
 
+import fr.sommenumerique.helpdesk.knowledge.files.BundledServiceVocabulary;
+import fr.sommenumerique.helpdesk.knowledge.files.KnowledgeFiles;
 import fr.sommenumerique.helpdesk.knowledge.index.BundledIndexes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +18,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The indexes, parsed synonyms and plain texts the build bundles are read for exactly the files they were written for,
- * and never otherwise.
+ * The indexes, parsed synonyms, plain texts and service vocabulary the build bundles are read for exactly the files
+ * they were written for, and never otherwise.
  */
 class BundledIndexesTest {
 
@@ -90,9 +92,12 @@ class BundledIndexesTest {
         Path bundleFolder = classes.resolve(BundledIndexes.FOLDER);
         built.writeSynonyms(bundleFolder);
         built.writePlainTexts(bundleFolder);
-        assertThat(bundleFolder.toFile().list()).hasSize(2);
+        BundledServiceVocabulary.write(shipped.resolve(KnowledgeFiles.SERVICES_FILE), bundleFolder);
+        assertThat(bundleFolder.toFile().list()).hasSize(3);
         KnowledgeBase read = KnowledgeBase.load(shipped, bundled());
 
+        assertThat(read.serviceVocabulary()).isEqualTo(built.serviceVocabulary());
+        assertThat(read.serviceVocabulary().expressions()).isNotEmpty();
         assertThat(read.articles()).isEqualTo(built.articles());
         assertThat(read.outOfScopeTopics()).isEqualTo(built.outOfScopeTopics());
         for (String question : List.of("vos horaires le vendredi ?", "le certificat RGS a expiré",
@@ -121,6 +126,21 @@ class BundledIndexesTest {
         assertThat(knowledgeBase.search("lundi", 1).hits()).isEmpty();
         assertThat(knowledgeBase.search("mercredi", 1).hits()).hasSize(1);
         assertThat(knowledgeBase.articles().get(0).text()).isEqualTo("Nous sommes ouverts le jeudi et le mardi.");
+    }
+
+    @Test
+    void an_edited_service_vocabulary_is_read_again_the_bundled_one_ignored() throws IOException {
+        write("Nous sommes ouverts le mardi.");
+        Path services = folder.resolve(KnowledgeFiles.SERVICES_FILE);
+        Files.writeString(services, "actes:\n  expressions: [actes, s2low]\n", StandardCharsets.UTF_8);
+        BundledServiceVocabulary.write(services, classes.resolve(BundledIndexes.FOLDER));
+        assertThat(KnowledgeBase.load(folder, bundled()).serviceVocabulary().expressions().get(ServiceArea.ACTES))
+                .containsExactly("actes", "s2low");
+
+        Files.writeString(services, "actes:\n  expressions: [actes, helios]\n", StandardCharsets.UTF_8);
+
+        assertThat(KnowledgeBase.load(folder, bundled()).serviceVocabulary().expressions().get(ServiceArea.ACTES))
+                .containsExactly("actes", "helios");
     }
 
     @Test

@@ -37,13 +37,19 @@ public final class KnowledgeFiles {
     private final ArticleParser parser;
     private final ServiceVocabularyParser services = new ServiceVocabularyParser();
 
+    private final BundledServiceVocabulary.Read bundledServices;
+
     public KnowledgeFiles() {
-        this(Map.of());
+        this(Map.of(), null);
     }
 
-    /** {@code renderedTexts}: the plain text of each article body the build rendered ({@link BundledPlainTexts}). */
-    public KnowledgeFiles(Map<String, String> renderedTexts) {
+    /**
+     * {@code renderedTexts}: the plain text of each article body the build rendered ({@link BundledPlainTexts});
+     * {@code bundledServices}: the service vocabulary the build read (may be null).
+     */
+    public KnowledgeFiles(Map<String, String> renderedTexts, BundledServiceVocabulary.Read bundledServices) {
         this.parser = new ArticleParser(renderedTexts);
+        this.bundledServices = bundledServices;
     }
 
     public record Contents(List<Article> articles, List<Article> outOfScopeTopics, List<IntentExample> intentExamples,
@@ -140,7 +146,11 @@ public final class KnowledgeFiles {
             return ServiceVocabulary.EMPTY;
         }
         try {
-            return services.parse(Files.readString(file, StandardCharsets.UTF_8));
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            if (bundledServices != null && bundledServices.text().equals(text)) {
+                return bundledServices.vocabulary();
+            }
+            return services.parse(text);
         } catch (InvalidArticleException e) {
             problems.add(new ArticleProblem(file, e.getMessage()));
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package fr.sommenumerique.helpdesk.knowledge.index;
 
 import fr.sommenumerique.helpdesk.knowledge.Article;
 import fr.sommenumerique.helpdesk.knowledge.files.BundledPlainTexts;
+import fr.sommenumerique.helpdesk.knowledge.files.BundledServiceVocabulary;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.DataInput;
@@ -165,6 +166,11 @@ public final class BundledIndexes {
         return bundled == null ? Map.of() : BundledPlainTexts.read(bundled, FOLDER);
     }
 
+    /** The service vocabulary the build read ({@link BundledServiceVocabulary}), with its text; empty when none. */
+    public Optional<BundledServiceVocabulary.Read> serviceVocabulary() {
+        return bundled == null ? Optional.empty() : BundledServiceVocabulary.read(bundled, FOLDER);
+    }
+
     /** Writes the map parsed from {@code synonymsText} as a file of {@code folder}, named by its key (for the build). */
     public static void writeSynonyms(SynonymMap synonyms, String synonymsText, Path folder) throws IOException {
         if (synonyms == null || synonyms.fst == null) {
@@ -205,7 +211,8 @@ public final class BundledIndexes {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
                 if ((name.startsWith(PREFIX) || name.startsWith(SYNONYMS_PREFIX) || name.startsWith(STEM_OVERRIDES_PREFIX)
-                        || name.startsWith(BundledPlainTexts.PREFIX)) && name.endsWith(SUFFIX)) {
+                        || name.startsWith(BundledPlainTexts.PREFIX) || name.startsWith(BundledServiceVocabulary.PREFIX))
+                        && name.endsWith(SUFFIX)) {
                     Files.delete(file);
                 }
             }
