@@ -10,14 +10,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +31,6 @@ public final class BundledPlainTexts {
 
     private static final String FORMAT = "plain-texts-1";
     public static final String PREFIX = "plain-texts-";
-    private static final String SUFFIX = ".bin";
     private static final String COMMONMARK_VERSION = "META-INF/maven/org.commonmark/commonmark/pom.properties";
 
     private BundledPlainTexts() {
@@ -53,7 +47,7 @@ public final class BundledPlainTexts {
             int count = in.readInt();
             Map<String, String> texts = new HashMap<>(count * 2);
             for (int i = 0; i < count; i++) {
-                texts.put(readString(in), readString(in));
+                texts.put(BundledFile.readString(in), BundledFile.readString(in));
             }
             return texts;
         } catch (IOException | RuntimeException e) {
@@ -69,45 +63,14 @@ public final class BundledPlainTexts {
                 Files.newOutputStream(folder.resolve(fileName()))))) {
             out.writeInt(articles.size());
             for (Article article : articles) {
-                writeString(out, article.body());
-                writeString(out, article.text());
+                BundledFile.writeString(out, article.body());
+                BundledFile.writeString(out, article.text());
             }
         }
     }
 
     /** Named by the hash of the code that renders: a body rendered by other code is not taken. */
     private static String fileName() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(resourceBytes(MarkdownText.class.getSimpleName() + ".class"));
-            digest.update(resourceBytes("/" + COMMONMARK_VERSION));
-            return PREFIX + HexFormat.of().formatHex(digest.digest()) + SUFFIX;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] resourceBytes(String resource) {
-        try (InputStream in = MarkdownText.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("no resource " + resource + " for " + MarkdownText.class);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void writeString(DataOutputStream out, String value) throws IOException {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return BundledFile.name(PREFIX, FORMAT, MarkdownText.class, COMMONMARK_VERSION);
     }
 }

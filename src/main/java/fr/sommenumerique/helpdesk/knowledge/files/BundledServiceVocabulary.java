@@ -11,15 +11,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +34,6 @@ public final class BundledServiceVocabulary {
 
     private static final String FORMAT = "services-1";
     public static final String PREFIX = "services-";
-    private static final String SUFFIX = ".bin";
     private static final String SNAKEYAML_VERSION = "META-INF/maven/org.yaml/snakeyaml/pom.properties";
 
     /** A vocabulary and the text of {@code services.yml} it was read from. */
@@ -56,7 +51,7 @@ public final class BundledServiceVocabulary {
             return Optional.empty();
         }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(stream))) {
-            String text = readString(in);
+            String text = BundledFile.readString(in);
             return Optional.of(new Read(text, new ServiceVocabulary(readMap(in), readMap(in), readMap(in), readMap(in))));
         } catch (IOException | RuntimeException e) {
             log.warn("Bundled service vocabulary {} unreadable, read instead: {}", resource, e.toString());
@@ -82,7 +77,7 @@ public final class BundledServiceVocabulary {
         Files.createDirectories(folder);
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                 Files.newOutputStream(folder.resolve(fileName()))))) {
-            writeString(out, text);
+            BundledFile.writeString(out, text);
             for (Map<ServiceArea, List<String>> map : List.of(vocabulary.expressions(), vocabulary.except(),
                     vocabulary.alone(), vocabulary.inPassing())) {
                 writeMap(out, map);
@@ -95,10 +90,10 @@ public final class BundledServiceVocabulary {
         for (ServiceArea service : ServiceArea.values()) {
             List<String> phrases = map.get(service);
             if (phrases != null) {
-                writeString(out, service.code());
+                BundledFile.writeString(out, service.code());
                 out.writeInt(phrases.size());
                 for (String phrase : phrases) {
-                    writeString(out, phrase);
+                    BundledFile.writeString(out, phrase);
                 }
             }
         }
@@ -108,12 +103,12 @@ public final class BundledServiceVocabulary {
         Map<ServiceArea, List<String>> map = new EnumMap<>(ServiceArea.class);
         int services = in.readInt();
         for (int i = 0; i < services; i++) {
-            String code = readString(in);
+            String code = BundledFile.readString(in);
             ServiceArea service = ServiceArea.fromCode(code).orElseThrow(() -> new IOException("no service " + code));
             List<String> phrases = new ArrayList<>();
             int count = in.readInt();
             for (int j = 0; j < count; j++) {
-                phrases.add(readString(in));
+                phrases.add(BundledFile.readString(in));
             }
             map.put(service, phrases);
         }
@@ -122,37 +117,6 @@ public final class BundledServiceVocabulary {
 
     /** Named by the hash of the code that reads the file: a vocabulary read by other code is not taken. */
     private static String fileName() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(resourceBytes(ServiceVocabularyParser.class.getSimpleName() + ".class"));
-            digest.update(resourceBytes("/" + SNAKEYAML_VERSION));
-            return PREFIX + HexFormat.of().formatHex(digest.digest()) + SUFFIX;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] resourceBytes(String resource) {
-        try (InputStream in = ServiceVocabularyParser.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("no resource " + resource + " for " + ServiceVocabularyParser.class);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void writeString(DataOutputStream out, String value) throws IOException {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return BundledFile.name(PREFIX, FORMAT, ServiceVocabularyParser.class, SNAKEYAML_VERSION);
     }
 }
