@@ -1463,4 +1463,38 @@ class DecisionEngineTest {
         assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
         assertThat(decision.reason()).contains("incident");
     }
+
+    @Test
+    void a_fax_asked_for_above_a_deliberation_is_answered_with_our_details() {
+        Decision decision = engine.decide("vs avez encore un fax ? la secretaire veut vous faxer la delib");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.reply()).contains("03 22 22 03 57");
+    }
+
+    @Test
+    void a_second_article_covering_more_of_the_question_answers_too() {
+        Decision decision = engine.decide("Madame, Monsieur, notre maire m'a demandé une note sur Mairie connectée : son "
+                + "contenu, qui la finance et pour quelles communes. Pourriez-vous m'aider ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(decision.articleIds()).contains("offre-mairie-connectee", "subvention-europeenne");
+    }
+
+    @Test
+    void a_request_in_plain_words_is_recorded() {
+        assertThat(engine.decide("La préfecture nous a dit de voir avec vous pour télétransmettre nos délibs. Nous "
+                + "demandons l'ouverture d'un compte Actes.").kind()).isEqualTo(DecisionKind.SUBSCRIPTION);
+        assertThat(engine.decide("Bonjour, je suis maire depuis dimanche. Je voudrais des identifiants à mon nom pour "
+                + "tous les services Mairie connectée auxquels la commune est abonnée.").kind())
+                .isEqualTo(DecisionKind.SUBSCRIPTION);
+    }
+
+    @Test
+    void files_seen_by_a_stranger_are_an_incident() {
+        Decision decision = engine.decide("Un dossier partagé avec le conseil est visible par une personne extérieure à "
+                + "la commune ! Bloquez l'accès svp.");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+    }
 }
