@@ -242,22 +242,19 @@ public final class BundledIndexes {
 
     /** The hash of a synonym list with the analysis code that parses it and the Lucene version. */
     static String synonymsKey(String synonymsText) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((SYNONYMS_FORMAT + "|" + Version.LATEST + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(AnalysisCode.BYTES);
-            update(digest, synonymsText);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return listKey(SYNONYMS_FORMAT, synonymsText);
     }
 
     /** The hash of the stem override list with the code that builds its FST and the Lucene version. */
     static String stemOverridesKey(String list) {
+        return listKey(STEM_OVERRIDES_FORMAT, list);
+    }
+
+    /** The hash of one word list read by the analysis code, for a bundled file of {@code format}. */
+    private static String listKey(String format, String list) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((STEM_OVERRIDES_FORMAT + "|" + Version.LATEST + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update((format + "|" + Version.LATEST + "\n").getBytes(StandardCharsets.UTF_8));
             digest.update(AnalysisCode.BYTES);
             update(digest, list);
             return HexFormat.of().formatHex(digest.digest());
