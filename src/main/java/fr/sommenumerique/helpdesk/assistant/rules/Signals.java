@@ -52,6 +52,8 @@ public final class Signals {
             + "des tiers|tout le monde|n'importe qui)(?! (?:de la|du) (?:commune|mairie|conseil)\\b)|"
             // « les PDF reviennent sans le tampon, c'est la première fois que ça arrive »: something unusual happened.
             + "la premiere fois que (?:ca|cela) (?:nous |m')?arrive\\b|"
+            // « le PDF récupéré après envoi ne porte pas le tampon de la préfecture »: what should be stamped is not.
+            + "ne (?:porte|portent) (?:pas|plus) (?:le |de |du |les )?tampons?\\b|"
             // « l'AR reçu porte une date de décision fausse », « la date limite affichée sur la plateforme est fausse »:
             // what a platform or a paper shows is wrong.
             + "(?:affichee?s?|indiquee?s?)\\b.{0,40}\\b(?:est|sont) (?:fausse?s?|erronee?s?|incorrecte?s?)\\b|"
