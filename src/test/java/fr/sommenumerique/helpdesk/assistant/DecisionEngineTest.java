@@ -1497,4 +1497,36 @@ class DecisionEngineTest {
 
         assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
     }
+
+    @Test
+    void whether_the_charter_session_had_its_quorum_goes_to_an_agent() {
+        // The brief marks how the quorum was counted as unverified: asked alone, a person answers.
+        Decision decision = engine.decide("Un élu demande si le quorum était vraiment atteint le 28 juin 2022 avec 13 "
+                + "présents sur 46, vous pouvez confirmer ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+    }
+
+    @Test
+    void the_hours_of_another_service_are_not_ours() {
+        Decision decision = engine.decide("c quoi les horaires de la dechetterie de Rue ce samedi ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(engine.decide("vous etes ouverts le samedi ?").kind()).isEqualTo(DecisionKind.ANSWER);
+    }
+
+    @Test
+    void an_act_back_without_its_stamp_is_an_incident() {
+        Decision decision = engine.decide("Le PDF récupéré après l'envoi ne porte pas le tampon de la préfecture, "
+                + "c'est normal ?");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.reason()).contains("incident");
+    }
+
+    @Test
+    void an_internship_at_somme_numerique_is_not_a_municipal_matter_we_answer() {
+        assertThat(engine.decide("Ma fille cherche un stage de 3e, vous prenez des stagiaires chez Somme Numérique ?")
+                .kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+    }
 }
