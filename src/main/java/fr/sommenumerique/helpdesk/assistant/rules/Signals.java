@@ -32,7 +32,9 @@ public final class Signals {
             + "(?:fonctionne|marche|passe) (?:pas|plus|pu)\\b|bloque(?:e|s|es)?\\b|plante\\b|bug\\w*|beug\\w*|"
             // « plateforme marchés HS ?? », « plus aucun AR depuis lundi »: out of service, nothing arrives any more.
             + "hs\\b|hors (?:service|ligne)\\b|plus aucun (?:ar|accuse|acces|envoi|mail|message)s?\\b|"
-            + "en panne\\b|panne\\b|(?:a|est|sont) expire|expire(?:e|s)? (?:ce matin|hier|aujourd'hui|depuis)|"
+            + "en panne\\b|panne\\b|(?:a|est|sont) expire|expire(?:e|s)? (?:ce matin|hier|aujourd'hui|depuis|demain|"
+            // « le mien expire la semaine prochaine »: about to stop working
+            + "la semaine prochaine|dans (?:\\d+|quelques|deux|trois) jours)|"
             + "(?:certificat|certif|cle|compte|mot de passe|mdp|identifiant)s? .{0,40}(?:expire|perime|refuse|invalide|revoque|bloque|desactive)|"
             + "(?:mot de passe|mdp|identifiants?) (?:oublie|perdu)|"
             // « la clé USB avec le certificat de la secrétaire a été perdue »: a certificate lost or stolen
@@ -69,6 +71,9 @@ public final class Signals {
             // « un AR pour un acte qu'on n'a jamais envoyé »
             + "qu(?:'on|e nous|e j'?) n'?(?:a|avons|ai) jamais (?:envoye|transmis|teletransmis|depose)\\w*|"
             + "(?:toujours|tjrs|tjs|tjr) pas (?:recu|arrive|parvenu)\\w*|"
+            // « envoyé lundi matin et toujours rien jeudi », « toujours « en attente » ce mercredi »: waited in vain
+            // (not « vendredi 18h, toujours rien le dimanche »: no acknowledgement comes at the week-end)
+            + "toujours (?:rien|aucun\\w*|« ?en attente)\\b(?!.{0,25}\\b(?:samedi|dimanche|week-?end)\\b)|"
             + "(?:verifier|regarder|voir) ce qui (?:se passe|ne va pas|bloque)\\b|"
             // « l'envoi reste en statut posté depuis vendredi », « rien ne bouge »: stuck on the platform.
             + "reste (?:en|au) (?:statut|etat)\\b|rien (?:ne )?bouge\\b|"
@@ -242,6 +247,11 @@ public final class Signals {
             + "ajouter|desactiver|supprimer|fermer|transferer)\\b"
             // « est-il possible d'ajouter la commune de Pertain à la convention ? »
             + "|\\bpossible d'ajouter (?:la|notre) commune\\b"
+            // « inscription pr la formation actes svp », « Signature de la charte svp », « lancer l'adhésion svp »: the
+            // request named as a noun and asked for; « la commune voudrait adhérer »: the wish stated
+            + "|\\b(?:inscription|souscription|adhesion|signature de la charte)\\b[^.?!]{0,40}\\b(?:svp|stp|s'il vous plait)\\b"
+            + "|\\blancer (?:l'|notre |la )?(?:adhesion|inscription|souscription)\\b"
+            + "|\\b(?:voudrait|souhaite|souhaiterait|voudrions|souhaitons|souhaiterions) (?:adherer|souscrire)\\b(?! \\?| a (?:l'association|l'amf|une association))"
             // « … et prendre note de notre demande ? »
             + "|\\b(?:prendre note|prenez note|enregistrer|enregistrez) (?:de )?(?:notre|ma|cette|la) demande\\b"
             // « merci d'ouvrir un compte au nom de M. X »: the same ask, elided
