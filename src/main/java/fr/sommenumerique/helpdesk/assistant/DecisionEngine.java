@@ -83,6 +83,10 @@ public class DecisionEngine {
      * sure of, though a word of it (préfecture) names a service, when no article answers.
      */
     private static final double SURE_OUT_OF_SCOPE = 0.95;
+    /** The classifier reads a municipal matter this surely: an article must cover the message well to answer it. */
+    private static final double VERY_LIKELY_OUT_OF_SCOPE = 0.7;
+    /** … in a message short enough that its reading is not that of a long story around the question. */
+    private static final int VERY_LIKELY_MAX_TERMS = 12;
     private static final Pattern SENTENCE_END = Pattern.compile("[.?!]+");
     /** What separates words (see {@link #words}), compiled once: the text of every part is read that way. */
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\d@'-]+");
@@ -794,9 +798,14 @@ public class DecisionEngine {
         Optional<SearchHit> confidentArticle = search.best().filter(h -> covers(h, search));
         // Sure it is out of scope and naming no service: only an article that covers the question very well, better
         // than any topic card, may still answer it (one shared word is not enough).
+        boolean strongArticle = confidentArticle.filter(h -> h.coverage() >= STRONG_COVERAGE).isPresent();
         boolean outOfScope = best == Intent.OUT_OF_SCOPE && scores.probability(best) >= OUT_OF_SCOPE_PROBABILITY
-                && current.services().detectOutright(text).isEmpty()
-                && confidentArticle.filter(h -> h.coverage() >= STRONG_COVERAGE).isEmpty();
+                && current.services().detectOutright(text).isEmpty() && !strongArticle
+                // « la préfecture nous relance pour le compte administratif, c'est quoi la date limite de vote ? »: a
+                // municipal matter the classifier is nearly sure of, though it names the préfecture or Actes, that no
+                // article covers well.
+                || scores.probability(Intent.OUT_OF_SCOPE) >= VERY_LIKELY_OUT_OF_SCOPE && !strongArticle
+                && knowledgeBase.normalizedTerms(text).size() <= VERY_LIKELY_MAX_TERMS && !Signals.namesTheOffer(text);
         // A topic card that covers the question better than any article: a municipal matter, not ours.
         boolean topicWins = topics.best().filter(card -> card.article().outOfScope() && card.matchedTerms().size()
                 >= MIN_TOPIC_TERMS && (covers(card, topics) || dominates(card, topics))).isPresent();

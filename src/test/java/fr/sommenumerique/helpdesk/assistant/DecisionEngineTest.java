@@ -1529,4 +1529,12 @@ class DecisionEngineTest {
         assertThat(engine.decide("Ma fille cherche un stage de 3e, vous prenez des stagiaires chez Somme Numérique ?")
                 .kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
     }
+
+    @Test
+    void a_municipal_matter_naming_the_prefecture_is_not_ours_unless_the_offer_is_named() {
+        assertThat(engine.decide("la préfecture nous relance pour le compte administratif 2025, c'est quoi la date "
+                + "limite de vote ?").kind()).isEqualTo(DecisionKind.OUT_OF_SCOPE);
+        assertThat(engine.decide("Sur Actes, quelle nature je choisis pour la convention de mise à disposition de la "
+                + "salle des fêtes ?").kind()).isEqualTo(DecisionKind.ANSWER);
+    }
 }

@@ -21,6 +21,9 @@ public final class Signals {
     /** « envoi de la charte », « envoi convention adhésion »: the papers to join, asked for as a noun. */
     public static final String SEND_MEMBERSHIP_PAPERS = "envoi (?:de |du |des )?(?:la |le |les )?(?:conventions?|chartes?|"
             + "dossier d'adhesion|documents? d'adhesion)\\b";
+    /** The message names the offer, its platforms or its texts: whatever else it reads like, it is about us. */
+    private static final Pattern NAMES_THE_OFFER = Pattern.compile("\\b(?:actes|teletransm\\w*|mairie connectee|charte|"
+            + "somme numerique|@?utonum|chorus|pes v2|helios|dume|profil d'acheteur|partage de fichiers)\\b");
     /** Something is broken or blocked. */
     private static final Pattern INCIDENT = atWordBoundary("(?:"
             // « je n'arrive pas à retrouver votre numéro »: asks for our details, nothing is broken. « pu » is « plus »
@@ -446,6 +449,11 @@ public final class Signals {
     /** « Chorus Pro et PES V2 c'est la même chose ? », « quelle différence entre … ? »: two things compared. */
     public static boolean compares(String text) {
         return COMPARES.matcher(text).find();
+    }
+
+    /** « Sur Actes, quelle nature… », « pour la charte, c'est sur demande ? »: the offer is named. */
+    public static boolean namesTheOffer(String text) {
+        return NAMES_THE_OFFER.matcher(text).find();
     }
 
     public static boolean asksInWords(String text) {
