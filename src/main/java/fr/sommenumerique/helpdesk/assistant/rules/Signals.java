@@ -35,6 +35,8 @@ public final class Signals {
             + "(?:fonctionne|marche|passe) (?:pas|plus|pu)\\b|bloque(?:e|s|es)?\\b|plante\\b|bug\\w*|beug\\w*|"
             // « plateforme marchés HS ?? », « plus aucun AR depuis lundi »: out of service, nothing arrives any more.
             + "hs\\b|hors (?:service|ligne)\\b|plus aucun (?:ar|accuse|acces|envoi|mail|message)s?\\b|"
+            // « certif expiré !! », not « le certificat expire quand ? »
+            + "certif\\w* expiree?s?\\b(?! ?\\?| (?:quand|dans combien|au bout|tous|chaque|apres|combien|en combien|le|au|en|a))|"
             + "en panne\\b|panne\\b|(?:a|est|sont) expire|expire(?:e|s)? (?:ce matin|hier|aujourd'hui|depuis|demain|"
             // « le mien expire la semaine prochaine »: about to stop working
             + "la semaine prochaine|dans (?:\\d+|quelques|deux|trois) jours)|"
@@ -103,6 +105,9 @@ public final class Signals {
             // numéro », « avec l'objet d'une autre délibération »: a value the platform gave back is wrong.
             + "(?:date|nature|objet|numero|identifiant|montant|intitule)(?: (?!(?:et|ou|mais)\\b)\\S+){1,3} "
             + "(?:erronee?s?|fausses?|faux|incorrecte?s?)\\b|"
+            // « le tampon indique la mauvaise commune, c'est marqué Ailly-le-Haut-Clocher au lieu d'Ailly-sur-Noye »
+            + "(?:indique|marque|affiche|mentionne)e?s? (?:la |le )?mauvaise? (?:commune|collectivite|mairie|nom)\\b|"
+            + "(?:c'est|il est|c est) (?:marque|ecrit|indique)e? .{1,40}\\bau lieu d(?:e |')|"
             + "(?:nature|objet|numero|identifiant|intitule) (?:indique|affiche|inscrit|mentionne)e?s? (?:est |sont )?"
             + ".{0,40}\\bau lieu de\\b|"
             + "pas (?:le|la) bon(?:ne)? (?:date|nature|objet|numero|identifiant|montant|intitule)\\b|"
@@ -255,6 +260,15 @@ public final class Signals {
             + "|\\b(?:inscription|souscription|adhesion|signature de la charte)\\b[^.?!]{0,40}\\b(?:svp|stp|s'il vous plait)\\b"
             + "|\\blancer (?:l'|notre |la )?(?:adhesion|inscription|souscription)\\b"
             + "|\\b(?:voudrait|souhaite|souhaiterait|voudrions|souhaitons|souhaiterions) (?:adherer|souscrire)\\b(?! \\?| a (?:l'association|l'amf|une association))"
+            // « on voudrait ajouter la formation marchés à notre offre », « je souhaite résilier l'accès au partage »,
+            // « la commune souhaite bénéficier de Mairie connectée », « je veux m'inscrire à la formation »
+            + "|\\b(?:je|on|nous|commune|maire) (?:voudrait|voudrais|voudrions|souhaite|souhaitons|souhaiterait|souhaiterais|"
+            + "souhaiterions|veux|voulons|veut) (?:m'|m |nous |l'|les |la |le )?(?:ajouter|rajouter|activer|resilier|fermer|supprimer|"
+            + "inscrire|beneficier de|souscrire)\\b(?! \\?)(?=.{0,60}\\b(?:comptes?|acces|services?|actes|marches|partage|"
+            + "formations?|plateformes?|offre|mairie connectee|identifiants?|charte)\\b)"
+            // « m'a chargé de demander l'ouverture d'un compte Actes », not « la procédure pour demander l'ouverture »
+            + "|(?<!pour )(?<!comment )\\bdemander (?:l'|la |une )?(?:ouverture|creation|adhesion|activation|fermeture|"
+            + "cloture|suppression) d(?:'|e |u |es )(?:un |une )?(?:compte|acces|service|actes)\\b"
             // « … et prendre note de notre demande ? »
             + "|\\b(?:prendre note|prenez note|enregistrer|enregistrez) (?:de )?(?:notre|ma|cette|la) demande\\b"
             // « merci d'ouvrir un compte au nom de M. X »: the same ask, elided

@@ -38,7 +38,14 @@ class AskToActSignalTest {
             "envoi convention adhesion a signer svp", "envoi de la charte svp",
             "Le syndicat intercommunal d'eau potable sollicite la signature de la convention pour bénéficier des services",
             "notre convention avec la préfecture est signée. Pouvez-vous maintenant activer notre compte Actes ?",
-            "Demande d'ouverture d'un compte Actes pour la commune de Vaux-sur-Somme"})
+            "Demande d'ouverture d'un compte Actes pour la commune de Vaux-sur-Somme",
+            "inscription pr la formation actes svp", "Signature de la charte svp + droit aux 80 % ?",
+            "Nous voulons télétransmettre nos actes : lancer l'adhésion svp",
+            "la commune de Cérisy voudrait adhérer à Mairie connectée, uniquement pour Actes",
+            "on voudrait ajouter la formation marchés publics à notre offre",
+            "Je souhaite résilier l'accès au partage de fichiers pour la commune",
+            "je veux m inscrire a la formation",
+            "Le maire m'a chargé de demander l'ouverture d'un compte Actes pour la mairie"})
     void a_wish_or_an_ask_to_act_on_an_account_a_training_or_a_membership_is_an_ask(String text) {
         assertThat(Signals.asksToAct(TextNormalizer.normalize(text))).isPresent();
     }
@@ -54,6 +61,10 @@ class AskToActSignalTest {
         assertThat(Signals.asksToAct("comment je peux m'inscrire ?")).isEmpty();
         assertThat(Signals.asksToAct("nous voudrions savoir ce que contient le pack")).isEmpty();
         assertThat(Signals.asksToAct("l'envoi de la convention est-il possible par mail ?")).isEmpty();
+        assertThat(Signals.asksToAct("le maire veut l'inscrire au budget primitif, c'est combien ?")).isEmpty();
+        assertThat(Signals.asksToAct("le maire veut supprimer le ccas, c'est possible ?")).isEmpty();
+        assertThat(Signals.asksToAct("quelle est la procedure pour demander l'ouverture d'un compte actes ?")).isEmpty();
+        assertThat(Signals.asksToAct("notre conseil voudrait adherer a l'association des maires, comment fait-on ?")).isEmpty();
     }
 
     @ParameterizedTest

@@ -22,6 +22,7 @@ class IncidentSignalTest {
             "Pouvez-vous me rappeler vos horaires ?",
             "Bonjour, pouvez-vous me rappeler : le marché doit-il être transmis dans quel délai ?",
             "Pourriez-vous me rappeler en quelques mots ce qu'est Somme Numérique ?",
+            "Envoyé une délib vendredi 18h, toujours rien le dimanche, c'est grave ?",
     })
     void words_that_say_nothing_is_broken_are_no_incident(String text) {
         assertThat(Signals.incident(TextNormalizer.normalize(text))).isEmpty();
@@ -30,6 +31,12 @@ class IncidentSignalTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "Je ne peux plus me connecter à Actes",
+            "notre délib de lundi est toujours « en attente » ce mercredi",
+            "j'ai envoyé lundi matin et toujours rien jeudi",
+            "certif expiré !! et vous êtes ouverts jusqu'à quelle heure ?",
+            "le mien expire la semaine prochaine",
+            "le tampon sur l'AR indique la mauvaise commune !!",
+            "Le PDF récupéré ne porte pas le tampon de la préfecture",
             "Actes affiche une erreur depuis ce matin",
             "Je n'arrive pas à retrouver mon acte dans Actes",
             "On n'arrive plus à déposer le fichier",
