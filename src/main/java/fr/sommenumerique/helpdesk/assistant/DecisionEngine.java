@@ -799,13 +799,13 @@ public class DecisionEngine {
         // Sure it is out of scope and naming no service: only an article that covers the question very well, better
         // than any topic card, may still answer it (one shared word is not enough).
         boolean strongArticle = confidentArticle.filter(h -> h.coverage() >= STRONG_COVERAGE).isPresent();
-        boolean outOfScope = best == Intent.OUT_OF_SCOPE && scores.probability(best) >= OUT_OF_SCOPE_PROBABILITY
-                && current.services().detectOutright(text).isEmpty() && !strongArticle
-                // « la préfecture nous relance pour le compte administratif, c'est quoi la date limite de vote ? »: a
-                // municipal matter the classifier is nearly sure of, though it names the préfecture or Actes, that no
-                // article covers well.
-                || scores.probability(Intent.OUT_OF_SCOPE) >= VERY_LIKELY_OUT_OF_SCOPE && !strongArticle
+        // « la préfecture nous relance pour le compte administratif, c'est quoi la date limite de vote ? »: a short
+        // message the classifier nearly surely reads as a municipal matter, naming the préfecture but not the offer.
+        boolean nearlySurelyMunicipal = scores.probability(Intent.OUT_OF_SCOPE) >= VERY_LIKELY_OUT_OF_SCOPE
                 && knowledgeBase.normalizedTerms(text).size() <= VERY_LIKELY_MAX_TERMS && !Signals.namesTheOffer(text);
+        boolean outOfScope = !strongArticle && (nearlySurelyMunicipal
+                || best == Intent.OUT_OF_SCOPE && scores.probability(best) >= OUT_OF_SCOPE_PROBABILITY
+                && current.services().detectOutright(text).isEmpty());
         // A topic card that covers the question better than any article: a municipal matter, not ours.
         boolean topicWins = topics.best().filter(card -> card.article().outOfScope() && card.matchedTerms().size()
                 >= MIN_TOPIC_TERMS && (covers(card, topics) || dominates(card, topics))).isPresent();
