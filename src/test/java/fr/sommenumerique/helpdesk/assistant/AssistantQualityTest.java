@@ -527,6 +527,14 @@ class AssistantQualityTest {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setjy.tsv", 240, 226, 6);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setjz.tsv", 240, 233, 1);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setka.tsv", 240, 228, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkb.tsv", 240, 229, 4);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkc.tsv", 240, 234, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkd.tsv", 240, 228, 6);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setke.tsv", 240, 230, 6);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkf.tsv", 240, 228, 7);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkg.tsv", 240, 226, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkh.tsv", 240, 224, 8);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setki.tsv", 240, 224, 3);
     }
 
     /**
