@@ -35,8 +35,6 @@ public final class Signals {
             + "(?:fonctionne|marche|passe) (?:pas|plus|pu)\\b|bloque(?:e|s|es)?\\b|plante\\b|bug\\w*|beug\\w*|"
             // « plateforme marchés HS ?? », « plus aucun AR depuis lundi »: out of service, nothing arrives any more.
             + "hs\\b|hors (?:service|ligne)\\b|plus aucun (?:ar|accuse|acces|envoi|mail|message)s?\\b|"
-            // « certif expiré !! », not « le certificat expire quand ? »
-            + "certif\\w* expiree?s?\\b(?! ?\\?| (?:quand|dans combien|au bout|tous|chaque|apres|combien|en combien|le|au|en|a))|"
             + "en panne\\b|panne\\b|(?:a|est|sont) expire|expire(?:e|s)? (?:ce matin|hier|aujourd'hui|depuis|demain|"
             // « le mien expire la semaine prochaine »: about to stop working
             + "la semaine prochaine|dans (?:\\d+|quelques|deux|trois) jours)|"
