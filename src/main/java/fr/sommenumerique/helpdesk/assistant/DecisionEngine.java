@@ -113,6 +113,13 @@ public class DecisionEngine {
     private static final double SECOND_WIDER_SCORE_RATIO = 0.7;
     /** An article scoring this share of the best one is close enough to be what a long message is about. */
     private static final double CLOSE_SCORE_RATIO = 0.6;
+    /**
+     * An answer needs the topic classifier to pick one of its articles first, or to give them this share together
+     * (« Faut-il un certificat pour télétransmettre nos actes ? » is asked like the questions on Actes in general, on
+     * its certificate and on whether it is compulsory), or the search to cover this much of the text.
+     */
+    private static final double SECOND_OPINION_SHARE = 0.3;
+    private static final double SECOND_OPINION_COVERAGE = 0.8;
     /** How far ahead of the best article a topic card must score to be the subject of a message on its own. */
     private static final double TOPIC_LEAD = 2.0;
     /**
@@ -1424,9 +1431,30 @@ public class DecisionEngine {
                 outcome.candidates(), outcome.subscriptionKind(), outcome.incident(), outcome.related());
     }
 
+    /**
+     * The answer from these articles, if a second reader agrees with the search: the topic classifier, which learnt
+     * how people ask about each article, picks one of them first for the text or finds the text asked like them
+     * often enough — or the search covers the text almost fully. Else the search likely followed a shared word
+     * (« peut-on sortir de la charte quand on veut ? » found the article on the charter's adoption): an agent answers,
+     * and the articles found are offered to read while waiting. A wrong confident answer costs more than a hand-over.
+     */
     private PartOutcome answer(String text, String intent, List<Article> articles, List<String> passages,
                                List<ServiceArea> services, List<ArticleRef> candidates, double confidence,
                                double coverage) {
+        TopicClassifier topics = model().topics().get();
+        if (coverage < SECOND_OPINION_COVERAGE && topics != null) {
+            TopicScores askedAbout = topics.classify(text);
+            Optional<String> picked = askedAbout.best();
+            boolean agreed = picked.isPresent() && articles.stream().anyMatch(a -> a.id().equals(picked.get()))
+                    || articles.stream().mapToDouble(a -> askedAbout.probability(a.id())).sum() >= SECOND_OPINION_SHARE;
+            if (!agreed) {
+                String titles = articles.stream().map(a -> "« " + a.title() + " »").collect(Collectors.joining(" et "));
+                return handOver(text, intent, ReplyTexts.notConfident(), List.of(), services, candidates, articles,
+                        confidence, "la recherche propose " + titles + " (couverture " + percent(coverage) + "), mais "
+                                + "le message ne ressemble pas aux questions posées sur " + (articles.size() > 1
+                                ? "ces articles" : "cet article") + " : à vérifier par un agent");
+            }
+        }
         String reason = "réponse tirée de « " + articles.get(0).title() + " »" + (articles.size() > 1
                 ? " et de « " + articles.get(1).title() + " »" : "") + " (couverture " + percent(coverage) + ")";
         return new PartOutcome(part(text, intent, DecisionKind.ANSWER, ReplyTexts.answer(articles, passages),
