@@ -119,6 +119,8 @@ public class DecisionEngine {
      * its certificate and on whether it is compulsory), or the search to cover this much of the text.
      */
     private static final double SECOND_OPINION_SHARE = 0.3;
+    /** The share under which the question sentence alone says the answering articles are not what it asks about. */
+    private static final double QUESTION_SENTENCE_SHARE = 0.02;
     private static final double SECOND_OPINION_COVERAGE = 0.8;
     /** How far ahead of the best article a topic card must score to be the subject of a message on its own. */
     private static final double TOPIC_LEAD = 2.0;
@@ -1438,21 +1440,32 @@ public class DecisionEngine {
      * (« peut-on sortir de la charte quand on veut ? » found the article on the charter's adoption): an agent answers,
      * and the articles found are offered to read while waiting. A wrong confident answer costs more than a hand-over.
      */
+    /** Whether the topic classifier picks one of the articles first for the text, or gives them this share. */
+    private static boolean agrees(TopicClassifier topics, String text, List<Article> articles, double share) {
+        TopicScores askedAbout = topics.classify(text);
+        Optional<String> picked = askedAbout.best();
+        return picked.isPresent() && articles.stream().anyMatch(a -> a.id().equals(picked.get()))
+                || articles.stream().mapToDouble(a -> askedAbout.probability(a.id())).sum() >= share;
+    }
+
     private PartOutcome answer(String text, String intent, List<Article> articles, List<String> passages,
                                List<ServiceArea> services, List<ArticleRef> candidates, double confidence,
                                double coverage) {
         TopicClassifier topics = model().topics().get();
         if (coverage < SECOND_OPINION_COVERAGE && topics != null) {
-            TopicScores askedAbout = topics.classify(text);
-            Optional<String> picked = askedAbout.best();
-            boolean agreed = picked.isPresent() && articles.stream().anyMatch(a -> a.id().equals(picked.get()))
-                    || articles.stream().mapToDouble(a -> askedAbout.probability(a.id())).sum() >= SECOND_OPINION_SHARE;
-            if (!agreed) {
+            // The question sentence alone, when it says something of its own, must not be about another matter
+            // (« le comptable me demande si notre commune est adhérente du syndicat » is no question on the exchanges
+            // with the accountant).
+            Optional<String> asked = QuestionFocus.of(text).filter(f -> !f.equals(text)
+                    && knowledgeBase.normalizedTerms(f).size() >= MIN_FOCUSED_TERMS);
+            boolean wholeAgrees = agrees(topics, text, articles, SECOND_OPINION_SHARE);
+            if (!wholeAgrees || !asked.map(f -> agrees(topics, f, articles, QUESTION_SENTENCE_SHARE)).orElse(true)) {
                 String titles = articles.stream().map(a -> "« " + a.title() + " »").collect(Collectors.joining(" et "));
                 return handOver(text, intent, ReplyTexts.notConfident(), List.of(), services, candidates, articles,
                         confidence, "la recherche propose " + titles + " (couverture " + percent(coverage) + "), mais "
-                                + "le message ne ressemble pas aux questions posées sur " + (articles.size() > 1
-                                ? "ces articles" : "cet article") + " : à vérifier par un agent");
+                                + (wholeAgrees ? "la phrase de la question" : "le message") + " ne ressemble pas aux "
+                                + "questions posées sur " + (articles.size() > 1 ? "ces articles" : "cet article")
+                                + " : à vérifier par un agent");
             }
         }
         String reason = "réponse tirée de « " + articles.get(0).title() + " »" + (articles.size() > 1

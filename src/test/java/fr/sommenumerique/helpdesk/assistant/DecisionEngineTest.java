@@ -1565,4 +1565,15 @@ class DecisionEngineTest {
         assertThat(cancel.articleIds()).containsExactly("actes-envoi-accuse-reception");
         assertThat(cancel.reason()).doesNotContain("couverture 100 %");
     }
+
+    @Test
+    void an_answer_to_the_context_rather_than_to_the_question_sentence_is_handed_over() {
+        // « procès-verbal » in the sentence of context finds the article on council minutes; the question sentence
+        // asks which services the commune subscribed to, which the classifier gives that article almost no chance of.
+        Decision decision = engine.decide("Pouvez-vous me donner la liste des services auxquels notre commune est "
+                + "abonnée et des comptes ouverts à notre nom ? Je dois l'annexer au procès-verbal de passation.");
+
+        assertThat(decision.kind()).isEqualTo(DecisionKind.TICKET);
+        assertThat(decision.reason()).contains("la phrase de la question ne ressemble pas aux questions posées");
+    }
 }
