@@ -121,6 +121,8 @@ public class DecisionEngine {
     private static final double SECOND_OPINION_SHARE = 0.3;
     /** The share under which the question sentence alone says the answering articles are not what it asks about. */
     private static final double QUESTION_SENTENCE_SHARE = 0.02;
+    /** The share that is enough when the article the classifier picks is about the same service. */
+    private static final double SAME_SERVICE_SHARE = 0.15;
     private static final double SECOND_OPINION_COVERAGE = 0.8;
     /** How far ahead of the best article a topic card must score to be the subject of a message on its own. */
     private static final double TOPIC_LEAD = 2.0;
@@ -1440,12 +1442,19 @@ public class DecisionEngine {
      * (« peut-on sortir de la charte quand on veut ? » found the article on the charter's adoption): an agent answers,
      * and the articles found are offered to read while waiting. A wrong confident answer costs more than a hand-over.
      */
-    /** Whether the topic classifier picks one of the articles first for the text, or gives them this share. */
-    private static boolean agrees(TopicClassifier topics, String text, List<Article> articles, double share) {
+    /**
+     * Whether the topic classifier picks one of the articles first for the text, or gives them this share — or a
+     * smaller one when what it picks is about the same service (« react eu finance les opérations commencées à partir
+     * de quelle date ? » is asked like the questions on the offer's key dates, and like those on its funding).
+     */
+    private boolean agrees(TopicClassifier topics, String text, List<Article> articles, double share) {
         TopicScores askedAbout = topics.classify(text);
-        Optional<String> picked = askedAbout.best();
-        return picked.isPresent() && articles.stream().anyMatch(a -> a.id().equals(picked.get()))
-                || articles.stream().mapToDouble(a -> askedAbout.probability(a.id())).sum() >= share;
+        Optional<Article> picked = askedAbout.best().flatMap(knowledgeBase::article);
+        double given = articles.stream().mapToDouble(a -> askedAbout.probability(a.id())).sum();
+        boolean sameService = picked.map(Article::service)
+                .filter(service -> articles.stream().anyMatch(a -> a.service() == service)).isPresent();
+        return picked.filter(p -> articles.stream().anyMatch(a -> a.id().equals(p.id()))).isPresent() || given >= share
+                || sameService && given >= SAME_SERVICE_SHARE;
     }
 
     private PartOutcome answer(String text, String intent, List<Article> articles, List<String> passages,

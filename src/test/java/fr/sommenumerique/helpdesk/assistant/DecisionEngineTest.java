@@ -1564,6 +1564,11 @@ class DecisionEngineTest {
         assertThat(cancel.kind()).isEqualTo(DecisionKind.ANSWER);
         assertThat(cancel.articleIds()).containsExactly("actes-envoi-accuse-reception");
         assertThat(cancel.reason()).doesNotContain("couverture 100 %");
+
+        // Asked like the questions on the offer's key dates (same service) as much as like those on its funding.
+        Decision start = engine.decide("react eu finance les operations qui ont commencé a partir de quelle date");
+        assertThat(start.kind()).isEqualTo(DecisionKind.ANSWER);
+        assertThat(start.articleIds()).containsExactly("subvention-europeenne");
     }
 
     @Test
