@@ -113,17 +113,18 @@ public class DecisionEngine {
     private static final double SECOND_WIDER_SCORE_RATIO = 0.7;
     /** An article scoring this share of the best one is close enough to be what a long message is about. */
     private static final double CLOSE_SCORE_RATIO = 0.6;
+    /** An answer the search covers this much needs no second opinion. */
+    private static final double SECOND_OPINION_COVERAGE = 0.8;
     /**
-     * An answer needs the topic classifier to pick one of its articles first, or to give them this share together
-     * (« Faut-il un certificat pour télétransmettre nos actes ? » is asked like the questions on Actes in general, on
-     * its certificate and on whether it is compulsory), or the search to cover this much of the text.
+     * Else the topic classifier must pick one of its articles first, or give them this share together (« Faut-il un
+     * certificat pour télétransmettre nos actes ? » is asked like the questions on Actes in general, on its
+     * certificate and on whether it is compulsory).
      */
     private static final double SECOND_OPINION_SHARE = 0.3;
-    /** The share under which the question sentence alone says the answering articles are not what it asks about. */
-    private static final double QUESTION_SENTENCE_SHARE = 0.02;
     /** The share that is enough when the article the classifier picks is about the same service. */
     private static final double SAME_SERVICE_SHARE = 0.15;
-    private static final double SECOND_OPINION_COVERAGE = 0.8;
+    /** The share under which the question sentence alone says the answering articles are not what it asks about. */
+    private static final double QUESTION_SENTENCE_SHARE = 0.02;
     /** How far ahead of the best article a topic card must score to be the subject of a message on its own. */
     private static final double TOPIC_LEAD = 2.0;
     /**
@@ -1436,13 +1437,6 @@ public class DecisionEngine {
     }
 
     /**
-     * The answer from these articles, if a second reader agrees with the search: the topic classifier, which learnt
-     * how people ask about each article, picks one of them first for the text or finds the text asked like them
-     * often enough — or the search covers the text almost fully. Else the search likely followed a shared word
-     * (« peut-on sortir de la charte quand on veut ? » found the article on the charter's adoption): an agent answers,
-     * and the articles found are offered to read while waiting. A wrong confident answer costs more than a hand-over.
-     */
-    /**
      * Whether the topic classifier picks one of the articles first for the text, or gives them this share — or a
      * smaller one when what it picks is about the same service (« react eu finance les opérations commencées à partir
      * de quelle date ? » is asked like the questions on the offer's key dates, and like those on its funding).
@@ -1457,14 +1451,21 @@ public class DecisionEngine {
                 || sameService && given >= SAME_SERVICE_SHARE;
     }
 
+    /**
+     * The answer from these articles, if a second reader agrees with the search: the topic classifier, which learnt
+     * how people ask about each article, picks one of them first for the text or finds the text asked like them
+     * often enough — or the search covers the text almost fully. Else the search likely followed a shared word
+     * (« peut-on sortir de la charte quand on veut ? » found the article on the charter's adoption): an agent answers,
+     * and the articles found are offered to read while waiting. A wrong confident answer costs more than a hand-over.
+     */
     private PartOutcome answer(String text, String intent, List<Article> articles, List<String> passages,
                                List<ServiceArea> services, List<ArticleRef> candidates, double confidence,
                                double coverage) {
         TopicClassifier topics = model().topics().get();
         if (coverage < SECOND_OPINION_COVERAGE && topics != null) {
             // The question sentence alone, when it says something of its own, must not be about another matter
-            // (« le comptable me demande si notre commune est adhérente du syndicat » is no question on the exchanges
-            // with the accountant).
+            // (« … la liste des services auxquels notre commune est abonnée ? Je dois l'annexer au procès-verbal »
+            // is no question on council minutes).
             Optional<String> asked = QuestionFocus.of(text).filter(f -> !f.equals(text)
                     && knowledgeBase.normalizedTerms(f).size() >= MIN_FOCUSED_TERMS);
             boolean wholeAgrees = agrees(topics, text, articles, SECOND_OPINION_SHARE);

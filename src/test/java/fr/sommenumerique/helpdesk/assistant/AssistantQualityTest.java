@@ -537,6 +537,22 @@ class AssistantQualityTest {
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkg.tsv", 240, 219, 2);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkh.tsv", 240, 215, 4);
         assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setki.tsv", 240, 218, 3);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkj.tsv", 240, 224, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkk.tsv", 240, 217, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkl.tsv", 240, 222, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkm.tsv", 240, 232, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkn.tsv", 240, 220, 5);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setko.tsv", 240, 215, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkp.tsv", 240, 212, 5);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkq.tsv", 240, 225, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkr.tsv", 240, 208, 5);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setks.tsv", 240, 227, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkt.tsv", 240, 215, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setku.tsv", 240, 215, 2);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkv.tsv", 240, 228, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkw.tsv", 240, 224, 1);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setkx.tsv", 240, 224, 0);
+        assertAtLeastAsGoodAsMeasured("knowledge-base/eval/final/questions-setky.tsv", 240, 213, 0);
     }
 
     /**

@@ -1553,7 +1553,8 @@ class DecisionEngineTest {
     void an_answer_the_topic_classifier_does_not_recognise_is_handed_over_with_the_article_to_read() {
         // The search finds the charter's article on shared words; nothing in it says how to leave the charter, and the
         // message is not asked like the questions people wrote about that article.
-        Decision leaving = engine.decide("Peut-on sortir de la charte quand on veut ? Y a-t-il un préavis ou des pénalités ?");
+        Decision leaving = engine.decide("Peut-on sortir de la charte quand on veut ? Y a-t-il un préavis ou des "
+                + "pénalités ?");
 
         assertThat(leaving.kind()).isEqualTo(DecisionKind.TICKET);
         assertThat(leaving.reason()).contains("ne ressemble pas aux questions posées");
